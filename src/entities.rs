@@ -1,0 +1,999 @@
+//! Entities: finds actor and place mentions in sentences (gazetteer forms, demonyms, titles with
+//! names, surnames, counterparts, facilities, anaphors) and resolves them to one entity each.
+
+use crate::gazetteer::{self, Gazetteer};
+use crate::lang::{RoleHint, Rules};
+use crate::model::{Entity, EntityKind, Position, PositionType, Span};
+use crate::text::{Sentence, Token, TokenKind};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// How a mention relates to the words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionForm {
+    /// A name or description that can fill a role.
+    Argument,
+    /// A modifier only: a demonym, a genitive before a title, a compound prefix.
+    Modifier,
+    /// The first part of a hyphenated compound ("Putin-Besuch").
+    CompoundPrefix,
+    /// A pronoun resolved to a person.
+    Pronoun,
+}
+
+/// An entity mention in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// After the last token.
+    pub last: usize,
+    /// The entity key.
+    pub entity: String,
+    /// The entity kind.
+    pub kind: EntityKind,
+    /// How it is used.
+    pub form: MentionForm,
+    /// What the governing preposition says, if any.
+    pub hint: Option<RoleHint>,
+    /// The governing preposition's token, if any.
+    pub prep: Option<usize>,
+    /// Followed by a possessive marker or is a genitive.
+    pub possessive: bool,
+}
+
+/// All entities of an article, in order of first mention.
+#[derive(Debug, Default)]
+pub struct EntityTable {
+    entities: Vec<Entity>,
+    index: HashMap<String, usize>,
+}
+
+impl EntityTable {
+    /// Entity by key.
+    pub fn get(&self, key: &str) -> Option<&Entity> {
+        self.index.get(key).map(|&i| &self.entities[i])
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut Entity> {
+        self.index.get(key).map(|&i| &mut self.entities[i])
+    }
+
+    fn upsert(&mut self, entity: Entity) -> &mut Entity {
+        let i = *self.index.entry(entity.key.clone()).or_insert_with(|| {
+            self.entities.push(entity);
+            self.entities.len() - 1
+        });
+        &mut self.entities[i]
+    }
+
+    /// Every entity.
+    pub fn into_vec(self) -> Vec<Entity> {
+        self.entities
+    }
+
+    /// Every entity, borrowed.
+    pub fn all(&self) -> &[Entity] {
+        &self.entities
+    }
+}
+
+/// Context for resolving mentions in one article.
+pub struct Resolver<'a> {
+    rules: &'a Rules,
+    gaz: &'static Gazetteer,
+    lang_tag: &'static str,
+    /// The day offices are resolved on.
+    on: NaiveDate,
+    /// The entity table being built.
+    pub table: EntityTable,
+    /// Unknown people by surname.
+    surnames: HashMap<String, String>,
+    /// The last person mentioned (for pronouns).
+    pub last_person: Option<String>,
+    /// The last state mentioned, also through a demonym or a city (for "das Land").
+    last_state: Option<String>,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver for an article in a language, with offices as of `on`.
+    pub fn new(rules: &'a Rules, lang_tag: &'static str, on: NaiveDate) -> Resolver<'a> {
+        Resolver {
+            rules,
+            gaz: gazetteer::get(),
+            lang_tag,
+            on,
+            table: EntityTable::default(),
+            surnames: HashMap::new(),
+            last_person: None,
+            last_state: None,
+        }
+    }
+
+    /// Finds the mentions of one sentence, adding their entities to the table.
+    pub fn sentence(&mut self, sentence: &Sentence) -> Vec<Mention> {
+        let tokens = &sentence.tokens;
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let mut mentions = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let next = self.mention_at(sentence, &words, i, &mut mentions);
+            i = next.max(i + 1);
+        }
+        for n in 0..mentions.len() {
+            let snapshot = mentions_snapshot(&mentions_before(&mentions, mentions[n].first));
+            let (hint, prep) = self.governing_preposition(tokens, mentions[n].first, &snapshot);
+            mentions[n].hint = hint;
+            mentions[n].prep = prep;
+        }
+        inherit_coordinated_hints(tokens, &mut mentions, self.rules);
+        mentions
+    }
+
+    /// Tries every mention pattern at token `i`; returns the next token to look at.
+    fn mention_at(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> usize {
+        let tokens = &sentence.tokens;
+        let token = &tokens[i];
+        if token.kind != TokenKind::Word {
+            return i + 1;
+        }
+        if let Some(end) = self.title_with_name(sentence, words, i, out) {
+            return end;
+        }
+        if let Some((iso, len)) = self.gaz.match_demonym(&words[i..]) {
+            // "Russian Foreign Minister" is a demonym; "Russian" alone too. A capitalised German
+            // demonym in mid-sentence ("Russische Föderation") is left to the gazetteer.
+            let state = self.state_key(&iso);
+            self.last_state = Some(state.clone());
+            self.note(sentence, i, i + len, &state);
+            out.push(mention(
+                i,
+                i + len,
+                state,
+                EntityKind::State,
+                MentionForm::Modifier,
+            ));
+            return i + len;
+        }
+        if let Some(m) = self.gaz.match_form(&words[i..]) {
+            let entry = &self.gaz.entries[m.entry];
+            let (key, kind) = (entry.key.clone(), entry.kind);
+            self.add_known(m.entry);
+            self.note(sentence, i, i + m.len, &key);
+            let form = if followed_by_title_or_person(self, words, i + m.len)
+                && tokens[i + m.len - 1].text.ends_with('s')
+            {
+                MentionForm::Modifier // "Nordkoreas Machthaber": a genitive naming the country.
+            } else {
+                MentionForm::Argument
+            };
+            let mut mention = mention(i, i + m.len, key, kind, form);
+            mention.possessive = self.is_possessive(words, i + m.len)
+                || self.is_genitive(&tokens[i + m.len - 1], entry);
+            out.push(mention);
+            return i + m.len;
+        }
+        if let Some(end) = self.surname(sentence, words, i, out) {
+            return end;
+        }
+        if let Some(end) = self.compound_prefix(sentence, words, i, out) {
+            return end;
+        }
+        let lower = token.lower();
+        if self.rules.person_pronouns.contains(&lower) {
+            if let Some(person) = self.last_person.clone() {
+                out.push(mention(
+                    i,
+                    i + 1,
+                    person,
+                    EntityKind::Person,
+                    MentionForm::Pronoun,
+                ));
+            }
+            return i + 1;
+        }
+        if let Some(len) = self.state_anaphor(words, i) {
+            if let Some(state) = self.last_state.clone() {
+                out.push(mention(
+                    i,
+                    i + len,
+                    state,
+                    EntityKind::State,
+                    MentionForm::Argument,
+                ));
+            }
+            return i + len;
+        }
+        if self.rules.counterpart_nouns.contains(&lower) {
+            self.counterpart(sentence, i, out);
+            return i + 1;
+        }
+        if self.is_facility(&lower) {
+            self.facility(sentence, i, out);
+            return i + 1;
+        }
+        i + 1
+    }
+
+    fn is_facility(&self, lower: &str) -> bool {
+        self.rules.facility_nouns.iter().any(|f| {
+            lower == f
+                || (lower.ends_with(f.as_str())
+                    && lower.len() > f.len() + 2
+                    && f.chars().count() >= 5)
+        })
+    }
+
+    /// "Außenminister Sergej Lawrow", "der US-Sonderbeauftragte für Nordkorea, Sung Kim",
+    /// "dem russischen Präsidenten": a title, maybe a name after it.
+    fn title_with_name(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        let (title, prefix_iso) = self.title_of(&tokens[i].text)?;
+        let position = title.position;
+        // The country: a compound prefix, a demonym or genitive right before, the title's own.
+        let country = prefix_iso
+            .or_else(|| {
+                out.iter()
+                    .rev()
+                    .find(|m| m.last == i && m.kind == EntityKind::State)
+                    .map(|m| self.iso_of(&m.entity))
+            })
+            .or_else(|| title.iso.clone());
+        let mut j = i + 1;
+        // "für Nordkorea" / "for North Korea" after a title names its subject, not its country.
+        if j < tokens.len()
+            && matches!(self.rules.prepositions.get(&tokens[j].lower()).map(Vec::as_slice), Some(h) if h.contains(&RoleHint::Topic))
+        {
+            let mut k = j + 1;
+            while k < tokens.len() && k < j + 5 && !tokens[k].is(',') {
+                k += 1;
+            }
+            if k < tokens.len() && tokens[k].is(',') {
+                j = k;
+            }
+        }
+        let apposition = j < tokens.len() && tokens[j].is(',');
+        if apposition {
+            j += 1;
+        }
+        let name_end = self.name_run(tokens, j);
+        if name_end > j
+            && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.')))
+        {
+            let key = self.person_named(sentence, words, j, name_end, country.as_deref());
+            if let Some(person) = self.table.get_mut(&key) {
+                let position = Position {
+                    kind: position,
+                    of: country.clone().or_else(|| person.country.clone()),
+                };
+                if !person.positions.contains(&position) {
+                    person.positions.push(position);
+                }
+                if person.country.is_none() {
+                    person.country = country.clone();
+                }
+            }
+            out.push(mention(
+                i,
+                i + 1,
+                key.clone(),
+                EntityKind::Person,
+                MentionForm::Modifier,
+            ));
+            out.push(mention(
+                j,
+                name_end,
+                key,
+                EntityKind::Person,
+                MentionForm::Argument,
+            ));
+            return Some(name_end);
+        }
+        // No name: a role description; resolve it to the office holder or a described person.
+        let key = self.office_holder(position, country.as_deref())?;
+        self.note(sentence, i, i + 1, &key);
+        out.push(mention(
+            i,
+            i + 1,
+            key,
+            EntityKind::Person,
+            MentionForm::Argument,
+        ));
+        Some(i + 1)
+    }
+
+    /// The title a token is: itself, or the head of a compound with a state prefix ("US-Sonderbeauftragte").
+    fn title_of(&self, word: &str) -> Option<(gazetteer::Title, Option<String>)> {
+        if let Some(t) = self.gaz.title(word) {
+            return Some((t.clone(), None));
+        }
+        let (prefix, head) = word.rsplit_once('-')?;
+        let title = self.gaz.title(head)?.clone();
+        let iso = self
+            .gaz
+            .match_form(&[prefix])
+            .and_then(|m| self.gaz.entries[m.entry].iso.clone())
+            .or_else(|| self.gaz.match_demonym(&[prefix]).map(|(iso, _)| iso));
+        Some((title, iso))
+    }
+
+    /// Capitalised name tokens from `j`: at most four, none a title, determiner or common word.
+    fn name_run(&self, tokens: &[Token], j: usize) -> usize {
+        let mut k = j;
+        while k < tokens.len() && k < j + 4 {
+            let t = &tokens[k];
+            let ok = t.kind == TokenKind::Word
+                && t.is_capitalized()
+                && !self.rules.not_names.contains(&t.lower())
+                && !self.rules.determiners.contains(&t.lower())
+                && self.gaz.title(&t.text).is_none()
+                && self.gaz.match_demonym(&[t.text.as_str()]).is_none()
+                && !self.rules.months.contains_key(&t.lower())
+                && !self.rules.weekdays.contains_key(&t.lower());
+            if !ok {
+                break;
+            }
+            // A state or organisation name ends the run ("Präsident Putin Russland …" is rare;
+            // "Minister Lawrow Moskau" rarer still): only people continue it.
+            if let Some(m) = self.gaz.match_form(&[t.text.as_str()])
+                && self.gaz.entries[m.entry].kind != EntityKind::Person
+                && k > j
+            {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// The person a name denotes: a gazetteer full form or surname, an earlier unknown person, or a new one.
+    fn person_named(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        first: usize,
+        last: usize,
+        country: Option<&str>,
+    ) -> String {
+        let key = if let Some(m) = self.gaz.match_form(&words[first..last]).filter(|m| {
+            m.len == last - first && self.gaz.entries[m.entry].kind == EntityKind::Person
+        }) {
+            self.add_known(m.entry);
+            self.gaz.entries[m.entry].key.clone()
+        } else if let Some(p) = (last - first == 1)
+            .then(|| self.gaz.match_surname(words[first]))
+            .flatten()
+        {
+            self.add_known(p);
+            self.gaz.entries[p].key.clone()
+        } else if let Some(known) = (last - first == 1)
+            .then(|| self.surnames.get(words[first]).cloned())
+            .flatten()
+        {
+            known
+        } else {
+            let name = words[first..last].join(" ");
+            let key = format!("local-{}", slug(&name));
+            let entity = Entity {
+                key: key.clone(),
+                known: false,
+                kind: EntityKind::Person,
+                labels: vec![(self.lang_tag.to_string(), name)],
+                country: country.map(str::to_string),
+                iso: None,
+                qid: None,
+                positions: Vec::new(),
+                near: None,
+                mentions: Vec::new(),
+            };
+            self.table.upsert(entity);
+            if last - first >= 2 {
+                let surname = words[last - 1].to_string();
+                for ending in std::iter::once("")
+                    .chain(self.rules.genitive_endings.iter().map(String::as_str))
+                {
+                    self.surnames
+                        .insert(format!("{surname}{ending}"), key.clone());
+                }
+            }
+            key
+        };
+        self.note(sentence, first, last, &key);
+        self.last_person = Some(key.clone());
+        key
+    }
+
+    /// Who held an office on the article's day: a person already in the article, the
+    /// gazetteer's holder, else a person described by the title.
+    fn office_holder(&mut self, position: PositionType, country: Option<&str>) -> Option<String> {
+        let country = country?;
+        let wanted = Position {
+            kind: position,
+            of: Some(country.to_string()),
+        };
+        if let Some(e) = self
+            .table
+            .all()
+            .iter()
+            .find(|e| e.kind == EntityKind::Person && e.positions.contains(&wanted))
+        {
+            return Some(e.key.clone());
+        }
+        match self.gaz.holders(position, country, self.on).as_slice() {
+            [one] => {
+                self.add_known(*one);
+                Some(self.gaz.entries[*one].key.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// A lone surname of a known or earlier-named person ("Lawrow", "Lawrows", "Gauck").
+    fn surname(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let word = words[i];
+        let tokens = &sentence.tokens;
+        // "Sung Kim": a capitalised unknown word right before makes it someone else's name.
+        let after_name = i > 0
+            && tokens[i - 1].kind == TokenKind::Word
+            && tokens[i - 1].is_capitalized()
+            && !tokens[i - 1].after_newline
+            && i - 1 > 0
+            && !self.rules.determiners.contains(&tokens[i - 1].lower())
+            && self.gaz.title(&tokens[i - 1].text).is_none()
+            && self
+                .gaz
+                .match_form(&[tokens[i - 1].text.as_str()])
+                .is_none();
+        let key = if let Some(key) = self.surnames.get(word).cloned() {
+            key
+        } else if !after_name && tokens[i].is_capitalized() {
+            let p = self.gaz.match_surname(word)?;
+            self.add_known(p);
+            self.gaz.entries[p].key.clone()
+        } else {
+            return None;
+        };
+        self.note(sentence, i, i + 1, &key);
+        self.last_person = Some(key.clone());
+        let mut m = mention(i, i + 1, key, EntityKind::Person, MentionForm::Argument);
+        m.possessive = self.is_possessive(words, i + 1)
+            || (self
+                .rules
+                .genitive_endings
+                .iter()
+                .any(|e| !e.is_empty() && word.ends_with(e.as_str()))
+                && self
+                    .surnames
+                    .get(word)
+                    .is_some_and(|_| !self.surnames.contains_key(word.trim_end_matches('s'))))
+            || self.gaz_genitive_surname(word);
+        out.push(m);
+        Some(i + 1)
+    }
+
+    fn gaz_genitive_surname(&self, word: &str) -> bool {
+        self.rules
+            .genitive_endings
+            .iter()
+            .filter(|e| !e.is_empty())
+            .any(|e| {
+                word.strip_suffix(e.as_str()).is_some_and(|stem| {
+                    self.gaz.match_surname(stem).is_some() || self.surnames.contains_key(stem)
+                })
+            })
+    }
+
+    /// "Putin-Besuch", "Russland-Reise", "US-Angaben": the prefix names an entity.
+    fn compound_prefix(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let (prefix, _) = words[i].split_once('-')?;
+        let (key, kind) = if let Some(m) = self.gaz.match_form(&[prefix]) {
+            self.add_known(m.entry);
+            let e = &self.gaz.entries[m.entry];
+            (e.key.clone(), e.kind)
+        } else if let Some(p) = self.gaz.match_surname(prefix) {
+            self.add_known(p);
+            (self.gaz.entries[p].key.clone(), EntityKind::Person)
+        } else if let Some(key) = self.surnames.get(prefix).cloned() {
+            (key, EntityKind::Person)
+        } else {
+            return None;
+        };
+        if kind == EntityKind::Person {
+            self.last_person = Some(key.clone());
+        }
+        if kind == EntityKind::State {
+            self.last_state = Some(key.clone());
+        }
+        self.note(sentence, i, i + 1, &key);
+        out.push(mention(i, i + 1, key, kind, MentionForm::CompoundPrefix));
+        Some(i + 1)
+    }
+
+    fn state_anaphor(&self, words: &[&str], i: usize) -> Option<usize> {
+        self.rules.state_anaphors.iter().find_map(|phrase| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            (words.len() >= i + parts.len()
+                && parts
+                    .iter()
+                    .zip(&words[i..])
+                    .all(|(p, w)| p.eq_ignore_ascii_case(w) || *p == w.to_lowercase()))
+            .then_some(parts.len())
+        })
+    }
+
+    /// "seinem nordkoreanischen Amtskollegen": a person in the same office for another state.
+    fn counterpart(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
+        let country = out
+            .iter()
+            .rev()
+            .find(|m| m.last == i && m.kind == EntityKind::State)
+            .map(|m| self.iso_of(&m.entity));
+        let Some(country) = country else { return };
+        let label = sentence.tokens[out
+            .iter()
+            .rev()
+            .find(|m| m.last == i)
+            .map_or(i, |m| m.first)..=i]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The office is the one the nearest earlier person holds.
+        let office = self
+            .last_person
+            .as_ref()
+            .and_then(|p| self.table.get(p))
+            .and_then(|p| p.positions.first())
+            .map(|p| p.kind);
+        let key = format!(
+            "local-{}-{}",
+            slug(&self.rules_counterpart_label()),
+            country.to_lowercase()
+        );
+        let entity = self.table.upsert(Entity {
+            key: key.clone(),
+            known: false,
+            kind: EntityKind::Person,
+            labels: vec![(self.lang_tag.to_string(), label)],
+            country: Some(country.clone()),
+            iso: None,
+            qid: None,
+            positions: Vec::new(),
+            near: None,
+            mentions: Vec::new(),
+        });
+        if let Some(kind) = office {
+            let p = Position {
+                kind,
+                of: Some(country.clone()),
+            };
+            if !entity.positions.contains(&p) {
+                entity.positions.push(p);
+            }
+        }
+        self.ensure_state(&country);
+        self.note(sentence, i, i + 1, &key);
+        out.push(mention(
+            i,
+            i + 1,
+            key,
+            EntityKind::Person,
+            MentionForm::Argument,
+        ));
+    }
+
+    fn rules_counterpart_label(&self) -> String {
+        "counterpart".to_string()
+    }
+
+    /// "einem nordkoreanischen Munitionslager", "einem Lager an der russischen Südwestgrenze".
+    fn facility(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
+        let tokens = &sentence.tokens;
+        let before = out
+            .iter()
+            .rev()
+            .find(|m| m.last == i && m.kind == EntityKind::State)
+            .cloned();
+        let mut label_first = before.as_ref().map_or(i, |m| m.first);
+        let mut label_last = i + 1;
+        let mut country = before.map(|m| self.iso_of(&m.entity));
+        if country.is_none() {
+            // A demonym just after: "Lager an der russischen Südwestgrenze".
+            let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+            for k in i + 1..(i + 5).min(tokens.len()) {
+                if tokens[k].is(',') {
+                    break;
+                }
+                if let Some((iso, len)) = self.gaz.match_demonym(&words[k..]) {
+                    country = Some(iso);
+                    label_last = (k + len + 1).min(tokens.len());
+                    break;
+                }
+            }
+        }
+        if label_first > i {
+            label_first = i;
+        }
+        let label = sentence_slice(tokens, label_first, label_last);
+        let key = format!("local-place-{}-{}", sentence.index, tokens[i].start);
+        self.table.upsert(Entity {
+            key: key.clone(),
+            known: false,
+            kind: EntityKind::Place,
+            labels: vec![(self.lang_tag.to_string(), label)],
+            country: country.clone(),
+            iso: None,
+            qid: None,
+            positions: Vec::new(),
+            near: None,
+            mentions: Vec::new(),
+        });
+        if let Some(c) = &country {
+            self.ensure_state(c);
+        }
+        self.note(sentence, i, i + 1, &key);
+        out.push(mention(
+            i,
+            i + 1,
+            key,
+            EntityKind::Place,
+            MentionForm::Argument,
+        ));
+    }
+
+    /// Records that a place lies near another (an entity key).
+    pub fn set_near(&mut self, place: &str, near: &str) {
+        if let Some(p) = self.table.get_mut(place)
+            && p.near.is_none()
+            && place != near
+        {
+            p.near = Some(near.to_string());
+        }
+    }
+
+    fn is_possessive(&self, words: &[&str], after: usize) -> bool {
+        words
+            .get(after)
+            .is_some_and(|w| self.rules.possessive_markers.contains(*w))
+    }
+
+    fn is_genitive(&self, token: &Token, entry: &gazetteer::Entry) -> bool {
+        let label = if self.lang_tag == "de" {
+            &entry.label_de
+        } else {
+            &entry.label_en
+        };
+        self.rules
+            .genitive_endings
+            .iter()
+            .filter(|e| !e.is_empty())
+            .any(|e| token.text.ends_with(e.as_str()) && !label.ends_with(e.as_str()))
+    }
+
+    /// Adds a curated entry (and its country) to the table.
+    fn add_known(&mut self, entry: usize) {
+        let e = &self.gaz.entries[entry];
+        if self.table.get(&e.key).is_none() {
+            let mut positions: Vec<Position> = self
+                .gaz
+                .offices(entry, self.on)
+                .into_iter()
+                .map(|t| Position {
+                    kind: t.position,
+                    of: Some(t.of.clone()),
+                })
+                .collect();
+            positions.sort();
+            positions.dedup();
+            self.table.upsert(Entity {
+                key: e.key.clone(),
+                known: true,
+                kind: e.kind,
+                labels: vec![
+                    ("de".into(), e.label_de.clone()),
+                    ("en".into(), e.label_en.clone()),
+                ],
+                country: e.country.clone(),
+                iso: e.iso.clone(),
+                qid: e.qid.clone(),
+                positions,
+                near: None,
+                mentions: Vec::new(),
+            });
+        }
+        if let Some(c) = e.country.clone() {
+            self.ensure_state(&c);
+        }
+        let offices: Vec<String> = self
+            .table
+            .get(&e.key)
+            .map(|en| en.positions.iter().filter_map(|p| p.of.clone()).collect())
+            .unwrap_or_default();
+        for of in offices {
+            if of.len() == 3 && of.chars().all(|c| c.is_ascii_uppercase()) {
+                self.ensure_state(&of);
+            } else if let Some(index) = self
+                .gaz
+                .entries
+                .iter()
+                .position(|o| o.key == format!("org-{of}"))
+                && self.table.get(&self.gaz.entries[index].key).is_none()
+            {
+                let (person, state) = (self.last_person.clone(), self.last_state.clone());
+                self.add_known(index);
+                self.last_person = person;
+                self.last_state = state;
+            }
+        }
+        match e.kind {
+            EntityKind::Person => self.last_person = Some(e.key.clone()),
+            EntityKind::State => self.last_state = Some(e.key.clone()),
+            EntityKind::Place => self.last_state = e.country.as_deref().map(|c| self.state_key(c)),
+            _ => {}
+        }
+    }
+
+    /// Makes sure a state is in the table (as the country of something).
+    fn ensure_state(&mut self, iso: &str) {
+        let key = self.state_key(iso);
+        if self.table.get(&key).is_none()
+            && let Some(index) = self.gaz.entries.iter().position(|e| e.key == key)
+        {
+            let last_person = self.last_person.clone();
+            let last_state = self.last_state.clone();
+            self.add_known(index);
+            self.last_person = last_person;
+            self.last_state = last_state;
+        }
+    }
+
+    fn state_key(&mut self, iso: &str) -> String {
+        let key = format!("state-{}", iso.to_lowercase());
+        if self.table.get(&key).is_none()
+            && let Some(index) = self.gaz.entries.iter().position(|e| e.key == key)
+        {
+            let e = &self.gaz.entries[index];
+            self.table.upsert(Entity {
+                key: e.key.clone(),
+                known: true,
+                kind: e.kind,
+                labels: vec![
+                    ("de".into(), e.label_de.clone()),
+                    ("en".into(), e.label_en.clone()),
+                ],
+                country: None,
+                iso: e.iso.clone(),
+                qid: e.qid.clone(),
+                positions: Vec::new(),
+                near: None,
+                mentions: Vec::new(),
+            });
+        }
+        key
+    }
+
+    fn iso_of(&self, key: &str) -> String {
+        self.table
+            .get(key)
+            .and_then(|e| e.iso.clone().or_else(|| e.country.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Records a mention span on an entity.
+    fn note(&mut self, sentence: &Sentence, first: usize, last: usize, key: &str) {
+        let span = Span {
+            start: sentence.tokens[first].start,
+            end: sentence.tokens[last - 1].end,
+            sentence: sentence.index,
+        };
+        if let Some(e) = self.table.get_mut(key)
+            && !e.mentions.contains(&span)
+        {
+            e.mentions.push(span);
+        }
+    }
+
+    /// The preposition governing the noun phrase that ends in the mention at `first`: scans left
+    /// over determiners, adjectives, titles, modifiers and nouns.
+    fn governing_preposition(
+        &self,
+        tokens: &[Token],
+        first: usize,
+        modifiers: &[(usize, usize, MentionForm)],
+    ) -> (Option<RoleHint>, Option<usize>) {
+        let mut k = first;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            let t = &tokens[k];
+            let lower = t.lower();
+            if let Some(hints) = self.rules.prepositions.get(&lower) {
+                // A two-word preposition ("according to") is not a role marker here.
+                return (hints.first().copied(), Some(k));
+            }
+            if t.kind == TokenKind::Punct {
+                return (None, None);
+            }
+            if let Some(&(s, _, form)) = modifiers.iter().find(|(s, e, _)| *s <= k && k < *e) {
+                if form == MentionForm::Argument || form == MentionForm::Pronoun {
+                    return (None, None);
+                }
+                k = s;
+                continue;
+            }
+            let np_internal = self.rules.determiners.contains(&lower)
+                || t.kind == TokenKind::Number
+                || t.is_capitalized()
+                || self.rules.possessive_markers.contains(&t.text)
+                || self.is_adjective_like(&lower);
+            if !np_internal {
+                return (None, None);
+            }
+        }
+        (None, None)
+    }
+
+    fn is_adjective_like(&self, lower: &str) -> bool {
+        if self.rules.demonym_endings.is_empty() {
+            return false;
+        }
+        let is_cue = self
+            .rules
+            .cues
+            .future_aux
+            .iter()
+            .chain(&self.rules.cues.reported_speech)
+            .any(|c| c == lower);
+        !is_cue
+            && !self.rules.coordinators.contains(lower)
+            && !self.rules.relative_pronouns.contains(lower)
+            && self
+                .rules
+                .demonym_endings
+                .iter()
+                .filter(|e| !e.is_empty())
+                .any(|e| lower.ends_with(e.as_str()) && lower.len() > e.len() + 3)
+    }
+}
+
+fn sentence_slice(tokens: &[Token], first: usize, last: usize) -> String {
+    tokens[first..last]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn mentions_before(mentions: &[Mention], first: usize) -> Vec<&Mention> {
+    mentions.iter().filter(|m| m.last <= first).collect()
+}
+
+fn mentions_snapshot(mentions: &[&Mention]) -> Vec<(usize, usize, MentionForm)> {
+    mentions
+        .iter()
+        .map(|m| {
+            (
+                m.first,
+                m.last,
+                if m.form == MentionForm::Argument && m.kind == EntityKind::State && m.possessive {
+                    MentionForm::Modifier
+                } else {
+                    m.form
+                },
+            )
+        })
+        .collect()
+}
+
+/// "mit X und Y": Y shares X's preposition.
+fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
+    for n in 1..mentions.len() {
+        let (prev, cur) = (&mentions[n - 1], &mentions[n]);
+        if cur.hint.is_none() && prev.hint.is_some() && cur.first >= 1 && prev.last < cur.first {
+            let between = &tokens[prev.last..cur.first];
+            let coordinated = between
+                .iter()
+                .any(|t| rules.coordinators.contains(&t.lower()) || t.is(','))
+                && between.iter().all(|t| {
+                    rules.coordinators.contains(&t.lower())
+                        || t.is(',')
+                        || rules.determiners.contains(&t.lower())
+                        || t.is_capitalized()
+                });
+            if coordinated {
+                let (hint, prep) = (prev.hint, prev.prep);
+                mentions[n].hint = hint;
+                mentions[n].prep = prep;
+            }
+        }
+    }
+}
+
+fn followed_by_title_or_person(r: &Resolver<'_>, words: &[&str], at: usize) -> bool {
+    words.get(at).is_some_and(|w| {
+        r.gaz.title(w).is_some()
+            || r.gaz
+                .match_form(&[w])
+                .is_some_and(|m| r.gaz.entries[m.entry].kind == EntityKind::Person)
+    })
+}
+
+fn mention(
+    first: usize,
+    last: usize,
+    entity: String,
+    kind: EntityKind,
+    form: MentionForm,
+) -> Mention {
+    Mention {
+        first,
+        last,
+        entity,
+        kind,
+        form,
+        hint: None,
+        prep: None,
+        possessive: false,
+    }
+}
+
+/// An ASCII slug for IRIs: lower case, letters and digits, dashes between.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let mapped = match c {
+            'ä' => "ae".to_string(),
+            'ö' => "oe".to_string(),
+            'ü' => "ue".to_string(),
+            'ß' => "ss".to_string(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            c if c.is_alphanumeric() => format!("u{:x}", c as u32),
+            _ => "-".to_string(),
+        };
+        if mapped == "-" {
+            if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        } else {
+            out.push_str(&mapped);
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Sung Kim"), "sung-kim");
+        assert_eq!(slug("Außenminister Müller"), "aussenminister-mueller");
+        assert_eq!(slug("  a--b  "), "a-b");
+    }
+}

@@ -1,0 +1,1881 @@
+//! Events and claims: finds triggers, fills their roles from the mentions around them, reads
+//! modality and attribution, and links denials to what they deny.
+
+use crate::entities::{Mention, MentionForm, Resolver};
+use crate::lang::{Frame, RoleHint, Rules, TriggerGroup};
+use crate::model::{
+    Claim, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, Role, Span,
+    Stance, TransportMode,
+};
+use crate::text::{Sentence, Token, TokenKind};
+use crate::time::{self, PartialDate, TimeValue};
+use chrono::Weekday;
+
+/// A clause: a run of tokens between commas and other breaks.
+#[derive(Clone, Debug)]
+struct Clause {
+    first: usize,
+    last: usize,
+    /// Opens with a relative pronoun: its subject is the noun before the comma.
+    relative: bool,
+    /// Opens with a subordinator ("dass", "that").
+    complement: bool,
+}
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug)]
+struct Trigger<'r> {
+    at: usize,
+    group: &'r TriggerGroup,
+    participle: bool,
+    /// The compound's first part, when the trigger is the head of one ("Waffen|lieferungen").
+    compound_head: Option<String>,
+}
+
+/// Resolves a relative time word against the reference date.
+type Resolve = fn(PartialDate) -> Option<TimeValue>;
+
+/// A time expression found in a sentence.
+#[derive(Clone, Debug)]
+struct TimeExpr {
+    first: usize,
+    last: usize,
+    value: TimeValue,
+    /// "einen Monat nach …": the value belongs to the event named after it.
+    anchors_following: bool,
+}
+
+/// Per-article state while reading sentence by sentence.
+struct Reader<'a> {
+    rules: &'a Rules,
+    reference: Option<PartialDate>,
+    out: Extraction,
+    /// The most recent event of each sentence, for "dabei" and for denials.
+    last_sentence_events: Vec<usize>,
+    /// Durations found per event.
+    durations: Vec<(usize, u32)>,
+}
+
+/// Reads every sentence of an article.
+pub fn extract(
+    sentences: &[Sentence],
+    resolver: &mut Resolver<'_>,
+    rules: &Rules,
+    reference: Option<PartialDate>,
+) -> Extraction {
+    let mut reader = Reader {
+        rules,
+        reference,
+        out: Extraction::default(),
+        last_sentence_events: Vec::new(),
+        durations: Vec::new(),
+    };
+    for sentence in sentences {
+        let mentions = resolver.sentence(sentence);
+        reader.sentence(sentence, &mentions, resolver);
+    }
+    reader.finish(std::mem::take(&mut resolver.table).into_vec())
+}
+
+impl<'a> Reader<'a> {
+    fn sentence(&mut self, sentence: &Sentence, mentions: &[Mention], resolver: &mut Resolver<'_>) {
+        let tokens = &sentence.tokens;
+        let clauses = self.clauses(tokens);
+        let times = self.time_expressions(tokens);
+        let triggers = self.triggers(tokens, &clauses);
+        let attribution = self.attribution(tokens, mentions, &clauses);
+        let sentence_span = Span {
+            start: sentence.start(),
+            end: sentence.end(),
+            sentence: sentence.index,
+        };
+        let mut created = Vec::new();
+        for trigger in &triggers {
+            let clause = clause_of(&clauses, trigger.at);
+            let Some(mut event) =
+                self.event(trigger, tokens, mentions, &clauses, clause, &attribution)
+            else {
+                continue;
+            };
+            event.factuality =
+                self.factuality(trigger, tokens, mentions, &clauses[clause], &attribution);
+            event.time = self.event_time(&times, &clauses, clause, &triggers, &attribution);
+            event.evidence.push(sentence_span);
+            event.trigger = Span {
+                start: tokens[trigger.at].start,
+                end: tokens[trigger.at].end,
+                sentence: sentence.index,
+            };
+            let index = self.out.events.len();
+            if let Some(days) = self.duration_before(tokens, trigger.at) {
+                self.durations.push((index, days));
+            }
+            self.out.events.push(event);
+            created.push((index, trigger.at));
+        }
+        self.shipment_legs(
+            tokens,
+            mentions,
+            &clauses,
+            &mut created,
+            sentence_span,
+            resolver,
+        );
+        self.inherit_time_from_previous(tokens, &created);
+        self.anchor_following_times(tokens, &times, &created);
+        self.claims(
+            tokens,
+            mentions,
+            &clauses,
+            &attribution,
+            &created,
+            sentence_span,
+        );
+        if !created.is_empty() {
+            self.last_sentence_events = created.iter().map(|(i, _)| *i).collect();
+        }
+        self.near_places(tokens, mentions, resolver);
+    }
+
+    // ---------------------------------------------------------------- clauses and triggers
+
+    fn clauses(&self, tokens: &[Token]) -> Vec<Clause> {
+        let mut clauses = Vec::new();
+        let mut first = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let breaks = t.kind == TokenKind::Punct
+                && matches!(t.text.as_str(), "," | ";" | ":" | "(" | ")" | "–" | "—");
+            if breaks {
+                if i > first {
+                    clauses.push(self.clause(tokens, first, i));
+                }
+                first = i + 1;
+            }
+        }
+        if first < tokens.len() {
+            clauses.push(self.clause(tokens, first, tokens.len()));
+        }
+        if clauses.is_empty() {
+            clauses.push(Clause {
+                first: 0,
+                last: tokens.len(),
+                relative: false,
+                complement: false,
+            });
+        }
+        clauses
+    }
+
+    fn clause(&self, tokens: &[Token], first: usize, last: usize) -> Clause {
+        let opener = tokens[first].lower();
+        // "der das Land besuchte", "who visited": a relative pronoun right after a comma.
+        let relative = first > 0 && self.rules.relative_pronouns.contains(&opener);
+        let complement = self.rules.subordinators.contains(&opener);
+        Clause {
+            first,
+            last,
+            relative,
+            complement,
+        }
+    }
+
+    fn triggers(&self, tokens: &[Token], clauses: &[Clause]) -> Vec<Trigger<'a>> {
+        let mut found = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let lower = t.lower();
+            if let Some(trigger) = self.trigger_at(&lower, i, tokens, clauses) {
+                found.push(trigger);
+            }
+        }
+        found
+    }
+
+    fn trigger_at(
+        &self,
+        lower: &str,
+        i: usize,
+        tokens: &[Token],
+        clauses: &[Clause],
+    ) -> Option<Trigger<'a>> {
+        let clause = &clauses[clause_of(clauses, i)];
+        let particle_ok = |g: &TriggerGroup| match &g.particle {
+            None => true,
+            Some(p) => tokens[i + 1..clause.last].iter().any(|t| t.lower() == *p),
+        };
+        // A separable verb with its particle first, then plain forms.
+        let capitalized = tokens[i].is_capitalized() && i > 0;
+        let noun_context = i > 0 && {
+            let prev = tokens[i - 1].lower();
+            self.rules.determiners.contains(&prev)
+                || self.rules.possessive_markers.contains(&tokens[i - 1].text)
+                || self.rules.compound_heads.contains(&prev)
+                || self
+                    .rules
+                    .durations
+                    .keys()
+                    .any(|d| prev.starts_with(d.as_str()))
+        };
+        let class_ok = |g: &TriggerGroup| {
+            if self.rules.nouns_capitalized {
+                i == 0 || self.is_verb_frame(g.frame) != capitalized
+            } else {
+                self.is_verb_frame(g.frame) != noun_context
+            }
+        };
+        let exact = self
+            .rules
+            .triggers
+            .iter()
+            .filter(|g| g.forms.iter().any(|f| f == lower))
+            .filter(|g| particle_ok(g) && class_ok(g))
+            .max_by_key(|g| g.particle.is_some());
+        if let Some(group) = exact
+            && (self.is_verb_frame(group.frame)
+                || !self.rules.cues.preparation.iter().any(|p| p == lower))
+        {
+            return Some(Trigger {
+                at: i,
+                group,
+                participle: group.participles.iter().any(|p| p == lower),
+                compound_head: None,
+            });
+        }
+        // Compounds: "Putin-Besuch", "Staatsbesuch", "Waffenlieferungen".
+        let (head, rest) = match lower.rsplit_once('-') {
+            Some((head, rest)) => (head.to_string(), rest.to_string()),
+            None => {
+                let group = self
+                    .rules
+                    .triggers
+                    .iter()
+                    .filter(|g| !self.is_verb_frame(g.frame))
+                    .find(|g| {
+                        g.forms.iter().any(|f| {
+                            lower.len() > f.len() + 2
+                                && lower.ends_with(f.as_str())
+                                && self.allowed_compound(&lower[..lower.len() - f.len()])
+                        })
+                    })?;
+                let form = group
+                    .forms
+                    .iter()
+                    .filter(|f| lower.ends_with(f.as_str()))
+                    .max_by_key(|f| f.len())?;
+                return Some(Trigger {
+                    at: i,
+                    group,
+                    participle: false,
+                    compound_head: Some(lower[..lower.len() - form.len()].to_string()),
+                });
+            }
+        };
+        let group = self
+            .rules
+            .triggers
+            .iter()
+            .filter(|g| !self.is_verb_frame(g.frame))
+            .find(|g| g.forms.contains(&rest))?;
+        Some(Trigger {
+            at: i,
+            group,
+            participle: false,
+            compound_head: Some(head),
+        })
+    }
+
+    fn allowed_compound(&self, head: &str) -> bool {
+        let head = head.trim_end_matches('-');
+        self.rules
+            .materiel
+            .keys()
+            .any(|m| head == m || head.starts_with(m.as_str()))
+            || self.rules.compound_heads.contains(head)
+    }
+
+    fn is_verb_frame(&self, frame: Frame) -> bool {
+        matches!(
+            frame,
+            Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive
+        )
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        trigger: &Trigger<'_>,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        clause: usize,
+        attribution: &Attribution,
+    ) -> Option<Event> {
+        let c = &clauses[clause];
+        let in_clause: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| {
+                m.first >= c.first
+                    && m.last <= c.last
+                    && !attribution.speaker_mentions.contains(&m.first)
+            })
+            .collect();
+        let mut event = Event {
+            kind: trigger.group.kind,
+            roles: Vec::new(),
+            factuality: Factuality::Asserted,
+            time: None,
+            trigger: Span {
+                start: 0,
+                end: 0,
+                sentence: 0,
+            },
+            evidence: Vec::new(),
+            items: self.items(tokens, c, trigger),
+            transport: None,
+            sub_event_of: None,
+            invited_to: None,
+            merged_into: None,
+        };
+        let at = trigger.at;
+        let args = |filter: &dyn Fn(&&Mention) -> bool| -> Vec<&Mention> {
+            in_clause.iter().copied().filter(|m| filter(m)).collect()
+        };
+        let bare_actors: Vec<&Mention> = args(&|m| {
+            m.hint.is_none()
+                && m.kind.is_actor()
+                && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                && !m.possessive
+        });
+        let passive = self.is_passive(tokens, c, trigger);
+        let subject = || -> Option<String> {
+            if passive {
+                return args(&|m| {
+                    m.hint == Some(RoleHint::Agent)
+                        || (m.hint == Some(RoleHint::Source)
+                            && tokens
+                                .get(m.prep.unwrap_or(0))
+                                .is_some_and(|t| t.lower() == "by"))
+                })
+                .first()
+                .map(|m| m.entity.clone());
+            }
+            bare_actors
+                .first()
+                .map(|m| m.entity.clone())
+                .or_else(|| self.inherited_subject(tokens, mentions, clauses, clause, attribution))
+        };
+        let object = |subject: &Option<String>| -> Option<&Mention> {
+            bare_actors.iter().copied().find(|m| {
+                Some(&m.entity) != subject.as_ref()
+                    && (passive
+                        || m.first > bare_actors.first().map_or(0, |s| s.first)
+                        || subject.is_some()
+                            && bare_actors
+                                .first()
+                                .is_some_and(|s| Some(&s.entity) != subject.as_ref()))
+            })
+        };
+        let hinted = |hints: &[RoleHint]| -> Vec<&Mention> {
+            args(&|m| {
+                m.hint.is_some_and(|h| hints.contains(&h))
+                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+            })
+        };
+        let after_noun = |hints: &[RoleHint]| -> Vec<&Mention> {
+            self.noun_complements(tokens, &in_clause, at, hints)
+        };
+        let possessor = || -> Option<&Mention> { self.possessor(tokens, &in_clause, at) };
+        let prefix = in_clause
+            .iter()
+            .copied()
+            .find(|m| m.first == at && m.form == MentionForm::CompoundPrefix);
+        match trigger.group.frame {
+            Frame::Go => {
+                let visitor = subject();
+                if let Some(v) = &visitor {
+                    event.add_role(Role::Visitor, v);
+                }
+                let places = hinted(&[RoleHint::Destination, RoleHint::Location]);
+                if let Some(p) = places
+                    .iter()
+                    .find(|m| m.kind.is_place() && m.first > at.saturating_sub(8))
+                {
+                    event.add_role(Role::Destination, &p.entity);
+                } else if let Some(o) = object(&visitor) {
+                    let role = if o.kind.is_place() {
+                        Role::Destination
+                    } else {
+                        Role::Host
+                    };
+                    event.add_role(role, &o.entity);
+                }
+            }
+            Frame::Host => {
+                let host = subject();
+                if let Some(h) = &host {
+                    event.add_role(Role::Host, h);
+                }
+                if let Some(o) = object(&host) {
+                    event.add_role(Role::Visitor, &o.entity);
+                }
+            }
+            Frame::VisitNoun => {
+                let visitor = prefix
+                    .filter(|m| m.kind == EntityKind::Person || !m.kind.is_place())
+                    .or_else(possessor)
+                    .or_else(|| {
+                        after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
+                            .into_iter()
+                            .find(|m| {
+                                m.kind.is_actor() && m.kind != EntityKind::State
+                                    || m.kind == EntityKind::Person
+                            })
+                    })
+                    .or_else(|| {
+                        after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
+                            .into_iter()
+                            .find(|m| m.kind.is_actor())
+                    });
+                if let Some(v) = visitor {
+                    event.add_role(Role::Visitor, &v.entity);
+                }
+                let destination = prefix.filter(|m| m.kind.is_place()).or_else(|| {
+                    after_noun(&[RoleHint::Destination, RoleHint::Location])
+                        .into_iter()
+                        .find(|m| m.kind.is_place() || m.kind.is_actor())
+                });
+                if let Some(d) = destination {
+                    let role = if d.kind.is_place() {
+                        Role::Destination
+                    } else {
+                        Role::Host
+                    };
+                    event.add_role(role, &d.entity);
+                }
+            }
+            Frame::Meet | Frame::MeetNoun => {
+                let mut people: Vec<String> = Vec::new();
+                if trigger.group.frame == Frame::Meet {
+                    if passive {
+                        people.extend(hinted(&[RoleHint::Agent]).iter().map(|m| m.entity.clone()));
+                    }
+                    people.extend(self.coordinated_subjects(tokens, &bare_actors));
+                    if people.is_empty() {
+                        people.extend(subject());
+                    }
+                    people.extend(bare_actors.iter().map(|m| m.entity.clone()));
+                } else {
+                    people.extend(possessor().map(|m| m.entity.clone()));
+                    people.extend(
+                        prefix
+                            .filter(|m| m.kind.is_actor())
+                            .map(|m| m.entity.clone()),
+                    );
+                    if people.is_empty() {
+                        people.extend(bare_actors.first().map(|m| m.entity.clone()).or_else(
+                            || {
+                                self.inherited_subject(
+                                    tokens,
+                                    mentions,
+                                    clauses,
+                                    clause,
+                                    attribution,
+                                )
+                            },
+                        ));
+                    }
+                    people.extend(
+                        after_noun(&[RoleHint::Between, RoleHint::Of])
+                            .iter()
+                            .filter(|m| m.kind.is_actor())
+                            .map(|m| m.entity.clone()),
+                    );
+                }
+                people.extend(
+                    hinted(&[RoleHint::With, RoleHint::Between])
+                        .iter()
+                        .filter(|m| m.kind.is_actor())
+                        .map(|m| m.entity.clone()),
+                );
+                for p in people {
+                    if !event.roles.iter().any(|(_, k)| *k == p) {
+                        event.add_role(Role::Participant, &p);
+                    }
+                }
+                if let Some(place) = hinted(&[RoleHint::Location])
+                    .iter()
+                    .find(|m| m.kind == EntityKind::Place)
+                {
+                    event.add_role(Role::Location, &place.entity);
+                }
+            }
+            Frame::Invite => {
+                let inviter = subject();
+                if let Some(i) = &inviter {
+                    event.add_role(Role::Inviter, i);
+                }
+                if let Some(o) = object(&inviter).filter(|m| m.kind.is_actor()) {
+                    event.add_role(Role::Invitee, &o.entity);
+                }
+                if let Some(place) = hinted(&[RoleHint::Destination, RoleHint::Location])
+                    .iter()
+                    .find(|m| m.kind.is_place() && m.first > at)
+                {
+                    event.add_role(Role::Destination, &place.entity);
+                }
+            }
+            Frame::InviteNoun => {
+                if let Some(i) = possessor()
+                    .or_else(|| prefix.filter(|m| m.kind.is_actor()))
+                    .or_else(|| {
+                        after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
+                            .into_iter()
+                            .find(|m| m.kind.is_actor())
+                    })
+                {
+                    event.add_role(Role::Inviter, &i.entity);
+                }
+                if let Some(i) = after_noun(&[RoleHint::Recipient])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor())
+                {
+                    event.add_role(Role::Invitee, &i.entity);
+                }
+            }
+            Frame::Ship => {
+                let supplier = subject();
+                if let Some(s) = &supplier {
+                    event.add_role(Role::Supplier, s);
+                }
+                let recipient = hinted(&[RoleHint::Recipient])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor())
+                    .or_else(|| if passive { None } else { object(&supplier) });
+                if let Some(r) = recipient {
+                    event.add_role(Role::Recipient, &r.entity);
+                } else if let Some(d) = hinted(&[RoleHint::Destination])
+                    .into_iter()
+                    .find(|m| m.kind == EntityKind::State)
+                {
+                    event.add_role(Role::Recipient, &d.entity);
+                }
+                if passive
+                    && !event.roles.iter().any(|(r, _)| *r == Role::Recipient)
+                    && let Some(r) = bare_actors.first()
+                {
+                    event.add_role(Role::Recipient, &r.entity);
+                }
+            }
+            Frame::ShipNoun => {
+                let supplier = possessor()
+                    .or_else(|| prefix.filter(|m| m.kind.is_actor()))
+                    .or_else(|| {
+                        after_noun(&[RoleHint::Source, RoleHint::Of, RoleHint::Agent])
+                            .into_iter()
+                            .find(|m| m.kind.is_actor())
+                    })
+                    .or_else(|| self.demonym_before(&in_clause, at));
+                if let Some(s) = supplier {
+                    event.add_role(Role::Supplier, &s.entity);
+                }
+                if let Some(r) = after_noun(&[RoleHint::Recipient, RoleHint::Destination])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor())
+                {
+                    event.add_role(Role::Recipient, &r.entity);
+                }
+                if let Some(o) = after_noun(&[RoleHint::Source])
+                    .into_iter()
+                    .find(|m| m.kind == EntityKind::Place)
+                {
+                    event.add_role(Role::Origin, &o.entity);
+                }
+            }
+            Frame::Receive => {
+                let recipient = subject();
+                if let Some(r) = &recipient {
+                    event.add_role(Role::Recipient, r);
+                }
+                if let Some(s) = hinted(&[RoleHint::Source])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor())
+                {
+                    event.add_role(Role::Supplier, &s.entity);
+                }
+            }
+        }
+        self.complete(event, trigger)
+    }
+
+    /// Keeps an event only when its key roles are filled.
+    fn complete(&self, event: Event, trigger: &Trigger<'_>) -> Option<Event> {
+        let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
+        let ok = match event.kind {
+            EventKind::Visit => {
+                has(Role::Visitor)
+                    && (has(Role::Destination)
+                        || has(Role::Host)
+                        || trigger.group.frame == Frame::VisitNoun)
+            }
+            EventKind::Meeting => event.fillers(Role::Participant).count() >= 2,
+            EventKind::Invitation => has(Role::Inviter) && has(Role::Invitee),
+            EventKind::Shipment => {
+                has(Role::Supplier)
+                    || has(Role::Recipient)
+                    || trigger.group.frame == Frame::ShipNoun
+            }
+        };
+        // A visitor cannot be its own destination or host.
+        let visitor: Vec<&str> = event.fillers(Role::Visitor).collect();
+        let self_visit = event.roles.iter().any(|(r, k)| {
+            matches!(r, Role::Destination | Role::Host) && visitor.contains(&k.as_str())
+        });
+        let self_supply = event
+            .fillers(Role::Supplier)
+            .any(|s| event.fillers(Role::Recipient).any(|r| r == s));
+        (ok && !self_visit && !self_supply).then_some(event)
+    }
+
+    fn is_passive(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> bool {
+        trigger.participle
+            && tokens[clause.first..clause.last]
+                .iter()
+                .any(|t| self.rules.cues.passive_aux.contains(&t.lower()))
+    }
+
+    /// "Putin und Kim trafen sich": every bare actor before the verb joined by coordinators.
+    fn coordinated_subjects(&self, tokens: &[Token], bare: &[&Mention]) -> Vec<String> {
+        let mut out = Vec::new();
+        for pair in bare.windows(2) {
+            let between = &tokens[pair[0].last..pair[1].first];
+            if !between.is_empty()
+                && between.iter().all(|t| {
+                    self.rules.coordinators.contains(&t.lower())
+                        || t.is(',')
+                        || self.rules.determiners.contains(&t.lower())
+                })
+            {
+                out.push(pair[0].entity.clone());
+                out.push(pair[1].entity.clone());
+            }
+        }
+        out.dedup();
+        out
+    }
+
+    /// The subject a clause without one shares: the antecedent of a relative clause, or the
+    /// subject of the main clause it continues.
+    fn inherited_subject(
+        &self,
+        _tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        clause: usize,
+        attribution: &Attribution,
+    ) -> Option<String> {
+        let c = &clauses[clause];
+        if c.relative {
+            return mentions
+                .iter()
+                .rev()
+                .find(|m| m.last <= c.first && m.kind.is_actor() && m.form != MentionForm::Modifier)
+                .map(|m| m.entity.clone());
+        }
+        for prev in clauses[..clause].iter().rev() {
+            if prev.relative {
+                continue;
+            }
+            let bare = mentions.iter().find(|m| {
+                m.first >= prev.first
+                    && m.last <= prev.last
+                    && m.hint.is_none()
+                    && m.kind.is_actor()
+                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                    && !attribution.speaker_mentions.contains(&m.first)
+            });
+            if let Some(m) = bare {
+                return Some(m.entity.clone());
+            }
+            if !prev.complement {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The actor right before a noun, marked as possessor ("Lawrows zweitägiger Besuch", "Kim's visit").
+    fn possessor<'m>(
+        &self,
+        tokens: &[Token],
+        mentions: &[&'m Mention],
+        at: usize,
+    ) -> Option<&'m Mention> {
+        mentions
+            .iter()
+            .copied()
+            .filter(|m| m.last <= at && m.possessive && m.kind.is_actor())
+            .find(|m| {
+                tokens[m.last..at].iter().all(|t| {
+                    self.rules.possessive_markers.contains(&t.text)
+                        || (t.kind == TokenKind::Word && !t.is_capitalized())
+                        || t.is_capitalized() && self.rules.possessive_markers.is_empty()
+                }) && at - m.last <= 3
+            })
+    }
+
+    /// A demonym right before a noun ("russische Waffenlieferungen", "Russian arms deliveries").
+    fn demonym_before<'m>(&self, mentions: &[&'m Mention], at: usize) -> Option<&'m Mention> {
+        mentions.iter().copied().find(|m| {
+            m.form == MentionForm::Modifier && m.kind == EntityKind::State && m.last == at
+        })
+    }
+
+    /// Mentions in the prepositional phrases right after a noun ("Besuch von Präsident Putin in Peking").
+    fn noun_complements<'m>(
+        &self,
+        tokens: &[Token],
+        mentions: &[&'m Mention],
+        at: usize,
+        hints: &[RoleHint],
+    ) -> Vec<&'m Mention> {
+        let mut end = at + 1;
+        let mut k = at + 1;
+        while k < tokens.len() {
+            let t = &tokens[k];
+            let lower = t.lower();
+            let inside = self.rules.prepositions.contains_key(&lower)
+                || self.rules.determiners.contains(&lower)
+                || self.rules.coordinators.contains(&lower)
+                || t.is_capitalized()
+                || t.kind == TokenKind::Number
+                || self.rules.possessive_markers.contains(&t.text)
+                || mentions.iter().any(|m| m.first <= k && k < m.last)
+                || lower.ends_with("en")
+                || lower.ends_with("er")
+                || lower.ends_with("es")
+                || lower.ends_with('e');
+            if !inside || t.kind == TokenKind::Punct {
+                break;
+            }
+            k += 1;
+            end = k;
+        }
+        mentions
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.first > at
+                    && m.last <= end
+                    && m.hint.is_some_and(|h| hints.contains(&h))
+                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+            })
+            .collect()
+    }
+
+    fn items(
+        &self,
+        tokens: &[Token],
+        clause: &Clause,
+        trigger: &Trigger<'_>,
+    ) -> Vec<MaterielCategory> {
+        if trigger.group.kind != EventKind::Shipment {
+            return Vec::new();
+        }
+        let mut items: Vec<MaterielCategory> = tokens[clause.first..clause.last]
+            .iter()
+            .filter_map(|t| self.materiel(&t.lower()))
+            .chain(
+                trigger
+                    .compound_head
+                    .as_deref()
+                    .and_then(|h| self.materiel(h)),
+            )
+            .collect();
+        items.sort();
+        items.dedup();
+        items
+    }
+
+    fn materiel(&self, word: &str) -> Option<MaterielCategory> {
+        let word = word.trim_end_matches('-');
+        self.rules
+            .materiel
+            .iter()
+            .find(|(m, _)| {
+                word == m.as_str() || (word.starts_with(m.as_str()) && m.chars().count() >= 4)
+            })
+            .map(|(_, c)| *c)
+    }
+
+    // ---------------------------------------------------------------- modality
+
+    fn factuality(
+        &self,
+        trigger: &Trigger<'_>,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clause: &Clause,
+        attribution: &Attribution,
+    ) -> Factuality {
+        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let noun = !self.is_verb_frame(trigger.group.frame);
+        let governed = noun
+            && (mentions
+                .iter()
+                .any(|m| m.first == trigger.at && m.hint.is_some())
+                || self.governed_noun(tokens, trigger.at));
+        // A noun inside a prepositional phrase is presupposed: only its own modifiers count.
+        let (from, to) = if governed {
+            (
+                trigger.at.saturating_sub(4).max(clause.first),
+                trigger.at + 1,
+            )
+        } else {
+            (clause.first, clause.last)
+        };
+        let window = &lower[from..to];
+        for (cues, value) in self.rules.cue_lists() {
+            if cues.iter().any(|c| phrase_in(window, c)) {
+                return value;
+            }
+        }
+        if !governed
+            && !trigger.participle
+            && self
+                .rules
+                .cues
+                .future_aux
+                .iter()
+                .any(|a| window.contains(a))
+        {
+            return Factuality::Planned;
+        }
+        if self.rules.cues.preparation.iter().any(|p| {
+            lower[trigger.at.saturating_sub(4)..trigger.at]
+                .iter()
+                .any(|w| w == p || w.starts_with(p.as_str()))
+        }) {
+            return Factuality::Planned;
+        }
+        if !governed
+            && self
+                .rules
+                .cues
+                .negation
+                .iter()
+                .any(|c| phrase_in(window, c))
+        {
+            return Factuality::Denied;
+        }
+        let reported_speech = !governed
+            && self
+                .rules
+                .cues
+                .reported_speech
+                .iter()
+                .any(|c| window.contains(c));
+        if attribution.speaker.is_some() || reported_speech {
+            return Factuality::Reported;
+        }
+        Factuality::Asserted
+    }
+
+    fn governed_noun(&self, tokens: &[Token], at: usize) -> bool {
+        let mut k = at;
+        for _ in 0..4 {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            let lower = tokens[k].lower();
+            if self
+                .rules
+                .prepositions
+                .get(&lower)
+                .is_some_and(|h| !h.is_empty())
+            {
+                return !self
+                    .rules
+                    .cues
+                    .preparation
+                    .iter()
+                    .any(|p| k > 0 && tokens[k - 1].lower().starts_with(p.as_str()));
+            }
+            if tokens[k].kind == TokenKind::Punct {
+                return false;
+            }
+        }
+        false
+    }
+
+    // ---------------------------------------------------------------- attribution and claims
+
+    fn attribution(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+    ) -> Attribution {
+        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let mut att = Attribution::default();
+        let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
+            mentions
+                .iter()
+                .find(|m| m.kind.is_actor() && m.form != MentionForm::Pronoun && pred(m))
+                .cloned()
+        };
+        // "Den USA zufolge": the speaker right before.
+        for (i, w) in lower.iter().enumerate() {
+            if self.rules.cues.report_after_speaker.contains(w)
+                && let Some(m) = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor())
+            {
+                att.set(m, i);
+            }
+        }
+        // "laut TASS", "according to Reuters": the speaker right after.
+        for phrase in &self.rules.cues.report_before_speaker {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                let after = at + phrase.split(' ').count();
+                if let Some(m) = actor_at(&|m| m.first >= after && m.first <= after + 4) {
+                    att.set(&m, at);
+                }
+            }
+        }
+        // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
+        for phrase in self
+            .rules
+            .cues
+            .report_verbs
+            .iter()
+            .chain(&self.rules.cues.accuse)
+        {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                let clause = &clauses[clause_of(clauses, at)];
+                let subject = actor_at(&|m| {
+                    m.first >= clause.first
+                        && m.last <= clause.last
+                        && m.hint.is_none()
+                        && m.form != MentionForm::Modifier
+                        && m.form != MentionForm::CompoundPrefix
+                })
+                .or_else(|| {
+                    actor_at(&|m| {
+                        m.first >= clause.first
+                            && m.last <= clause.last
+                            && m.hint.is_none()
+                            && m.form == MentionForm::CompoundPrefix
+                    })
+                });
+                if let Some(m) = subject
+                    && att.speaker.is_none()
+                {
+                    att.set(&m, at);
+                    att.verb_clause = Some(clause_of(clauses, at));
+                }
+            }
+        }
+        // Denials: "Russland hat dies zurückgewiesen".
+        for phrase in &self.rules.cues.deny {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                let clause = &clauses[clause_of(clauses, at)];
+                if let Some(m) = actor_at(&|m| {
+                    m.first >= clause.first
+                        && m.last <= clause.last
+                        && m.hint.is_none()
+                        && m.form != MentionForm::Modifier
+                        && m.form != MentionForm::CompoundPrefix
+                }) {
+                    att.denier = Some(m.entity.clone());
+                    att.deny_clause = Some(clause_of(clauses, at));
+                    att.speaker_mentions.push(m.first);
+                }
+            }
+        }
+        att
+    }
+
+    fn claims(
+        &mut self,
+        _tokens: &[Token],
+        _mentions: &[Mention],
+        clauses: &[Clause],
+        att: &Attribution,
+        created: &[(usize, usize)],
+        evidence: Span,
+    ) {
+        if let Some(speaker) = &att.speaker {
+            for &(event, at) in created {
+                if att.verb_clause == Some(clause_of(clauses, at))
+                    && !clauses[clause_of(clauses, at)].complement
+                {
+                    continue; // The reporting clause's own event is not what is reported.
+                }
+                if self.out.events[event]
+                    .roles
+                    .iter()
+                    .any(|(_, k)| k == speaker)
+                {
+                    continue;
+                }
+                self.out.claims.push(Claim {
+                    speakers: vec![speaker.clone()],
+                    stance: Stance::Affirms,
+                    target: event,
+                    responds_to: None,
+                    evidence,
+                });
+            }
+        }
+        if let Some(denier) = &att.denier {
+            let deny_clause = att.deny_clause.unwrap_or(0);
+            let own: Vec<usize> = created
+                .iter()
+                .filter(|(_, at)| clause_of(clauses, *at) >= deny_clause)
+                .map(|(e, _)| *e)
+                .collect();
+            let targets: Vec<usize> = if !own.is_empty() {
+                own
+            } else {
+                // "dies", "die Angaben": the latest affirmed event, else the latest event.
+                let affirmed = self
+                    .out
+                    .claims
+                    .iter()
+                    .rev()
+                    .find(|c| c.stance == Stance::Affirms)
+                    .map(|c| c.target);
+                affirmed
+                    .or_else(|| self.last_sentence_events.last().copied())
+                    .into_iter()
+                    .collect()
+            };
+            for target in targets {
+                let responds_to = self
+                    .out
+                    .claims
+                    .iter()
+                    .rposition(|c| c.target == target && c.stance == Stance::Affirms);
+                self.out.claims.push(Claim {
+                    speakers: vec![denier.clone()],
+                    stance: Stance::Denies,
+                    target,
+                    responds_to,
+                    evidence,
+                });
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shipment legs and places
+
+    /// "eine Lieferung … zunächst auf ein Schiff verladen und dann mit der Bahn … transportiert":
+    /// a shipment without its own parties elaborates the previous one, one leg per mode.
+    fn shipment_legs(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        created: &mut Vec<(usize, usize)>,
+        evidence: Span,
+        _resolver: &mut Resolver<'_>,
+    ) {
+        let modes: Vec<(usize, TransportMode)> = tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| self.rules.transport.get(&t.lower()).map(|m| (i, *m)))
+            .collect();
+        let shipments: Vec<(usize, usize)> = created
+            .iter()
+            .copied()
+            .filter(|(e, _)| self.out.events[*e].kind == EventKind::Shipment)
+            .collect();
+        if modes.is_empty() || shipments.is_empty() {
+            return;
+        }
+        let has_parties = |e: &Event| {
+            e.roles
+                .iter()
+                .any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient))
+        };
+        let (first_event, first_at) = shipments[0];
+        let parent = if has_parties(&self.out.events[first_event]) {
+            if modes.len() == 1 {
+                self.out.events[first_event].transport = Some(modes[0].1);
+                return;
+            }
+            Some(first_event)
+        } else {
+            self.out.events.iter().rposition(|e| {
+                e.kind == EventKind::Shipment && has_parties(e) && e.merged_into.is_none()
+            })
+        };
+        let Some(parent) = parent else { return };
+        // The anaphoric shipments of this sentence are the parent itself.
+        for &(e, _) in &shipments {
+            if e != parent && !has_parties(&self.out.events[e]) {
+                self.out.events[e].merged_into = Some(parent);
+                self.out.events[parent].evidence.push(evidence);
+            }
+        }
+        created.retain(|(e, _)| self.out.events[*e].merged_into.is_none());
+        let origin = mentions
+            .iter()
+            .find(|m| {
+                m.kind == EntityKind::Place
+                    && matches!(m.hint, Some(RoleHint::Source | RoleHint::Of))
+            })
+            .map(|m| m.entity.clone());
+        let destination = mentions
+            .iter()
+            .rev()
+            .find(|m| m.kind == EntityKind::Place && m.hint == Some(RoleHint::Destination))
+            .map(|m| m.entity.clone());
+        let flag = self.vessel_flag(tokens, mentions);
+        let factuality = self.out.events[parent].factuality;
+        for (n, (at, mode)) in modes.iter().enumerate() {
+            let mut leg = Event {
+                kind: EventKind::Shipment,
+                roles: Vec::new(),
+                factuality,
+                time: None,
+                trigger: Span {
+                    start: tokens[*at].start,
+                    end: tokens[*at].end,
+                    sentence: evidence.sentence,
+                },
+                evidence: vec![evidence],
+                items: Vec::new(),
+                transport: Some(*mode),
+                sub_event_of: Some(parent),
+                invited_to: None,
+                merged_into: None,
+            };
+            if n == 0
+                && let Some(o) = &origin
+            {
+                leg.add_role(Role::Origin, o);
+            }
+            if n + 1 == modes.len()
+                && let Some(d) = &destination
+            {
+                leg.add_role(Role::Destination, d);
+            }
+            if *mode == TransportMode::Sea
+                && let Some(f) = &flag
+            {
+                leg.add_role(Role::VesselFlag, f);
+            }
+            self.out.events.push(leg);
+        }
+        let _ = (clauses, first_at);
+    }
+
+    /// "unter russischer Flagge", "under a Russian flag".
+    fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<String> {
+        let flag = tokens
+            .iter()
+            .position(|t| self.rules.flag_nouns.contains(&t.lower()))?;
+        mentions
+            .iter()
+            .rev()
+            .find(|m| m.kind == EntityKind::State && m.last <= flag && m.last + 1 >= flag)
+            .map(|m| m.entity.clone())
+    }
+
+    /// "ein Lager an der Grenze nahe der Ukraine": the place lies near the state.
+    fn near_places(&self, tokens: &[Token], mentions: &[Mention], resolver: &mut Resolver<'_>) {
+        for near in mentions.iter().filter(|m| m.hint == Some(RoleHint::Near)) {
+            if let Some(place) = mentions.iter().rev().find(|m| {
+                m.kind == EntityKind::Place
+                    && m.last <= near.first
+                    && near.first - m.last <= 8
+                    && !tokens[m.last..near.first].iter().any(|t| t.is(','))
+            }) {
+                resolver.set_near(&place.entity, &near.entity);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- time
+
+    fn time_expressions(&self, tokens: &[Token]) -> Vec<TimeExpr> {
+        let Some(reference) = self.reference else {
+            return Vec::new();
+        };
+        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let mut out = Vec::new();
+        let tw = &self.rules.time;
+        let relative: [(&[String], Resolve); 6] = [
+            (&tw.yesterday, |r| {
+                Some(match r {
+                    PartialDate::Day(d) => TimeValue::Day(d - chrono::Days::new(1)),
+                    other => other.window(),
+                })
+            }),
+            (&tw.today, |r| Some(r.window())),
+            (&tw.last_month, |r| Some(time::previous_month(r))),
+            (&tw.next_month, |r| Some(time::next_month(r))),
+            (&tw.last_week, |r| {
+                Some(time::window_between(
+                    r.first_day() - chrono::Days::new(13),
+                    r.last_day() - chrono::Days::new(1),
+                ))
+            }),
+            (&tw.next_week, |r| {
+                Some(time::window_between(
+                    r.first_day() + chrono::Days::new(1),
+                    r.last_day() + chrono::Days::new(13),
+                ))
+            }),
+        ];
+        for (phrases, resolve) in relative {
+            for p in phrases {
+                if let Some(at) = phrase_position(&lower, p)
+                    && let Some(value) = resolve(reference)
+                {
+                    out.push(TimeExpr {
+                        first: at,
+                        last: at + p.split(' ').count(),
+                        value,
+                        anchors_following: false,
+                    });
+                }
+            }
+        }
+        for p in &tw.month_before_anchor {
+            if let Some(at) = phrase_position(&lower, p) {
+                out.push(TimeExpr {
+                    first: at,
+                    last: at + p.split(' ').count(),
+                    value: reference.window().months_before(1),
+                    anchors_following: true,
+                });
+            }
+        }
+        let future = self
+            .rules
+            .cues
+            .future_aux
+            .iter()
+            .chain(&self.rules.cues.planned)
+            .any(|c| phrase_in(&lower, c));
+        for (i, w) in lower.iter().enumerate() {
+            if let Some(&n) = self.rules.weekdays.get(w) {
+                let weekday = weekday(n);
+                let value = if future {
+                    time::next_weekday(reference, weekday)
+                } else {
+                    time::last_weekday(reference, weekday)
+                };
+                out.push(TimeExpr {
+                    first: i,
+                    last: i + 1,
+                    value,
+                    anchors_following: false,
+                });
+            }
+        }
+        out.extend(self.calendar_dates(tokens, &lower, reference, future));
+        out.sort_by_key(|t| t.first);
+        out
+    }
+
+    /// "7. September", "September 7", "7 September 2023", "im Juni", "2018", and ranges of them.
+    fn calendar_dates(
+        &self,
+        tokens: &[Token],
+        lower: &[String],
+        reference: PartialDate,
+        future: bool,
+    ) -> Vec<TimeExpr> {
+        let mut dates: Vec<(usize, usize, PartialDate)> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let day_num = |t: &Token| {
+                (t.kind == TokenKind::Number && t.text.len() <= 2)
+                    .then(|| t.text.parse::<u32>().ok())
+                    .flatten()
+                    .filter(|d| (1..=31).contains(d))
+            };
+            let year_at = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|t| t.kind == TokenKind::Number && t.text.len() == 4)
+                    .and_then(|t| t.text.parse::<i32>().ok())
+                    .filter(|y| (1900..=2100).contains(y))
+            };
+            let month_at = |k: usize| {
+                lower
+                    .get(k)
+                    .and_then(|w| self.rules.months.get(w.trim_end_matches('.')))
+                    .copied()
+            };
+            // Day first: "7. September (2023)", "7 September".
+            if let Some(day) = day_num(&tokens[i]) {
+                let k = if tokens.get(i + 1).is_some_and(|t| t.is('.')) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some(month) = month_at(k) {
+                    let (year, end) = match year_at(k + 1) {
+                        Some(y) => (Some(y), k + 2),
+                        None => (None, k + 1),
+                    };
+                    if let Some(date) = self.full_date(reference, year, month, day) {
+                        dates.push((i, end, date));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            if let Some(month) = month_at(i) {
+                // Month first: "September 7(, 2023)", or a month alone "im Juni", "in June 2019".
+                if let Some(day) = tokens.get(i + 1).and_then(day_num) {
+                    let k = if tokens.get(i + 2).is_some_and(|t| t.is(',')) {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                    let (year, end) = match year_at(k) {
+                        Some(y) => (Some(y), k + 1),
+                        None => (None, i + 2),
+                    };
+                    if let Some(date) = self.full_date(reference, year, month, day) {
+                        dates.push((i, end, date));
+                        i = end;
+                        continue;
+                    }
+                }
+                if tokens[i].is_capitalized() {
+                    let (date, end) = match year_at(i + 1) {
+                        Some(y) => (PartialDate::Month(y, month), i + 2),
+                        None => {
+                            let TimeValue::Window { earliest, .. } =
+                                time::month_in_reference_year(reference, month, future)
+                            else {
+                                unreachable!("a month is a window")
+                            };
+                            (
+                                PartialDate::Month(chrono::Datelike::year(&earliest), month),
+                                i + 1,
+                            )
+                        }
+                    };
+                    dates.push((i, end, date));
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some(y) = year_at(i) {
+                let marked = i > 0
+                    && (self
+                        .rules
+                        .time
+                        .year_markers
+                        .iter()
+                        .any(|m| phrase_ends_at(lower, m, i))
+                        || self.rules.prepositions.contains_key(&lower[i - 1]));
+                if marked {
+                    dates.push((i, i + 1, PartialDate::Year(y)));
+                }
+            }
+            i += 1;
+        }
+        let mut out: Vec<TimeExpr> = Vec::new();
+        let mut used = vec![false; dates.len()];
+        // Ranges: "zwischen dem 7. September und dem 1. Oktober", "from May 3 to May 5".
+        for n in 0..dates.len().saturating_sub(1) {
+            let (a, b) = (&dates[n], &dates[n + 1]);
+            let between = &lower[a.1..b.0];
+            let joined = between
+                .iter()
+                .any(|w| self.rules.time.range_join.contains(w))
+                && between.len() <= 3;
+            let opened = (a.0 >= 1 && self.rules.time.range_open.contains(&lower[a.0 - 1]))
+                || (a.0 >= 2 && self.rules.time.range_open.contains(&lower[a.0 - 2]));
+            if joined && opened {
+                let (start, end) = (a.2.first_day(), b.2.last_day());
+                if start <= end {
+                    let value = if matches!(a.2, PartialDate::Day(_))
+                        && matches!(b.2, PartialDate::Day(_))
+                    {
+                        TimeValue::Span { start, end }
+                    } else {
+                        time::window_between(start, end)
+                    };
+                    out.push(TimeExpr {
+                        first: a.0,
+                        last: b.1,
+                        value,
+                        anchors_following: false,
+                    });
+                    used[n] = true;
+                    used[n + 1] = true;
+                }
+            }
+        }
+        for (n, (first, last, date)) in dates.into_iter().enumerate() {
+            if !used[n] {
+                out.push(TimeExpr {
+                    first,
+                    last,
+                    value: date.window(),
+                    anchors_following: false,
+                });
+            }
+        }
+        out
+    }
+
+    fn full_date(
+        &self,
+        reference: PartialDate,
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    ) -> Option<PartialDate> {
+        match year {
+            Some(y) => chrono::NaiveDate::from_ymd_opt(y, month, day).map(PartialDate::Day),
+            None => time::day_in_reference_year(reference, month, day).map(PartialDate::Day),
+        }
+    }
+
+    fn event_time(
+        &self,
+        times: &[TimeExpr],
+        clauses: &[Clause],
+        clause: usize,
+        triggers: &[Trigger<'_>],
+        attribution: &Attribution,
+    ) -> Option<TimeValue> {
+        let c = &clauses[clause];
+        let usable = |t: &&TimeExpr| !t.anchors_following;
+        // The clause's own expression, else one in a clause with no trigger of its own.
+        if let Some(t) = times
+            .iter()
+            .filter(usable)
+            .find(|t| t.first >= c.first && t.last <= c.last)
+        {
+            return Some(t.value.clone());
+        }
+        let bare = |t: &&TimeExpr| {
+            let k = clause_of(clauses, t.first);
+            // The time of a reporting clause dates the report, not the event.
+            !triggers.iter().any(|g| clause_of(clauses, g.at) == k)
+                && clauses[k].complement == c.complement
+                && attribution.verb_clause != Some(k)
+                && attribution.deny_clause != Some(k)
+        };
+        times
+            .iter()
+            .filter(usable)
+            .find(bare)
+            .map(|t| t.value.clone())
+    }
+
+    /// "zweitägiger Besuch", "three-day visit".
+    fn duration_before(&self, tokens: &[Token], at: usize) -> Option<u32> {
+        tokens[at.saturating_sub(2)..at].iter().find_map(|t| {
+            let lower = t.lower();
+            self.rules
+                .durations
+                .iter()
+                .find(|(w, _)| lower.starts_with(w.as_str()))
+                .map(|(_, d)| *d)
+        })
+    }
+
+    /// "einen Monat nach der Russland-Reise": the trip lies a month before.
+    fn anchor_following_times(
+        &mut self,
+        _tokens: &[Token],
+        times: &[TimeExpr],
+        created: &[(usize, usize)],
+    ) {
+        for t in times.iter().filter(|t| t.anchors_following) {
+            if let Some((event, _)) = created.iter().find(|(_, at)| *at >= t.last) {
+                self.out.events[*event].time = Some(t.value.clone());
+            }
+        }
+    }
+
+    /// "Dabei lud er Putin ein": events of this sentence happen during the previous one's.
+    fn inherit_time_from_previous(&mut self, tokens: &[Token], created: &[(usize, usize)]) {
+        let Some(first) = tokens.first() else { return };
+        if !self.rules.time.during_previous.contains(&first.lower()) {
+            return;
+        }
+        let Some(&previous) = self.last_sentence_events.last() else {
+            return;
+        };
+        let previous_time = self.out.events[previous].time.clone();
+        for (event, _) in created {
+            if self.out.events[*event].time.is_none() {
+                self.out.events[*event].time = previous_time.clone();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- article level
+
+    fn finish(mut self, entities: Vec<crate::model::Entity>) -> Extraction {
+        self.out.entities = entities;
+        for (event, days) in std::mem::take(&mut self.durations) {
+            let e = &mut self.out.events[event];
+            e.time = e.time.take().map(|t| t.lasting(days));
+        }
+        self.merge_events();
+        self.invitations();
+        self.apply_claims();
+        self.inherit_leg_factuality();
+        self.out
+    }
+
+    /// Merges mentions of the same happening: same class, same key parties, compatible places,
+    /// times and factuality family.
+    fn merge_events(&mut self) {
+        let n = self.out.events.len();
+        for j in 0..n {
+            if self.out.events[j].merged_into.is_some() || self.out.events[j].sub_event_of.is_some()
+            {
+                continue;
+            }
+            let target = (0..j).find(|&i| {
+                self.out.events[i].merged_into.is_none()
+                    && self.out.events[i].sub_event_of.is_none()
+                    && same_happening(&self.out.events[i], &self.out.events[j], &self.out.entities)
+            });
+            if let Some(i) = target {
+                let other = self.out.events[j].clone();
+                self.out.events[j].merged_into = Some(i);
+                let e = &mut self.out.events[i];
+                for (role, key) in &other.roles {
+                    if !(matches!(role, Role::Destination)
+                        && e.fillers(Role::Destination).next().is_some())
+                    {
+                        e.add_role(*role, key);
+                    }
+                }
+                e.evidence.extend(other.evidence);
+                e.items.extend(other.items);
+                e.items.sort();
+                e.items.dedup();
+                e.transport = e.transport.or(other.transport);
+                e.time = narrower(e.time.take(), other.time);
+                e.factuality = merged_factuality(e.factuality, other.factuality);
+            }
+        }
+        let resolve = |events: &[Event], mut i: usize| {
+            while let Some(next) = events[i].merged_into {
+                i = next;
+            }
+            i
+        };
+        let events = self.out.events.clone();
+        for c in &mut self.out.claims {
+            c.target = resolve(&events, c.target);
+        }
+        for e in &mut self.out.events {
+            if let Some(p) = e.sub_event_of {
+                e.sub_event_of = Some(resolve(&events, p));
+            }
+        }
+        // Claims that became identical collapse.
+        let mut seen = Vec::new();
+        let claims = std::mem::take(&mut self.out.claims);
+        let mut remap = Vec::new();
+        for c in claims {
+            let key = (c.speakers.clone(), c.stance, c.target);
+            match seen
+                .iter()
+                .position(|(k, _): &((Vec<String>, Stance, usize), usize)| *k == key)
+            {
+                Some(p) => {
+                    let kept = seen[p].1;
+                    remap.push(kept);
+                    let kept_claim: &mut Claim = &mut self.out.claims[kept];
+                    if kept_claim.responds_to.is_none() {
+                        kept_claim.responds_to = c.responds_to;
+                    }
+                }
+                None => {
+                    remap.push(self.out.claims.len());
+                    seen.push((key, self.out.claims.len()));
+                    self.out.claims.push(c);
+                }
+            }
+        }
+        let count = self.out.claims.len();
+        for c in &mut self.out.claims {
+            c.responds_to = c.responds_to.map(|r| remap[r]).filter(|&r| r < count);
+        }
+        let own: Vec<usize> = (0..self.out.claims.len()).collect();
+        for i in own {
+            if self.out.claims[i].responds_to == Some(i) {
+                self.out.claims[i].responds_to = None;
+            }
+        }
+    }
+
+    /// An invitation to a place invites to a planned visit there, shared with other mentions of it.
+    fn invitations(&mut self) {
+        for i in 0..self.out.events.len() {
+            let e = &self.out.events[i];
+            if e.kind != EventKind::Invitation || e.merged_into.is_some() {
+                continue;
+            }
+            let Some(destination) = e.fillers(Role::Destination).next().map(str::to_string) else {
+                continue;
+            };
+            let invitees: Vec<String> = e.fillers(Role::Invitee).map(str::to_string).collect();
+            self.out.events[i]
+                .roles
+                .retain(|(r, _)| *r != Role::Destination);
+            let Some(invitee) = invitees.first() else {
+                continue;
+            };
+            let existing = self.out.events.iter().position(|v| {
+                v.kind == EventKind::Visit
+                    && v.merged_into.is_none()
+                    && !v.factuality.is_realis()
+                    && v.fillers(Role::Visitor).any(|x| x == invitee)
+                    && v.fillers(Role::Destination).all(|d| {
+                        d == destination
+                            || self.out.entities.iter().any(|en| {
+                                en.key == destination
+                                    && en
+                                        .country
+                                        .as_deref()
+                                        .map(|c| format!("state-{}", c.to_lowercase()))
+                                        .as_deref()
+                                        == Some(d)
+                            })
+                    })
+            });
+            let visit = match existing {
+                Some(v) => {
+                    self.out.events[v].add_role(Role::Destination, &destination);
+                    v
+                }
+                None => {
+                    let invitation = &self.out.events[i];
+                    let visit = Event {
+                        kind: EventKind::Visit,
+                        roles: vec![
+                            (Role::Visitor, invitee.clone()),
+                            (Role::Destination, destination.clone()),
+                        ],
+                        factuality: Factuality::Planned,
+                        time: None,
+                        trigger: invitation.trigger,
+                        evidence: invitation.evidence.clone(),
+                        items: Vec::new(),
+                        transport: None,
+                        sub_event_of: None,
+                        invited_to: None,
+                        merged_into: None,
+                    };
+                    self.out.events.push(visit);
+                    self.out.events.len() - 1
+                }
+            };
+            self.out.events[i].invited_to = Some(visit);
+        }
+    }
+
+    /// Affirmed and denied → Disputed; only denied → Denied; only affirmed → Reported.
+    fn apply_claims(&mut self) {
+        for i in 0..self.out.events.len() {
+            let affirmed = self
+                .out
+                .claims
+                .iter()
+                .any(|c| c.target == i && c.stance == Stance::Affirms);
+            let denied = self
+                .out
+                .claims
+                .iter()
+                .any(|c| c.target == i && c.stance == Stance::Denies);
+            let e = &mut self.out.events[i];
+            if !e.factuality.is_realis() {
+                continue;
+            }
+            e.factuality = match (affirmed, denied, e.factuality) {
+                (_, true, Factuality::Asserted) if !affirmed => Factuality::Disputed,
+                (true, true, _) => Factuality::Disputed,
+                (false, true, _) => Factuality::Disputed,
+                (true, false, Factuality::Asserted) => Factuality::Reported,
+                (_, _, f) => f,
+            };
+        }
+    }
+
+    fn inherit_leg_factuality(&mut self) {
+        for i in 0..self.out.events.len() {
+            if let Some(p) = self.out.events[i].sub_event_of {
+                let parent = self.out.events[p].factuality;
+                if parent.is_realis() {
+                    self.out.events[i].factuality = parent;
+                }
+            }
+        }
+    }
+}
+
+/// Who speaks in a sentence.
+#[derive(Debug, Default)]
+struct Attribution {
+    /// The source that affirms what the sentence reports.
+    speaker: Option<String>,
+    /// The clause of a reporting verb.
+    verb_clause: Option<usize>,
+    /// Who denies.
+    denier: Option<String>,
+    /// The clause of the denial.
+    deny_clause: Option<usize>,
+    /// Token positions of speaker mentions (never event roles).
+    speaker_mentions: Vec<usize>,
+}
+
+impl Attribution {
+    fn set(&mut self, m: &Mention, _at: usize) {
+        if self.speaker.is_none() {
+            self.speaker = Some(m.entity.clone());
+        }
+        self.speaker_mentions.push(m.first);
+    }
+}
+
+fn clause_of(clauses: &[Clause], at: usize) -> usize {
+    clauses
+        .iter()
+        .position(|c| c.first <= at && at < c.last)
+        .or_else(|| clauses.iter().rposition(|c| c.first <= at))
+        .unwrap_or(0)
+}
+
+fn weekday(n: u32) -> Weekday {
+    match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+/// Does a phrase ("in vorbereitung", "wies … zurück") occur in the words?
+fn phrase_in(words: &[String], phrase: &str) -> bool {
+    phrase_position(words, phrase).is_some()
+}
+
+/// Where a phrase starts. "a … b" means a, then b later in the words.
+fn phrase_position(words: &[String], phrase: &str) -> Option<usize> {
+    if let Some((head, tail)) = phrase.split_once(" … ") {
+        let at = phrase_position(words, head)?;
+        return phrase_position(&words[at + 1..], tail).map(|_| at);
+    }
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    (0..words.len()).find(|&i| {
+        words.len() >= i + parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w)
+    })
+}
+
+fn phrase_ends_at(words: &[String], phrase: &str, at: usize) -> bool {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    at >= parts.len()
+        && parts
+            .iter()
+            .zip(&words[at - parts.len()..at])
+            .all(|(p, w)| p == w)
+}
+
+fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bool {
+    if a.kind != b.kind || a.factuality.family() != b.factuality.family() {
+        return false;
+    }
+    let set = |e: &Event, role: Role| -> Vec<String> {
+        let mut v: Vec<String> = e.fillers(role).map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    let compatible_places = || {
+        let (da, db) = (set(a, Role::Destination), set(b, Role::Destination));
+        da.is_empty()
+            || db.is_empty()
+            || da.iter().any(|x| {
+                db.iter()
+                    .any(|y| x == y || inside(x, y, entities) || inside(y, x, entities))
+            })
+    };
+    let times = match (&a.time, &b.time) {
+        (Some(x), Some(y)) => {
+            let ((a0, a1), (b0, b1)) = (x.bounds(), y.bounds());
+            a0 <= b1 && b0 <= a1
+        }
+        _ => true,
+    };
+    let parties = match a.kind {
+        EventKind::Visit => {
+            !set(a, Role::Visitor).is_empty()
+                && set(a, Role::Visitor) == set(b, Role::Visitor)
+                && compatible_places()
+        }
+        EventKind::Invitation => {
+            set(a, Role::Inviter) == set(b, Role::Inviter)
+                && set(a, Role::Invitee) == set(b, Role::Invitee)
+        }
+        EventKind::Shipment => {
+            set(a, Role::Supplier) == set(b, Role::Supplier)
+                && set(a, Role::Recipient) == set(b, Role::Recipient)
+                && !set(a, Role::Supplier).is_empty()
+        }
+        EventKind::Meeting => {
+            let (pa, pb) = (set(a, Role::Participant), set(b, Role::Participant));
+            pa.iter().filter(|x| pb.contains(x)).count() >= 2
+        }
+    };
+    parties && times
+}
+
+/// Is place `x` inside state `y`?
+fn inside(x: &str, y: &str, entities: &[crate::model::Entity]) -> bool {
+    entities.iter().any(|e| {
+        e.key == x
+            && e.country
+                .as_deref()
+                .is_some_and(|c| y == format!("state-{}", c.to_lowercase()))
+    })
+}
+
+fn narrower(a: Option<TimeValue>, b: Option<TimeValue>) -> Option<TimeValue> {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let width = |t: &TimeValue| {
+                let (s, e) = t.bounds();
+                (e - s).num_days()
+            };
+            Some(if width(&y) < width(&x) { y } else { x })
+        }
+        (x, y) => x.or(y),
+    }
+}
+
+fn merged_factuality(a: Factuality, b: Factuality) -> Factuality {
+    use Factuality::*;
+    match (a, b) {
+        (Planned, _) | (_, Planned) => Planned,
+        (Asserted, _) | (_, Asserted) => Asserted,
+        (x, _) => x,
+    }
+}

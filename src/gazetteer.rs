@@ -1,0 +1,451 @@
+//! The gazetteer: states, places, governments, agencies, organisations, people and titles,
+//! loaded from the TSV files in `data/gazetteer/` (compiled in) and indexed for matching.
+
+use crate::article::Lang;
+use crate::model::{EntityKind, PositionType};
+use crate::text;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One curated entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Shared identity, also the IRI slug (`state-prk`, `person-sergey-lavrov`).
+    pub key: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// German label.
+    pub label_de: String,
+    /// English label.
+    pub label_en: String,
+    /// Its own ISO-3 code (states).
+    pub iso: Option<String>,
+    /// The state it belongs to.
+    pub country: Option<String>,
+    /// Curated Wikidata id.
+    pub qid: Option<String>,
+}
+
+/// An office held from one day to another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tenure {
+    /// Index of the person in `entries`.
+    pub person: usize,
+    /// The office.
+    pub position: PositionType,
+    /// State (ISO-3) or organisation key.
+    pub of: String,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day, if it ended.
+    pub to: Option<NaiveDate>,
+}
+
+/// A title word ("Außenminister") and what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title {
+    /// The office.
+    pub position: PositionType,
+    /// The state the title itself implies ("Bundeskanzler" → DEU).
+    pub iso: Option<String>,
+}
+
+/// All curated knowledge, indexed.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Every entry.
+    pub entries: Vec<Entry>,
+    /// Offices held.
+    pub tenures: Vec<Tenure>,
+    /// Full forms, by first token: (tokens, entry index).
+    forms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Surname forms (one token) to person entries.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Demonyms, by first lower-case token: (lower-case tokens, ISO-3).
+    demonyms: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Title forms to titles.
+    titles: HashMap<String, Title>,
+    /// ISO-3 to the state's entry.
+    states: HashMap<String, usize>,
+}
+
+/// A match of a gazetteer form in a token sequence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormMatch {
+    /// Entry index.
+    pub entry: usize,
+    /// Number of tokens matched.
+    pub len: usize,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// The curated gazetteer.
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// Rows of a TSV file after its header; panics on a malformed built-in file (a bug, see tests).
+fn rows<'a>(name: &str, source: &'a str, columns: usize) -> impl Iterator<Item = Vec<&'a str>> {
+    let name = name.to_string();
+    source
+        .lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(move |line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(
+                cells.len(),
+                columns,
+                "data/gazetteer/{name}: wrong column count in {line:?}"
+            );
+            cells
+        })
+}
+
+fn list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn opt(cell: &str) -> Option<String> {
+    let cell = cell.trim();
+    (!cell.is_empty()).then(|| cell.to_string())
+}
+
+fn tokens_of(form: &str) -> Vec<String> {
+    text::tokenize(form, crate::lang::rules(Lang::De))
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for c in rows(
+            "states.tsv",
+            include_str!("../data/gazetteer/states.tsv"),
+            7,
+        ) {
+            let iso = c[0].to_string();
+            let index = g.push(
+                Entry {
+                    key: format!("state-{}", iso.to_lowercase()),
+                    kind: EntityKind::State,
+                    label_de: c[2].into(),
+                    label_en: c[3].into(),
+                    iso: Some(iso.clone()),
+                    country: None,
+                    qid: opt(c[1]),
+                },
+                c[4],
+            );
+            g.states.insert(iso.clone(), index);
+            for stem in list(c[5]) {
+                for ending in ["", "e", "en", "er", "es", "em"] {
+                    g.add_demonym(&format!("{stem}{ending}"), &iso);
+                }
+            }
+            for form in list(c[6]) {
+                g.add_demonym(form, &iso);
+            }
+        }
+        for c in rows(
+            "cities.tsv",
+            include_str!("../data/gazetteer/cities.tsv"),
+            6,
+        ) {
+            g.push(
+                Entry {
+                    key: format!("place-{}", c[0]),
+                    kind: EntityKind::Place,
+                    label_de: c[1].into(),
+                    label_en: c[2].into(),
+                    iso: None,
+                    country: opt(c[3]),
+                    qid: None,
+                },
+                c[4],
+            );
+        }
+        for c in rows(
+            "governments.tsv",
+            include_str!("../data/gazetteer/governments.tsv"),
+            5,
+        ) {
+            g.push(
+                Entry {
+                    key: format!("gov-{}", c[0]),
+                    kind: EntityKind::Government,
+                    label_de: c[1].into(),
+                    label_en: c[2].into(),
+                    iso: None,
+                    country: opt(c[3]),
+                    qid: None,
+                },
+                c[4],
+            );
+        }
+        for c in rows(
+            "agencies.tsv",
+            include_str!("../data/gazetteer/agencies.tsv"),
+            4,
+        ) {
+            g.push(
+                Entry {
+                    key: format!("agency-{}", c[0]),
+                    kind: EntityKind::NewsAgency,
+                    label_de: c[1].into(),
+                    label_en: c[1].into(),
+                    iso: None,
+                    country: opt(c[2]),
+                    qid: None,
+                },
+                c[3],
+            );
+        }
+        for c in rows(
+            "organizations.tsv",
+            include_str!("../data/gazetteer/organizations.tsv"),
+            4,
+        ) {
+            g.push(
+                Entry {
+                    key: format!("org-{}", c[0]),
+                    kind: EntityKind::Igo,
+                    label_de: c[1].into(),
+                    label_en: c[2].into(),
+                    iso: None,
+                    country: None,
+                    qid: None,
+                },
+                c[3],
+            );
+        }
+        let mut person_index = HashMap::new();
+        for c in rows(
+            "persons.tsv",
+            include_str!("../data/gazetteer/persons.tsv"),
+            6,
+        ) {
+            let index = g.push(
+                Entry {
+                    key: format!("person-{}", c[0]),
+                    kind: EntityKind::Person,
+                    label_de: c[1].into(),
+                    label_en: c[2].into(),
+                    iso: None,
+                    country: opt(c[3]),
+                    qid: None,
+                },
+                c[4],
+            );
+            for surname in list(c[5]) {
+                g.surnames
+                    .entry(surname.to_string())
+                    .or_default()
+                    .push(index);
+            }
+            person_index.insert(c[0].to_string(), index);
+        }
+        for c in rows(
+            "positions.tsv",
+            include_str!("../data/gazetteer/positions.tsv"),
+            5,
+        ) {
+            let person = *person_index
+                .get(c[0])
+                .unwrap_or_else(|| panic!("positions.tsv: unknown person {}", c[0]));
+            let position = parse_position(c[1])
+                .unwrap_or_else(|| panic!("positions.tsv: unknown position {}", c[1]));
+            let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            let from = day(c[3]).unwrap_or_else(|| panic!("positions.tsv: bad date {}", c[3]));
+            g.tenures.push(Tenure {
+                person,
+                position,
+                of: c[2].to_string(),
+                from,
+                to: day(c[4]),
+            });
+        }
+        for c in rows(
+            "titles.tsv",
+            include_str!("../data/gazetteer/titles.tsv"),
+            4,
+        ) {
+            let position = parse_position(c[2])
+                .unwrap_or_else(|| panic!("titles.tsv: unknown position {}", c[2]));
+            g.titles.insert(
+                c[0].to_string(),
+                Title {
+                    position,
+                    iso: opt(c[3]),
+                },
+            );
+        }
+        g
+    }
+
+    fn push(&mut self, entry: Entry, forms: &str) -> usize {
+        let index = self.entries.len();
+        let labels = [entry.label_de.clone(), entry.label_en.clone()];
+        self.entries.push(entry);
+        for form in list(forms).map(str::to_string).chain(labels) {
+            let tokens = tokens_of(&form);
+            let Some(first) = tokens.first().cloned() else {
+                continue;
+            };
+            let bucket = self.forms.entry(first).or_default();
+            if !bucket.iter().any(|(t, i)| *t == tokens && *i == index) {
+                bucket.push((tokens, index));
+            }
+        }
+        index
+    }
+
+    fn add_demonym(&mut self, form: &str, iso: &str) {
+        let tokens: Vec<String> = tokens_of(form)
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+        if let Some(first) = tokens.first().cloned() {
+            self.demonyms
+                .entry(first)
+                .or_default()
+                .push((tokens, iso.to_string()));
+        }
+    }
+
+    /// The longest full form starting at `words[0]`. Ties go to the first-loaded entry.
+    pub fn match_form(&self, words: &[&str]) -> Option<FormMatch> {
+        let candidates = self.forms.get(*words.first()?)?;
+        candidates
+            .iter()
+            .filter(|(tokens, _)| {
+                tokens.len() <= words.len() && tokens.iter().zip(words).all(|(a, b)| a == b)
+            })
+            .max_by(|(a, ia), (b, ib)| a.len().cmp(&b.len()).then(ib.cmp(ia)))
+            .map(|(tokens, entry)| FormMatch {
+                entry: *entry,
+                len: tokens.len(),
+            })
+    }
+
+    /// The person a lone surname denotes, if exactly one.
+    pub fn match_surname(&self, word: &str) -> Option<usize> {
+        match self.surnames.get(word)?.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The longest demonym starting at `words[0]`: (ISO-3, tokens matched).
+    pub fn match_demonym(&self, words: &[&str]) -> Option<(String, usize)> {
+        let lower: Vec<String> = words.iter().take(3).map(|w| w.to_lowercase()).collect();
+        let candidates = self.demonyms.get(lower.first()?)?;
+        candidates
+            .iter()
+            .filter(|(tokens, _)| {
+                tokens.len() <= lower.len() && tokens.iter().zip(&lower).all(|(a, b)| a == b)
+            })
+            .max_by_key(|(tokens, _)| tokens.len())
+            .map(|(tokens, iso)| (iso.clone(), tokens.len()))
+    }
+
+    /// The title a word is, if any.
+    pub fn title(&self, word: &str) -> Option<&Title> {
+        self.titles
+            .get(word)
+            .or_else(|| self.titles.get(&word.to_lowercase()))
+    }
+
+    /// The state entry of an ISO-3 code.
+    pub fn state(&self, iso: &str) -> Option<&Entry> {
+        self.states.get(iso).map(|&i| &self.entries[i])
+    }
+
+    /// Entry by key.
+    pub fn by_key(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key == key)
+    }
+
+    /// The people holding an office in a state on a day.
+    pub fn holders(&self, position: PositionType, of: &str, on: NaiveDate) -> Vec<usize> {
+        self.tenures
+            .iter()
+            .filter(|t| {
+                t.position == position
+                    && t.of == of
+                    && t.from <= on
+                    && t.to.is_none_or(|to| on <= to)
+            })
+            .map(|t| t.person)
+            .collect()
+    }
+
+    /// The offices a person holds on a day.
+    pub fn offices(&self, person: usize, on: NaiveDate) -> Vec<&Tenure> {
+        self.tenures
+            .iter()
+            .filter(|t| t.person == person && t.from <= on && t.to.is_none_or(|to| on <= to))
+            .collect()
+    }
+}
+
+/// Reads a position type name.
+pub fn parse_position(name: &str) -> Option<PositionType> {
+    use PositionType::*;
+    Some(match name {
+        "HeadOfState" => HeadOfState,
+        "HeadOfGovernment" => HeadOfGovernment,
+        "ForeignMinister" => ForeignMinister,
+        "DefenceMinister" => DefenceMinister,
+        "SpecialEnvoy" => SpecialEnvoy,
+        "Spokesperson" => Spokesperson,
+        "Ambassador" => Ambassador,
+        "Minister" => Minister,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_loads_and_keys_are_unique() {
+        let g = get();
+        let mut keys: Vec<&str> = g.entries.iter().map(|e| e.key.as_str()).collect();
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "duplicate gazetteer keys");
+        assert!(g.state("PRK").is_some() && g.state("RUS").is_some() && g.state("USA").is_some());
+    }
+
+    #[test]
+    fn countries_refer_to_known_states() {
+        let g = get();
+        for e in &g.entries {
+            if let Some(c) = &e.country {
+                assert!(g.state(c).is_some(), "{} names unknown state {c}", e.key);
+            }
+        }
+    }
+
+    #[test]
+    fn finds_inflected_forms_and_demonyms() {
+        let g = get();
+        let m = g.match_form(&["Nordkoreas"]).expect("genitive form");
+        assert_eq!(g.entries[m.entry].iso.as_deref(), Some("PRK"));
+        assert_eq!(
+            g.match_demonym(&["nordkoreanischen"]),
+            Some(("PRK".into(), 1))
+        );
+        assert_eq!(
+            g.match_demonym(&["North", "Korean", "leader"]),
+            Some(("PRK".into(), 2))
+        );
+    }
+}

@@ -1,0 +1,632 @@
+//! Graph: turns an extraction into sorted RDF triples. The only place that mints instance IRIs.
+
+use crate::article::Article;
+use crate::model::{
+    Claim, Entity, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory,
+    PositionType, Role, Span, Stance, TransportMode,
+};
+use crate::time::{TimeValue, iso};
+use crate::vocab::{self, kgx, oa, prov, schema};
+use oxrdf::vocab::{rdf, rdfs, xsd};
+use oxrdf::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+use std::collections::BTreeSet;
+
+/// The base of instance IRIs (`--base-iri`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Base(String);
+
+impl Default for Base {
+    fn default() -> Base {
+        Base("https://w3id.org/kgexport/id/".to_string())
+    }
+}
+
+impl Base {
+    /// A base IRI; a missing final `/` is added.
+    ///
+    /// # Errors
+    /// When the text is not an absolute IRI.
+    pub fn new(iri: &str) -> Result<Base, oxrdf::IriParseError> {
+        let iri = if iri.ends_with('/') || iri.ends_with('#') {
+            iri.to_string()
+        } else {
+            format!("{iri}/")
+        };
+        NamedNode::new(format!("{iri}x"))?;
+        Ok(Base(iri))
+    }
+
+    /// The base as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn iri(&self, folder: &str, local: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{folder}/{local}", self.0))
+    }
+}
+
+/// The triples extracted from one article: its own named graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleGraph {
+    key: String,
+    name: NamedNode,
+    triples: Vec<Triple>,
+}
+
+impl ArticleGraph {
+    /// The article key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The graph name (`graph/{key}`).
+    pub fn name(&self) -> &NamedNode {
+        &self.name
+    }
+
+    /// The triples, sorted and without duplicates.
+    pub fn triples(&self) -> &[Triple] {
+        &self.triples
+    }
+}
+
+/// Sorts triples for output: by subject, with `rdf:type` first, then predicate and object.
+pub fn sort_triples(triples: &mut Vec<Triple>) {
+    triples.sort_by_cached_key(|t| {
+        (
+            t.subject.to_string(),
+            t.predicate != rdf::TYPE,
+            t.predicate.to_string(),
+            t.object.to_string(),
+        )
+    });
+    triples.dedup();
+}
+
+/// Builds the graph of one article.
+pub fn build(article: &Article, extraction: &Extraction, base: &Base) -> ArticleGraph {
+    let key = article.key();
+    let mut b = Builder {
+        base,
+        key: key.clone(),
+        article,
+        triples: Vec::new(),
+        mentions: BTreeSet::new(),
+    };
+    b.article(extraction);
+    for entity in &extraction.entities {
+        b.entity(entity);
+    }
+    let live: Vec<usize> = (0..extraction.events.len())
+        .filter(|&i| extraction.events[i].merged_into.is_none())
+        .collect();
+    for &i in &live {
+        b.event(extraction, i);
+    }
+    for (i, claim) in extraction.claims.iter().enumerate() {
+        b.claim(extraction, i, claim);
+    }
+    b.mentions();
+    let mut triples = b.triples;
+    sort_triples(&mut triples);
+    ArticleGraph {
+        name: base.iri("graph", &key),
+        key,
+        triples,
+    }
+}
+
+struct Builder<'a> {
+    base: &'a Base,
+    key: String,
+    article: &'a Article,
+    triples: Vec<Triple>,
+    mentions: BTreeSet<(usize, usize, usize)>,
+}
+
+impl Builder<'_> {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.triples.push(Triple::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p.into_owned(),
+            o.into(),
+        ));
+    }
+
+    fn article_iri(&self) -> NamedNode {
+        self.base.iri("article", &self.key)
+    }
+
+    fn article(&mut self, extraction: &Extraction) {
+        let a = self.article_iri();
+        let article = self.article;
+        self.add(&a, rdf::TYPE, kgx::ARTICLE.into_owned());
+        if let Some(title) = &article.title {
+            self.add(&a, schema::HEADLINE, Literal::new_simple_literal(title));
+        }
+        if let Some(url) = article.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+            self.add(&a, schema::URL, url);
+        }
+        self.add(
+            &a,
+            schema::IN_LANGUAGE,
+            Literal::new_simple_literal(&extraction.lang),
+        );
+        if let Some(date) = article.date {
+            let datatype = match date {
+                crate::time::PartialDate::Year(_) => xsd::G_YEAR,
+                crate::time::PartialDate::Month(..) => xsd::G_YEAR_MONTH,
+                crate::time::PartialDate::Day(_) => xsd::DATE,
+            };
+            self.add(
+                &a,
+                schema::DATE_PUBLISHED,
+                Literal::new_typed_literal(date.to_string(), datatype),
+            );
+        }
+        self.add(
+            &a,
+            kgx::TEXT_SHA256,
+            Literal::new_simple_literal(article.text_sha256()),
+        );
+        let g = self.base.iri("graph", &self.key);
+        self.add(&g, rdf::TYPE, kgx::ARTICLE_GRAPH.into_owned());
+        self.add(&g, prov::WAS_DERIVED_FROM, a);
+    }
+
+    fn entity_iri(&self, key: &str) -> NamedNode {
+        match key.strip_prefix("local-") {
+            Some(local) => self
+                .base
+                .iri("entity", &format!("local-{}-{local}", self.key)),
+            None => self.base.iri("entity", key),
+        }
+    }
+
+    fn entity(&mut self, e: &Entity) {
+        let s = self.entity_iri(&e.key);
+        self.add(&s, rdf::TYPE, entity_class(e.kind).into_owned());
+        for (tag, label) in &e.labels {
+            if let Ok(l) = Literal::new_language_tagged_literal(label, tag) {
+                self.add(&s, rdfs::LABEL, l);
+            }
+        }
+        if let Some(iso) = &e.iso {
+            self.add(&s, kgx::ISO_CODE, Literal::new_simple_literal(iso));
+        }
+        if let Some(country) = &e.country {
+            let state = self.entity_iri(&format!("state-{}", country.to_lowercase()));
+            self.add(&s, kgx::COUNTRY, state);
+        }
+        if let Some(qid) = &e.qid {
+            self.add(
+                &s,
+                schema::SAME_AS,
+                NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{qid}")),
+            );
+        }
+        if let Some(near) = &e.near {
+            let n = self.entity_iri(near);
+            self.add(&s, kgx::NEAR, n);
+        }
+        if !e.mentions.is_empty() {
+            let a = self.article_iri();
+            self.add(&s, kgx::MENTIONED_IN, a);
+        }
+        for span in &e.mentions {
+            let m = self.mention(*span);
+            self.add(&s, kgx::EVIDENCE, m);
+        }
+        let slug = e.key.trim_start_matches("local-").to_string();
+        for p in &e.positions {
+            let of = p.of.clone().unwrap_or_default();
+            let h = self.base.iri(
+                "position",
+                &format!(
+                    "{}-{slug}-{}-{}",
+                    self.key,
+                    position_slug(p.kind),
+                    of.to_lowercase()
+                ),
+            );
+            self.add(&s, kgx::HOLDS, h.clone());
+            self.add(&h, rdf::TYPE, kgx::POSITION_HOLDING.into_owned());
+            self.add(
+                &h,
+                kgx::POSITION_TYPE,
+                position_concept(p.kind).into_owned(),
+            );
+            if let Some(of) = &p.of {
+                let target = if of.len() == 3 && of.chars().all(|c| c.is_ascii_uppercase()) {
+                    format!("state-{}", of.to_lowercase())
+                } else {
+                    format!("org-{of}")
+                };
+                let t = self.entity_iri(&target);
+                self.add(&h, kgx::POSITION_IN, t);
+            }
+            if let Some(date) = self.article.date {
+                let datatype = match date {
+                    crate::time::PartialDate::Day(_) => xsd::DATE,
+                    crate::time::PartialDate::Month(..) => xsd::G_YEAR_MONTH,
+                    crate::time::PartialDate::Year(_) => xsd::G_YEAR,
+                };
+                self.add(
+                    &h,
+                    kgx::AS_OF,
+                    Literal::new_typed_literal(date.to_string(), datatype),
+                );
+            }
+        }
+    }
+
+    fn event_iri(&self, extraction: &Extraction, i: usize) -> NamedNode {
+        let e = &extraction.events[i];
+        let n = extraction.events[..i]
+            .iter()
+            .filter(|o| o.kind == e.kind && o.trigger == e.trigger)
+            .count();
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        self.base.iri(
+            "event",
+            &format!(
+                "{}-{}-{}{suffix}",
+                self.key,
+                e.kind.name().to_lowercase(),
+                e.trigger.start
+            ),
+        )
+    }
+
+    fn event(&mut self, extraction: &Extraction, i: usize) {
+        let e = &extraction.events[i];
+        let s = self.event_iri(extraction, i);
+        self.add(&s, rdf::TYPE, event_class(e.kind).into_owned());
+        self.add(
+            &s,
+            kgx::FACTUALITY,
+            factuality_concept(e.factuality).into_owned(),
+        );
+        let a = self.article_iri();
+        self.add(&s, kgx::APPEARS_IN, a);
+        for code in event_codes(e) {
+            self.add(&s, kgx::EVENT_TYPE, Literal::new_simple_literal(code));
+        }
+        for (role, key) in &e.roles {
+            let o = self.entity_iri(key);
+            self.add(&s, role_property(*role), o);
+        }
+        if let Some(t) = &e.time {
+            self.time(&s, t);
+        }
+        for span in &e.evidence {
+            let m = self.mention(*span);
+            self.add(&s, kgx::EVIDENCE, m);
+        }
+        if let Some(mode) = e.transport {
+            self.add(
+                &s,
+                kgx::TRANSPORT_MODE,
+                transport_concept(mode).into_owned(),
+            );
+        }
+        for category in &e.items {
+            let m = self.base.iri(
+                "materiel",
+                &format!(
+                    "{}-{}-{}",
+                    self.key,
+                    e.trigger.start,
+                    category_slug(*category)
+                ),
+            );
+            self.add(&s, kgx::ITEM, m.clone());
+            self.add(&m, rdf::TYPE, kgx::MATERIEL.into_owned());
+            self.add(&m, kgx::CATEGORY, category_concept(*category).into_owned());
+        }
+        if let Some(parent) = e.sub_event_of {
+            let p = self.event_iri(extraction, parent);
+            self.add(&s, kgx::SUB_EVENT_OF, p);
+        }
+        if let Some(target) = e.invited_to {
+            let t = self.event_iri(extraction, target);
+            self.add(&s, kgx::INVITED_TO, t);
+        }
+    }
+
+    fn time(&mut self, s: &NamedNode, t: &TimeValue) {
+        self.add(
+            s,
+            kgx::WHEN,
+            Literal::new_typed_literal(t.edtf(), vocab::EDTF),
+        );
+        let date = |d| Literal::new_typed_literal(iso(d), xsd::DATE);
+        match t {
+            TimeValue::Day(d) => {
+                self.add(s, kgx::START_DATE, date(*d));
+                self.add(s, kgx::END_DATE, date(*d));
+            }
+            TimeValue::Span { start, end } => {
+                self.add(s, kgx::START_DATE, date(*start));
+                self.add(s, kgx::END_DATE, date(*end));
+            }
+            TimeValue::Window {
+                earliest, latest, ..
+            } => {
+                self.add(s, kgx::EARLIEST_DATE, date(*earliest));
+                self.add(s, kgx::LATEST_DATE, date(*latest));
+            }
+        }
+    }
+
+    fn claim(&mut self, extraction: &Extraction, i: usize, c: &Claim) {
+        let target = self.event_iri(extraction, c.target);
+        let stance = match c.stance {
+            Stance::Affirms => "affirms",
+            Stance::Denies => "denies",
+        };
+        let s = self.claim_iri(extraction, i);
+        let _ = target.clone();
+        self.add(&s, rdf::TYPE, kgx::CLAIM.into_owned());
+        self.add(
+            &s,
+            kgx::STANCE,
+            if c.stance == Stance::Affirms {
+                kgx::AFFIRMS.into_owned()
+            } else {
+                kgx::DENIES.into_owned()
+            },
+        );
+        self.add(&s, kgx::CLAIM_TARGET, target);
+        self.add(&s, kgx::FACTUALITY, kgx::ASSERTED.into_owned());
+        let a = self.article_iri();
+        self.add(&s, kgx::APPEARS_IN, a);
+        for speaker in &c.speakers {
+            let sp = self.entity_iri(speaker);
+            self.add(&s, kgx::SPEAKER, sp);
+        }
+        if let Some(r) = c.responds_to {
+            let r = self.claim_iri(extraction, r);
+            self.add(&s, kgx::RESPONDS_TO, r);
+        }
+        let m = self.mention(c.evidence);
+        self.add(&s, kgx::EVIDENCE, m);
+        self.add(
+            &s,
+            kgx::EVENT_TYPE,
+            Literal::new_simple_literal(if c.stance == Stance::Affirms {
+                "PLOVER:ACCUSE"
+            } else {
+                "CAMEO:016"
+            }),
+        );
+        let _ = stance;
+    }
+
+    fn claim_iri(&self, extraction: &Extraction, i: usize) -> NamedNode {
+        let c = &extraction.claims[i];
+        let stance = if c.stance == Stance::Affirms {
+            "affirms"
+        } else {
+            "denies"
+        };
+        let target = &extraction.events[c.target];
+        self.base.iri(
+            "claim",
+            &format!(
+                "{}-{}-{}-{}-{}",
+                self.key,
+                stance,
+                target.kind.name().to_lowercase(),
+                target.trigger.start,
+                c.evidence.start
+            ),
+        )
+    }
+
+    fn mention(&mut self, span: Span) -> NamedNode {
+        self.mentions.insert((span.start, span.end, span.sentence));
+        self.mention_iri(span.start, span.end)
+    }
+
+    fn mention_iri(&self, start: usize, end: usize) -> NamedNode {
+        self.base
+            .iri("mention", &format!("{}-{start}-{end}", self.key))
+    }
+
+    /// Every mention used, with both Web Annotation selectors.
+    fn mentions(&mut self) {
+        let chars: Vec<char> = self.article.text.chars().collect();
+        let a = self.article_iri();
+        for (start, end, sentence) in std::mem::take(&mut self.mentions) {
+            let m = self.mention_iri(start, end);
+            let slice = |from: usize, to: usize| {
+                chars[from.min(chars.len())..to.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            };
+            self.add(&m, rdf::TYPE, kgx::MENTION.into_owned());
+            self.add(&m, oa::HAS_SOURCE, a.clone());
+            self.add(
+                &m,
+                kgx::SENTENCE_INDEX,
+                Literal::new_typed_literal(sentence.to_string(), xsd::NON_NEGATIVE_INTEGER),
+            );
+            let pos = NamedNode::new_unchecked(format!("{}#position", m.as_str()));
+            let quote = NamedNode::new_unchecked(format!("{}#quote", m.as_str()));
+            self.add(&m, oa::HAS_SELECTOR, pos.clone());
+            self.add(&m, oa::HAS_SELECTOR, quote.clone());
+            self.add(&pos, rdf::TYPE, oa::TEXT_POSITION_SELECTOR.into_owned());
+            self.add(
+                &pos,
+                oa::START,
+                Literal::new_typed_literal(start.to_string(), xsd::NON_NEGATIVE_INTEGER),
+            );
+            self.add(
+                &pos,
+                oa::END,
+                Literal::new_typed_literal(end.to_string(), xsd::NON_NEGATIVE_INTEGER),
+            );
+            self.add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR.into_owned());
+            self.add(
+                &quote,
+                oa::EXACT,
+                Literal::new_simple_literal(slice(start, end)),
+            );
+            let prefix = slice(start.saturating_sub(32), start);
+            if !prefix.is_empty() {
+                self.add(&quote, oa::PREFIX, Literal::new_simple_literal(prefix));
+            }
+            let suffix = slice(end, end + 32);
+            if !suffix.is_empty() {
+                self.add(&quote, oa::SUFFIX, Literal::new_simple_literal(suffix));
+            }
+        }
+    }
+}
+
+fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {
+    match kind {
+        EntityKind::Person => kgx::PERSON,
+        EntityKind::State => kgx::STATE,
+        EntityKind::Place => kgx::PLACE,
+        EntityKind::Government => kgx::GOVERNMENT,
+        EntityKind::NewsAgency => kgx::NEWS_AGENCY,
+        EntityKind::Igo => kgx::INTERGOVERNMENTAL_ORGANIZATION,
+    }
+}
+
+fn event_class(kind: EventKind) -> NamedNodeRef<'static> {
+    match kind {
+        EventKind::Visit => kgx::VISIT,
+        EventKind::Meeting => kgx::MEETING,
+        EventKind::Invitation => kgx::INVITATION,
+        EventKind::Shipment => kgx::SHIPMENT,
+    }
+}
+
+/// CAMEO and PLOVER codes where the mapping is clear (event-extraction anchors §1.8).
+fn event_codes(e: &Event) -> Vec<&'static str> {
+    match (e.kind, e.factuality) {
+        (EventKind::Visit | EventKind::Meeting, Factuality::Refused) => {
+            vec!["CAMEO:125", "PLOVER:REJECT"]
+        }
+        (EventKind::Visit | EventKind::Meeting, Factuality::Cancelled) => {
+            vec!["CAMEO:160", "PLOVER:SANCTION"]
+        }
+        (EventKind::Visit | EventKind::Meeting, Factuality::Planned) => {
+            vec!["CAMEO:036", "PLOVER:AGREE"]
+        }
+        (EventKind::Visit, _)
+            if e.fillers(Role::Host).next().is_some()
+                && e.fillers(Role::Visitor).next().is_none() =>
+        {
+            vec!["CAMEO:043", "PLOVER:CONSULT"]
+        }
+        (EventKind::Visit, _) => vec!["CAMEO:042", "PLOVER:CONSULT"],
+        (EventKind::Meeting, _) => vec!["CAMEO:040", "PLOVER:CONSULT"],
+        (EventKind::Invitation, _) => vec!["CAMEO:036", "PLOVER:AGREE"],
+        (EventKind::Shipment, _)
+            if e.items.iter().any(|c| {
+                matches!(
+                    c,
+                    MaterielCategory::Weapons
+                        | MaterielCategory::Munitions
+                        | MaterielCategory::MilitaryEquipment
+                )
+            }) =>
+        {
+            vec!["CAMEO:072", "PLOVER:AID"]
+        }
+        (EventKind::Shipment, _) if e.items.contains(&MaterielCategory::HumanitarianAid) => {
+            vec!["CAMEO:073", "PLOVER:AID"]
+        }
+        (EventKind::Shipment, _) => vec!["PLOVER:AID"],
+    }
+}
+
+fn role_property(role: Role) -> NamedNodeRef<'static> {
+    match role {
+        Role::Participant => kgx::PARTICIPANT,
+        Role::Visitor => kgx::VISITOR,
+        Role::Host => kgx::HOST,
+        Role::Inviter => kgx::INVITER,
+        Role::Invitee => kgx::INVITEE,
+        Role::Supplier => kgx::SUPPLIER,
+        Role::Recipient => kgx::RECIPIENT,
+        Role::Location => kgx::LOCATION,
+        Role::Origin => kgx::ORIGIN,
+        Role::Destination => kgx::DESTINATION,
+        Role::VesselFlag => kgx::VESSEL_FLAG,
+    }
+}
+
+fn factuality_concept(f: Factuality) -> NamedNodeRef<'static> {
+    match f {
+        Factuality::Asserted => kgx::ASSERTED,
+        Factuality::Reported => kgx::REPORTED,
+        Factuality::Disputed => kgx::DISPUTED,
+        Factuality::Denied => kgx::DENIED,
+        Factuality::Planned => kgx::PLANNED,
+        Factuality::Hypothetical => kgx::HYPOTHETICAL,
+        Factuality::Cancelled => kgx::CANCELLED,
+        Factuality::Refused => kgx::REFUSED,
+    }
+}
+
+fn transport_concept(m: TransportMode) -> NamedNodeRef<'static> {
+    match m {
+        TransportMode::Sea => kgx::SEA,
+        TransportMode::Rail => kgx::RAIL,
+        TransportMode::Air => kgx::AIR,
+        TransportMode::Road => kgx::ROAD,
+    }
+}
+
+fn category_concept(c: MaterielCategory) -> NamedNodeRef<'static> {
+    match c {
+        MaterielCategory::Weapons => kgx::WEAPONS,
+        MaterielCategory::Munitions => kgx::MUNITIONS,
+        MaterielCategory::MilitaryEquipment => kgx::MILITARY_EQUIPMENT,
+        MaterielCategory::HumanitarianAid => kgx::HUMANITARIAN_AID,
+        MaterielCategory::Food => kgx::FOOD,
+        MaterielCategory::Fuel => kgx::FUEL,
+        MaterielCategory::Goods => kgx::GOODS,
+    }
+}
+
+fn category_slug(c: MaterielCategory) -> String {
+    category_concept(c)
+        .as_str()
+        .rsplit('#')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn position_concept(p: PositionType) -> NamedNodeRef<'static> {
+    match p {
+        PositionType::HeadOfState => kgx::HEAD_OF_STATE,
+        PositionType::HeadOfGovernment => kgx::HEAD_OF_GOVERNMENT,
+        PositionType::ForeignMinister => kgx::FOREIGN_MINISTER,
+        PositionType::DefenceMinister => kgx::DEFENCE_MINISTER,
+        PositionType::SpecialEnvoy => kgx::SPECIAL_ENVOY,
+        PositionType::Spokesperson => kgx::SPOKESPERSON,
+        PositionType::Ambassador => kgx::AMBASSADOR,
+        PositionType::Minister => kgx::MINISTER,
+    }
+}
+
+fn position_slug(p: PositionType) -> String {
+    position_concept(p)
+        .as_str()
+        .rsplit('#')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}

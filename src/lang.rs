@@ -1,0 +1,326 @@
+//! Language rules as data: `data/lang/<tag>.toml`, compiled in and parsed once per language.
+//!
+//! Nothing outside this module asks which language it is working on; it asks the rules.
+
+use crate::article::Lang;
+use crate::model::{EventKind, Factuality, MaterielCategory, TransportMode};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// How a trigger's arguments are found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// The subject travels to the object or to a place ("besuchte", "arrived in").
+    Go,
+    /// The subject receives the object as a guest ("empfing", "hosted").
+    Host,
+    /// A noun naming a trip ("Besuch", "visit"): visitor by possessor, "von", compound.
+    VisitNoun,
+    /// The subject meets the object or "mit" someone ("traf", "met with").
+    Meet,
+    /// A noun naming talks ("Gespräche", "talks", "summit").
+    MeetNoun,
+    /// The subject invites the object ("lud … ein", "invited").
+    Invite,
+    /// A noun naming an invitation ("Einladung", "invitation").
+    InviteNoun,
+    /// The subject ships goods to a recipient ("lieferte", "shipped").
+    Ship,
+    /// A noun naming a delivery ("Lieferung", "arms sale").
+    ShipNoun,
+    /// The subject receives goods from a supplier ("received weapons from").
+    Receive,
+}
+
+/// One group of trigger words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerGroup {
+    /// The event class.
+    pub kind: EventKind,
+    /// How arguments are found.
+    pub frame: Frame,
+    /// Surface forms (lower case).
+    pub forms: Vec<String>,
+    /// The forms that are participles (a future auxiliary does not make these planned).
+    #[serde(default)]
+    pub participles: Vec<String>,
+    /// A separable particle that must follow in the same clause ("lud … ein").
+    #[serde(default)]
+    pub particle: Option<String>,
+}
+
+/// Modality and attribution cues, each a list of lower-case phrases; "a … b" means a, later b.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    /// Future auxiliaries that make an infinitive planned ("wird", "will", "soll").
+    pub future_aux: Vec<String>,
+    /// Words that make an event planned by themselves ("geplant", "plans to").
+    pub planned: Vec<String>,
+    /// Words that make an event hypothetical ("könnte", "might").
+    pub hypothetical: Vec<String>,
+    /// Cancellation ("abgesagt", "cancelled").
+    pub cancelled: Vec<String>,
+    /// Refusal ("lehnte … ab", "refused").
+    pub refused: Vec<String>,
+    /// Negation ("nicht", "did not").
+    pub negation: Vec<String>,
+    /// Reporting verbs whose subject is the speaker ("berichtete", "said").
+    pub report_verbs: Vec<String>,
+    /// Attribution words after the speaker ("zufolge").
+    pub report_after_speaker: Vec<String>,
+    /// Attribution words before the speaker ("laut", "according to").
+    pub report_before_speaker: Vec<String>,
+    /// Denials ("wies … zurück", "denied").
+    pub deny: Vec<String>,
+    /// Accusations, claims with an accused party ("warf … vor", "accused").
+    #[serde(default)]
+    pub accuse: Vec<String>,
+    /// Reported-speech verb forms (German Konjunktiv I: "habe", "sei").
+    #[serde(default)]
+    pub reported_speech: Vec<String>,
+    /// Passive auxiliaries ("wurde", "worden", "was").
+    pub passive_aux: Vec<String>,
+    /// Nouns of an event's preparation ("Vorbereitung"): a following event is planned.
+    #[serde(default)]
+    pub preparation: Vec<String>,
+}
+
+/// Relative time words.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWords {
+    /// "gestern", "yesterday".
+    pub yesterday: Vec<String>,
+    /// "heute", "today".
+    pub today: Vec<String>,
+    /// "vergangenen Monat", "last month".
+    pub last_month: Vec<String>,
+    /// "nächsten Monat", "next month".
+    pub next_month: Vec<String>,
+    /// "vergangene Woche", "last week".
+    pub last_week: Vec<String>,
+    /// "nächste Woche", "next week".
+    pub next_week: Vec<String>,
+    /// "einen Monat nach", "a month after": the event after it lies a month before the anchor.
+    pub month_before_anchor: Vec<String>,
+    /// Range openers ("zwischen", "between", "vom", "from").
+    pub range_open: Vec<String>,
+    /// Range joiners ("und", "and", "bis", "to", "until").
+    pub range_join: Vec<String>,
+    /// Words that introduce a year ("im Jahr", "zuletzt").
+    pub year_markers: Vec<String>,
+    /// Adverbs that place a sentence inside the previous sentence's event ("dabei", "there").
+    pub during_previous: Vec<String>,
+}
+
+/// All rules of one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Nouns are capitalised (German): a capitalised trigger form is a noun, a lower-case one a verb.
+    pub nouns_capitalized: bool,
+    /// Abbreviations that keep their dot ("Dr.", "z.").
+    pub abbreviations: BTreeSet<String>,
+    /// Month names (lower case) to their number.
+    pub months: BTreeMap<String, u32>,
+    /// Weekday names (lower case) to 1 = Monday … 7 = Sunday.
+    pub weekdays: BTreeMap<String, u32>,
+    /// Determiners and other noun-phrase openers.
+    pub determiners: BTreeSet<String>,
+    /// Prepositions to the role hints they mark.
+    pub prepositions: BTreeMap<String, Vec<RoleHint>>,
+    /// Coordinators inside a noun phrase list ("und", "and").
+    pub coordinators: BTreeSet<String>,
+    /// Relative pronouns that open a relative clause after a comma.
+    pub relative_pronouns: BTreeSet<String>,
+    /// Subordinators that open a complement clause ("dass", "that").
+    pub subordinators: BTreeSet<String>,
+    /// Personal pronouns that refer to a person ("er", "he").
+    pub person_pronouns: BTreeSet<String>,
+    /// Phrases that refer back to the last state named ("das Land", "the country").
+    pub state_anaphors: Vec<String>,
+    /// Nouns for a counterpart in office ("Amtskollege", "counterpart").
+    pub counterpart_nouns: BTreeSet<String>,
+    /// Nouns naming a facility that becomes a place ("Munitionslager", "depot").
+    pub facility_nouns: BTreeSet<String>,
+    /// Nouns for a ship's flag ("Flagge", "flag").
+    pub flag_nouns: BTreeSet<String>,
+    /// First parts of closed compounds whose head is a noun trigger ("staats" in "Staatsbesuch").
+    pub compound_heads: BTreeSet<String>,
+    /// Duration adjective prefixes to days ("zweitägig" = 2).
+    pub durations: BTreeMap<String, u32>,
+    /// Words (lower case) that are never part of a person's name.
+    pub not_names: BTreeSet<String>,
+    /// Endings that turn a demonym stem into an adjective ("", "e", "en").
+    pub demonym_endings: Vec<String>,
+    /// Genitive endings of names ("s").
+    pub genitive_endings: Vec<String>,
+    /// Possessive markers that follow a name ("'s").
+    pub possessive_markers: BTreeSet<String>,
+    /// Materiel nouns (lower case, matched as word or compound part) to their category.
+    pub materiel: BTreeMap<String, MaterielCategory>,
+    /// Transport nouns (lower case) to their mode.
+    pub transport: BTreeMap<String, TransportMode>,
+    /// Modality and attribution cues.
+    pub cues: Cues,
+    /// Relative time words.
+    pub time: TimeWords,
+    /// Event triggers.
+    pub triggers: Vec<TriggerGroup>,
+    /// Words that mark language detection (frequent function words).
+    pub detection_words: BTreeSet<String>,
+}
+
+/// What a preposition says about the noun phrase it governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleHint {
+    /// Where to ("nach", "to").
+    Destination,
+    /// Where ("in", "at").
+    Location,
+    /// Together with ("mit", "with").
+    With,
+    /// To whom ("an", "to").
+    Recipient,
+    /// From whom or where ("von", "aus", "from").
+    Source,
+    /// By whom, in a passive ("von", "by").
+    Agent,
+    /// Of whom ("von" after a noun, "of").
+    Of,
+    /// Between ("zwischen", "between").
+    Between,
+    /// Near ("nahe", "near").
+    Near,
+    /// About, for ("über", "für", "about"): never an argument.
+    Topic,
+}
+
+static DE: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/de.toml"), "de"));
+static EN: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/en.toml"), "en"));
+
+fn load(source: &str, tag: &str) -> Rules {
+    let mut rules: Rules = toml::from_str(source)
+        .unwrap_or_else(|e| panic!("data/lang/{tag}.toml is invalid (see lang::tests): {e}"));
+    for group in &mut rules.triggers {
+        for form in group.forms.iter_mut().chain(group.participles.iter_mut()) {
+            *form = form.to_lowercase();
+        }
+    }
+    rules
+}
+
+/// The rules of a language.
+pub fn rules(lang: Lang) -> &'static Rules {
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
+
+impl Rules {
+    /// Is this word (with its dot) an abbreviation?
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word) || self.abbreviations.contains(&word.to_lowercase())
+    }
+
+    /// Is this a month name?
+    pub fn is_month(&self, word: &str) -> bool {
+        self.months.contains_key(&word.to_lowercase())
+    }
+
+    /// The factuality a cue family gives.
+    pub fn cue_lists(&self) -> [(&[String], Factuality); 4] {
+        [
+            (&self.cues.cancelled, Factuality::Cancelled),
+            (&self.cues.refused, Factuality::Refused),
+            (&self.cues.hypothetical, Factuality::Hypothetical),
+            (&self.cues.planned, Factuality::Planned),
+        ]
+    }
+}
+
+/// Guesses the language of a text from frequent function words.
+pub fn detect(text: &str) -> Lang {
+    let score = |lang: Lang| {
+        let words = &rules(lang).detection_words;
+        text.split(|c: char| !c.is_alphabetic())
+            .take(2000)
+            .filter(|w| words.contains(&w.to_lowercase()))
+            .count()
+    };
+    if score(Lang::En) > score(Lang::De) {
+        Lang::En
+    } else {
+        Lang::De
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_parses() {
+        for lang in Lang::ALL {
+            assert!(!rules(lang).triggers.is_empty(), "{lang:?} has triggers");
+        }
+    }
+
+    #[test]
+    fn every_event_kind_has_triggers_in_every_language() {
+        for lang in Lang::ALL {
+            for kind in EventKind::ALL {
+                assert!(
+                    rules(lang).triggers.iter().any(|g| g.kind == kind),
+                    "{lang:?} lacks {kind:?} triggers"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn trigger_forms_are_unique_per_language() {
+        for lang in Lang::ALL {
+            let mut seen = BTreeSet::new();
+            for group in &rules(lang).triggers {
+                let verb = matches!(
+                    group.frame,
+                    Frame::Go
+                        | Frame::Host
+                        | Frame::Meet
+                        | Frame::Invite
+                        | Frame::Ship
+                        | Frame::Receive
+                );
+                for form in &group.forms {
+                    assert!(
+                        seen.insert((form.clone(), group.particle.clone(), verb)),
+                        "{lang:?}: trigger {form:?} listed twice"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn detects_language() {
+        assert_eq!(
+            detect(
+                "Der Minister ist am Mittwoch in der Hauptstadt eingetroffen und hat mit ihm gesprochen."
+            ),
+            Lang::De
+        );
+        assert_eq!(
+            detect(
+                "The minister arrived in the capital on Wednesday and said that he was pleased."
+            ),
+            Lang::En
+        );
+    }
+}

@@ -1,0 +1,330 @@
+//! The extraction model: entities, events and claims as plain values, before any RDF.
+
+use crate::time::TimeValue;
+use serde::Deserialize;
+
+/// The event classes kgexport extracts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum EventKind {
+    /// A visitor travels to a host or destination.
+    Visit,
+    /// Talks, consultations, summits.
+    Meeting,
+    /// An inviter invites an invitee.
+    Invitation,
+    /// Goods move from a supplier to a recipient.
+    Shipment,
+}
+
+impl EventKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [EventKind; 4] = [
+        EventKind::Visit,
+        EventKind::Meeting,
+        EventKind::Invitation,
+        EventKind::Shipment,
+    ];
+
+    /// The class name, as in the ontology.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Visit => "Visit",
+            EventKind::Meeting => "Meeting",
+            EventKind::Invitation => "Invitation",
+            EventKind::Shipment => "Shipment",
+        }
+    }
+}
+
+/// What the article commits to about an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum Factuality {
+    /// Stated in the article's own voice.
+    Asserted,
+    /// Attributed to a source, uncontested.
+    Reported,
+    /// Affirmed by one source, denied by another.
+    Disputed,
+    /// Denied, or negated.
+    Denied,
+    /// Future, intended, invited to.
+    Planned,
+    /// Possible, conditional.
+    Hypothetical,
+    /// Called off.
+    Cancelled,
+    /// Refused by a party.
+    Refused,
+}
+
+impl Factuality {
+    /// The concept name, as in the ontology.
+    pub fn name(self) -> &'static str {
+        match self {
+            Factuality::Asserted => "Asserted",
+            Factuality::Reported => "Reported",
+            Factuality::Disputed => "Disputed",
+            Factuality::Denied => "Denied",
+            Factuality::Planned => "Planned",
+            Factuality::Hypothetical => "Hypothetical",
+            Factuality::Cancelled => "Cancelled",
+            Factuality::Refused => "Refused",
+        }
+    }
+
+    /// Happened or said to have happened (as opposed to planned, possible, called off).
+    pub fn is_realis(self) -> bool {
+        matches!(
+            self,
+            Factuality::Asserted | Factuality::Reported | Factuality::Disputed | Factuality::Denied
+        )
+    }
+
+    /// Which values may describe the same happening, for merging mentions of one event.
+    pub fn family(self) -> u8 {
+        match self {
+            Factuality::Asserted
+            | Factuality::Reported
+            | Factuality::Disputed
+            | Factuality::Denied => 0,
+            Factuality::Planned | Factuality::Hypothetical => 1,
+            Factuality::Cancelled => 2,
+            Factuality::Refused => 3,
+        }
+    }
+}
+
+/// A claim's stance towards its target event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stance {
+    /// Says it happened (or will).
+    Affirms,
+    /// Says it did not.
+    Denies,
+}
+
+/// How goods travel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum TransportMode {
+    /// By ship.
+    Sea,
+    /// By train.
+    Rail,
+    /// By aircraft.
+    Air,
+    /// By lorry.
+    Road,
+}
+
+/// What is shipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum MaterielCategory {
+    /// Arms.
+    Weapons,
+    /// Ammunition.
+    Munitions,
+    /// Military equipment other than arms.
+    MilitaryEquipment,
+    /// Relief goods.
+    HumanitarianAid,
+    /// Food and grain.
+    Food,
+    /// Oil, gas, fuel.
+    Fuel,
+    /// Any other goods.
+    Goods,
+}
+
+/// A kind of office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum PositionType {
+    /// President, monarch, supreme leader.
+    HeadOfState,
+    /// Prime minister, chancellor.
+    HeadOfGovernment,
+    /// Foreign minister, secretary of state.
+    ForeignMinister,
+    /// Defence minister.
+    DefenceMinister,
+    /// Special envoy or representative.
+    SpecialEnvoy,
+    /// Spokesperson.
+    Spokesperson,
+    /// Ambassador.
+    Ambassador,
+    /// Any other minister.
+    Minister,
+}
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// A natural person.
+    Person,
+    /// A sovereign state.
+    State,
+    /// A city, region or facility.
+    Place,
+    /// A government or executive body.
+    Government,
+    /// A news agency or outlet.
+    NewsAgency,
+    /// An international organisation.
+    Igo,
+}
+
+impl EntityKind {
+    /// Can act: take part in events, speak.
+    pub fn is_actor(self) -> bool {
+        !matches!(self, EntityKind::Place)
+    }
+
+    /// A place one can travel to.
+    pub fn is_place(self) -> bool {
+        matches!(self, EntityKind::Place | EntityKind::State)
+    }
+}
+
+/// A span of the article text, in code points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First code point.
+    pub start: usize,
+    /// After the last code point.
+    pub end: usize,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// An office held, as the article or the gazetteer shows it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    /// Which office.
+    pub kind: PositionType,
+    /// In which state (ISO-3) or organisation (gazetteer key).
+    pub of: Option<String>,
+}
+
+/// An entity found in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// The identity: a gazetteer key (`state/PRK`, `person/sergey-lavrov`) or `local/<slug>`.
+    pub key: String,
+    /// Whether the key is curated (shared across articles) or local to the article.
+    pub known: bool,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Labels by language tag.
+    pub labels: Vec<(String, String)>,
+    /// The state it belongs to (ISO-3).
+    pub country: Option<String>,
+    /// Its own ISO-3 code, for states.
+    pub iso: Option<String>,
+    /// Curated Wikidata id.
+    pub qid: Option<String>,
+    /// Offices it holds.
+    pub positions: Vec<Position>,
+    /// A place it lies near (an entity key).
+    pub near: Option<String>,
+    /// Where it is mentioned.
+    pub mentions: Vec<Span>,
+}
+
+/// A role in an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// Takes part.
+    Participant,
+    /// Travels.
+    Visitor,
+    /// Receives a visitor.
+    Host,
+    /// Invites.
+    Inviter,
+    /// Is invited.
+    Invitee,
+    /// Sends goods.
+    Supplier,
+    /// Receives goods.
+    Recipient,
+    /// Where.
+    Location,
+    /// From where.
+    Origin,
+    /// To where.
+    Destination,
+    /// Flag of the carrying ship.
+    VesselFlag,
+}
+
+/// A reported event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// The class.
+    pub kind: EventKind,
+    /// Role fillers, as entity keys.
+    pub roles: Vec<(Role, String)>,
+    /// What the article commits to.
+    pub factuality: Factuality,
+    /// When.
+    pub time: Option<TimeValue>,
+    /// The trigger span, for the IRI.
+    pub trigger: Span,
+    /// Evidence: the sentences it was read from.
+    pub evidence: Vec<Span>,
+    /// What was shipped.
+    pub items: Vec<MaterielCategory>,
+    /// How it was shipped.
+    pub transport: Option<TransportMode>,
+    /// The event it is part of (index into the event list).
+    pub sub_event_of: Option<usize>,
+    /// The event it invites to (index).
+    pub invited_to: Option<usize>,
+    /// Dropped by a merge into another event.
+    pub merged_into: Option<usize>,
+}
+
+impl Event {
+    /// The fillers of a role.
+    pub fn fillers(&self, role: Role) -> impl Iterator<Item = &str> {
+        self.roles
+            .iter()
+            .filter(move |(r, _)| *r == role)
+            .map(|(_, k)| k.as_str())
+    }
+
+    /// Adds a filler once.
+    pub fn add_role(&mut self, role: Role, key: &str) {
+        if !self.roles.iter().any(|(r, k)| *r == role && k == key) {
+            self.roles.push((role, key.to_string()));
+        }
+    }
+}
+
+/// A claim: a speaker affirms or denies an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// Who says it (entity keys).
+    pub speakers: Vec<String>,
+    /// Affirms or denies.
+    pub stance: Stance,
+    /// The event it is about (index).
+    pub target: usize,
+    /// The claim it answers (index).
+    pub responds_to: Option<usize>,
+    /// The sentence it was read from.
+    pub evidence: Span,
+}
+
+/// Everything extracted from one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// The language tag the article was read in.
+    pub lang: String,
+    /// Entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Events; merged ones stay with `merged_into` set.
+    pub events: Vec<Event>,
+    /// Claims.
+    pub claims: Vec<Claim>,
+}

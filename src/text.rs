@@ -1,0 +1,342 @@
+//! Text: splits an article body into sentences of tokens, with code-point and byte offsets.
+//!
+//! Never fails: odd text gives odd sentences, not errors.
+
+use crate::lang::Rules;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (maybe with inner hyphens, apostrophes or abbreviation dots).
+    Word,
+    /// Digits (maybe with inner separators).
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The surface text.
+    pub text: String,
+    /// Kind of token.
+    pub kind: TokenKind,
+    /// Code-point offset of the first character in the article text.
+    pub start: usize,
+    /// Code-point offset after the last character.
+    pub end: usize,
+    /// Byte offset of the first character.
+    pub byte_start: usize,
+    /// Byte offset after the last character.
+    pub byte_end: usize,
+    /// A line break precedes this token.
+    pub after_newline: bool,
+}
+
+impl Token {
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The text in lower case.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    /// Is exactly this punctuation character.
+    pub fn is(&self, punct: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(punct)
+    }
+}
+
+/// One sentence: a run of tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Position of the sentence in the article, from 0.
+    pub index: usize,
+    /// The tokens.
+    pub tokens: Vec<Token>,
+}
+
+impl Sentence {
+    /// Code-point offset of the first token.
+    pub fn start(&self) -> usize {
+        self.tokens.first().map_or(0, |t| t.start)
+    }
+
+    /// Code-point offset after the last token.
+    pub fn end(&self) -> usize {
+        self.tokens.last().map_or(0, |t| t.end)
+    }
+
+    /// The sentence text, cut from the article text.
+    pub fn text<'a>(&self, article: &'a str) -> &'a str {
+        match (self.tokens.first(), self.tokens.last()) {
+            (Some(first), Some(last)) => &article[first.byte_start..last.byte_end],
+            _ => "",
+        }
+    }
+}
+
+/// Splits a text into sentences.
+pub fn segment(text: &str, rules: &Rules) -> Vec<Sentence> {
+    let tokens = tokenize(text, rules);
+    let mut sentences = Vec::new();
+    let mut current: Vec<Token> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if token.after_newline && !current.is_empty() {
+            push_sentence(&mut sentences, &mut current);
+        }
+        current.push(token.clone());
+        if ends_sentence(&tokens, i, rules) {
+            // Closing quotes and brackets belong to the sentence they close.
+            push_sentence(&mut sentences, &mut current);
+        }
+    }
+    push_sentence(&mut sentences, &mut current);
+    sentences
+}
+
+fn push_sentence(sentences: &mut Vec<Sentence>, current: &mut Vec<Token>) {
+    if !current.is_empty() {
+        sentences.push(Sentence {
+            index: sentences.len(),
+            tokens: std::mem::take(current),
+        });
+    }
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '“', '‘', '’', '«', '»', '“', ')', ']'];
+const OPENERS: &[char] = &['"', '„', '“', '»', '«', '‚', '‘', '(', '['];
+
+fn ends_sentence(tokens: &[Token], i: usize, rules: &Rules) -> bool {
+    let token = &tokens[i];
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
+    if next.after_newline {
+        return false; // The newline rule splits there anyway.
+    }
+    // A closing quote right after a full stop ends the sentence itself.
+    if token.kind == TokenKind::Punct && token.text.chars().all(|c| CLOSERS.contains(&c)) {
+        return i > 0
+            && is_terminal(&tokens[i - 1])
+            && next.start == token.end + 1
+            && starts_sentence(next)
+            && !(next.kind == TokenKind::Punct);
+    }
+    if !is_terminal(token) {
+        return false;
+    }
+    if next.kind == TokenKind::Punct
+        && next.text.chars().all(|c| CLOSERS.contains(&c))
+        && next.start == token.end
+    {
+        return false; // Let the closer end it.
+    }
+    if !starts_sentence(next) {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return true;
+    };
+    if token.is('.') && prev.end == token.start {
+        // "7. September", "1. Oktober": an ordinal, not the end.
+        if prev.kind == TokenKind::Number
+            && prev.text.len() <= 2
+            && (rules.is_month(&next.text) || next.kind == TokenKind::Number)
+        {
+            return false;
+        }
+        // "George W. Bush": an initial.
+        if prev.kind == TokenKind::Word && prev.text.chars().count() == 1 && prev.is_capitalized() {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_terminal(token: &Token) -> bool {
+    token.kind == TokenKind::Punct && matches!(token.text.as_str(), "." | "!" | "?" | "…")
+}
+
+fn starts_sentence(token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Word => token.is_capitalized(),
+        TokenKind::Number => true,
+        TokenKind::Punct => token.text.chars().all(|c| OPENERS.contains(&c)),
+    }
+}
+
+/// Splits a text into tokens. Abbreviations from the rules keep their dot.
+pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut newline = false;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if c.is_whitespace() {
+            newline |= c == '\n';
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_alphabetic() {
+            i = scan_word(&chars, i);
+            // Keep the dot of a known abbreviation ("Dr.", "z.", "U.S.").
+            if i < chars.len() && chars[i].1 == '.' {
+                let word: String = chars[start..=i].iter().map(|(_, c)| c).collect();
+                if rules.is_abbreviation(&word) {
+                    i += 1;
+                }
+            }
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            i = scan_number(&chars, i);
+            TokenKind::Number
+        } else if is_apostrophe(c)
+            && chars.get(i + 1).is_some_and(|(_, n)| *n == 's')
+            && !chars.get(i + 2).is_some_and(|(_, n)| n.is_alphanumeric())
+        {
+            i += 2; // The possessive "'s" of "Russia's".
+            TokenKind::Word
+        } else {
+            i += 1;
+            TokenKind::Punct
+        };
+        let byte_start = chars[start].0;
+        let byte_end = chars.get(i).map_or(text.len(), |(b, _)| *b);
+        tokens.push(Token {
+            text: text[byte_start..byte_end].to_string(),
+            kind,
+            start,
+            end: i,
+            byte_start,
+            byte_end,
+            after_newline: std::mem::take(&mut newline),
+        });
+    }
+    tokens
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
+    while i < chars.len() {
+        let c = chars[i].1;
+        let next_alnum = chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || ((c == '-' || c == '‑') && next_alnum) {
+            i += 1;
+        } else if is_apostrophe(c) && next_alnum {
+            // "Russia's": the possessive becomes its own token; "O'Brien" stays whole.
+            let rest: String = chars[i + 1..].iter().take(2).map(|(_, c)| *c).collect();
+            let possessive = rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric);
+            if possessive {
+                break;
+            }
+            i += 1;
+        } else if c == '.' && is_dotted_abbreviation(chars, i) {
+            i += 2; // "U.S": dot and the next letter.
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// "U.S.", "U.N.": single letters joined by dots.
+fn is_dotted_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
+    let letter_before = dot >= 1
+        && chars[dot - 1].1.is_uppercase()
+        && (dot < 2 || !chars[dot - 2].1.is_alphanumeric() || chars[dot - 2].1 == '.');
+    let letter_after = chars.get(dot + 1).is_some_and(|(_, c)| c.is_uppercase())
+        && !chars.get(dot + 2).is_some_and(|(_, c)| c.is_alphanumeric());
+    letter_before && letter_after
+}
+
+fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
+    while i < chars.len() {
+        let c = chars[i].1;
+        let next_digit = chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+        if c.is_ascii_digit() || ((c == ',' || c == '.' || c == ':') && next_digit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Lang;
+
+    fn sentences(lang: Lang, text: &str) -> Vec<String> {
+        segment(text, crate::lang::rules(lang))
+            .iter()
+            .map(|s| s.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn german_ordinals_and_abbreviations_do_not_split() {
+        let text = "Zwischen dem 7. September und dem 1. Oktober kam z. B. Dr. Meier. Er ging.";
+        assert_eq!(
+            sentences(Lang::De, text),
+            [
+                "Zwischen dem 7. September und dem 1. Oktober kam z. B. Dr. Meier.",
+                "Er ging."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_their_sentence() {
+        let text = "Er sagte: „Wir kommen.“ Dann ging er. »Gut.« Sie nickte.";
+        assert_eq!(
+            sentences(Lang::De, text),
+            [
+                "Er sagte: „Wir kommen.“",
+                "Dann ging er.",
+                "»Gut.«",
+                "Sie nickte."
+            ]
+        );
+    }
+
+    #[test]
+    fn english_initials_and_dotted_abbreviations() {
+        let text = "George W. Bush met U.S. officials. They left.";
+        assert_eq!(
+            sentences(Lang::En, text),
+            ["George W. Bush met U.S. officials.", "They left."]
+        );
+    }
+
+    #[test]
+    fn offsets_count_code_points() {
+        let text = "Pjöngjang liegt.";
+        let tokens = tokenize(text, crate::lang::rules(Lang::De));
+        assert_eq!((tokens[1].start, tokens[1].end), (10, 15));
+        assert_eq!(&text[tokens[1].byte_start..tokens[1].byte_end], "liegt");
+    }
+
+    #[test]
+    fn compounds_stay_whole_and_possessives_split() {
+        let tokens = tokenize(
+            "US-Regierung and Russia's Kim Jong-un",
+            crate::lang::rules(Lang::En),
+        );
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            words,
+            ["US-Regierung", "and", "Russia", "'s", "Kim", "Jong-un"]
+        );
+    }
+}

@@ -1,0 +1,307 @@
+//! Time: publication dates with their honest precision, and resolution of relative expressions.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::fmt;
+
+/// A calendar date known to a day, a month or a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartialDate {
+    /// Only the year is known.
+    Year(i32),
+    /// Year and month are known.
+    Month(i32, u32),
+    /// The day is known.
+    Day(NaiveDate),
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, also when a time of day follows
+    /// (`2023-10-18T12:00:00`, `2023-10-18 12:00:00`), as news-please writes it.
+    pub fn parse(text: &str) -> Option<PartialDate> {
+        let text = text.trim();
+        let date_part = text.split(['T', ' ']).next().unwrap_or(text);
+        let parts: Vec<&str> = date_part.split('-').collect();
+        let num = |s: &str, len: usize| -> Option<u32> {
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        match parts.as_slice() {
+            [y] => Some(PartialDate::Year(num(y, 4)? as i32)),
+            [y, m] => {
+                let (y, m) = (num(y, 4)? as i32, num(m, 2)?);
+                (1..=12).contains(&m).then_some(PartialDate::Month(y, m))
+            }
+            [y, m, d] => NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?)
+                .map(PartialDate::Day),
+            _ => None,
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        match self {
+            PartialDate::Year(y) | PartialDate::Month(y, _) => y,
+            PartialDate::Day(d) => d.year(),
+        }
+    }
+
+    /// The first day this date may denote.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            PartialDate::Year(y) => ymd(y, 1, 1),
+            PartialDate::Month(y, m) => ymd(y, m, 1),
+            PartialDate::Day(d) => d,
+        }
+    }
+
+    /// The last day this date may denote.
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            PartialDate::Year(y) => ymd(y, 12, 31),
+            PartialDate::Month(y, m) => last_of_month(y, m),
+            PartialDate::Day(d) => d,
+        }
+    }
+
+    /// The whole window this date denotes.
+    pub fn window(self) -> TimeValue {
+        match self {
+            PartialDate::Day(d) => TimeValue::Day(d),
+            _ => TimeValue::Window {
+                earliest: self.first_day(),
+                latest: self.last_day(),
+                edtf: self.to_string(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+/// When an event took place, as precisely as the text allows.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimeValue {
+    /// A known day.
+    Day(NaiveDate),
+    /// The event spans this interval (both ends known).
+    Span { start: NaiveDate, end: NaiveDate },
+    /// The event lies somewhere inside this window; `edtf` is its EDTF form.
+    Window {
+        earliest: NaiveDate,
+        latest: NaiveDate,
+        edtf: String,
+    },
+}
+
+impl TimeValue {
+    /// The EDTF string for `kgx:when`.
+    pub fn edtf(&self) -> String {
+        match self {
+            TimeValue::Day(d) => iso(*d),
+            TimeValue::Span { start, end } => format!("{}/{}", iso(*start), iso(*end)),
+            TimeValue::Window { edtf, .. } => edtf.clone(),
+        }
+    }
+
+    /// Widens the latest end of a window or day by `days - 1` days (a visit of `days` days that
+    /// starts inside the window ends inside the widened one).
+    pub fn lasting(self, days: u32) -> TimeValue {
+        let extra = Days::new(u64::from(days.saturating_sub(1)));
+        match self {
+            TimeValue::Day(d) if days > 1 => TimeValue::Span {
+                start: d,
+                end: d + extra,
+            },
+            TimeValue::Window {
+                earliest, latest, ..
+            } if days > 1 => {
+                let latest = latest + extra;
+                TimeValue::Window {
+                    earliest,
+                    latest,
+                    edtf: format!("{}/{}", iso(earliest), iso(latest)),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Shifts the whole value back by a number of months, keeping its precision as a window.
+    pub fn months_before(&self, months: u32) -> TimeValue {
+        let (from, to) = self.bounds();
+        let earliest = from.checked_sub_months(Months::new(months)).unwrap_or(from);
+        let latest = to.checked_sub_months(Months::new(months)).unwrap_or(to);
+        window_between(earliest, latest)
+    }
+
+    /// The first and last day the value may cover.
+    pub fn bounds(&self) -> (NaiveDate, NaiveDate) {
+        match self {
+            TimeValue::Day(d) => (*d, *d),
+            TimeValue::Span { start, end } => (*start, *end),
+            TimeValue::Window {
+                earliest, latest, ..
+            } => (*earliest, *latest),
+        }
+    }
+}
+
+/// A window between two days, named by the most compact EDTF form that covers it.
+pub fn window_between(earliest: NaiveDate, latest: NaiveDate) -> TimeValue {
+    if earliest == latest {
+        return TimeValue::Day(earliest);
+    }
+    let same_month = earliest.year() == latest.year() && earliest.month() == latest.month();
+    let edtf = if same_month
+        && earliest.day() == 1
+        && latest == last_of_month(latest.year(), latest.month())
+    {
+        format!("{:04}-{:02}", earliest.year(), earliest.month())
+    } else if earliest.year() == latest.year()
+        && earliest.ordinal() == 1
+        && latest.month() == 12
+        && latest.day() == 31
+    {
+        format!("{:04}", earliest.year())
+    } else {
+        format!("{}/{}", iso(earliest), iso(latest))
+    };
+    TimeValue::Window {
+        earliest,
+        latest,
+        edtf,
+    }
+}
+
+/// The weekday at or before the reference (a past "am Mittwoch"), as a window when the
+/// reference itself is only a window.
+pub fn last_weekday(reference: PartialDate, weekday: Weekday) -> TimeValue {
+    let back = |d: NaiveDate| {
+        let diff = (7 + d.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+        d - Days::new(u64::from(diff))
+    };
+    window_between(back(reference.first_day()), back(reference.last_day()))
+}
+
+/// The weekday after the reference (a future "next Monday").
+pub fn next_weekday(reference: PartialDate, weekday: Weekday) -> TimeValue {
+    let forward = |d: NaiveDate| {
+        let diff = (7 + weekday.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
+        d + Days::new(u64::from(if diff == 0 { 7 } else { diff }))
+    };
+    window_between(
+        forward(reference.first_day()),
+        forward(reference.last_day()),
+    )
+}
+
+/// The month before the reference's month ("im vergangenen Monat", "last month").
+pub fn previous_month(reference: PartialDate) -> TimeValue {
+    month_window_shift(reference, -1)
+}
+
+/// The month after the reference's month ("next month").
+pub fn next_month(reference: PartialDate) -> TimeValue {
+    month_window_shift(reference, 1)
+}
+
+fn month_window_shift(reference: PartialDate, by: i32) -> TimeValue {
+    let shift = |d: NaiveDate| {
+        let m = d.year() * 12 + d.month0() as i32 + by;
+        (m.div_euclid(12), m.rem_euclid(12) as u32 + 1)
+    };
+    let (y1, m1) = shift(reference.first_day());
+    let (y2, m2) = shift(reference.last_day());
+    window_between(ymd(y1, m1, 1), last_of_month(y2, m2))
+}
+
+/// A day and month without a year, placed in the year that makes it not later than the
+/// reference's last day (news reports mostly look back), else in the reference's year.
+pub fn day_in_reference_year(reference: PartialDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let year = reference.year();
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    if date > reference.last_day() {
+        NaiveDate::from_ymd_opt(year - 1, month, day).or(Some(date))
+    } else {
+        Some(date)
+    }
+}
+
+/// A month without a year, placed like [`day_in_reference_year`].
+pub fn month_in_reference_year(reference: PartialDate, month: u32, future: bool) -> TimeValue {
+    let year = reference.year();
+    let candidate = PartialDate::Month(year, month);
+    let year = if !future && candidate.first_day() > reference.last_day() {
+        year - 1
+    } else if future && candidate.last_day() < reference.first_day() {
+        year + 1
+    } else {
+        year
+    };
+    PartialDate::Month(year, month).window()
+}
+
+/// `YYYY-MM-DD`.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid calendar date")
+}
+
+fn last_of_month(y: i32, m: u32) -> NaiveDate {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    ymd(ny, nm, 1) - Days::new(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(PartialDate::parse("2023"), Some(PartialDate::Year(2023)));
+        assert_eq!(
+            PartialDate::parse("2023-10"),
+            Some(PartialDate::Month(2023, 10))
+        );
+        assert_eq!(
+            PartialDate::parse("2023-10-18 12:00:00"),
+            Some(PartialDate::Day(ymd(2023, 10, 18)))
+        );
+        assert_eq!(PartialDate::parse("2023-13"), None);
+        assert_eq!(PartialDate::parse("18.10.2023"), None);
+    }
+
+    #[test]
+    fn wednesday_in_a_month_is_a_window() {
+        let w = last_weekday(PartialDate::Month(2023, 10), Weekday::Wed);
+        assert_eq!(w.bounds(), (ymd(2023, 9, 27), ymd(2023, 10, 25)));
+        let d = last_weekday(PartialDate::Day(ymd(2023, 10, 19)), Weekday::Wed);
+        assert_eq!(d, TimeValue::Day(ymd(2023, 10, 18)));
+    }
+
+    #[test]
+    fn previous_month_keeps_month_precision() {
+        let p = previous_month(PartialDate::Month(2023, 1));
+        assert_eq!(p.edtf(), "2022-12");
+        assert_eq!(p.bounds(), (ymd(2022, 12, 1), ymd(2022, 12, 31)));
+    }
+
+    #[test]
+    fn dates_after_the_reference_fall_in_the_year_before() {
+        let r = PartialDate::Day(ymd(2023, 2, 1));
+        assert_eq!(day_in_reference_year(r, 12, 24), Some(ymd(2022, 12, 24)));
+        assert_eq!(day_in_reference_year(r, 1, 7), Some(ymd(2023, 1, 7)));
+    }
+}

@@ -1,0 +1,43 @@
+//! Helpers shared by the integration tests: paths and running the binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file in the repository.
+pub fn repo(path: &str) -> PathBuf {
+    root().join(path)
+}
+
+/// Runs kgexport in the repository root.
+pub fn kgexport(args: &[&str]) -> Output {
+    kgexport_in(&root(), args)
+}
+
+/// Runs kgexport in a directory.
+pub fn kgexport_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kgexport"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("kgexport runs")
+}
+
+/// A fresh scratch directory under the target directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
