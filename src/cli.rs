@@ -1,13 +1,17 @@
 //! Command line: arguments (clap derive), input discovery and reading, atomic output. The edge of
 //! the program: the only module that touches the file system, standard input and output.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
 use kgexport::article::{self, Article, Lang};
 use kgexport::export::{self, Format};
 use kgexport::graph::{self, ArticleGraph, Base};
+use kgexport::model::Extraction;
 use kgexport::time::PartialDate;
-use std::io::{self, BufRead, Read, Write};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -16,7 +20,8 @@ Examples:
   kgexport -f ttl,jsonld,dot,nt,nq,trig      every format into exports/
   kgexport -f nt -o - article.txt            N-Triples of one article on standard output
   kgexport -f nq -o corpus.nq news/          a folder of .txt/.md/.json/.jsonl articles
-  cat day.jsonl | kgexport -f nq -o - -      JSON Lines on standard input
+  cat day.jsonl | kgexport -f nq -o - -      JSON Lines on standard input, streamed
+  kgexport -f nq -o part0.nq --shard 0/4 big.jsonl   one of four independent shards
 
 Exit status: 0 done; 1 an input or output error (named on standard error, the other
 articles are still exported); 2 a usage error.";
@@ -52,9 +57,52 @@ pub struct Args {
     #[arg(long, value_name = "IRI", default_value = "https://w3id.org/kgexport/id/", value_parser = parse_base)]
     pub base_iri: Base,
 
-    /// No summary on standard error.
+    /// No summary or progress bar on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Worker threads (default: all cores). The output does not depend on it.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Export only shard I of N (0 ≤ I < N), chosen by article key, so separate processes split a
+    /// corpus; the shards' N-Quads together equal one run's.
+    #[arg(long, value_name = "I/N", default_value = "0/1", value_parser = parse_shard)]
+    pub shard: Shard,
+}
+
+/// A deterministic share of the articles.
+#[derive(Clone, Copy, Debug)]
+pub struct Shard {
+    index: u64,
+    count: u64,
+}
+
+impl Shard {
+    /// Whether an article (by key) belongs to this shard.
+    pub fn contains(&self, key: &str) -> bool {
+        self.count <= 1
+            || u64::from_str_radix(&key[..key.len().min(12)], 16).unwrap_or(0) % self.count
+                == self.index
+    }
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    let (i, n) = text
+        .split_once('/')
+        .ok_or_else(|| format!("expected I/N, got {text:?}"))?;
+    let (index, count): (u64, u64) = (
+        i.trim()
+            .parse()
+            .map_err(|_| format!("bad shard index {i:?}"))?,
+        n.trim()
+            .parse()
+            .map_err(|_| format!("bad shard count {n:?}"))?,
+    );
+    if count == 0 || index >= count {
+        return Err(format!("shard {index}/{count}: need 0 <= I < N"));
+    }
+    Ok(Shard { index, count })
 }
 
 /// The chosen formats, in the order given, without repeats.
@@ -103,11 +151,22 @@ fn parse_base(text: &str) -> Result<Base, String> {
 /// What happened to the inputs.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Articles read and exported.
-    pub read: usize,
+    /// Articles exported.
+    pub exported: usize,
+    /// Articles outside the chosen shard.
+    pub other_shards: usize,
     /// Problems, one line each, naming the file (and line).
     pub problems: Vec<String>,
+    /// Events per class, after merging.
+    pub events: BTreeMap<&'static str, usize>,
+    /// Claims.
+    pub claims: usize,
+    /// Triples in the article graphs.
+    pub triples: usize,
 }
+
+/// Articles per parallel batch: large enough to keep every core busy, small enough to bound memory.
+const BATCH: usize = 256;
 
 /// Runs the command; returns whether every input was read.
 pub fn run(args: Args) -> Result<bool> {
@@ -116,84 +175,277 @@ pub fn run(args: Args) -> Result<bool> {
     } else {
         args.inputs.clone()
     };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
     let mut report = Report::default();
-    let mut articles = Vec::new();
-    for input in &inputs {
-        read_input(input, &mut articles, &mut report);
-    }
-    for a in &mut articles {
-        if a.date.is_none() {
-            a.date = args.date;
+    let mut source = ArticleSource::new(&inputs, &mut report.problems);
+    let progress = progress_bar(&args, source.total_bytes);
+    let mut outputs = Outputs::open(&args)?;
+    let mut kept: Vec<ArticleGraph> = Vec::new();
+    loop {
+        let batch = source.next_batch(BATCH, &mut report.problems);
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Option<(ArticleGraph, Extraction)>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|a| {
+                    let mut a = a.clone();
+                    if a.date.is_none() {
+                        a.date = args.date;
+                    }
+                    if !args.shard.contains(&a.key()) {
+                        return None;
+                    }
+                    let extraction = kgexport::analyse(&a, args.lang.0);
+                    Some((graph::build(&a, &extraction, &args.base_iri), extraction))
+                })
+                .collect()
+        });
+        for result in results {
+            let Some((graph, extraction)) = result else {
+                report.other_shards += 1;
+                continue;
+            };
+            count(&mut report, &graph, &extraction);
+            if let Err(e) = outputs.stream(&graph) {
+                outputs.abandon();
+                return Err(e);
+            }
+            if outputs.needs_all() {
+                kept.push(graph);
+            }
+        }
+        if let Some(p) = &progress {
+            p.set_position(source.bytes_read);
+            p.set_message(format!("{} articles", report.exported));
         }
     }
-    let mut graphs: Vec<ArticleGraph> = Vec::with_capacity(articles.len());
-    let (mut events, mut claims) = (0, 0);
-    for a in &articles {
-        let extraction = kgexport::analyse(a, args.lang.0);
-        events += extraction
-            .events
-            .iter()
-            .filter(|e| e.merged_into.is_none())
-            .count();
-        claims += extraction.claims.len();
-        graphs.push(graph::build(a, &extraction, &args.base_iri));
+    if let Some(p) = &progress {
+        p.finish_and_clear();
     }
-    graphs.sort_by(|a, b| a.key().cmp(b.key()));
-    graphs.dedup_by(|a, b| a.key() == b.key());
-    report.read = articles.len();
-    let written = write_outputs(&args, &graphs)?;
+    kept.sort_by(|a, b| a.key().cmp(b.key()));
+    kept.dedup_by(|a, b| a.key() == b.key());
+    let written = outputs.finish(&kept, &args.base_iri)?;
     for problem in &report.problems {
         eprintln!("kgexport: {problem}");
     }
     if !args.quiet {
-        eprintln!(
-            "kgexport: {} article(s) exported, {} skipped; {events} event(s), {claims} claim(s); {}",
-            report.read,
-            report.problems.len(),
-            written.join(", ")
-        );
+        eprintln!("{}", summary(&report, &written));
     }
     Ok(report.problems.is_empty())
 }
 
-fn write_outputs(args: &Args, graphs: &[ArticleGraph]) -> Result<Vec<String>> {
-    let formats = &args.format.0;
-    let mut written = Vec::new();
-    for &format in formats {
-        let target = match &args.output {
-            Some(p) if p.as_os_str() == "-" => None,
-            Some(p) if formats.len() > 1 => Some(p.join(format!("kg.{}", format.extension()))),
-            Some(p) => Some(p.clone()),
-            None => Some(PathBuf::from("exports").join(format!("kg.{}", format.extension()))),
-        };
-        match target {
-            None => {
-                let stdout = io::stdout();
-                let mut lock = stdout.lock();
-                match export::write(format, graphs, &args.base_iri, &mut lock)
-                    .and_then(|()| lock.flush())
-                {
-                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(written),
-                    other => other.context("writing to standard output")?,
+fn count(report: &mut Report, graph: &ArticleGraph, extraction: &Extraction) {
+    report.exported += 1;
+    report.triples += graph.triples().len();
+    report.claims += extraction.claims.len();
+    for e in extraction.events.iter().filter(|e| e.merged_into.is_none()) {
+        *report.events.entry(e.kind.name()).or_default() += 1;
+    }
+}
+
+fn summary(report: &Report, written: &[String]) -> String {
+    let events: Vec<String> = report
+        .events
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    let shard = if report.other_shards > 0 {
+        format!(" ({} in other shards)", report.other_shards)
+    } else {
+        String::new()
+    };
+    format!(
+        "kgexport: {} article(s) exported, {} skipped{shard}; events: {}; {} claim(s); {} triple(s); wrote {}",
+        report.exported,
+        report.problems.len(),
+        if events.is_empty() {
+            "none".to_string()
+        } else {
+            events.join(", ")
+        },
+        report.claims,
+        report.triples,
+        written.join(", ")
+    )
+}
+
+fn progress_bar(args: &Args, total_bytes: Option<u64>) -> Option<ProgressBar> {
+    if args.quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total_bytes {
+        Some(total) => ProgressBar::new(total).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    Some(bar)
+}
+
+/// Where each format goes: a temporary file (renamed at the end) or standard output.
+struct Outputs {
+    targets: Vec<(Format, Target)>,
+}
+
+enum Target {
+    Stdout,
+    File {
+        path: PathBuf,
+        tmp: PathBuf,
+        writer: Option<io::BufWriter<std::fs::File>>,
+    },
+}
+
+impl Outputs {
+    fn open(args: &Args) -> Result<Outputs> {
+        let formats = &args.format.0;
+        let mut targets = Vec::new();
+        for &format in formats {
+            let path = match &args.output {
+                Some(p) if p.as_os_str() == "-" => None,
+                Some(p) if formats.len() > 1 => Some(p.join(format!("kg.{}", format.extension()))),
+                Some(p) => Some(p.clone()),
+                None => Some(PathBuf::from("exports").join(format!("kg.{}", format.extension()))),
+            };
+            let target = match path {
+                None => Target::Stdout,
+                Some(path) => {
+                    let tmp = temporary_path(&path)?;
+                    let writer = if format.is_streaming() {
+                        Some(io::BufWriter::new(
+                            std::fs::File::create(&tmp)
+                                .with_context(|| format!("{}: cannot create", path.display()))?,
+                        ))
+                    } else {
+                        None
+                    };
+                    Target::File { path, tmp, writer }
                 }
-                written.push("standard output".to_string());
+            };
+            targets.push((format, target));
+        }
+        Ok(Outputs { targets })
+    }
+
+    fn needs_all(&self) -> bool {
+        self.targets.iter().any(|(f, t)| {
+            !f.is_streaming() || matches!(t, Target::Stdout) && self.targets.len() > 1
+        })
+    }
+
+    /// Writes one article to every streaming output.
+    fn stream(&mut self, graph: &ArticleGraph) -> Result<()> {
+        let single = self.targets.len() == 1;
+        for (format, target) in &mut self.targets {
+            if !format.is_streaming() {
+                continue;
             }
-            Some(path) => {
-                write_atomically(&path, |out| {
-                    export::write(format, graphs, &args.base_iri, out)
-                })?;
-                written.push(path.display().to_string());
+            match target {
+                Target::Stdout if single => {
+                    let stdout = io::stdout();
+                    let mut lock = stdout.lock();
+                    match export::write_streaming(*format, graph, &mut lock) {
+                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                        other => other.context("writing to standard output")?,
+                    }
+                }
+                Target::Stdout => {}
+                Target::File {
+                    path,
+                    writer: Some(w),
+                    ..
+                } => export::write_streaming(*format, graph, w)
+                    .with_context(|| path.display().to_string())?,
+                Target::File { .. } => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the formats that need every graph, then renames every temporary file into place.
+    fn finish(mut self, graphs: &[ArticleGraph], base: &Base) -> Result<Vec<String>> {
+        let single = self.targets.len() == 1;
+        let mut written = Vec::new();
+        let mut result = Ok(());
+        for (format, target) in &mut self.targets {
+            let step = (|| -> Result<()> {
+                match target {
+                    Target::Stdout => {
+                        if !(single && format.is_streaming()) {
+                            let stdout = io::stdout();
+                            let mut lock = stdout.lock();
+                            match export::write(*format, graphs, base, &mut lock)
+                                .and_then(|()| lock.flush())
+                            {
+                                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                                other => other.context("writing to standard output")?,
+                            }
+                        }
+                        io::stdout().flush().ok();
+                        written.push("standard output".to_string());
+                    }
+                    Target::File { path, tmp, writer } => {
+                        let file = match writer.take() {
+                            Some(w) => w,
+                            None => {
+                                let mut w =
+                                    io::BufWriter::new(std::fs::File::create(&*tmp).with_context(
+                                        || format!("{}: cannot create", path.display()),
+                                    )?);
+                                export::write(*format, graphs, base, &mut w)
+                                    .with_context(|| path.display().to_string())?;
+                                w
+                            }
+                        };
+                        let file = file
+                            .into_inner()
+                            .map_err(|e| e.into_error())
+                            .with_context(|| path.display().to_string())?;
+                        file.sync_all()
+                            .with_context(|| path.display().to_string())?;
+                        std::fs::rename(&*tmp, &*path).with_context(|| {
+                            format!("{}: cannot rename into place", path.display())
+                        })?;
+                        written.push(path.display().to_string());
+                    }
+                }
+                Ok(())
+            })();
+            if step.is_err() {
+                result = step;
+                break;
+            }
+        }
+        if result.is_err() {
+            self.abandon();
+        }
+        result.map(|()| written)
+    }
+
+    /// Removes every temporary file: no partial output is left behind.
+    fn abandon(&mut self) {
+        for (_, target) in &mut self.targets {
+            if let Target::File { tmp, writer, .. } = target {
+                writer.take();
+                let _ = std::fs::remove_file(&*tmp);
             }
         }
     }
-    Ok(written)
 }
 
-/// Writes to a temporary file beside the target, then renames it: no partial file is left.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
+/// A temporary file beside the target; its directory is created if needed.
+fn temporary_path(path: &Path) -> Result<PathBuf> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -203,58 +455,164 @@ fn write_atomically(
     let name = path
         .file_name()
         .with_context(|| format!("{}: not a file name", path.display()))?;
-    let tmp = dir.join(format!(
+    Ok(dir.join(format!(
         ".{}.tmp-{}",
         name.to_string_lossy(),
         std::process::id()
-    ));
-    let result = (|| -> io::Result<()> {
-        let file = std::fs::File::create(&tmp)?;
-        let mut out = io::BufWriter::new(file);
-        write(&mut out)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        bail!("{}: {e}", path.display());
-    }
-    Ok(())
+    )))
 }
 
-fn read_input(path: &Path, articles: &mut Vec<Article>, report: &mut Report) {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
-            report.problems.push(format!("standard input: {e}"));
-            return;
+/// Articles from every input, read incrementally: whole files for text and JSON, line by line
+/// for JSON Lines (also on standard input).
+struct ArticleSource {
+    pending: std::collections::VecDeque<Input>,
+    current: Option<LineReader>,
+    total_bytes: Option<u64>,
+    bytes_read: u64,
+}
+
+enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+struct LineReader {
+    name: String,
+    reader: Box<dyn BufRead>,
+    line: usize,
+    any: bool,
+}
+
+impl ArticleSource {
+    fn new(inputs: &[PathBuf], problems: &mut Vec<String>) -> ArticleSource {
+        let mut pending = std::collections::VecDeque::new();
+        let mut total = Some(0u64);
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                pending.push_back(Input::Stdin);
+                total = None;
+                continue;
+            }
+            match std::fs::metadata(input) {
+                Ok(m) if m.is_dir() => match list_directory(input) {
+                    Ok(files) => {
+                        for f in files {
+                            total = total.map(|t| t + std::fs::metadata(&f).map_or(0, |m| m.len()));
+                            pending.push_back(Input::File(f));
+                        }
+                    }
+                    Err((p, e)) => problems.push(format!("{}: {}", p.display(), io_message(&e))),
+                },
+                Ok(m) => {
+                    total = total.map(|t| t + m.len());
+                    pending.push_back(Input::File(input.clone()));
+                }
+                Err(e) => problems.push(format!("{}: {}", input.display(), io_message(&e))),
+            }
         }
-        let kind = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-            Some(b'{') => "jsonl",
-            Some(b'[') => "json",
-            _ => "txt",
-        };
-        read_bytes("standard input", kind, &bytes, articles, report);
-        return;
+        ArticleSource {
+            pending,
+            current: None,
+            total_bytes: total,
+            bytes_read: 0,
+        }
     }
-    let metadata = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            report
-                .problems
-                .push(format!("{}: {}", path.display(), io_message(&e)));
-            return;
+
+    /// Up to `n` articles; problems go to the list. Empty when every input is read.
+    fn next_batch(&mut self, n: usize, problems: &mut Vec<String>) -> Vec<Article> {
+        let mut batch = Vec::new();
+        while batch.len() < n {
+            if let Some(reader) = &mut self.current {
+                let mut line = Vec::new();
+                match reader.reader.read_until(b'\n', &mut line) {
+                    Ok(0) => {
+                        if !reader.any {
+                            problems.push(format!("{}: empty input", reader.name));
+                        }
+                        self.current = None;
+                    }
+                    Ok(len) => {
+                        self.bytes_read += len as u64;
+                        reader.line += 1;
+                        let (name, number) = (reader.name.clone(), reader.line);
+                        read_jsonl_line(
+                            &name,
+                            number,
+                            &line,
+                            &mut batch,
+                            problems,
+                            &mut reader.any,
+                        );
+                    }
+                    Err(e) => {
+                        problems.push(format!("{}: {}", reader.name, io_message(&e)));
+                        self.current = None;
+                    }
+                }
+                continue;
+            }
+            let Some(input) = self.pending.pop_front() else {
+                break;
+            };
+            self.open(input, &mut batch, problems);
         }
-    };
-    if metadata.is_dir() {
-        match list_directory(path) {
-            Ok(files) => files.iter().for_each(|f| read_file(f, articles, report)),
-            Err((p, e)) => report
-                .problems
-                .push(format!("{}: {}", p.display(), io_message(&e))),
+        batch
+    }
+
+    fn open(&mut self, input: Input, batch: &mut Vec<Article>, problems: &mut Vec<String>) {
+        match input {
+            Input::Stdin => {
+                let mut reader = io::BufReader::new(io::stdin());
+                let first = match reader.fill_buf() {
+                    Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
+                    Err(e) => return problems.push(format!("standard input: {e}")),
+                };
+                if first == Some(b'{') {
+                    self.current = Some(LineReader {
+                        name: "standard input".into(),
+                        reader: Box::new(reader),
+                        line: 0,
+                        any: false,
+                    });
+                } else {
+                    let mut bytes = Vec::new();
+                    if let Err(e) = reader.read_to_end(&mut bytes) {
+                        return problems.push(format!("standard input: {e}"));
+                    }
+                    self.bytes_read += bytes.len() as u64;
+                    let kind = if first == Some(b'[') { "json" } else { "txt" };
+                    read_bytes("standard input", kind, &bytes, batch, problems);
+                }
+            }
+            Input::File(path) => {
+                let name = path.display().to_string();
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                    .unwrap_or_default();
+                if ext == "jsonl" {
+                    match std::fs::File::open(&path) {
+                        Ok(f) => {
+                            self.current = Some(LineReader {
+                                name,
+                                reader: Box::new(io::BufReader::with_capacity(1 << 16, f)),
+                                line: 0,
+                                any: false,
+                            })
+                        }
+                        Err(e) => problems.push(format!("{name}: {}", io_message(&e))),
+                    }
+                    return;
+                }
+                match std::fs::read(&path) {
+                    Ok(bytes) => {
+                        self.bytes_read += bytes.len() as u64;
+                        read_bytes(&name, &ext, &bytes, batch, problems);
+                    }
+                    Err(e) => problems.push(format!("{name}: {}", io_message(&e))),
+                }
+            }
         }
-    } else {
-        read_file(path, articles, report);
     }
 }
 
@@ -291,61 +649,19 @@ fn is_article_file(path: &Path) -> bool {
         && matches!(ext.as_str(), "txt" | "md" | "json" | "jsonl")
 }
 
-fn read_file(path: &Path, articles: &mut Vec<Article>, report: &mut Report) {
-    let name = path.display().to_string();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if ext == "jsonl" {
-        read_jsonl_file(path, articles, report);
-        return;
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => read_bytes(&name, &ext, &bytes, articles, report),
-        Err(e) => report.problems.push(format!("{name}: {}", io_message(&e))),
-    }
-}
-
-/// Reads JSON Lines incrementally; a bad line is reported with its number and skipped.
-fn read_jsonl_file(path: &Path, articles: &mut Vec<Article>, report: &mut Report) {
-    let name = path.display().to_string();
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return report.problems.push(format!("{name}: {}", io_message(&e))),
-    };
-    let mut reader = io::BufReader::new(file);
-    let mut line = Vec::new();
-    let mut number = 0;
-    let mut any = false;
-    loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => return report.problems.push(format!("{name}: {}", io_message(&e))),
-        }
-        number += 1;
-        read_jsonl_line(&name, number, &line, articles, report, &mut any);
-    }
-    if !any && number == 0 {
-        report.problems.push(format!("{name}: empty file"));
-    }
-}
-
 fn read_jsonl_line(
     name: &str,
     number: usize,
     line: &[u8],
     articles: &mut Vec<Article>,
-    report: &mut Report,
+    problems: &mut Vec<String>,
     any: &mut bool,
 ) {
     let origin = format!("{name}:{number}");
     let text = match std::str::from_utf8(line) {
         Ok(t) => t.trim(),
         Err(e) => {
-            return report.problems.push(format!(
+            return problems.push(format!(
                 "{origin}: not valid UTF-8 (byte {})",
                 e.valid_up_to()
             ));
@@ -357,7 +673,7 @@ fn read_jsonl_line(
     *any = true;
     match article::parse_json_line(&origin, text) {
         Ok(a) => articles.push(a),
-        Err(e) => report.problems.push(format!("{origin}: {e}")),
+        Err(e) => problems.push(format!("{origin}: {e}")),
     }
 }
 
@@ -366,22 +682,12 @@ fn read_bytes(
     ext: &str,
     bytes: &[u8],
     articles: &mut Vec<Article>,
-    report: &mut Report,
+    problems: &mut Vec<String>,
 ) {
-    if ext == "jsonl" {
-        let mut any = false;
-        for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
-            read_jsonl_line(name, i + 1, line, articles, report, &mut any);
-        }
-        if !any {
-            report.problems.push(format!("{name}: empty input"));
-        }
-        return;
-    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return report.problems.push(format!(
+            return problems.push(format!(
                 "{name}: not valid UTF-8 (byte {})",
                 e.valid_up_to()
             ));
@@ -393,17 +699,17 @@ fn read_bytes(
                 for item in items {
                     match item {
                         Ok(a) => articles.push(a),
-                        Err(e) => report.problems.push(format!("{name}: {e}")),
+                        Err(e) => problems.push(format!("{name}: {e}")),
                     }
                 }
             }
-            Err(e) => report.problems.push(format!("{name}: {e}")),
+            Err(e) => problems.push(format!("{name}: {e}")),
         }
         return;
     }
     match article::parse_text(name, text) {
         Ok(a) => articles.push(a),
-        Err(e) => report.problems.push(format!("{name}: {e}")),
+        Err(e) => problems.push(format!("{name}: {e}")),
     }
 }
 

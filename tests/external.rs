@@ -84,3 +84,14 @@ fn the_seed_scores_at_the_foundation_thresholds() {
     ]);
     assert!(report.contains("forbidden=0"), "{report}");
 }
+
+#[test]
+fn gazetteer_files_pass_their_checker() {
+    let o = python(&["data/gazetteer/check.py"]);
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -88,9 +88,30 @@ pub fn write(
         Format::Turtle => turtle::write(&merged_triples(graphs), base, out),
         Format::JsonLd => jsonld::write(&merged_triples(graphs), base, out),
         Format::Dot => dot::write(graphs, base, out),
-        Format::NTriples => ntriples::write(&merged_triples(graphs), out),
-        Format::NQuads => nquads::write(graphs, out),
+        Format::NTriples | Format::NQuads => graphs
+            .iter()
+            .try_for_each(|g| write_streaming(format, g, out)),
         Format::TriG => trig::write(graphs, base, out),
+    }
+}
+
+/// Writes one article graph in a streaming format (N-Triples, N-Quads); other formats need
+/// every graph at once and are written by [`write`].
+///
+/// # Errors
+/// When the writer fails, or the format does not stream.
+pub fn write_streaming(
+    format: Format,
+    graph: &ArticleGraph,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::NTriples => ntriples::write(graph.triples(), out),
+        Format::NQuads => nquads::write(graph, out),
+        other => Err(io::Error::other(format!(
+            "{} is not a streaming format",
+            other.extension()
+        ))),
     }
 }
 

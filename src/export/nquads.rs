@@ -1,23 +1,21 @@
-//! N-Quads: each article's triples in its own named graph, through oxttl.
+//! N-Quads: an article's triples in its own named graph, through oxttl; streams article by article.
 
 use crate::graph::ArticleGraph;
 use oxrdf::{GraphName, Quad};
 use oxttl::NQuadsSerializer;
 use std::io::{self, Write};
 
-/// Writes the graphs as N-Quads, article by article.
-pub fn write(graphs: &[ArticleGraph], out: &mut dyn Write) -> io::Result<()> {
+/// Writes one article graph as N-Quads in its named graph.
+pub fn write(graph: &ArticleGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = NQuadsSerializer::new().for_writer(out);
-    for g in graphs {
-        let name = GraphName::NamedNode(g.name().clone());
-        for t in g.triples() {
-            writer.serialize_quad(&Quad::new(
-                t.subject.clone(),
-                t.predicate.clone(),
-                t.object.clone(),
-                name.clone(),
-            ))?;
-        }
+    let name = GraphName::NamedNode(graph.name().clone());
+    for t in graph.triples() {
+        writer.serialize_quad(&Quad::new(
+            t.subject.clone(),
+            t.predicate.clone(),
+            t.object.clone(),
+            name.clone(),
+        ))?;
     }
     writer.finish();
     Ok(())
