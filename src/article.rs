@@ -121,8 +121,7 @@ pub fn parse_text(origin: &str, input: &str) -> Result<Article, ArticleError> {
         }
         None => match split_inline_date(input) {
             Some((date, body)) => {
-                article.date =
-                    Some(PartialDate::parse(date).ok_or_else(|| ArticleError::Date(date.into()))?);
+                article.date = Some(PartialDate::parse(date).ok_or_else(|| ArticleError::Date(date.into()))?);
                 body
             }
             None => input,
@@ -166,8 +165,7 @@ fn split_inline_date(input: &str) -> Option<(&str, &str)> {
     let rest = rest.strip_prefix([' ', '\t'])?.trim_start();
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let date = &rest[..end];
-    date.starts_with(|c: char| c.is_ascii_digit())
-        .then(|| (date, rest[end..].trim_start_matches([' ', '\t'])))
+    date.starts_with(|c: char| c.is_ascii_digit()).then(|| (date, rest[end..].trim_start_matches([' ', '\t'])))
 }
 
 fn apply_field(article: &mut Article, key: &str, value: &str) -> Result<(), ArticleError> {
@@ -176,17 +174,12 @@ fn apply_field(article: &mut Article, key: &str, value: &str) -> Result<(), Arti
         return Ok(());
     }
     match key {
-        "date" => {
-            article.date =
-                Some(PartialDate::parse(value).ok_or_else(|| ArticleError::Date(value.into()))?)
-        }
+        "date" => article.date = Some(PartialDate::parse(value).ok_or_else(|| ArticleError::Date(value.into()))?),
         "id" => article.id = Some(value.into()),
         "lang" | "language" => article.lang = Lang::parse(value),
         "title" => article.title = Some(value.into()),
         "url" => article.url = Some(value.into()),
-        "source" if value.starts_with("http://") || value.starts_with("https://") => {
-            article.url = Some(value.into())
-        }
+        "source" if value.starts_with("http://") || value.starts_with("https://") => article.url = Some(value.into()),
         _ => {}
     }
     Ok(())
@@ -210,21 +203,15 @@ pub fn parse_json_line(origin: &str, line: &str) -> Result<Article, ArticleError
 
 /// Parses a `.json` file: one article object or an array of them. Each element is parsed on its
 /// own, so one bad element does not hide the others.
-pub fn parse_json_document(
-    origin: &str,
-    input: &str,
-) -> Result<Vec<Result<Article, ArticleError>>, ArticleError> {
+pub fn parse_json_document(origin: &str, input: &str) -> Result<Vec<Result<Article, ArticleError>>, ArticleError> {
     if input.trim().is_empty() {
         return Err(ArticleError::Empty);
     }
-    let value: Value =
-        serde_json::from_str(input).map_err(|e| ArticleError::Json(e.to_string()))?;
+    let value: Value = serde_json::from_str(input).map_err(|e| ArticleError::Json(e.to_string()))?;
     match &value {
-        Value::Array(items) => Ok(items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| from_json_value(&format!("{origin}[{i}]"), item))
-            .collect()),
+        Value::Array(items) => {
+            Ok(items.iter().enumerate().map(|(i, item)| from_json_value(&format!("{origin}[{i}]"), item)).collect())
+        }
         _ => Ok(vec![from_json_value(origin, &value)]),
     }
 }
@@ -245,17 +232,11 @@ pub fn from_json_value(origin: &str, value: &Value) -> Result<Article, ArticleEr
     article.id = field(&["id"]);
     article.title = field(&["title"]);
     article.url = field(&["url"]);
-    article.lang = field(&["lang", "language"])
-        .as_deref()
-        .and_then(Lang::parse);
+    article.lang = field(&["lang", "language"]).as_deref().and_then(Lang::parse);
     if let Some(date) = field(&["date", "date_publish"]) {
         article.date = Some(PartialDate::parse(&date).ok_or(ArticleError::Date(date))?);
     }
-    let text = match (
-        field(&["text"]),
-        field(&["maintext"]),
-        field(&["description"]),
-    ) {
+    let text = match (field(&["text"]), field(&["maintext"]), field(&["description"])) {
         (Some(text), _, _) => text,
         (None, Some(main), Some(desc)) if !main.starts_with(desc.trim()) => {
             format!("{desc}\n\n{main}")
@@ -274,11 +255,8 @@ mod tests {
 
     #[test]
     fn header_block() {
-        let a = parse_text(
-            "a.txt",
-            "title: T\ndate: 2020-01-02\nlang: en\nurl: https://x.org/a\n\nBody here.",
-        )
-        .unwrap();
+        let a =
+            parse_text("a.txt", "title: T\ndate: 2020-01-02\nlang: en\nurl: https://x.org/a\n\nBody here.").unwrap();
         assert_eq!(a.title.as_deref(), Some("T"));
         assert_eq!(a.date, PartialDate::parse("2020-01-02"));
         assert_eq!(a.lang, Some(Lang::En));
@@ -287,11 +265,7 @@ mod tests {
 
     #[test]
     fn inline_date_form_of_the_seed() {
-        let a = parse_text(
-            "s.txt",
-            " date 2023-10 Offenbar ist auch etwas.\n\nZweiter Absatz.",
-        )
-        .unwrap();
+        let a = parse_text("s.txt", " date 2023-10 Offenbar ist auch etwas.\n\nZweiter Absatz.").unwrap();
         assert_eq!(a.date, Some(PartialDate::Month(2023, 10)));
         assert!(a.text.starts_with("Offenbar ist"));
     }
@@ -305,23 +279,18 @@ mod tests {
     #[test]
     fn empty_and_bad_inputs_are_errors() {
         assert_eq!(parse_text("e.txt", "  \n"), Err(ArticleError::Empty));
-        assert!(matches!(
-            parse_json_line("x.jsonl:3", "{not json"),
-            Err(ArticleError::Json(_))
-        ));
-        assert_eq!(
-            parse_json_line("x.jsonl:1", r#"{"id":"a"}"#),
-            Err(ArticleError::NoText)
-        );
-        assert!(matches!(
-            parse_json_line("x.jsonl:1", r#"{"text":"x","date":"soon"}"#),
-            Err(ArticleError::Date(_))
-        ));
+        assert!(matches!(parse_json_line("x.jsonl:3", "{not json"), Err(ArticleError::Json(_))));
+        assert_eq!(parse_json_line("x.jsonl:1", r#"{"id":"a"}"#), Err(ArticleError::NoText));
+        assert!(matches!(parse_json_line("x.jsonl:1", r#"{"text":"x","date":"soon"}"#), Err(ArticleError::Date(_))));
     }
 
     #[test]
     fn news_please_fields() {
-        let a = parse_json_line("n.jsonl:1", r#"{"maintext":"Main.","description":"Lead.","date_publish":"2021-03-04 10:00:00","language":"de"}"#).unwrap();
+        let a = parse_json_line(
+            "n.jsonl:1",
+            r#"{"maintext":"Main.","description":"Lead.","date_publish":"2021-03-04 10:00:00","language":"de"}"#,
+        )
+        .unwrap();
         assert_eq!(a.text, "Lead.\n\nMain.");
         assert_eq!(a.lang, Some(Lang::De));
         assert_eq!(a.date, PartialDate::parse("2021-03-04"));

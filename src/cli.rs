@@ -81,23 +81,15 @@ pub struct Shard {
 impl Shard {
     /// Whether an article (by key) belongs to this shard.
     pub fn contains(&self, key: &str) -> bool {
-        self.count <= 1
-            || u64::from_str_radix(&key[..key.len().min(12)], 16).unwrap_or(0) % self.count
-                == self.index
+        self.count <= 1 || u64::from_str_radix(&key[..key.len().min(12)], 16).unwrap_or(0) % self.count == self.index
     }
 }
 
 fn parse_shard(text: &str) -> Result<Shard, String> {
-    let (i, n) = text
-        .split_once('/')
-        .ok_or_else(|| format!("expected I/N, got {text:?}"))?;
+    let (i, n) = text.split_once('/').ok_or_else(|| format!("expected I/N, got {text:?}"))?;
     let (index, count): (u64, u64) = (
-        i.trim()
-            .parse()
-            .map_err(|_| format!("bad shard index {i:?}"))?,
-        n.trim()
-            .parse()
-            .map_err(|_| format!("bad shard count {n:?}"))?,
+        i.trim().parse().map_err(|_| format!("bad shard index {i:?}"))?,
+        n.trim().parse().map_err(|_| format!("bad shard count {n:?}"))?,
     );
     if count == 0 || index >= count {
         return Err(format!("shard {index}/{count}: need 0 <= I < N"));
@@ -116,9 +108,8 @@ pub struct LangChoice(pub Option<Lang>);
 fn parse_formats(text: &str) -> Result<Formats, String> {
     let mut formats = Vec::new();
     for name in text.split(',').filter(|n| !n.trim().is_empty()) {
-        let format = Format::parse(name).ok_or_else(|| {
-            format!("unknown format {name:?} (expected ttl, jsonld, dot, nt, nq or trig)")
-        })?;
+        let format = Format::parse(name)
+            .ok_or_else(|| format!("unknown format {name:?} (expected ttl, jsonld, dot, nt, nq or trig)"))?;
         if !formats.contains(&format) {
             formats.push(format);
         }
@@ -140,8 +131,7 @@ fn parse_lang(text: &str) -> Result<LangChoice, String> {
 }
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(text)
-        .ok_or_else(|| format!("unreadable date {text:?} (expected YYYY[-MM[-DD]])"))
+    PartialDate::parse(text).ok_or_else(|| format!("unreadable date {text:?} (expected YYYY[-MM[-DD]])"))
 }
 
 fn parse_base(text: &str) -> Result<Base, String> {
@@ -170,11 +160,7 @@ const BATCH: usize = 256;
 
 /// Runs the command; returns whether every input was read.
 pub fn run(args: Args) -> Result<bool> {
-    let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("seeds")]
-    } else {
-        args.inputs.clone()
-    };
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("seeds")] } else { args.inputs.clone() };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -243,31 +229,20 @@ fn count(report: &mut Report, graph: &ArticleGraph, extraction: &Extraction) {
     report.exported += 1;
     report.triples += graph.triples().len();
     report.claims += extraction.claims.len();
-    for e in extraction.events.iter().filter(|e| e.merged_into.is_none()) {
+    for e in extraction.events.iter().filter(|e| e.is_live()) {
         *report.events.entry(e.kind.name()).or_default() += 1;
     }
 }
 
 fn summary(report: &Report, written: &[String]) -> String {
-    let events: Vec<String> = report
-        .events
-        .iter()
-        .map(|(k, n)| format!("{n} {k}"))
-        .collect();
-    let shard = if report.other_shards > 0 {
-        format!(" ({} in other shards)", report.other_shards)
-    } else {
-        String::new()
-    };
+    let events: Vec<String> = report.events.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let shard =
+        if report.other_shards > 0 { format!(" ({} in other shards)", report.other_shards) } else { String::new() };
     format!(
         "kgexport: {} article(s) exported, {} skipped{shard}; events: {}; {} claim(s); {} triple(s); wrote {}",
         report.exported,
         report.problems.len(),
-        if events.is_empty() {
-            "none".to_string()
-        } else {
-            events.join(", ")
-        },
+        if events.is_empty() { "none".to_string() } else { events.join(", ") },
         report.claims,
         report.triples,
         written.join(", ")
@@ -280,10 +255,8 @@ fn progress_bar(args: &Args, total_bytes: Option<u64>) -> Option<ProgressBar> {
     }
     let bar = match total_bytes {
         Some(total) => ProgressBar::new(total).with_style(
-            ProgressStyle::with_template(
-                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
         None => ProgressBar::new_spinner().with_style(
             ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
@@ -300,11 +273,7 @@ struct Outputs {
 
 enum Target {
     Stdout,
-    File {
-        path: PathBuf,
-        tmp: PathBuf,
-        writer: Option<io::BufWriter<std::fs::File>>,
-    },
+    File { path: PathBuf, tmp: PathBuf, writer: Option<io::BufWriter<std::fs::File>> },
 }
 
 impl Outputs {
@@ -339,9 +308,7 @@ impl Outputs {
     }
 
     fn needs_all(&self) -> bool {
-        self.targets.iter().any(|(f, t)| {
-            !f.is_streaming() || matches!(t, Target::Stdout) && self.targets.len() > 1
-        })
+        self.targets.iter().any(|(f, t)| !f.is_streaming() || matches!(t, Target::Stdout) && self.targets.len() > 1)
     }
 
     /// Writes one article to every streaming output.
@@ -361,12 +328,9 @@ impl Outputs {
                     }
                 }
                 Target::Stdout => {}
-                Target::File {
-                    path,
-                    writer: Some(w),
-                    ..
-                } => export::write_streaming(*format, graph, w)
-                    .with_context(|| path.display().to_string())?,
+                Target::File { path, writer: Some(w), .. } => {
+                    export::write_streaming(*format, graph, w).with_context(|| path.display().to_string())?
+                }
                 Target::File { .. } => {}
             }
         }
@@ -385,9 +349,7 @@ impl Outputs {
                         if !(single && format.is_streaming()) {
                             let stdout = io::stdout();
                             let mut lock = stdout.lock();
-                            match export::write(*format, graphs, base, &mut lock)
-                                .and_then(|()| lock.flush())
-                            {
+                            match export::write(*format, graphs, base, &mut lock).and_then(|()| lock.flush()) {
                                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
                                 other => other.context("writing to standard output")?,
                             }
@@ -399,10 +361,10 @@ impl Outputs {
                         let file = match writer.take() {
                             Some(w) => w,
                             None => {
-                                let mut w =
-                                    io::BufWriter::new(std::fs::File::create(&*tmp).with_context(
-                                        || format!("{}: cannot create", path.display()),
-                                    )?);
+                                let mut w = io::BufWriter::new(
+                                    std::fs::File::create(&*tmp)
+                                        .with_context(|| format!("{}: cannot create", path.display()))?,
+                                );
                                 export::write(*format, graphs, base, &mut w)
                                     .with_context(|| path.display().to_string())?;
                                 w
@@ -412,11 +374,9 @@ impl Outputs {
                             .into_inner()
                             .map_err(|e| e.into_error())
                             .with_context(|| path.display().to_string())?;
-                        file.sync_all()
-                            .with_context(|| path.display().to_string())?;
-                        std::fs::rename(&*tmp, &*path).with_context(|| {
-                            format!("{}: cannot rename into place", path.display())
-                        })?;
+                        file.sync_all().with_context(|| path.display().to_string())?;
+                        std::fs::rename(&*tmp, &*path)
+                            .with_context(|| format!("{}: cannot rename into place", path.display()))?;
                         written.push(path.display().to_string());
                     }
                 }
@@ -446,20 +406,10 @@ impl Outputs {
 
 /// A temporary file beside the target; its directory is created if needed.
 fn temporary_path(path: &Path) -> Result<PathBuf> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("{}: cannot create directory", dir.display()))?;
-    let name = path
-        .file_name()
-        .with_context(|| format!("{}: not a file name", path.display()))?;
-    Ok(dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+    let name = path.file_name().with_context(|| format!("{}: not a file name", path.display()))?;
+    Ok(dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id())))
 }
 
 /// Articles from every input, read incrementally: whole files for text and JSON, line by line
@@ -510,12 +460,7 @@ impl ArticleSource {
                 Err(e) => problems.push(format!("{}: {}", input.display(), io_message(&e))),
             }
         }
-        ArticleSource {
-            pending,
-            current: None,
-            total_bytes: total,
-            bytes_read: 0,
-        }
+        ArticleSource { pending, current: None, total_bytes: total, bytes_read: 0 }
     }
 
     /// Up to `n` articles; problems go to the list. Empty when every input is read.
@@ -535,14 +480,7 @@ impl ArticleSource {
                         self.bytes_read += len as u64;
                         reader.line += 1;
                         let (name, number) = (reader.name.clone(), reader.line);
-                        read_jsonl_line(
-                            &name,
-                            number,
-                            &line,
-                            &mut batch,
-                            problems,
-                            &mut reader.any,
-                        );
+                        read_jsonl_line(&name, number, &line, &mut batch, problems, &mut reader.any);
                     }
                     Err(e) => {
                         problems.push(format!("{}: {}", reader.name, io_message(&e)));
@@ -586,10 +524,7 @@ impl ArticleSource {
             }
             Input::File(path) => {
                 let name = path.display().to_string();
-                let ext = path
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                    .unwrap_or_default();
+                let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
                 if ext == "jsonl" {
                     match std::fs::File::open(&path) {
                         Ok(f) => {
@@ -636,17 +571,9 @@ fn list_directory(dir: &Path) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
 }
 
 fn is_article_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    !name.starts_with('.')
-        && !name.ends_with(".gold.json")
-        && matches!(ext.as_str(), "txt" | "md" | "json" | "jsonl")
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    !name.starts_with('.') && !name.ends_with(".gold.json") && matches!(ext.as_str(), "txt" | "md" | "json" | "jsonl")
 }
 
 fn read_jsonl_line(
@@ -661,10 +588,7 @@ fn read_jsonl_line(
     let text = match std::str::from_utf8(line) {
         Ok(t) => t.trim(),
         Err(e) => {
-            return problems.push(format!(
-                "{origin}: not valid UTF-8 (byte {})",
-                e.valid_up_to()
-            ));
+            return problems.push(format!("{origin}: not valid UTF-8 (byte {})", e.valid_up_to()));
         }
     };
     if text.is_empty() {
@@ -677,20 +601,11 @@ fn read_jsonl_line(
     }
 }
 
-fn read_bytes(
-    name: &str,
-    ext: &str,
-    bytes: &[u8],
-    articles: &mut Vec<Article>,
-    problems: &mut Vec<String>,
-) {
+fn read_bytes(name: &str, ext: &str, bytes: &[u8], articles: &mut Vec<Article>, problems: &mut Vec<String>) {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return problems.push(format!(
-                "{name}: not valid UTF-8 (byte {})",
-                e.valid_up_to()
-            ));
+            return problems.push(format!("{name}: not valid UTF-8 (byte {})", e.valid_up_to()));
         }
     };
     if ext == "json" {
@@ -733,10 +648,7 @@ mod tests {
 
     #[test]
     fn format_lists() {
-        assert_eq!(
-            parse_formats("ttl,jsonld,ttl").unwrap().0,
-            vec![Format::Turtle, Format::JsonLd]
-        );
+        assert_eq!(parse_formats("ttl,jsonld,ttl").unwrap().0, vec![Format::Turtle, Format::JsonLd]);
         assert!(parse_formats("xml").is_err());
     }
 }

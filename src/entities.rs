@@ -2,7 +2,7 @@
 //! names, surnames, counterparts, facilities, anaphors) and resolves them to one entity each.
 
 use crate::gazetteer::{self, Gazetteer};
-use crate::lang::{RoleHint, Rules};
+use crate::lang::{ActorNoun, RoleHint, Rules};
 use crate::model::{Entity, EntityKind, Position, PositionType, Span};
 use crate::text::{Sentence, Token, TokenKind};
 use chrono::NaiveDate;
@@ -131,13 +131,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Tries every mention pattern at token `i`; returns the next token to look at.
-    fn mention_at(
-        &mut self,
-        sentence: &Sentence,
-        words: &[&str],
-        i: usize,
-        out: &mut Vec<Mention>,
-    ) -> usize {
+    fn mention_at(&mut self, sentence: &Sentence, words: &[&str], i: usize, out: &mut Vec<Mention>) -> usize {
         let tokens = &sentence.tokens;
         let token = &tokens[i];
         if token.kind != TokenKind::Word {
@@ -152,13 +146,7 @@ impl<'a> Resolver<'a> {
             let state = self.state_key(&iso);
             self.last_state = Some(state.clone());
             self.note(sentence, i, i + len, &state);
-            out.push(mention(
-                i,
-                i + len,
-                state,
-                EntityKind::State,
-                MentionForm::Modifier,
-            ));
+            out.push(mention(i, i + len, state, EntityKind::State, MentionForm::Modifier));
             return i + len;
         }
         if let Some(m) = self.gaz.match_form(&words[i..]) {
@@ -166,18 +154,20 @@ impl<'a> Resolver<'a> {
             let (key, kind) = (entry.key.clone(), entry.kind);
             self.add_known(m.entry);
             self.note(sentence, i, i + m.len, &key);
-            let form = if followed_by_title_or_person(self, words, i + m.len)
-                && tokens[i + m.len - 1].text.ends_with('s')
-            {
-                MentionForm::Modifier // "Nordkoreas Machthaber": a genitive naming the country.
-            } else {
-                MentionForm::Argument
-            };
+            let form =
+                if followed_by_title_or_person(self, words, i + m.len) && tokens[i + m.len - 1].text.ends_with('s') {
+                    MentionForm::Modifier // "Nordkoreas Machthaber": a genitive naming the country.
+                } else {
+                    MentionForm::Argument
+                };
             let mut mention = mention(i, i + m.len, key, kind, form);
-            mention.possessive = self.is_possessive(words, i + m.len)
-                || self.is_genitive(&tokens[i + m.len - 1], entry);
+            mention.possessive =
+                self.is_possessive(words, i + m.len) || self.is_genitive(&tokens[i + m.len - 1], entry);
             out.push(mention);
             return i + m.len;
+        }
+        if let Some(end) = self.given_name(sentence, words, i, out) {
+            return end;
         }
         if let Some(end) = self.surname(sentence, words, i, out) {
             return end;
@@ -188,29 +178,41 @@ impl<'a> Resolver<'a> {
         let lower = token.lower();
         if self.rules.person_pronouns.contains(&lower) {
             if let Some(person) = self.last_person.clone() {
-                out.push(mention(
-                    i,
-                    i + 1,
-                    person,
-                    EntityKind::Person,
-                    MentionForm::Pronoun,
-                ));
+                out.push(mention(i, i + 1, person, EntityKind::Person, MentionForm::Pronoun));
             }
             return i + 1;
         }
         if let Some(len) = self.state_anaphor(words, i) {
             if let Some(state) = self.last_state.clone() {
-                out.push(mention(
-                    i,
-                    i + len,
-                    state,
-                    EntityKind::State,
-                    MentionForm::Argument,
-                ));
+                out.push(mention(i, i + len, state, EntityKind::State, MentionForm::Argument));
             }
             return i + len;
         }
         if self.rules.counterpart_nouns.contains(&lower) {
+            // "seinem Amtskollegen Khursheed Kasuri": a counterpart with a name.
+            let end = self.name_run(tokens, i + 1);
+            if end > i + 1 {
+                let office = self
+                    .last_person
+                    .as_ref()
+                    .and_then(|p| self.table.get(p))
+                    .and_then(|p| p.positions.first())
+                    .map(|p| p.kind);
+                let country = out
+                    .iter()
+                    .rev()
+                    .find(|m| m.last == i && m.kind == EntityKind::State)
+                    .map(|m| self.iso_of(&m.entity));
+                let key = self.person_named(sentence, words, i + 1, end, country.as_deref());
+                if let (Some(kind), Some(person)) = (office, self.table.get_mut(&key)) {
+                    let p = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
+                    if !person.positions.contains(&p) {
+                        person.positions.push(p);
+                    }
+                }
+                out.push(mention(i + 1, end, key, EntityKind::Person, MentionForm::Argument));
+                return end;
+            }
             self.counterpart(sentence, i, out);
             return i + 1;
         }
@@ -218,16 +220,116 @@ impl<'a> Resolver<'a> {
             self.facility(sentence, i, out);
             return i + 1;
         }
+        if let Some(&noun) = self.rules.actor_nouns.get(&lower) {
+            self.actor_noun(sentence, words, i, noun, out);
+        }
         i + 1
     }
 
+    /// "Al Gore", "Khursheed Kasuri": a known given name and capitalised tokens after it.
+    fn given_name(&mut self, sentence: &Sentence, words: &[&str], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+        let token = &sentence.tokens[i];
+        if !token.is_capitalized() || !self.gaz.is_given_name(&token.text) {
+            return None;
+        }
+        let end = self.name_run(&sentence.tokens, i + 1);
+        if end == i + 1 {
+            return None;
+        }
+        let key = self.person_named(sentence, words, i, end, None);
+        let mut m = mention(i, end, key, EntityKind::Person, MentionForm::Argument);
+        m.possessive = self.is_possessive(words, end);
+        out.push(m);
+        Some(end)
+    }
+
+    /// "Moroccan diplomats", "Romania's new government", "ministers from the Georgian government",
+    /// "U.S. and Russian negotiators": a people or group noun tied to a state becomes an actor.
+    fn actor_noun(&mut self, sentence: &Sentence, words: &[&str], i: usize, noun: ActorNoun, out: &mut Vec<Mention>) {
+        let tokens = &sentence.tokens;
+        // The state right before (a demonym, or a genitive with at most one adjective between).
+        let before: Vec<Mention> = out
+            .iter()
+            .rev()
+            .filter(|m| m.kind == EntityKind::State && (m.last == i || (m.last + 1 == i && m.possessive)))
+            .take(1)
+            .cloned()
+            .collect();
+        let mut states: Vec<(String, usize)> = before.iter().map(|m| (self.iso_of(&m.entity), m.first)).collect();
+        // "U.S. and Russian negotiators": a coordinated demonym before that one.
+        if let Some(first) = before.first()
+            && first.first >= 2
+            && self.rules.coordinators.contains(&tokens[first.first - 1].lower())
+            && let Some(other) = out.iter().find(|m| m.last == first.first - 1 && m.kind == EntityKind::State)
+        {
+            states.push((self.iso_of(&other.entity), other.first));
+        }
+        if states.is_empty() {
+            // "ministers from the Georgian government": the state after "from"/"of".
+            let hint = tokens
+                .get(i + 1)
+                .and_then(|t| self.rules.prepositions.get(&t.lower()))
+                .and_then(|h| h.first().copied());
+            if matches!(hint, Some(RoleHint::Of | RoleHint::Source)) {
+                let start =
+                    i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(&t.lower())));
+                if let Some((iso, _)) = words.get(start..).and_then(|w| self.gaz.match_demonym(w)) {
+                    states.push((iso, i));
+                } else if let Some(m) = words.get(start..).and_then(|w| self.gaz.match_form(w)) {
+                    let e = &self.gaz.entries[m.entry];
+                    if let Some(iso) = e.iso.clone().or_else(|| e.country.clone()) {
+                        states.push((iso, i));
+                    }
+                }
+            }
+        }
+        for (iso, first) in states {
+            if iso.is_empty() {
+                continue;
+            }
+            let label = format!(
+                "{} {}",
+                self.gaz.state(&iso).map_or(iso.as_str(), |e| if self.lang_tag == "de" {
+                    e.label_de.as_str()
+                } else {
+                    e.label_en.as_str()
+                }),
+                tokens[i].text
+            );
+            let kind = match noun {
+                ActorNoun::Person => EntityKind::Person,
+                ActorNoun::Government => EntityKind::Government,
+                ActorNoun::Organization => EntityKind::Organization,
+            };
+            let key = format!("local-{}-{}", slug(&tokens[i].lower()), iso.to_lowercase());
+            self.table.upsert(Entity {
+                key: key.clone(),
+                known: false,
+                kind,
+                labels: vec![(self.lang_tag.to_string(), label)],
+                country: Some(iso.clone()),
+                iso: None,
+                qid: None,
+                positions: Vec::new(),
+                near: None,
+                mentions: Vec::new(),
+            });
+            self.ensure_state(&iso);
+            self.note(sentence, i, i + 1, &key);
+            // The demonym is now part of this mention.
+            out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
+            let mut m = mention(first, i + 1, key, kind, MentionForm::Argument);
+            m.possessive = self.is_possessive(words, i + 1);
+            out.push(m);
+        }
+        out.sort_by_key(|m| (m.first, m.last));
+    }
+
     fn is_facility(&self, lower: &str) -> bool {
-        self.rules.facility_nouns.iter().any(|f| {
-            lower == f
-                || (lower.ends_with(f.as_str())
-                    && lower.len() > f.len() + 2
-                    && f.chars().count() >= 5)
-        })
+        self.rules
+            .facility_nouns
+            .iter()
+            .any(|f| lower == f || (lower.ends_with(f.as_str()) && lower.len() > f.len() + 2 && f.chars().count() >= 5))
     }
 
     /// "Außenminister Sergej Lawrow", "der US-Sonderbeauftragte für Nordkorea, Sung Kim",
@@ -240,18 +342,18 @@ impl<'a> Resolver<'a> {
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
         let tokens = &sentence.tokens;
-        let (title, prefix_iso) = self.title_of(&tokens[i].text)?;
-        let position = title.position;
-        // The country: a compound prefix, a demonym or genitive right before, the title's own.
+        let (position, own_iso, prefix_iso, len) = self.title_at(words, i)?;
+        let after = i + len;
+        // The country: a compound prefix, a demonym or genitive right before, "of Morocco" right
+        // after, the title's own.
+        let of_state = self.of_state(words, after);
         let country = prefix_iso
             .or_else(|| {
-                out.iter()
-                    .rev()
-                    .find(|m| m.last == i && m.kind == EntityKind::State)
-                    .map(|m| self.iso_of(&m.entity))
+                out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity))
             })
-            .or_else(|| title.iso.clone());
-        let mut j = i + 1;
+            .or_else(|| of_state.as_ref().map(|(iso, _)| iso.clone()))
+            .or(own_iso);
+        let mut j = after;
         // "für Nordkorea" / "for North Korea" after a title names its subject, not its country.
         if j < tokens.len()
             && matches!(self.rules.prepositions.get(&tokens[j].lower()).map(Vec::as_slice), Some(h) if h.contains(&RoleHint::Topic))
@@ -269,84 +371,112 @@ impl<'a> Resolver<'a> {
             j += 1;
         }
         let name_end = self.name_run(tokens, j);
-        if name_end > j
-            && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.')))
-        {
+        if name_end > j && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.'))) {
             let key = self.person_named(sentence, words, j, name_end, country.as_deref());
             if let Some(person) = self.table.get_mut(&key) {
-                let position = Position {
-                    kind: position,
-                    of: country.clone().or_else(|| person.country.clone()),
-                };
-                if !person.positions.contains(&position) {
-                    person.positions.push(position);
+                if let Some(kind) = position {
+                    let position = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
+                    if !person.positions.contains(&position) {
+                        person.positions.push(position);
+                    }
                 }
                 if person.country.is_none() {
                     person.country = country.clone();
                 }
             }
-            out.push(mention(
-                i,
-                i + 1,
-                key.clone(),
-                EntityKind::Person,
-                MentionForm::Modifier,
-            ));
-            out.push(mention(
-                j,
-                name_end,
-                key,
-                EntityKind::Person,
-                MentionForm::Argument,
-            ));
-            return Some(name_end);
+            if let Some(c) = &country {
+                self.ensure_state(c);
+            }
+            out.push(mention(i, after, key.clone(), EntityKind::Person, MentionForm::Modifier));
+            out.push(mention(j, name_end, key, EntityKind::Person, MentionForm::Argument));
+            // "King Hassan of Morocco": the "of" phrase belongs to the name.
+            return Some(match &of_state {
+                Some((_, end)) if after == name_end => *end,
+                _ => name_end,
+            });
         }
         // No name: a role description; resolve it to the office holder or a described person.
-        let key = self.office_holder(position, country.as_deref())?;
-        self.note(sentence, i, i + 1, &key);
-        out.push(mention(
-            i,
-            i + 1,
-            key,
-            EntityKind::Person,
-            MentionForm::Argument,
-        ));
-        Some(i + 1)
+        let key = self.office_holder(position?, country.as_deref())?;
+        let end = of_state.map_or(after, |(_, end)| end);
+        self.note(sentence, i, after, &key);
+        out.push(mention(i, end, key, EntityKind::Person, MentionForm::Argument));
+        Some(end)
     }
 
-    /// The title a token is: itself, or the head of a compound with a state prefix ("US-Sonderbeauftragte").
-    fn title_of(&self, word: &str) -> Option<(gazetteer::Title, Option<String>)> {
-        if let Some(t) = self.gaz.title(word) {
-            return Some((t.clone(), None));
+    /// A title at `i`: (office, the state the title implies, a compound prefix's state, tokens).
+    /// Name introducers ("leader", "Dr.") are titles without an office.
+    #[allow(clippy::type_complexity)]
+    fn title_at(
+        &self,
+        words: &[&str],
+        i: usize,
+    ) -> Option<(Option<PositionType>, Option<String>, Option<String>, usize)> {
+        if let Some((t, len)) = self.gaz.match_title(&words[i..]) {
+            return Some((Some(t.position), t.iso.clone(), None, len));
         }
-        let (prefix, head) = word.rsplit_once('-')?;
-        let title = self.gaz.title(head)?.clone();
+        let lower = words[i].to_lowercase();
+        if self.rules.name_introducers.contains(&lower) || self.rules.name_introducers.contains(words[i]) {
+            return Some((None, None, None, 1));
+        }
+        let (prefix, head) = words[i].rsplit_once('-')?;
+        let title = self.gaz.title(head)?;
         let iso = self
             .gaz
             .match_form(&[prefix])
             .and_then(|m| self.gaz.entries[m.entry].iso.clone())
             .or_else(|| self.gaz.match_demonym(&[prefix]).map(|(iso, _)| iso));
-        Some((title, iso))
+        Some((Some(title.position), title.iso.clone(), iso, 1))
     }
 
-    /// Capitalised name tokens from `j`: at most four, none a title, determiner or common word.
+    /// "of Morocco" right after a title or name: the state and the token after it.
+    fn of_state(&self, words: &[&str], at: usize) -> Option<(String, usize)> {
+        let hints = self.rules.prepositions.get(&words.get(at)?.to_lowercase())?;
+        if !hints.contains(&RoleHint::Of) {
+            return None;
+        }
+        let start =
+            at + 1 + usize::from(words.get(at + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
+        let m = self.gaz.match_form(words.get(start..)?)?;
+        let iso = self.gaz.entries[m.entry].iso.clone()?;
+        Some((iso, start + m.len))
+    }
+
+    /// Capitalised name tokens from `j`: at most four, none a title, determiner or common word;
+    /// lower-case particles ("de", "van", "al") and initials ("F.W.") may sit inside.
     fn name_run(&self, tokens: &[Token], j: usize) -> usize {
         let mut k = j;
-        while k < tokens.len() && k < j + 4 {
+        let mut end = j;
+        while k < tokens.len() && k < j + 6 {
             let t = &tokens[k];
+            let initial_dot = t.is('.')
+                && k > j
+                && tokens[k - 1].end == t.start
+                && tokens[k - 1].text.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+            if initial_dot {
+                k += 1;
+                continue;
+            }
+            let particle = k > j
+                && self.rules.name_particles.contains(&t.text)
+                && tokens.get(k + 1).is_some_and(|n| n.is_capitalized());
+            if particle {
+                k += 1;
+                continue;
+            }
             let ok = t.kind == TokenKind::Word
                 && t.is_capitalized()
                 && !self.rules.not_names.contains(&t.lower())
                 && !self.rules.determiners.contains(&t.lower())
                 && self.gaz.title(&t.text).is_none()
+                && !self.rules.name_introducers.contains(&t.lower())
                 && self.gaz.match_demonym(&[t.text.as_str()]).is_none()
                 && !self.rules.months.contains_key(&t.lower())
-                && !self.rules.weekdays.contains_key(&t.lower());
+                && !self.rules.weekdays.contains_key(&t.lower())
+                && !self.rules.possessive_markers.contains(&t.text);
             if !ok {
                 break;
             }
-            // A state or organisation name ends the run ("Präsident Putin Russland …" is rare;
-            // "Minister Lawrow Moskau" rarer still): only people continue it.
+            // A state or organisation name ends the run: only people continue it.
             if let Some(m) = self.gaz.match_form(&[t.text.as_str()])
                 && self.gaz.entries[m.entry].kind != EntityKind::Person
                 && k > j
@@ -354,8 +484,9 @@ impl<'a> Resolver<'a> {
                 break;
             }
             k += 1;
+            end = k;
         }
-        k
+        end
     }
 
     /// The person a name denotes: a gazetteer full form or surname, an earlier unknown person, or a new one.
@@ -367,21 +498,17 @@ impl<'a> Resolver<'a> {
         last: usize,
         country: Option<&str>,
     ) -> String {
-        let key = if let Some(m) = self.gaz.match_form(&words[first..last]).filter(|m| {
-            m.len == last - first && self.gaz.entries[m.entry].kind == EntityKind::Person
-        }) {
+        let key = if let Some(m) = self
+            .gaz
+            .match_form(&words[first..last])
+            .filter(|m| m.len == last - first && self.gaz.entries[m.entry].kind == EntityKind::Person)
+        {
             self.add_known(m.entry);
             self.gaz.entries[m.entry].key.clone()
-        } else if let Some(p) = (last - first == 1)
-            .then(|| self.gaz.match_surname(words[first]))
-            .flatten()
-        {
+        } else if let Some(p) = (last - first == 1).then(|| self.gaz.match_surname(words[first])).flatten() {
             self.add_known(p);
             self.gaz.entries[p].key.clone()
-        } else if let Some(known) = (last - first == 1)
-            .then(|| self.surnames.get(words[first]).cloned())
-            .flatten()
-        {
+        } else if let Some(known) = (last - first == 1).then(|| self.surnames.get(words[first]).cloned()).flatten() {
             known
         } else {
             let name = words[first..last].join(" ");
@@ -401,11 +528,8 @@ impl<'a> Resolver<'a> {
             self.table.upsert(entity);
             if last - first >= 2 {
                 let surname = words[last - 1].to_string();
-                for ending in std::iter::once("")
-                    .chain(self.rules.genitive_endings.iter().map(String::as_str))
-                {
-                    self.surnames
-                        .insert(format!("{surname}{ending}"), key.clone());
+                for ending in std::iter::once("").chain(self.rules.genitive_endings.iter().map(String::as_str)) {
+                    self.surnames.insert(format!("{surname}{ending}"), key.clone());
                 }
             }
             key
@@ -419,15 +543,8 @@ impl<'a> Resolver<'a> {
     /// gazetteer's holder, else a person described by the title.
     fn office_holder(&mut self, position: PositionType, country: Option<&str>) -> Option<String> {
         let country = country?;
-        let wanted = Position {
-            kind: position,
-            of: Some(country.to_string()),
-        };
-        if let Some(e) = self
-            .table
-            .all()
-            .iter()
-            .find(|e| e.kind == EntityKind::Person && e.positions.contains(&wanted))
+        let wanted = Position { kind: position, of: Some(country.to_string()) };
+        if let Some(e) = self.table.all().iter().find(|e| e.kind == EntityKind::Person && e.positions.contains(&wanted))
         {
             return Some(e.key.clone());
         }
@@ -441,13 +558,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// A lone surname of a known or earlier-named person ("Lawrow", "Lawrows", "Gauck").
-    fn surname(
-        &mut self,
-        sentence: &Sentence,
-        words: &[&str],
-        i: usize,
-        out: &mut Vec<Mention>,
-    ) -> Option<usize> {
+    fn surname(&mut self, sentence: &Sentence, words: &[&str], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         let word = words[i];
         let tokens = &sentence.tokens;
         // "Sung Kim": a capitalised unknown word right before makes it someone else's name.
@@ -458,10 +569,7 @@ impl<'a> Resolver<'a> {
             && i - 1 > 0
             && !self.rules.determiners.contains(&tokens[i - 1].lower())
             && self.gaz.title(&tokens[i - 1].text).is_none()
-            && self
-                .gaz
-                .match_form(&[tokens[i - 1].text.as_str()])
-                .is_none();
+            && self.gaz.match_form(&[tokens[i - 1].text.as_str()]).is_none();
         let key = if let Some(key) = self.surnames.get(word).cloned() {
             key
         } else if !after_name && tokens[i].is_capitalized() {
@@ -475,30 +583,18 @@ impl<'a> Resolver<'a> {
         self.last_person = Some(key.clone());
         let mut m = mention(i, i + 1, key, EntityKind::Person, MentionForm::Argument);
         m.possessive = self.is_possessive(words, i + 1)
-            || (self
-                .rules
-                .genitive_endings
-                .iter()
-                .any(|e| !e.is_empty() && word.ends_with(e.as_str()))
-                && self
-                    .surnames
-                    .get(word)
-                    .is_some_and(|_| !self.surnames.contains_key(word.trim_end_matches('s'))))
+            || (self.rules.genitive_endings.iter().any(|e| !e.is_empty() && word.ends_with(e.as_str()))
+                && self.surnames.get(word).is_some_and(|_| !self.surnames.contains_key(word.trim_end_matches('s'))))
             || self.gaz_genitive_surname(word);
         out.push(m);
         Some(i + 1)
     }
 
     fn gaz_genitive_surname(&self, word: &str) -> bool {
-        self.rules
-            .genitive_endings
-            .iter()
-            .filter(|e| !e.is_empty())
-            .any(|e| {
-                word.strip_suffix(e.as_str()).is_some_and(|stem| {
-                    self.gaz.match_surname(stem).is_some() || self.surnames.contains_key(stem)
-                })
-            })
+        self.rules.genitive_endings.iter().filter(|e| !e.is_empty()).any(|e| {
+            word.strip_suffix(e.as_str())
+                .is_some_and(|stem| self.gaz.match_surname(stem).is_some() || self.surnames.contains_key(stem))
+        })
     }
 
     /// "Putin-Besuch", "Russland-Reise", "US-Angaben": the prefix names an entity.
@@ -537,43 +633,25 @@ impl<'a> Resolver<'a> {
         self.rules.state_anaphors.iter().find_map(|phrase| {
             let parts: Vec<&str> = phrase.split(' ').collect();
             (words.len() >= i + parts.len()
-                && parts
-                    .iter()
-                    .zip(&words[i..])
-                    .all(|(p, w)| p.eq_ignore_ascii_case(w) || *p == w.to_lowercase()))
+                && parts.iter().zip(&words[i..]).all(|(p, w)| p.eq_ignore_ascii_case(w) || *p == w.to_lowercase()))
             .then_some(parts.len())
         })
     }
 
     /// "seinem nordkoreanischen Amtskollegen": a person in the same office for another state.
     fn counterpart(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
-        let country = out
-            .iter()
-            .rev()
-            .find(|m| m.last == i && m.kind == EntityKind::State)
-            .map(|m| self.iso_of(&m.entity));
+        let country =
+            out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity));
         let Some(country) = country else { return };
-        let label = sentence.tokens[out
-            .iter()
-            .rev()
-            .find(|m| m.last == i)
-            .map_or(i, |m| m.first)..=i]
+        let label = sentence.tokens[out.iter().rev().find(|m| m.last == i).map_or(i, |m| m.first)..=i]
             .iter()
             .map(|t| t.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
         // The office is the one the nearest earlier person holds.
-        let office = self
-            .last_person
-            .as_ref()
-            .and_then(|p| self.table.get(p))
-            .and_then(|p| p.positions.first())
-            .map(|p| p.kind);
-        let key = format!(
-            "local-{}-{}",
-            slug(&self.rules_counterpart_label()),
-            country.to_lowercase()
-        );
+        let office =
+            self.last_person.as_ref().and_then(|p| self.table.get(p)).and_then(|p| p.positions.first()).map(|p| p.kind);
+        let key = format!("local-{}-{}", slug(&self.rules_counterpart_label()), country.to_lowercase());
         let entity = self.table.upsert(Entity {
             key: key.clone(),
             known: false,
@@ -587,23 +665,14 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
         });
         if let Some(kind) = office {
-            let p = Position {
-                kind,
-                of: Some(country.clone()),
-            };
+            let p = Position { kind, of: Some(country.clone()) };
             if !entity.positions.contains(&p) {
                 entity.positions.push(p);
             }
         }
         self.ensure_state(&country);
         self.note(sentence, i, i + 1, &key);
-        out.push(mention(
-            i,
-            i + 1,
-            key,
-            EntityKind::Person,
-            MentionForm::Argument,
-        ));
+        out.push(mention(i, i + 1, key, EntityKind::Person, MentionForm::Argument));
     }
 
     fn rules_counterpart_label(&self) -> String {
@@ -613,11 +682,7 @@ impl<'a> Resolver<'a> {
     /// "einem nordkoreanischen Munitionslager", "einem Lager an der russischen Südwestgrenze".
     fn facility(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
         let tokens = &sentence.tokens;
-        let before = out
-            .iter()
-            .rev()
-            .find(|m| m.last == i && m.kind == EntityKind::State)
-            .cloned();
+        let before = out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).cloned();
         let mut label_first = before.as_ref().map_or(i, |m| m.first);
         let mut label_last = i + 1;
         let mut country = before.map(|m| self.iso_of(&m.entity));
@@ -656,13 +721,7 @@ impl<'a> Resolver<'a> {
             self.ensure_state(c);
         }
         self.note(sentence, i, i + 1, &key);
-        out.push(mention(
-            i,
-            i + 1,
-            key,
-            EntityKind::Place,
-            MentionForm::Argument,
-        ));
+        out.push(mention(i, i + 1, key, EntityKind::Place, MentionForm::Argument));
     }
 
     /// Records that a place lies near another (an entity key).
@@ -676,17 +735,11 @@ impl<'a> Resolver<'a> {
     }
 
     fn is_possessive(&self, words: &[&str], after: usize) -> bool {
-        words
-            .get(after)
-            .is_some_and(|w| self.rules.possessive_markers.contains(*w))
+        words.get(after).is_some_and(|w| self.rules.possessive_markers.contains(*w))
     }
 
     fn is_genitive(&self, token: &Token, entry: &gazetteer::Entry) -> bool {
-        let label = if self.lang_tag == "de" {
-            &entry.label_de
-        } else {
-            &entry.label_en
-        };
+        let label = if self.lang_tag == "de" { &entry.label_de } else { &entry.label_en };
         self.rules
             .genitive_endings
             .iter()
@@ -702,10 +755,7 @@ impl<'a> Resolver<'a> {
                 .gaz
                 .offices(entry, self.on)
                 .into_iter()
-                .map(|t| Position {
-                    kind: t.position,
-                    of: Some(t.of.clone()),
-                })
+                .map(|t| Position { kind: t.position, of: Some(t.of.clone()) })
                 .collect();
             positions.sort();
             positions.dedup();
@@ -713,10 +763,7 @@ impl<'a> Resolver<'a> {
                 key: e.key.clone(),
                 known: true,
                 kind: e.kind,
-                labels: vec![
-                    ("de".into(), e.label_de.clone()),
-                    ("en".into(), e.label_en.clone()),
-                ],
+                labels: vec![("de".into(), e.label_de.clone()), ("en".into(), e.label_en.clone())],
                 country: e.country.clone(),
                 iso: e.iso.clone(),
                 qid: e.qid.clone(),
@@ -736,11 +783,7 @@ impl<'a> Resolver<'a> {
         for of in offices {
             if of.len() == 3 && of.chars().all(|c| c.is_ascii_uppercase()) {
                 self.ensure_state(&of);
-            } else if let Some(index) = self
-                .gaz
-                .entries
-                .iter()
-                .position(|o| o.key == format!("org-{of}"))
+            } else if let Some(index) = self.gaz.entries.iter().position(|o| o.key == format!("org-{of}"))
                 && self.table.get(&self.gaz.entries[index].key).is_none()
             {
                 let (person, state) = (self.last_person.clone(), self.last_state.clone());
@@ -781,10 +824,7 @@ impl<'a> Resolver<'a> {
                 key: e.key.clone(),
                 known: true,
                 kind: e.kind,
-                labels: vec![
-                    ("de".into(), e.label_de.clone()),
-                    ("en".into(), e.label_en.clone()),
-                ],
+                labels: vec![("de".into(), e.label_de.clone()), ("en".into(), e.label_en.clone())],
                 country: None,
                 iso: e.iso.clone(),
                 qid: e.qid.clone(),
@@ -797,19 +837,13 @@ impl<'a> Resolver<'a> {
     }
 
     fn iso_of(&self, key: &str) -> String {
-        self.table
-            .get(key)
-            .and_then(|e| e.iso.clone().or_else(|| e.country.clone()))
-            .unwrap_or_default()
+        self.table.get(key).and_then(|e| e.iso.clone().or_else(|| e.country.clone())).unwrap_or_default()
     }
 
     /// Records a mention span on an entity.
     fn note(&mut self, sentence: &Sentence, first: usize, last: usize, key: &str) {
-        let span = Span {
-            start: sentence.tokens[first].start,
-            end: sentence.tokens[last - 1].end,
-            sentence: sentence.index,
-        };
+        let span =
+            Span { start: sentence.tokens[first].start, end: sentence.tokens[last - 1].end, sentence: sentence.index };
         if let Some(e) = self.table.get_mut(key)
             && !e.mentions.contains(&span)
         {
@@ -862,13 +896,7 @@ impl<'a> Resolver<'a> {
         if self.rules.demonym_endings.is_empty() {
             return false;
         }
-        let is_cue = self
-            .rules
-            .cues
-            .future_aux
-            .iter()
-            .chain(&self.rules.cues.reported_speech)
-            .any(|c| c == lower);
+        let is_cue = self.rules.cues.future_aux.iter().chain(&self.rules.cues.reported_speech).any(|c| c == lower);
         !is_cue
             && !self.rules.coordinators.contains(lower)
             && !self.rules.relative_pronouns.contains(lower)
@@ -882,11 +910,7 @@ impl<'a> Resolver<'a> {
 }
 
 fn sentence_slice(tokens: &[Token], first: usize, last: usize) -> String {
-    tokens[first..last]
-        .iter()
-        .map(|t| t.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    tokens[first..last].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 fn mentions_before(mentions: &[Mention], first: usize) -> Vec<&Mention> {
@@ -916,9 +940,7 @@ fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: 
         let (prev, cur) = (&mentions[n - 1], &mentions[n]);
         if cur.hint.is_none() && prev.hint.is_some() && cur.first >= 1 && prev.last < cur.first {
             let between = &tokens[prev.last..cur.first];
-            let coordinated = between
-                .iter()
-                .any(|t| rules.coordinators.contains(&t.lower()) || t.is(','))
+            let coordinated = between.iter().any(|t| rules.coordinators.contains(&t.lower()) || t.is(','))
                 && between.iter().all(|t| {
                     rules.coordinators.contains(&t.lower())
                         || t.is(',')
@@ -937,29 +959,12 @@ fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: 
 fn followed_by_title_or_person(r: &Resolver<'_>, words: &[&str], at: usize) -> bool {
     words.get(at).is_some_and(|w| {
         r.gaz.title(w).is_some()
-            || r.gaz
-                .match_form(&[w])
-                .is_some_and(|m| r.gaz.entries[m.entry].kind == EntityKind::Person)
+            || r.gaz.match_form(&[w]).is_some_and(|m| r.gaz.entries[m.entry].kind == EntityKind::Person)
     })
 }
 
-fn mention(
-    first: usize,
-    last: usize,
-    entity: String,
-    kind: EntityKind,
-    form: MentionForm,
-) -> Mention {
-    Mention {
-        first,
-        last,
-        entity,
-        kind,
-        form,
-        hint: None,
-        prep: None,
-        possessive: false,
-    }
+fn mention(first: usize, last: usize, entity: String, kind: EntityKind, form: MentionForm) -> Mention {
+    Mention { first, last, entity, kind, form, hint: None, prep: None, possessive: false }
 }
 
 /// An ASCII slug for IRIs: lower case, letters and digits, dashes between.

@@ -4,8 +4,7 @@
 use crate::entities::{Mention, MentionForm, Resolver};
 use crate::lang::{Frame, RoleHint, Rules, TriggerGroup};
 use crate::model::{
-    Claim, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, Role, Span,
-    Stance, TransportMode,
+    Claim, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, Role, Span, Stance, TransportMode,
 };
 use crate::text::{Sentence, Token, TokenKind};
 use crate::time::{self, PartialDate, TimeValue};
@@ -84,28 +83,18 @@ impl<'a> Reader<'a> {
         let times = self.time_expressions(tokens);
         let triggers = self.triggers(tokens, &clauses);
         let attribution = self.attribution(tokens, mentions, &clauses);
-        let sentence_span = Span {
-            start: sentence.start(),
-            end: sentence.end(),
-            sentence: sentence.index,
-        };
+        let sentence_span = Span { start: sentence.start(), end: sentence.end(), sentence: sentence.index };
         let mut created = Vec::new();
         for trigger in &triggers {
             let clause = clause_of(&clauses, trigger.at);
-            let Some(mut event) =
-                self.event(trigger, tokens, mentions, &clauses, clause, &attribution)
-            else {
+            let Some(mut event) = self.event(trigger, tokens, mentions, &clauses, clause, &attribution) else {
                 continue;
             };
-            event.factuality =
-                self.factuality(trigger, tokens, mentions, &clauses[clause], &attribution);
+            event.factuality = self.factuality(trigger, tokens, mentions, &clauses[clause], &attribution);
             event.time = self.event_time(&times, &clauses, clause, &triggers, &attribution);
             event.evidence.push(sentence_span);
-            event.trigger = Span {
-                start: tokens[trigger.at].start,
-                end: tokens[trigger.at].end,
-                sentence: sentence.index,
-            };
+            event.trigger =
+                Span { start: tokens[trigger.at].start, end: tokens[trigger.at].end, sentence: sentence.index };
             let index = self.out.events.len();
             if let Some(days) = self.duration_before(tokens, trigger.at) {
                 self.durations.push((index, days));
@@ -113,24 +102,10 @@ impl<'a> Reader<'a> {
             self.out.events.push(event);
             created.push((index, trigger.at));
         }
-        self.shipment_legs(
-            tokens,
-            mentions,
-            &clauses,
-            &mut created,
-            sentence_span,
-            resolver,
-        );
+        self.shipment_legs(tokens, mentions, &clauses, &mut created, sentence_span, resolver);
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
-        self.claims(
-            tokens,
-            mentions,
-            &clauses,
-            &attribution,
-            &created,
-            sentence_span,
-        );
+        self.claims(tokens, mentions, &clauses, &attribution, &created, sentence_span);
         if !created.is_empty() {
             self.last_sentence_events = created.iter().map(|(i, _)| *i).collect();
         }
@@ -143,8 +118,8 @@ impl<'a> Reader<'a> {
         let mut clauses = Vec::new();
         let mut first = 0;
         for (i, t) in tokens.iter().enumerate() {
-            let breaks = t.kind == TokenKind::Punct
-                && matches!(t.text.as_str(), "," | ";" | ":" | "(" | ")" | "–" | "—");
+            let breaks =
+                t.kind == TokenKind::Punct && matches!(t.text.as_str(), "," | ";" | ":" | "(" | ")" | "–" | "—");
             if breaks {
                 if i > first {
                     clauses.push(self.clause(tokens, first, i));
@@ -156,12 +131,7 @@ impl<'a> Reader<'a> {
             clauses.push(self.clause(tokens, first, tokens.len()));
         }
         if clauses.is_empty() {
-            clauses.push(Clause {
-                first: 0,
-                last: tokens.len(),
-                relative: false,
-                complement: false,
-            });
+            clauses.push(Clause { first: 0, last: tokens.len(), relative: false, complement: false });
         }
         clauses
     }
@@ -171,12 +141,7 @@ impl<'a> Reader<'a> {
         // "der das Land besuchte", "who visited": a relative pronoun right after a comma.
         let relative = first > 0 && self.rules.relative_pronouns.contains(&opener);
         let complement = self.rules.subordinators.contains(&opener);
-        Clause {
-            first,
-            last,
-            relative,
-            complement,
-        }
+        Clause { first, last, relative, complement }
     }
 
     fn triggers(&self, tokens: &[Token], clauses: &[Clause]) -> Vec<Trigger<'a>> {
@@ -193,13 +158,7 @@ impl<'a> Reader<'a> {
         found
     }
 
-    fn trigger_at(
-        &self,
-        lower: &str,
-        i: usize,
-        tokens: &[Token],
-        clauses: &[Clause],
-    ) -> Option<Trigger<'a>> {
+    fn trigger_at(&self, lower: &str, i: usize, tokens: &[Token], clauses: &[Clause]) -> Option<Trigger<'a>> {
         let clause = &clauses[clause_of(clauses, i)];
         let particle_ok = |g: &TriggerGroup| match &g.particle {
             None => true,
@@ -212,11 +171,7 @@ impl<'a> Reader<'a> {
             self.rules.determiners.contains(&prev)
                 || self.rules.possessive_markers.contains(&tokens[i - 1].text)
                 || self.rules.compound_heads.contains(&prev)
-                || self
-                    .rules
-                    .durations
-                    .keys()
-                    .any(|d| prev.starts_with(d.as_str()))
+                || self.rules.durations.keys().any(|d| prev.starts_with(d.as_str()))
         };
         let class_ok = |g: &TriggerGroup| {
             if self.rules.nouns_capitalized {
@@ -233,8 +188,7 @@ impl<'a> Reader<'a> {
             .filter(|g| particle_ok(g) && class_ok(g))
             .max_by_key(|g| g.particle.is_some());
         if let Some(group) = exact
-            && (self.is_verb_frame(group.frame)
-                || !self.rules.cues.preparation.iter().any(|p| p == lower))
+            && (self.is_verb_frame(group.frame) || !self.rules.cues.preparation.iter().any(|p| p == lower))
         {
             return Some(Trigger {
                 at: i,
@@ -247,23 +201,14 @@ impl<'a> Reader<'a> {
         let (head, rest) = match lower.rsplit_once('-') {
             Some((head, rest)) => (head.to_string(), rest.to_string()),
             None => {
-                let group = self
-                    .rules
-                    .triggers
-                    .iter()
-                    .filter(|g| !self.is_verb_frame(g.frame))
-                    .find(|g| {
-                        g.forms.iter().any(|f| {
-                            lower.len() > f.len() + 2
-                                && lower.ends_with(f.as_str())
-                                && self.allowed_compound(&lower[..lower.len() - f.len()])
-                        })
-                    })?;
-                let form = group
-                    .forms
-                    .iter()
-                    .filter(|f| lower.ends_with(f.as_str()))
-                    .max_by_key(|f| f.len())?;
+                let group = self.rules.triggers.iter().filter(|g| !self.is_verb_frame(g.frame)).find(|g| {
+                    g.forms.iter().any(|f| {
+                        lower.len() > f.len() + 2
+                            && lower.ends_with(f.as_str())
+                            && self.allowed_compound(&lower[..lower.len() - f.len()])
+                    })
+                })?;
+                let form = group.forms.iter().filter(|f| lower.ends_with(f.as_str())).max_by_key(|f| f.len())?;
                 return Some(Trigger {
                     at: i,
                     group,
@@ -272,34 +217,19 @@ impl<'a> Reader<'a> {
                 });
             }
         };
-        let group = self
-            .rules
-            .triggers
-            .iter()
-            .filter(|g| !self.is_verb_frame(g.frame))
-            .find(|g| g.forms.contains(&rest))?;
-        Some(Trigger {
-            at: i,
-            group,
-            participle: false,
-            compound_head: Some(head),
-        })
+        let group =
+            self.rules.triggers.iter().filter(|g| !self.is_verb_frame(g.frame)).find(|g| g.forms.contains(&rest))?;
+        Some(Trigger { at: i, group, participle: false, compound_head: Some(head) })
     }
 
     fn allowed_compound(&self, head: &str) -> bool {
         let head = head.trim_end_matches('-');
-        self.rules
-            .materiel
-            .keys()
-            .any(|m| head == m || head.starts_with(m.as_str()))
+        self.rules.materiel.keys().any(|m| head == m || head.starts_with(m.as_str()))
             || self.rules.compound_heads.contains(head)
     }
 
     fn is_verb_frame(&self, frame: Frame) -> bool {
-        matches!(
-            frame,
-            Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive
-        )
+        matches!(frame, Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive)
     }
 
     // ---------------------------------------------------------------- roles
@@ -317,28 +247,22 @@ impl<'a> Reader<'a> {
         let c = &clauses[clause];
         let in_clause: Vec<&Mention> = mentions
             .iter()
-            .filter(|m| {
-                m.first >= c.first
-                    && m.last <= c.last
-                    && !attribution.speaker_mentions.contains(&m.first)
-            })
+            .filter(|m| m.first >= c.first && m.last <= c.last && !attribution.speaker_mentions.contains(&m.first))
             .collect();
         let mut event = Event {
             kind: trigger.group.kind,
             roles: Vec::new(),
             factuality: Factuality::Asserted,
             time: None,
-            trigger: Span {
-                start: 0,
-                end: 0,
-                sentence: 0,
-            },
+            trigger: Span { start: 0, end: 0, sentence: 0 },
             evidence: Vec::new(),
             items: self.items(tokens, c, trigger),
             transport: None,
             sub_event_of: None,
             invited_to: None,
             merged_into: None,
+            dropped: false,
+            also: Vec::new(),
         };
         let at = trigger.at;
         let args = |filter: &dyn Fn(&&Mention) -> bool| -> Vec<&Mention> {
@@ -356,9 +280,7 @@ impl<'a> Reader<'a> {
                 return args(&|m| {
                     m.hint == Some(RoleHint::Agent)
                         || (m.hint == Some(RoleHint::Source)
-                            && tokens
-                                .get(m.prep.unwrap_or(0))
-                                .is_some_and(|t| t.lower() == "by"))
+                            && tokens.get(m.prep.unwrap_or(0)).is_some_and(|t| t.lower() == "by"))
                 })
                 .first()
                 .map(|m| m.entity.clone());
@@ -374,9 +296,7 @@ impl<'a> Reader<'a> {
                     && (passive
                         || m.first > bare_actors.first().map_or(0, |s| s.first)
                         || subject.is_some()
-                            && bare_actors
-                                .first()
-                                .is_some_and(|s| Some(&s.entity) != subject.as_ref()))
+                            && bare_actors.first().is_some_and(|s| Some(&s.entity) != subject.as_ref()))
             })
         };
         let hinted = |hints: &[RoleHint]| -> Vec<&Mention> {
@@ -385,14 +305,9 @@ impl<'a> Reader<'a> {
                     && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
             })
         };
-        let after_noun = |hints: &[RoleHint]| -> Vec<&Mention> {
-            self.noun_complements(tokens, &in_clause, at, hints)
-        };
+        let after_noun = |hints: &[RoleHint]| -> Vec<&Mention> { self.noun_complements(tokens, &in_clause, at, hints) };
         let possessor = || -> Option<&Mention> { self.possessor(tokens, &in_clause, at) };
-        let prefix = in_clause
-            .iter()
-            .copied()
-            .find(|m| m.first == at && m.form == MentionForm::CompoundPrefix);
+        let prefix = in_clause.iter().copied().find(|m| m.first == at && m.form == MentionForm::CompoundPrefix);
         match trigger.group.frame {
             Frame::Go => {
                 let visitor = subject();
@@ -400,26 +315,29 @@ impl<'a> Reader<'a> {
                     event.add_role(Role::Visitor, v);
                 }
                 let places = hinted(&[RoleHint::Destination, RoleHint::Location]);
-                if let Some(p) = places
-                    .iter()
-                    .find(|m| m.kind.is_place() && m.first > at.saturating_sub(8))
-                {
+                if let Some(p) = places.iter().find(|m| m.kind.is_place() && m.first > at.saturating_sub(8)) {
                     event.add_role(Role::Destination, &p.entity);
                 } else if let Some(o) = object(&visitor) {
-                    let role = if o.kind.is_place() {
-                        Role::Destination
-                    } else {
-                        Role::Host
-                    };
+                    let role = if o.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &o.entity);
                 }
             }
             Frame::Host => {
+                // "host a meeting between …": the meeting is the event, not a visit.
+                if self.meeting_noun_follows(tokens, at, c) {
+                    return None;
+                }
                 let host = subject();
                 if let Some(h) = &host {
                     event.add_role(Role::Host, h);
                 }
                 if let Some(o) = object(&host) {
+                    event.add_role(Role::Visitor, &o.entity);
+                } else if let Some(o) = hinted(&[RoleHint::Destination, RoleHint::Recipient])
+                    .into_iter()
+                    .find(|m| m.first > at && m.kind.is_actor() && Some(&m.entity) != host.as_ref())
+                {
+                    // "gave a warm welcome to X".
                     event.add_role(Role::Visitor, &o.entity);
                 }
             }
@@ -430,10 +348,7 @@ impl<'a> Reader<'a> {
                     .or_else(|| {
                         after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
                             .into_iter()
-                            .find(|m| {
-                                m.kind.is_actor() && m.kind != EntityKind::State
-                                    || m.kind == EntityKind::Person
-                            })
+                            .find(|m| m.kind.is_actor() && m.kind != EntityKind::State || m.kind == EntityKind::Person)
                     })
                     .or_else(|| {
                         after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
@@ -442,6 +357,15 @@ impl<'a> Reader<'a> {
                     });
                 if let Some(v) = visitor {
                     event.add_role(Role::Visitor, &v.entity);
+                } else if !self.governed_noun(tokens, at)
+                    && let Some(v) = bare_actors
+                        .iter()
+                        .find(|m| m.first < at)
+                        .map(|m| m.entity.clone())
+                        .or_else(|| self.inherited_subject(tokens, mentions, clauses, clause, attribution))
+                {
+                    // "A French minister has cancelled a planned visit to Haiti".
+                    event.add_role(Role::Visitor, &v);
                 }
                 let destination = prefix.filter(|m| m.kind.is_place()).or_else(|| {
                     after_noun(&[RoleHint::Destination, RoleHint::Location])
@@ -449,11 +373,7 @@ impl<'a> Reader<'a> {
                         .find(|m| m.kind.is_place() || m.kind.is_actor())
                 });
                 if let Some(d) = destination {
-                    let role = if d.kind.is_place() {
-                        Role::Destination
-                    } else {
-                        Role::Host
-                    };
+                    let role = if d.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &d.entity);
                 }
             }
@@ -470,23 +390,19 @@ impl<'a> Reader<'a> {
                     people.extend(bare_actors.iter().map(|m| m.entity.clone()));
                 } else {
                     people.extend(possessor().map(|m| m.entity.clone()));
-                    people.extend(
-                        prefix
-                            .filter(|m| m.kind.is_actor())
-                            .map(|m| m.entity.clone()),
-                    );
+                    people.extend(prefix.filter(|m| m.kind.is_actor()).map(|m| m.entity.clone()));
                     if people.is_empty() {
-                        people.extend(bare_actors.first().map(|m| m.entity.clone()).or_else(
-                            || {
-                                self.inherited_subject(
-                                    tokens,
-                                    mentions,
-                                    clauses,
-                                    clause,
-                                    attribution,
-                                )
-                            },
-                        ));
+                        // "Israel and Lebanon renewed negotiations", "X held talks with Y".
+                        let before: Vec<&Mention> = bare_actors.iter().copied().filter(|m| m.first < at).collect();
+                        people.extend(self.coordinated_subjects(tokens, &before));
+                        if people.is_empty() {
+                            people.extend(
+                                before
+                                    .first()
+                                    .map(|m| m.entity.clone())
+                                    .or_else(|| self.inherited_subject(tokens, mentions, clauses, clause, attribution)),
+                            );
+                        }
                     }
                     people.extend(
                         after_noun(&[RoleHint::Between, RoleHint::Of])
@@ -506,9 +422,10 @@ impl<'a> Reader<'a> {
                         event.add_role(Role::Participant, &p);
                     }
                 }
+                // A place or state "in" which it happens is its location, never a participant.
                 if let Some(place) = hinted(&[RoleHint::Location])
                     .iter()
-                    .find(|m| m.kind == EntityKind::Place)
+                    .find(|m| m.kind.is_place() && !event.roles.iter().any(|(_, k)| *k == m.entity))
                 {
                     event.add_role(Role::Location, &place.entity);
                 }
@@ -529,21 +446,22 @@ impl<'a> Reader<'a> {
                 }
             }
             Frame::InviteNoun => {
-                if let Some(i) = possessor()
-                    .or_else(|| prefix.filter(|m| m.kind.is_actor()))
-                    .or_else(|| {
-                        after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
-                            .into_iter()
-                            .find(|m| m.kind.is_actor())
-                    })
-                {
+                if let Some(i) = possessor().or_else(|| prefix.filter(|m| m.kind.is_actor())).or_else(|| {
+                    after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
+                        .into_iter()
+                        .find(|m| m.kind.is_actor())
+                }) {
                     event.add_role(Role::Inviter, &i.entity);
                 }
-                if let Some(i) = after_noun(&[RoleHint::Recipient])
-                    .into_iter()
-                    .find(|m| m.kind.is_actor())
-                {
+                if let Some(i) = after_noun(&[RoleHint::Recipient]).into_iter().find(|m| m.kind.is_actor()) {
                     event.add_role(Role::Invitee, &i.entity);
+                }
+                if !event.roles.iter().any(|(r, _)| *r == Role::Invitee)
+                    && !self.governed_noun(tokens, at)
+                    && let Some(s) = bare_actors.iter().find(|m| m.first < at)
+                {
+                    // "X rejected an invitation to …": the subject was invited.
+                    event.add_role(Role::Invitee, &s.entity);
                 }
             }
             Frame::Ship => {
@@ -557,9 +475,8 @@ impl<'a> Reader<'a> {
                     .or_else(|| if passive { None } else { object(&supplier) });
                 if let Some(r) = recipient {
                     event.add_role(Role::Recipient, &r.entity);
-                } else if let Some(d) = hinted(&[RoleHint::Destination])
-                    .into_iter()
-                    .find(|m| m.kind == EntityKind::State)
+                } else if let Some(d) =
+                    hinted(&[RoleHint::Destination]).into_iter().find(|m| m.kind == EntityKind::State)
                 {
                     event.add_role(Role::Recipient, &d.entity);
                 }
@@ -582,16 +499,12 @@ impl<'a> Reader<'a> {
                 if let Some(s) = supplier {
                     event.add_role(Role::Supplier, &s.entity);
                 }
-                if let Some(r) = after_noun(&[RoleHint::Recipient, RoleHint::Destination])
-                    .into_iter()
-                    .find(|m| m.kind.is_actor())
+                if let Some(r) =
+                    after_noun(&[RoleHint::Recipient, RoleHint::Destination]).into_iter().find(|m| m.kind.is_actor())
                 {
                     event.add_role(Role::Recipient, &r.entity);
                 }
-                if let Some(o) = after_noun(&[RoleHint::Source])
-                    .into_iter()
-                    .find(|m| m.kind == EntityKind::Place)
-                {
+                if let Some(o) = after_noun(&[RoleHint::Source]).into_iter().find(|m| m.kind == EntityKind::Place) {
                     event.add_role(Role::Origin, &o.entity);
                 }
             }
@@ -600,10 +513,7 @@ impl<'a> Reader<'a> {
                 if let Some(r) = &recipient {
                     event.add_role(Role::Recipient, r);
                 }
-                if let Some(s) = hinted(&[RoleHint::Source])
-                    .into_iter()
-                    .find(|m| m.kind.is_actor())
-                {
+                if let Some(s) = hinted(&[RoleHint::Source]).into_iter().find(|m| m.kind.is_actor()) {
                     event.add_role(Role::Supplier, &s.entity);
                 }
             }
@@ -617,34 +527,43 @@ impl<'a> Reader<'a> {
         let ok = match event.kind {
             EventKind::Visit => {
                 has(Role::Visitor)
-                    && (has(Role::Destination)
-                        || has(Role::Host)
-                        || trigger.group.frame == Frame::VisitNoun)
+                    && (has(Role::Destination) || has(Role::Host) || trigger.group.frame == Frame::VisitNoun)
             }
-            EventKind::Meeting => event.fillers(Role::Participant).count() >= 2,
-            EventKind::Invitation => has(Role::Inviter) && has(Role::Invitee),
+            EventKind::Meeting => {
+                event.fillers(Role::Participant).count() >= trigger.group.min_participants.unwrap_or(2)
+            }
+            EventKind::Invitation => {
+                has(Role::Invitee) && (has(Role::Inviter) || trigger.group.frame == Frame::InviteNoun)
+            }
+            // Goods must be named: troops, personnel and "blows" are not shipments.
+            // A noun without parties may elaborate an earlier shipment ("eine Lieferung … verladen");
+            // `shipment_legs` keeps it only then.
             EventKind::Shipment => {
-                has(Role::Supplier)
-                    || has(Role::Recipient)
-                    || trigger.group.frame == Frame::ShipNoun
+                let parties = has(Role::Supplier) || has(Role::Recipient);
+                (!event.items.is_empty() && parties) || (!parties && trigger.group.frame == Frame::ShipNoun)
             }
         };
         // A visitor cannot be its own destination or host.
         let visitor: Vec<&str> = event.fillers(Role::Visitor).collect();
-        let self_visit = event.roles.iter().any(|(r, k)| {
-            matches!(r, Role::Destination | Role::Host) && visitor.contains(&k.as_str())
-        });
-        let self_supply = event
-            .fillers(Role::Supplier)
-            .any(|s| event.fillers(Role::Recipient).any(|r| r == s));
+        let self_visit = event
+            .roles
+            .iter()
+            .any(|(r, k)| matches!(r, Role::Destination | Role::Host) && visitor.contains(&k.as_str()));
+        let self_supply = event.fillers(Role::Supplier).any(|s| event.fillers(Role::Recipient).any(|r| r == s));
         (ok && !self_visit && !self_supply).then_some(event)
+    }
+
+    /// A meeting noun within three words after a verb ("host a meeting", "empfing zu Gesprächen").
+    fn meeting_noun_follows(&self, tokens: &[Token], at: usize, clause: &Clause) -> bool {
+        tokens[at + 1..clause.last.min(at + 4)].iter().any(|t| {
+            let lower = t.lower();
+            self.rules.triggers.iter().any(|g| g.frame == Frame::MeetNoun && g.forms.contains(&lower))
+        })
     }
 
     fn is_passive(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> bool {
         trigger.participle
-            && tokens[clause.first..clause.last]
-                .iter()
-                .any(|t| self.rules.cues.passive_aux.contains(&t.lower()))
+            && tokens[clause.first..clause.last].iter().any(|t| self.rules.cues.passive_aux.contains(&t.lower()))
     }
 
     /// "Putin und Kim trafen sich": every bare actor before the verb joined by coordinators.
@@ -708,30 +627,22 @@ impl<'a> Reader<'a> {
     }
 
     /// The actor right before a noun, marked as possessor ("Lawrows zweitägiger Besuch", "Kim's visit").
-    fn possessor<'m>(
-        &self,
-        tokens: &[Token],
-        mentions: &[&'m Mention],
-        at: usize,
-    ) -> Option<&'m Mention> {
-        mentions
-            .iter()
-            .copied()
-            .filter(|m| m.last <= at && m.possessive && m.kind.is_actor())
-            .find(|m| {
-                tokens[m.last..at].iter().all(|t| {
-                    self.rules.possessive_markers.contains(&t.text)
-                        || (t.kind == TokenKind::Word && !t.is_capitalized())
-                        || t.is_capitalized() && self.rules.possessive_markers.is_empty()
-                }) && at - m.last <= 3
-            })
+    fn possessor<'m>(&self, tokens: &[Token], mentions: &[&'m Mention], at: usize) -> Option<&'m Mention> {
+        mentions.iter().copied().filter(|m| m.last <= at && m.possessive && m.kind.is_actor()).find(|m| {
+            tokens[m.last..at].iter().all(|t| {
+                self.rules.possessive_markers.contains(&t.text)
+                    || (t.kind == TokenKind::Word && !t.is_capitalized())
+                    || t.is_capitalized() && self.rules.possessive_markers.is_empty()
+            }) && at - m.last <= 3
+        })
     }
 
     /// A demonym right before a noun ("russische Waffenlieferungen", "Russian arms deliveries").
     fn demonym_before<'m>(&self, mentions: &[&'m Mention], at: usize) -> Option<&'m Mention> {
-        mentions.iter().copied().find(|m| {
-            m.form == MentionForm::Modifier && m.kind == EntityKind::State && m.last == at
-        })
+        mentions
+            .iter()
+            .copied()
+            .find(|m| m.form == MentionForm::Modifier && m.kind == EntityKind::State && m.last == at)
     }
 
     /// Mentions in the prepositional phrases right after a noun ("Besuch von Präsident Putin in Peking").
@@ -776,24 +687,14 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    fn items(
-        &self,
-        tokens: &[Token],
-        clause: &Clause,
-        trigger: &Trigger<'_>,
-    ) -> Vec<MaterielCategory> {
+    fn items(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> Vec<MaterielCategory> {
         if trigger.group.kind != EventKind::Shipment {
             return Vec::new();
         }
         let mut items: Vec<MaterielCategory> = tokens[clause.first..clause.last]
             .iter()
             .filter_map(|t| self.materiel(&t.lower()))
-            .chain(
-                trigger
-                    .compound_head
-                    .as_deref()
-                    .and_then(|h| self.materiel(h)),
-            )
+            .chain(trigger.compound_head.as_deref().and_then(|h| self.materiel(h)))
             .collect();
         items.sort();
         items.dedup();
@@ -805,9 +706,7 @@ impl<'a> Reader<'a> {
         self.rules
             .materiel
             .iter()
-            .find(|(m, _)| {
-                word == m.as_str() || (word.starts_with(m.as_str()) && m.chars().count() >= 4)
-            })
+            .find(|(m, _)| word == m.as_str() || (word.starts_with(m.as_str()) && m.chars().count() >= 4))
             .map(|(_, c)| *c)
     }
 
@@ -824,16 +723,11 @@ impl<'a> Reader<'a> {
         let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
         let noun = !self.is_verb_frame(trigger.group.frame);
         let governed = noun
-            && (mentions
-                .iter()
-                .any(|m| m.first == trigger.at && m.hint.is_some())
+            && (mentions.iter().any(|m| m.first == trigger.at && m.hint.is_some())
                 || self.governed_noun(tokens, trigger.at));
         // A noun inside a prepositional phrase is presupposed: only its own modifiers count.
         let (from, to) = if governed {
-            (
-                trigger.at.saturating_sub(4).max(clause.first),
-                trigger.at + 1,
-            )
+            (trigger.at.saturating_sub(4).max(clause.first), trigger.at + 1)
         } else {
             (clause.first, clause.last)
         };
@@ -843,41 +737,18 @@ impl<'a> Reader<'a> {
                 return value;
             }
         }
-        if !governed
-            && !trigger.participle
-            && self
-                .rules
-                .cues
-                .future_aux
-                .iter()
-                .any(|a| window.contains(a))
-        {
+        if !governed && !trigger.participle && self.rules.cues.future_aux.iter().any(|a| window.contains(a)) {
             return Factuality::Planned;
         }
         if self.rules.cues.preparation.iter().any(|p| {
-            lower[trigger.at.saturating_sub(4)..trigger.at]
-                .iter()
-                .any(|w| w == p || w.starts_with(p.as_str()))
+            lower[trigger.at.saturating_sub(4)..trigger.at].iter().any(|w| w == p || w.starts_with(p.as_str()))
         }) {
             return Factuality::Planned;
         }
-        if !governed
-            && self
-                .rules
-                .cues
-                .negation
-                .iter()
-                .any(|c| phrase_in(window, c))
-        {
+        if !governed && self.rules.cues.negation.iter().any(|c| phrase_in(window, c)) {
             return Factuality::Denied;
         }
-        let reported_speech = !governed
-            && self
-                .rules
-                .cues
-                .reported_speech
-                .iter()
-                .any(|c| window.contains(c));
+        let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(c));
         if attribution.speaker.is_some() || reported_speech {
             return Factuality::Reported;
         }
@@ -892,12 +763,7 @@ impl<'a> Reader<'a> {
             }
             k -= 1;
             let lower = tokens[k].lower();
-            if self
-                .rules
-                .prepositions
-                .get(&lower)
-                .is_some_and(|h| !h.is_empty())
-            {
+            if self.rules.prepositions.get(&lower).is_some_and(|h| !h.is_empty()) {
                 return !self
                     .rules
                     .cues
@@ -914,27 +780,16 @@ impl<'a> Reader<'a> {
 
     // ---------------------------------------------------------------- attribution and claims
 
-    fn attribution(
-        &self,
-        tokens: &[Token],
-        mentions: &[Mention],
-        clauses: &[Clause],
-    ) -> Attribution {
+    fn attribution(&self, tokens: &[Token], mentions: &[Mention], clauses: &[Clause]) -> Attribution {
         let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
         let mut att = Attribution::default();
         let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
-            mentions
-                .iter()
-                .find(|m| m.kind.is_actor() && m.form != MentionForm::Pronoun && pred(m))
-                .cloned()
+            mentions.iter().find(|m| m.kind.is_actor() && m.form != MentionForm::Pronoun && pred(m)).cloned()
         };
         // "Den USA zufolge": the speaker right before.
         for (i, w) in lower.iter().enumerate() {
             if self.rules.cues.report_after_speaker.contains(w)
-                && let Some(m) = mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor())
+                && let Some(m) = mentions.iter().rev().find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor())
             {
                 att.set(m, i);
             }
@@ -949,13 +804,7 @@ impl<'a> Reader<'a> {
             }
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
-        for phrase in self
-            .rules
-            .cues
-            .report_verbs
-            .iter()
-            .chain(&self.rules.cues.accuse)
-        {
+        for phrase in self.rules.cues.report_verbs.iter().chain(&self.rules.cues.accuse) {
             if let Some(at) = phrase_position(&lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
                 let subject = actor_at(&|m| {
@@ -1012,16 +861,10 @@ impl<'a> Reader<'a> {
     ) {
         if let Some(speaker) = &att.speaker {
             for &(event, at) in created {
-                if att.verb_clause == Some(clause_of(clauses, at))
-                    && !clauses[clause_of(clauses, at)].complement
-                {
+                if att.verb_clause == Some(clause_of(clauses, at)) && !clauses[clause_of(clauses, at)].complement {
                     continue; // The reporting clause's own event is not what is reported.
                 }
-                if self.out.events[event]
-                    .roles
-                    .iter()
-                    .any(|(_, k)| k == speaker)
-                {
+                if self.out.events[event].roles.iter().any(|(_, k)| k == speaker) {
                     continue;
                 }
                 self.out.claims.push(Claim {
@@ -1035,33 +878,18 @@ impl<'a> Reader<'a> {
         }
         if let Some(denier) = &att.denier {
             let deny_clause = att.deny_clause.unwrap_or(0);
-            let own: Vec<usize> = created
-                .iter()
-                .filter(|(_, at)| clause_of(clauses, *at) >= deny_clause)
-                .map(|(e, _)| *e)
-                .collect();
+            let own: Vec<usize> =
+                created.iter().filter(|(_, at)| clause_of(clauses, *at) >= deny_clause).map(|(e, _)| *e).collect();
             let targets: Vec<usize> = if !own.is_empty() {
                 own
             } else {
                 // "dies", "die Angaben": the latest affirmed event, else the latest event.
-                let affirmed = self
-                    .out
-                    .claims
-                    .iter()
-                    .rev()
-                    .find(|c| c.stance == Stance::Affirms)
-                    .map(|c| c.target);
-                affirmed
-                    .or_else(|| self.last_sentence_events.last().copied())
-                    .into_iter()
-                    .collect()
+                let affirmed = self.out.claims.iter().rev().find(|c| c.stance == Stance::Affirms).map(|c| c.target);
+                affirmed.or_else(|| self.last_sentence_events.last().copied()).into_iter().collect()
             };
             for target in targets {
-                let responds_to = self
-                    .out
-                    .claims
-                    .iter()
-                    .rposition(|c| c.target == target && c.stance == Stance::Affirms);
+                let responds_to =
+                    self.out.claims.iter().rposition(|c| c.target == target && c.stance == Stance::Affirms);
                 self.out.claims.push(Claim {
                     speakers: vec![denier.clone()],
                     stance: Stance::Denies,
@@ -1091,19 +919,34 @@ impl<'a> Reader<'a> {
             .enumerate()
             .filter_map(|(i, t)| self.rules.transport.get(&t.lower()).map(|m| (i, *m)))
             .collect();
-        let shipments: Vec<(usize, usize)> = created
-            .iter()
-            .copied()
-            .filter(|(e, _)| self.out.events[*e].kind == EventKind::Shipment)
-            .collect();
+        let shipments: Vec<(usize, usize)> =
+            created.iter().copied().filter(|(e, _)| self.out.events[*e].kind == EventKind::Shipment).collect();
+        let has_parties = |e: &Event| e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient));
+        self.legs(tokens, mentions, clauses, &modes, &shipments, created, evidence);
+        // A shipment noun without parties that elaborates nothing is not an event of its own.
+        for &(e, _) in &shipments {
+            if self.out.events[e].is_live() && !has_parties(&self.out.events[e]) {
+                self.out.events[e].dropped = true;
+            }
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn legs(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        modes: &[(usize, TransportMode)],
+        shipments: &[(usize, usize)],
+        created: &mut Vec<(usize, usize)>,
+        evidence: Span,
+    ) {
         if modes.is_empty() || shipments.is_empty() {
             return;
         }
-        let has_parties = |e: &Event| {
-            e.roles
-                .iter()
-                .any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient))
-        };
+        let has_parties = |e: &Event| e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient));
         let (first_event, first_at) = shipments[0];
         let parent = if has_parties(&self.out.events[first_event]) {
             if modes.len() == 1 {
@@ -1112,25 +955,20 @@ impl<'a> Reader<'a> {
             }
             Some(first_event)
         } else {
-            self.out.events.iter().rposition(|e| {
-                e.kind == EventKind::Shipment && has_parties(e) && e.merged_into.is_none()
-            })
+            self.out.events.iter().rposition(|e| e.kind == EventKind::Shipment && has_parties(e) && e.is_live())
         };
         let Some(parent) = parent else { return };
         // The anaphoric shipments of this sentence are the parent itself.
-        for &(e, _) in &shipments {
+        for &(e, _) in shipments {
             if e != parent && !has_parties(&self.out.events[e]) {
                 self.out.events[e].merged_into = Some(parent);
                 self.out.events[parent].evidence.push(evidence);
             }
         }
-        created.retain(|(e, _)| self.out.events[*e].merged_into.is_none());
+        created.retain(|(e, _)| self.out.events[*e].is_live());
         let origin = mentions
             .iter()
-            .find(|m| {
-                m.kind == EntityKind::Place
-                    && matches!(m.hint, Some(RoleHint::Source | RoleHint::Of))
-            })
+            .find(|m| m.kind == EntityKind::Place && matches!(m.hint, Some(RoleHint::Source | RoleHint::Of)))
             .map(|m| m.entity.clone());
         let destination = mentions
             .iter()
@@ -1145,17 +983,15 @@ impl<'a> Reader<'a> {
                 roles: Vec::new(),
                 factuality,
                 time: None,
-                trigger: Span {
-                    start: tokens[*at].start,
-                    end: tokens[*at].end,
-                    sentence: evidence.sentence,
-                },
+                trigger: Span { start: tokens[*at].start, end: tokens[*at].end, sentence: evidence.sentence },
                 evidence: vec![evidence],
                 items: Vec::new(),
                 transport: Some(*mode),
                 sub_event_of: Some(parent),
                 invited_to: None,
                 merged_into: None,
+                dropped: false,
+                also: Vec::new(),
             };
             if n == 0
                 && let Some(o) = &origin
@@ -1179,9 +1015,7 @@ impl<'a> Reader<'a> {
 
     /// "unter russischer Flagge", "under a Russian flag".
     fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<String> {
-        let flag = tokens
-            .iter()
-            .position(|t| self.rules.flag_nouns.contains(&t.lower()))?;
+        let flag = tokens.iter().position(|t| self.rules.flag_nouns.contains(&t.lower()))?;
         mentions
             .iter()
             .rev()
@@ -1223,16 +1057,10 @@ impl<'a> Reader<'a> {
             (&tw.last_month, |r| Some(time::previous_month(r))),
             (&tw.next_month, |r| Some(time::next_month(r))),
             (&tw.last_week, |r| {
-                Some(time::window_between(
-                    r.first_day() - chrono::Days::new(13),
-                    r.last_day() - chrono::Days::new(1),
-                ))
+                Some(time::window_between(r.first_day() - chrono::Days::new(13), r.last_day() - chrono::Days::new(1)))
             }),
             (&tw.next_week, |r| {
-                Some(time::window_between(
-                    r.first_day() + chrono::Days::new(1),
-                    r.last_day() + chrono::Days::new(13),
-                ))
+                Some(time::window_between(r.first_day() + chrono::Days::new(1), r.last_day() + chrono::Days::new(13)))
             }),
         ];
         for (phrases, resolve) in relative {
@@ -1240,12 +1068,7 @@ impl<'a> Reader<'a> {
                 if let Some(at) = phrase_position(&lower, p)
                     && let Some(value) = resolve(reference)
                 {
-                    out.push(TimeExpr {
-                        first: at,
-                        last: at + p.split(' ').count(),
-                        value,
-                        anchors_following: false,
-                    });
+                    out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
                 }
             }
         }
@@ -1259,13 +1082,7 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        let future = self
-            .rules
-            .cues
-            .future_aux
-            .iter()
-            .chain(&self.rules.cues.planned)
-            .any(|c| phrase_in(&lower, c));
+        let future = self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(&lower, c));
         for (i, w) in lower.iter().enumerate() {
             if let Some(&n) = self.rules.weekdays.get(w) {
                 let weekday = weekday(n);
@@ -1274,12 +1091,7 @@ impl<'a> Reader<'a> {
                 } else {
                     time::last_weekday(reference, weekday)
                 };
-                out.push(TimeExpr {
-                    first: i,
-                    last: i + 1,
-                    value,
-                    anchors_following: false,
-                });
+                out.push(TimeExpr { first: i, last: i + 1, value, anchors_following: false });
             }
         }
         out.extend(self.calendar_dates(tokens, &lower, reference, future));
@@ -1311,19 +1123,11 @@ impl<'a> Reader<'a> {
                     .and_then(|t| t.text.parse::<i32>().ok())
                     .filter(|y| (1900..=2100).contains(y))
             };
-            let month_at = |k: usize| {
-                lower
-                    .get(k)
-                    .and_then(|w| self.rules.months.get(w.trim_end_matches('.')))
-                    .copied()
-            };
+            let month_at =
+                |k: usize| lower.get(k).and_then(|w| self.rules.months.get(w.trim_end_matches('.'))).copied();
             // Day first: "7. September (2023)", "7 September".
             if let Some(day) = day_num(&tokens[i]) {
-                let k = if tokens.get(i + 1).is_some_and(|t| t.is('.')) {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let k = if tokens.get(i + 1).is_some_and(|t| t.is('.')) { i + 2 } else { i + 1 };
                 if let Some(month) = month_at(k) {
                     let (year, end) = match year_at(k + 1) {
                         Some(y) => (Some(y), k + 2),
@@ -1339,11 +1143,7 @@ impl<'a> Reader<'a> {
             if let Some(month) = month_at(i) {
                 // Month first: "September 7(, 2023)", or a month alone "im Juni", "in June 2019".
                 if let Some(day) = tokens.get(i + 1).and_then(day_num) {
-                    let k = if tokens.get(i + 2).is_some_and(|t| t.is(',')) {
-                        i + 3
-                    } else {
-                        i + 2
-                    };
+                    let k = if tokens.get(i + 2).is_some_and(|t| t.is(',')) { i + 3 } else { i + 2 };
                     let (year, end) = match year_at(k) {
                         Some(y) => (Some(y), k + 1),
                         None => (None, i + 2),
@@ -1363,10 +1163,7 @@ impl<'a> Reader<'a> {
                             else {
                                 unreachable!("a month is a window")
                             };
-                            (
-                                PartialDate::Month(chrono::Datelike::year(&earliest), month),
-                                i + 1,
-                            )
+                            (PartialDate::Month(chrono::Datelike::year(&earliest), month), i + 1)
                         }
                     };
                     dates.push((i, end, date));
@@ -1376,12 +1173,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(y) = year_at(i) {
                 let marked = i > 0
-                    && (self
-                        .rules
-                        .time
-                        .year_markers
-                        .iter()
-                        .any(|m| phrase_ends_at(lower, m, i))
+                    && (self.rules.time.year_markers.iter().any(|m| phrase_ends_at(lower, m, i))
                         || self.rules.prepositions.contains_key(&lower[i - 1]));
                 if marked {
                     dates.push((i, i + 1, PartialDate::Year(y)));
@@ -1395,28 +1187,18 @@ impl<'a> Reader<'a> {
         for n in 0..dates.len().saturating_sub(1) {
             let (a, b) = (&dates[n], &dates[n + 1]);
             let between = &lower[a.1..b.0];
-            let joined = between
-                .iter()
-                .any(|w| self.rules.time.range_join.contains(w))
-                && between.len() <= 3;
+            let joined = between.iter().any(|w| self.rules.time.range_join.contains(w)) && between.len() <= 3;
             let opened = (a.0 >= 1 && self.rules.time.range_open.contains(&lower[a.0 - 1]))
                 || (a.0 >= 2 && self.rules.time.range_open.contains(&lower[a.0 - 2]));
             if joined && opened {
                 let (start, end) = (a.2.first_day(), b.2.last_day());
                 if start <= end {
-                    let value = if matches!(a.2, PartialDate::Day(_))
-                        && matches!(b.2, PartialDate::Day(_))
-                    {
+                    let value = if matches!(a.2, PartialDate::Day(_)) && matches!(b.2, PartialDate::Day(_)) {
                         TimeValue::Span { start, end }
                     } else {
                         time::window_between(start, end)
                     };
-                    out.push(TimeExpr {
-                        first: a.0,
-                        last: b.1,
-                        value,
-                        anchors_following: false,
-                    });
+                    out.push(TimeExpr { first: a.0, last: b.1, value, anchors_following: false });
                     used[n] = true;
                     used[n + 1] = true;
                 }
@@ -1424,24 +1206,13 @@ impl<'a> Reader<'a> {
         }
         for (n, (first, last, date)) in dates.into_iter().enumerate() {
             if !used[n] {
-                out.push(TimeExpr {
-                    first,
-                    last,
-                    value: date.window(),
-                    anchors_following: false,
-                });
+                out.push(TimeExpr { first, last, value: date.window(), anchors_following: false });
             }
         }
         out
     }
 
-    fn full_date(
-        &self,
-        reference: PartialDate,
-        year: Option<i32>,
-        month: u32,
-        day: u32,
-    ) -> Option<PartialDate> {
+    fn full_date(&self, reference: PartialDate, year: Option<i32>, month: u32, day: u32) -> Option<PartialDate> {
         match year {
             Some(y) => chrono::NaiveDate::from_ymd_opt(y, month, day).map(PartialDate::Day),
             None => time::day_in_reference_year(reference, month, day).map(PartialDate::Day),
@@ -1459,11 +1230,7 @@ impl<'a> Reader<'a> {
         let c = &clauses[clause];
         let usable = |t: &&TimeExpr| !t.anchors_following;
         // The clause's own expression, else one in a clause with no trigger of its own.
-        if let Some(t) = times
-            .iter()
-            .filter(usable)
-            .find(|t| t.first >= c.first && t.last <= c.last)
-        {
+        if let Some(t) = times.iter().filter(usable).find(|t| t.first >= c.first && t.last <= c.last) {
             return Some(t.value.clone());
         }
         let bare = |t: &&TimeExpr| {
@@ -1474,32 +1241,19 @@ impl<'a> Reader<'a> {
                 && attribution.verb_clause != Some(k)
                 && attribution.deny_clause != Some(k)
         };
-        times
-            .iter()
-            .filter(usable)
-            .find(bare)
-            .map(|t| t.value.clone())
+        times.iter().filter(usable).find(bare).map(|t| t.value.clone())
     }
 
     /// "zweitägiger Besuch", "three-day visit".
     fn duration_before(&self, tokens: &[Token], at: usize) -> Option<u32> {
         tokens[at.saturating_sub(2)..at].iter().find_map(|t| {
             let lower = t.lower();
-            self.rules
-                .durations
-                .iter()
-                .find(|(w, _)| lower.starts_with(w.as_str()))
-                .map(|(_, d)| *d)
+            self.rules.durations.iter().find(|(w, _)| lower.starts_with(w.as_str())).map(|(_, d)| *d)
         })
     }
 
     /// "einen Monat nach der Russland-Reise": the trip lies a month before.
-    fn anchor_following_times(
-        &mut self,
-        _tokens: &[Token],
-        times: &[TimeExpr],
-        created: &[(usize, usize)],
-    ) {
+    fn anchor_following_times(&mut self, _tokens: &[Token], times: &[TimeExpr], created: &[(usize, usize)]) {
         for t in times.iter().filter(|t| t.anchors_following) {
             if let Some((event, _)) = created.iter().find(|(_, at)| *at >= t.last) {
                 self.out.events[*event].time = Some(t.value.clone());
@@ -1544,12 +1298,11 @@ impl<'a> Reader<'a> {
     fn merge_events(&mut self) {
         let n = self.out.events.len();
         for j in 0..n {
-            if self.out.events[j].merged_into.is_some() || self.out.events[j].sub_event_of.is_some()
-            {
+            if !self.out.events[j].is_live() || self.out.events[j].sub_event_of.is_some() {
                 continue;
             }
             let target = (0..j).find(|&i| {
-                self.out.events[i].merged_into.is_none()
+                self.out.events[i].is_live()
                     && self.out.events[i].sub_event_of.is_none()
                     && same_happening(&self.out.events[i], &self.out.events[j], &self.out.entities)
             });
@@ -1558,9 +1311,7 @@ impl<'a> Reader<'a> {
                 self.out.events[j].merged_into = Some(i);
                 let e = &mut self.out.events[i];
                 for (role, key) in &other.roles {
-                    if !(matches!(role, Role::Destination)
-                        && e.fillers(Role::Destination).next().is_some())
-                    {
+                    if !(matches!(role, Role::Destination) && e.fillers(Role::Destination).next().is_some()) {
                         e.add_role(*role, key);
                     }
                 }
@@ -1594,10 +1345,7 @@ impl<'a> Reader<'a> {
         let mut remap = Vec::new();
         for c in claims {
             let key = (c.speakers.clone(), c.stance, c.target);
-            match seen
-                .iter()
-                .position(|(k, _): &((Vec<String>, Stance, usize), usize)| *k == key)
-            {
+            match seen.iter().position(|(k, _): &((Vec<String>, Stance, usize), usize)| *k == key) {
                 Some(p) => {
                     let kept = seen[p].1;
                     remap.push(kept);
@@ -1629,33 +1377,27 @@ impl<'a> Reader<'a> {
     fn invitations(&mut self) {
         for i in 0..self.out.events.len() {
             let e = &self.out.events[i];
-            if e.kind != EventKind::Invitation || e.merged_into.is_some() {
+            if e.kind != EventKind::Invitation || !e.is_live() {
                 continue;
             }
             let Some(destination) = e.fillers(Role::Destination).next().map(str::to_string) else {
                 continue;
             };
             let invitees: Vec<String> = e.fillers(Role::Invitee).map(str::to_string).collect();
-            self.out.events[i]
-                .roles
-                .retain(|(r, _)| *r != Role::Destination);
+            self.out.events[i].roles.retain(|(r, _)| *r != Role::Destination);
             let Some(invitee) = invitees.first() else {
                 continue;
             };
             let existing = self.out.events.iter().position(|v| {
                 v.kind == EventKind::Visit
-                    && v.merged_into.is_none()
+                    && v.is_live()
                     && !v.factuality.is_realis()
                     && v.fillers(Role::Visitor).any(|x| x == invitee)
                     && v.fillers(Role::Destination).all(|d| {
                         d == destination
                             || self.out.entities.iter().any(|en| {
                                 en.key == destination
-                                    && en
-                                        .country
-                                        .as_deref()
-                                        .map(|c| format!("state-{}", c.to_lowercase()))
-                                        .as_deref()
+                                    && en.country.as_deref().map(|c| format!("state-{}", c.to_lowercase())).as_deref()
                                         == Some(d)
                             })
                     })
@@ -1669,10 +1411,7 @@ impl<'a> Reader<'a> {
                     let invitation = &self.out.events[i];
                     let visit = Event {
                         kind: EventKind::Visit,
-                        roles: vec![
-                            (Role::Visitor, invitee.clone()),
-                            (Role::Destination, destination.clone()),
-                        ],
+                        roles: vec![(Role::Visitor, invitee.clone()), (Role::Destination, destination.clone())],
                         factuality: Factuality::Planned,
                         time: None,
                         trigger: invitation.trigger,
@@ -1682,6 +1421,8 @@ impl<'a> Reader<'a> {
                         sub_event_of: None,
                         invited_to: None,
                         merged_into: None,
+                        dropped: false,
+                        also: Vec::new(),
                     };
                     self.out.events.push(visit);
                     self.out.events.len() - 1
@@ -1694,16 +1435,8 @@ impl<'a> Reader<'a> {
     /// Affirmed and denied → Disputed; only denied → Denied; only affirmed → Reported.
     fn apply_claims(&mut self) {
         for i in 0..self.out.events.len() {
-            let affirmed = self
-                .out
-                .claims
-                .iter()
-                .any(|c| c.target == i && c.stance == Stance::Affirms);
-            let denied = self
-                .out
-                .claims
-                .iter()
-                .any(|c| c.target == i && c.stance == Stance::Denies);
+            let affirmed = self.out.claims.iter().any(|c| c.target == i && c.stance == Stance::Affirms);
+            let denied = self.out.claims.iter().any(|c| c.target == i && c.stance == Stance::Denies);
             let e = &mut self.out.events[i];
             if !e.factuality.is_realis() {
                 continue;
@@ -1786,18 +1519,12 @@ fn phrase_position(words: &[String], phrase: &str) -> Option<usize> {
         return phrase_position(&words[at + 1..], tail).map(|_| at);
     }
     let parts: Vec<&str> = phrase.split(' ').collect();
-    (0..words.len()).find(|&i| {
-        words.len() >= i + parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w)
-    })
+    (0..words.len()).find(|&i| words.len() >= i + parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w))
 }
 
 fn phrase_ends_at(words: &[String], phrase: &str, at: usize) -> bool {
     let parts: Vec<&str> = phrase.split(' ').collect();
-    at >= parts.len()
-        && parts
-            .iter()
-            .zip(&words[at - parts.len()..at])
-            .all(|(p, w)| p == w)
+    at >= parts.len() && parts.iter().zip(&words[at - parts.len()..at]).all(|(p, w)| p == w)
 }
 
 fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bool {
@@ -1813,10 +1540,7 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
         let (da, db) = (set(a, Role::Destination), set(b, Role::Destination));
         da.is_empty()
             || db.is_empty()
-            || da.iter().any(|x| {
-                db.iter()
-                    .any(|y| x == y || inside(x, y, entities) || inside(y, x, entities))
-            })
+            || da.iter().any(|x| db.iter().any(|y| x == y || inside(x, y, entities) || inside(y, x, entities)))
     };
     let times = match (&a.time, &b.time) {
         (Some(x), Some(y)) => {
@@ -1827,13 +1551,10 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
     };
     let parties = match a.kind {
         EventKind::Visit => {
-            !set(a, Role::Visitor).is_empty()
-                && set(a, Role::Visitor) == set(b, Role::Visitor)
-                && compatible_places()
+            !set(a, Role::Visitor).is_empty() && set(a, Role::Visitor) == set(b, Role::Visitor) && compatible_places()
         }
         EventKind::Invitation => {
-            set(a, Role::Inviter) == set(b, Role::Inviter)
-                && set(a, Role::Invitee) == set(b, Role::Invitee)
+            set(a, Role::Inviter) == set(b, Role::Inviter) && set(a, Role::Invitee) == set(b, Role::Invitee)
         }
         EventKind::Shipment => {
             set(a, Role::Supplier) == set(b, Role::Supplier)
@@ -1850,12 +1571,9 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
 
 /// Is place `x` inside state `y`?
 fn inside(x: &str, y: &str, entities: &[crate::model::Entity]) -> bool {
-    entities.iter().any(|e| {
-        e.key == x
-            && e.country
-                .as_deref()
-                .is_some_and(|c| y == format!("state-{}", c.to_lowercase()))
-    })
+    entities
+        .iter()
+        .any(|e| e.key == x && e.country.as_deref().is_some_and(|c| y == format!("state-{}", c.to_lowercase())))
 }
 
 fn narrower(a: Option<TimeValue>, b: Option<TimeValue>) -> Option<TimeValue> {

@@ -64,8 +64,10 @@ pub struct Gazetteer {
     surnames: HashMap<String, Vec<usize>>,
     /// Demonyms, by first lower-case token: (lower-case tokens, ISO-3).
     demonyms: HashMap<String, Vec<(Vec<String>, String)>>,
-    /// Title forms to titles.
-    titles: HashMap<String, Title>,
+    /// Title forms, by first token: (tokens, title).
+    titles: HashMap<String, Vec<(Vec<String>, Title)>>,
+    /// Given names that start a person's name.
+    given_names: std::collections::HashSet<String>,
     /// ISO-3 to the state's entry.
     states: HashMap<String, usize>,
 }
@@ -89,19 +91,11 @@ pub fn get() -> &'static Gazetteer {
 /// Rows of a TSV file after its header; panics on a malformed built-in file (a bug, see tests).
 fn rows<'a>(name: &str, source: &'a str, columns: usize) -> impl Iterator<Item = Vec<&'a str>> {
     let name = name.to_string();
-    source
-        .lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(move |line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            assert_eq!(
-                cells.len(),
-                columns,
-                "data/gazetteer/{name}: wrong column count in {line:?}"
-            );
-            cells
-        })
+    source.lines().skip(1).filter(|l| !l.is_empty()).map(move |line| {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cells.len(), columns, "data/gazetteer/{name}: wrong column count in {line:?}");
+        cells
+    })
 }
 
 fn list(cell: &str) -> impl Iterator<Item = &str> {
@@ -114,20 +108,13 @@ fn opt(cell: &str) -> Option<String> {
 }
 
 fn tokens_of(form: &str) -> Vec<String> {
-    text::tokenize(form, crate::lang::rules(Lang::De))
-        .into_iter()
-        .map(|t| t.text)
-        .collect()
+    text::tokenize(form, crate::lang::rules(Lang::De)).into_iter().map(|t| t.text).collect()
 }
 
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
-        for c in rows(
-            "states.tsv",
-            include_str!("../data/gazetteer/states.tsv"),
-            7,
-        ) {
+        for c in rows("states.tsv", include_str!("../data/gazetteer/states.tsv"), 7) {
             let iso = c[0].to_string();
             let index = g.push(
                 Entry {
@@ -151,11 +138,7 @@ impl Gazetteer {
                 g.add_demonym(form, &iso);
             }
         }
-        for c in rows(
-            "cities.tsv",
-            include_str!("../data/gazetteer/cities.tsv"),
-            6,
-        ) {
+        for c in rows("cities.tsv", include_str!("../data/gazetteer/cities.tsv"), 6) {
             g.push(
                 Entry {
                     key: format!("place-{}", c[0]),
@@ -169,11 +152,7 @@ impl Gazetteer {
                 c[4],
             );
         }
-        for c in rows(
-            "governments.tsv",
-            include_str!("../data/gazetteer/governments.tsv"),
-            5,
-        ) {
+        for c in rows("governments.tsv", include_str!("../data/gazetteer/governments.tsv"), 5) {
             g.push(
                 Entry {
                     key: format!("gov-{}", c[0]),
@@ -187,11 +166,7 @@ impl Gazetteer {
                 c[4],
             );
         }
-        for c in rows(
-            "agencies.tsv",
-            include_str!("../data/gazetteer/agencies.tsv"),
-            4,
-        ) {
+        for c in rows("agencies.tsv", include_str!("../data/gazetteer/agencies.tsv"), 4) {
             g.push(
                 Entry {
                     key: format!("agency-{}", c[0]),
@@ -205,11 +180,7 @@ impl Gazetteer {
                 c[3],
             );
         }
-        for c in rows(
-            "organizations.tsv",
-            include_str!("../data/gazetteer/organizations.tsv"),
-            4,
-        ) {
+        for c in rows("organizations.tsv", include_str!("../data/gazetteer/organizations.tsv"), 4) {
             g.push(
                 Entry {
                     key: format!("org-{}", c[0]),
@@ -224,11 +195,7 @@ impl Gazetteer {
             );
         }
         let mut person_index = HashMap::new();
-        for c in rows(
-            "persons.tsv",
-            include_str!("../data/gazetteer/persons.tsv"),
-            6,
-        ) {
+        for c in rows("persons.tsv", include_str!("../data/gazetteer/persons.tsv"), 6) {
             let index = g.push(
                 Entry {
                     key: format!("person-{}", c[0]),
@@ -242,49 +209,33 @@ impl Gazetteer {
                 c[4],
             );
             for surname in list(c[5]) {
-                g.surnames
-                    .entry(surname.to_string())
-                    .or_default()
-                    .push(index);
+                g.surnames.entry(surname.to_string()).or_default().push(index);
             }
             person_index.insert(c[0].to_string(), index);
         }
-        for c in rows(
-            "positions.tsv",
-            include_str!("../data/gazetteer/positions.tsv"),
-            5,
-        ) {
-            let person = *person_index
-                .get(c[0])
-                .unwrap_or_else(|| panic!("positions.tsv: unknown person {}", c[0]));
-            let position = parse_position(c[1])
-                .unwrap_or_else(|| panic!("positions.tsv: unknown position {}", c[1]));
+        for c in rows("positions.tsv", include_str!("../data/gazetteer/positions.tsv"), 5) {
+            let person = *person_index.get(c[0]).unwrap_or_else(|| panic!("positions.tsv: unknown person {}", c[0]));
+            let position = parse_position(c[1]).unwrap_or_else(|| panic!("positions.tsv: unknown position {}", c[1]));
             let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
             let from = day(c[3]).unwrap_or_else(|| panic!("positions.tsv: bad date {}", c[3]));
-            g.tenures.push(Tenure {
-                person,
-                position,
-                of: c[2].to_string(),
-                from,
-                to: day(c[4]),
-            });
+            g.tenures.push(Tenure { person, position, of: c[2].to_string(), from, to: day(c[4]) });
         }
-        for c in rows(
-            "titles.tsv",
-            include_str!("../data/gazetteer/titles.tsv"),
-            4,
-        ) {
-            let position = parse_position(c[2])
-                .unwrap_or_else(|| panic!("titles.tsv: unknown position {}", c[2]));
-            g.titles.insert(
-                c[0].to_string(),
-                Title {
-                    position,
-                    iso: opt(c[3]),
-                },
-            );
+        for c in rows("titles.tsv", include_str!("../data/gazetteer/titles.tsv"), 4) {
+            let position = parse_position(c[2]).unwrap_or_else(|| panic!("titles.tsv: unknown position {}", c[2]));
+            let tokens = tokens_of(c[0]);
+            if let Some(first) = tokens.first().cloned() {
+                g.titles.entry(first).or_default().push((tokens, Title { position, iso: opt(c[3]) }));
+            }
+        }
+        for c in rows("given_names.tsv", include_str!("../data/gazetteer/given_names.tsv"), 2) {
+            g.given_names.insert(c[0].to_string());
         }
         g
+    }
+
+    /// Is this a given name that starts a person's name?
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
     }
 
     fn push(&mut self, entry: Entry, forms: &str) -> usize {
@@ -305,15 +256,9 @@ impl Gazetteer {
     }
 
     fn add_demonym(&mut self, form: &str, iso: &str) {
-        let tokens: Vec<String> = tokens_of(form)
-            .into_iter()
-            .map(|t| t.to_lowercase())
-            .collect();
+        let tokens: Vec<String> = tokens_of(form).into_iter().map(|t| t.to_lowercase()).collect();
         if let Some(first) = tokens.first().cloned() {
-            self.demonyms
-                .entry(first)
-                .or_default()
-                .push((tokens, iso.to_string()));
+            self.demonyms.entry(first).or_default().push((tokens, iso.to_string()));
         }
     }
 
@@ -322,14 +267,9 @@ impl Gazetteer {
         let candidates = self.forms.get(*words.first()?)?;
         candidates
             .iter()
-            .filter(|(tokens, _)| {
-                tokens.len() <= words.len() && tokens.iter().zip(words).all(|(a, b)| a == b)
-            })
+            .filter(|(tokens, _)| tokens.len() <= words.len() && tokens.iter().zip(words).all(|(a, b)| a == b))
             .max_by(|(a, ia), (b, ib)| a.len().cmp(&b.len()).then(ib.cmp(ia)))
-            .map(|(tokens, entry)| FormMatch {
-                entry: *entry,
-                len: tokens.len(),
-            })
+            .map(|(tokens, entry)| FormMatch { entry: *entry, len: tokens.len() })
     }
 
     /// The person a lone surname denotes, if exactly one.
@@ -346,18 +286,30 @@ impl Gazetteer {
         let candidates = self.demonyms.get(lower.first()?)?;
         candidates
             .iter()
-            .filter(|(tokens, _)| {
-                tokens.len() <= lower.len() && tokens.iter().zip(&lower).all(|(a, b)| a == b)
-            })
+            .filter(|(tokens, _)| tokens.len() <= lower.len() && tokens.iter().zip(&lower).all(|(a, b)| a == b))
             .max_by_key(|(tokens, _)| tokens.len())
             .map(|(tokens, iso)| (iso.clone(), tokens.len()))
     }
 
     /// The title a word is, if any.
     pub fn title(&self, word: &str) -> Option<&Title> {
-        self.titles
-            .get(word)
-            .or_else(|| self.titles.get(&word.to_lowercase()))
+        self.match_title(&[word]).filter(|(_, len)| *len == 1).map(|(t, _)| t)
+    }
+
+    /// The longest title starting at `words[0]` ("Foreign Minister", "Secretary of State").
+    pub fn match_title(&self, words: &[&str]) -> Option<(&Title, usize)> {
+        let first = *words.first()?;
+        let lower = first.to_lowercase();
+        let exact = self.titles.get(first).into_iter().flatten();
+        let folded = (lower != first).then(|| self.titles.get(&lower)).flatten().into_iter().flatten();
+        exact
+            .chain(folded)
+            .filter(|(tokens, _)| {
+                tokens.len() <= words.len()
+                    && tokens.iter().zip(words).all(|(a, b)| a == b || a.to_lowercase() == b.to_lowercase())
+            })
+            .max_by_key(|(tokens, _)| tokens.len())
+            .map(|(tokens, title)| (title, tokens.len()))
     }
 
     /// The state entry of an ISO-3 code.
@@ -374,22 +326,14 @@ impl Gazetteer {
     pub fn holders(&self, position: PositionType, of: &str, on: NaiveDate) -> Vec<usize> {
         self.tenures
             .iter()
-            .filter(|t| {
-                t.position == position
-                    && t.of == of
-                    && t.from <= on
-                    && t.to.is_none_or(|to| on <= to)
-            })
+            .filter(|t| t.position == position && t.of == of && t.from <= on && t.to.is_none_or(|to| on <= to))
             .map(|t| t.person)
             .collect()
     }
 
     /// The offices a person holds on a day.
     pub fn offices(&self, person: usize, on: NaiveDate) -> Vec<&Tenure> {
-        self.tenures
-            .iter()
-            .filter(|t| t.person == person && t.from <= on && t.to.is_none_or(|to| on <= to))
-            .collect()
+        self.tenures.iter().filter(|t| t.person == person && t.from <= on && t.to.is_none_or(|to| on <= to)).collect()
     }
 }
 
@@ -439,13 +383,7 @@ mod tests {
         let g = get();
         let m = g.match_form(&["Nordkoreas"]).expect("genitive form");
         assert_eq!(g.entries[m.entry].iso.as_deref(), Some("PRK"));
-        assert_eq!(
-            g.match_demonym(&["nordkoreanischen"]),
-            Some(("PRK".into(), 1))
-        );
-        assert_eq!(
-            g.match_demonym(&["North", "Korean", "leader"]),
-            Some(("PRK".into(), 2))
-        );
+        assert_eq!(g.match_demonym(&["nordkoreanischen"]), Some(("PRK".into(), 1)));
+        assert_eq!(g.match_demonym(&["North", "Korean", "leader"]), Some(("PRK".into(), 2)));
     }
 }

@@ -2,8 +2,8 @@
 
 use crate::article::Article;
 use crate::model::{
-    Claim, Entity, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory,
-    PositionType, Role, Span, Stance, TransportMode,
+    Claim, Entity, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, PositionType, Role, Span,
+    Stance, TransportMode,
 };
 use crate::time::{TimeValue, iso};
 use crate::vocab::{self, kgx, oa, prov, schema};
@@ -27,11 +27,7 @@ impl Base {
     /// # Errors
     /// When the text is not an absolute IRI.
     pub fn new(iri: &str) -> Result<Base, oxrdf::IriParseError> {
-        let iri = if iri.ends_with('/') || iri.ends_with('#') {
-            iri.to_string()
-        } else {
-            format!("{iri}/")
-        };
+        let iri = if iri.ends_with('/') || iri.ends_with('#') { iri.to_string() } else { format!("{iri}/") };
         NamedNode::new(format!("{iri}x"))?;
         Ok(Base(iri))
     }
@@ -74,12 +70,7 @@ impl ArticleGraph {
 /// Sorts triples for output: by subject, with `rdf:type` first, then predicate and object.
 pub fn sort_triples(triples: &mut Vec<Triple>) {
     triples.sort_by_cached_key(|t| {
-        (
-            t.subject.to_string(),
-            t.predicate != rdf::TYPE,
-            t.predicate.to_string(),
-            t.object.to_string(),
-        )
+        (t.subject.to_string(), t.predicate != rdf::TYPE, t.predicate.to_string(), t.object.to_string())
     });
     triples.dedup();
 }
@@ -87,20 +78,12 @@ pub fn sort_triples(triples: &mut Vec<Triple>) {
 /// Builds the graph of one article.
 pub fn build(article: &Article, extraction: &Extraction, base: &Base) -> ArticleGraph {
     let key = article.key();
-    let mut b = Builder {
-        base,
-        key: key.clone(),
-        article,
-        triples: Vec::new(),
-        mentions: BTreeSet::new(),
-    };
+    let mut b = Builder { base, key: key.clone(), article, triples: Vec::new(), mentions: BTreeSet::new() };
     b.article(extraction);
     for entity in &extraction.entities {
         b.entity(entity);
     }
-    let live: Vec<usize> = (0..extraction.events.len())
-        .filter(|&i| extraction.events[i].merged_into.is_none())
-        .collect();
+    let live: Vec<usize> = (0..extraction.events.len()).filter(|&i| extraction.events[i].is_live()).collect();
     for &i in &live {
         b.event(extraction, i);
     }
@@ -110,11 +93,7 @@ pub fn build(article: &Article, extraction: &Extraction, base: &Base) -> Article
     b.mentions();
     let mut triples = b.triples;
     sort_triples(&mut triples);
-    ArticleGraph {
-        name: base.iri("graph", &key),
-        key,
-        triples,
-    }
+    ArticleGraph { name: base.iri("graph", &key), key, triples }
 }
 
 struct Builder<'a> {
@@ -127,11 +106,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.triples.push(Triple::new(
-            NamedOrBlankNode::NamedNode(s.clone()),
-            p.into_owned(),
-            o.into(),
-        ));
+        self.triples.push(Triple::new(NamedOrBlankNode::NamedNode(s.clone()), p.into_owned(), o.into()));
     }
 
     fn article_iri(&self) -> NamedNode {
@@ -148,28 +123,16 @@ impl Builder<'_> {
         if let Some(url) = article.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
             self.add(&a, schema::URL, url);
         }
-        self.add(
-            &a,
-            schema::IN_LANGUAGE,
-            Literal::new_simple_literal(&extraction.lang),
-        );
+        self.add(&a, schema::IN_LANGUAGE, Literal::new_simple_literal(&extraction.lang));
         if let Some(date) = article.date {
             let datatype = match date {
                 crate::time::PartialDate::Year(_) => xsd::G_YEAR,
                 crate::time::PartialDate::Month(..) => xsd::G_YEAR_MONTH,
                 crate::time::PartialDate::Day(_) => xsd::DATE,
             };
-            self.add(
-                &a,
-                schema::DATE_PUBLISHED,
-                Literal::new_typed_literal(date.to_string(), datatype),
-            );
+            self.add(&a, schema::DATE_PUBLISHED, Literal::new_typed_literal(date.to_string(), datatype));
         }
-        self.add(
-            &a,
-            kgx::TEXT_SHA256,
-            Literal::new_simple_literal(article.text_sha256()),
-        );
+        self.add(&a, kgx::TEXT_SHA256, Literal::new_simple_literal(article.text_sha256()));
         let g = self.base.iri("graph", &self.key);
         self.add(&g, rdf::TYPE, kgx::ARTICLE_GRAPH.into_owned());
         self.add(&g, prov::WAS_DERIVED_FROM, a);
@@ -177,9 +140,7 @@ impl Builder<'_> {
 
     fn entity_iri(&self, key: &str) -> NamedNode {
         match key.strip_prefix("local-") {
-            Some(local) => self
-                .base
-                .iri("entity", &format!("local-{}-{local}", self.key)),
+            Some(local) => self.base.iri("entity", &format!("local-{}-{local}", self.key)),
             None => self.base.iri("entity", key),
         }
     }
@@ -187,6 +148,10 @@ impl Builder<'_> {
     fn entity(&mut self, e: &Entity) {
         let s = self.entity_iri(&e.key);
         self.add(&s, rdf::TYPE, entity_class(e.kind).into_owned());
+        if e.kind == EntityKind::Igo {
+            // Stated too, for consumers that do not reason over rdfs:subClassOf.
+            self.add(&s, rdf::TYPE, kgx::ORGANIZATION.into_owned());
+        }
         for (tag, label) in &e.labels {
             if let Ok(l) = Literal::new_language_tagged_literal(label, tag) {
                 self.add(&s, rdfs::LABEL, l);
@@ -200,11 +165,7 @@ impl Builder<'_> {
             self.add(&s, kgx::COUNTRY, state);
         }
         if let Some(qid) = &e.qid {
-            self.add(
-                &s,
-                schema::SAME_AS,
-                NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{qid}")),
-            );
+            self.add(&s, schema::SAME_AS, NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{qid}")));
         }
         if let Some(near) = &e.near {
             let n = self.entity_iri(near);
@@ -221,22 +182,12 @@ impl Builder<'_> {
         let slug = e.key.trim_start_matches("local-").to_string();
         for p in &e.positions {
             let of = p.of.clone().unwrap_or_default();
-            let h = self.base.iri(
-                "position",
-                &format!(
-                    "{}-{slug}-{}-{}",
-                    self.key,
-                    position_slug(p.kind),
-                    of.to_lowercase()
-                ),
-            );
+            let h = self
+                .base
+                .iri("position", &format!("{}-{slug}-{}-{}", self.key, position_slug(p.kind), of.to_lowercase()));
             self.add(&s, kgx::HOLDS, h.clone());
             self.add(&h, rdf::TYPE, kgx::POSITION_HOLDING.into_owned());
-            self.add(
-                &h,
-                kgx::POSITION_TYPE,
-                position_concept(p.kind).into_owned(),
-            );
+            self.add(&h, kgx::POSITION_TYPE, position_concept(p.kind).into_owned());
             if let Some(of) = &p.of {
                 let target = if of.len() == 3 && of.chars().all(|c| c.is_ascii_uppercase()) {
                     format!("state-{}", of.to_lowercase())
@@ -252,46 +203,23 @@ impl Builder<'_> {
                     crate::time::PartialDate::Month(..) => xsd::G_YEAR_MONTH,
                     crate::time::PartialDate::Year(_) => xsd::G_YEAR,
                 };
-                self.add(
-                    &h,
-                    kgx::AS_OF,
-                    Literal::new_typed_literal(date.to_string(), datatype),
-                );
+                self.add(&h, kgx::AS_OF, Literal::new_typed_literal(date.to_string(), datatype));
             }
         }
     }
 
     fn event_iri(&self, extraction: &Extraction, i: usize) -> NamedNode {
         let e = &extraction.events[i];
-        let n = extraction.events[..i]
-            .iter()
-            .filter(|o| o.kind == e.kind && o.trigger == e.trigger)
-            .count();
-        let suffix = if n == 0 {
-            String::new()
-        } else {
-            format!("-{n}")
-        };
-        self.base.iri(
-            "event",
-            &format!(
-                "{}-{}-{}{suffix}",
-                self.key,
-                e.kind.name().to_lowercase(),
-                e.trigger.start
-            ),
-        )
+        let n = extraction.events[..i].iter().filter(|o| o.kind == e.kind && o.trigger == e.trigger).count();
+        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        self.base.iri("event", &format!("{}-{}-{}{suffix}", self.key, e.kind.name().to_lowercase(), e.trigger.start))
     }
 
     fn event(&mut self, extraction: &Extraction, i: usize) {
         let e = &extraction.events[i];
         let s = self.event_iri(extraction, i);
         self.add(&s, rdf::TYPE, event_class(e.kind).into_owned());
-        self.add(
-            &s,
-            kgx::FACTUALITY,
-            factuality_concept(e.factuality).into_owned(),
-        );
+        self.add(&s, kgx::FACTUALITY, factuality_concept(e.factuality).into_owned());
         let a = self.article_iri();
         self.add(&s, kgx::APPEARS_IN, a);
         for code in event_codes(e) {
@@ -309,22 +237,11 @@ impl Builder<'_> {
             self.add(&s, kgx::EVIDENCE, m);
         }
         if let Some(mode) = e.transport {
-            self.add(
-                &s,
-                kgx::TRANSPORT_MODE,
-                transport_concept(mode).into_owned(),
-            );
+            self.add(&s, kgx::TRANSPORT_MODE, transport_concept(mode).into_owned());
         }
         for category in &e.items {
-            let m = self.base.iri(
-                "materiel",
-                &format!(
-                    "{}-{}-{}",
-                    self.key,
-                    e.trigger.start,
-                    category_slug(*category)
-                ),
-            );
+            let m =
+                self.base.iri("materiel", &format!("{}-{}-{}", self.key, e.trigger.start, category_slug(*category)));
             self.add(&s, kgx::ITEM, m.clone());
             self.add(&m, rdf::TYPE, kgx::MATERIEL.into_owned());
             self.add(&m, kgx::CATEGORY, category_concept(*category).into_owned());
@@ -340,11 +257,7 @@ impl Builder<'_> {
     }
 
     fn time(&mut self, s: &NamedNode, t: &TimeValue) {
-        self.add(
-            s,
-            kgx::WHEN,
-            Literal::new_typed_literal(t.edtf(), vocab::EDTF),
-        );
+        self.add(s, kgx::WHEN, Literal::new_typed_literal(t.edtf(), vocab::EDTF));
         let date = |d| Literal::new_typed_literal(iso(d), xsd::DATE);
         match t {
             TimeValue::Day(d) => {
@@ -355,9 +268,7 @@ impl Builder<'_> {
                 self.add(s, kgx::START_DATE, date(*start));
                 self.add(s, kgx::END_DATE, date(*end));
             }
-            TimeValue::Window {
-                earliest, latest, ..
-            } => {
+            TimeValue::Window { earliest, latest, .. } => {
                 self.add(s, kgx::EARLIEST_DATE, date(*earliest));
                 self.add(s, kgx::LATEST_DATE, date(*latest));
             }
@@ -376,11 +287,7 @@ impl Builder<'_> {
         self.add(
             &s,
             kgx::STANCE,
-            if c.stance == Stance::Affirms {
-                kgx::AFFIRMS.into_owned()
-            } else {
-                kgx::DENIES.into_owned()
-            },
+            if c.stance == Stance::Affirms { kgx::AFFIRMS.into_owned() } else { kgx::DENIES.into_owned() },
         );
         self.add(&s, kgx::CLAIM_TARGET, target);
         self.add(&s, kgx::FACTUALITY, kgx::ASSERTED.into_owned());
@@ -399,22 +306,14 @@ impl Builder<'_> {
         self.add(
             &s,
             kgx::EVENT_TYPE,
-            Literal::new_simple_literal(if c.stance == Stance::Affirms {
-                "PLOVER:ACCUSE"
-            } else {
-                "CAMEO:016"
-            }),
+            Literal::new_simple_literal(if c.stance == Stance::Affirms { "PLOVER:ACCUSE" } else { "CAMEO:016" }),
         );
         let _ = stance;
     }
 
     fn claim_iri(&self, extraction: &Extraction, i: usize) -> NamedNode {
         let c = &extraction.claims[i];
-        let stance = if c.stance == Stance::Affirms {
-            "affirms"
-        } else {
-            "denies"
-        };
+        let stance = if c.stance == Stance::Affirms { "affirms" } else { "denies" };
         let target = &extraction.events[c.target];
         self.base.iri(
             "claim",
@@ -435,8 +334,7 @@ impl Builder<'_> {
     }
 
     fn mention_iri(&self, start: usize, end: usize) -> NamedNode {
-        self.base
-            .iri("mention", &format!("{}-{start}-{end}", self.key))
+        self.base.iri("mention", &format!("{}-{start}-{end}", self.key))
     }
 
     /// Every mention used, with both Web Annotation selectors.
@@ -445,11 +343,8 @@ impl Builder<'_> {
         let a = self.article_iri();
         for (start, end, sentence) in std::mem::take(&mut self.mentions) {
             let m = self.mention_iri(start, end);
-            let slice = |from: usize, to: usize| {
-                chars[from.min(chars.len())..to.min(chars.len())]
-                    .iter()
-                    .collect::<String>()
-            };
+            let slice =
+                |from: usize, to: usize| chars[from.min(chars.len())..to.min(chars.len())].iter().collect::<String>();
             self.add(&m, rdf::TYPE, kgx::MENTION.into_owned());
             self.add(&m, oa::HAS_SOURCE, a.clone());
             self.add(
@@ -462,22 +357,10 @@ impl Builder<'_> {
             self.add(&m, oa::HAS_SELECTOR, pos.clone());
             self.add(&m, oa::HAS_SELECTOR, quote.clone());
             self.add(&pos, rdf::TYPE, oa::TEXT_POSITION_SELECTOR.into_owned());
-            self.add(
-                &pos,
-                oa::START,
-                Literal::new_typed_literal(start.to_string(), xsd::NON_NEGATIVE_INTEGER),
-            );
-            self.add(
-                &pos,
-                oa::END,
-                Literal::new_typed_literal(end.to_string(), xsd::NON_NEGATIVE_INTEGER),
-            );
+            self.add(&pos, oa::START, Literal::new_typed_literal(start.to_string(), xsd::NON_NEGATIVE_INTEGER));
+            self.add(&pos, oa::END, Literal::new_typed_literal(end.to_string(), xsd::NON_NEGATIVE_INTEGER));
             self.add(&quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR.into_owned());
-            self.add(
-                &quote,
-                oa::EXACT,
-                Literal::new_simple_literal(slice(start, end)),
-            );
+            self.add(&quote, oa::EXACT, Literal::new_simple_literal(slice(start, end)));
             let prefix = slice(start.saturating_sub(32), start);
             if !prefix.is_empty() {
                 self.add(&quote, oa::PREFIX, Literal::new_simple_literal(prefix));
@@ -498,6 +381,7 @@ fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {
         EntityKind::Government => kgx::GOVERNMENT,
         EntityKind::NewsAgency => kgx::NEWS_AGENCY,
         EntityKind::Igo => kgx::INTERGOVERNMENTAL_ORGANIZATION,
+        EntityKind::Organization => kgx::ORGANIZATION,
     }
 }
 
@@ -523,8 +407,7 @@ fn event_codes(e: &Event) -> Vec<&'static str> {
             vec!["CAMEO:036", "PLOVER:AGREE"]
         }
         (EventKind::Visit, _)
-            if e.fillers(Role::Host).next().is_some()
-                && e.fillers(Role::Visitor).next().is_none() =>
+            if e.fillers(Role::Host).next().is_some() && e.fillers(Role::Visitor).next().is_none() =>
         {
             vec!["CAMEO:043", "PLOVER:CONSULT"]
         }
@@ -535,9 +418,7 @@ fn event_codes(e: &Event) -> Vec<&'static str> {
             if e.items.iter().any(|c| {
                 matches!(
                     c,
-                    MaterielCategory::Weapons
-                        | MaterielCategory::Munitions
-                        | MaterielCategory::MilitaryEquipment
+                    MaterielCategory::Weapons | MaterielCategory::Munitions | MaterielCategory::MilitaryEquipment
                 )
             }) =>
         {
@@ -601,12 +482,7 @@ fn category_concept(c: MaterielCategory) -> NamedNodeRef<'static> {
 }
 
 fn category_slug(c: MaterielCategory) -> String {
-    category_concept(c)
-        .as_str()
-        .rsplit('#')
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
+    category_concept(c).as_str().rsplit('#').next().unwrap_or("").to_lowercase()
 }
 
 fn position_concept(p: PositionType) -> NamedNodeRef<'static> {
@@ -623,10 +499,5 @@ fn position_concept(p: PositionType) -> NamedNodeRef<'static> {
 }
 
 fn position_slug(p: PositionType) -> String {
-    position_concept(p)
-        .as_str()
-        .rsplit('#')
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
+    position_concept(p).as_str().rsplit('#').next().unwrap_or("").to_lowercase()
 }

@@ -47,6 +47,9 @@ pub struct TriggerGroup {
     /// The forms that are participles (a future auxiliary does not make these planned).
     #[serde(default)]
     pub participles: Vec<String>,
+    /// Fewest participants a meeting needs (default 2; a summit may name only one).
+    #[serde(default)]
+    pub min_participants: Option<usize>,
     /// A separable particle that must follow in the same clause ("lud … ein").
     #[serde(default)]
     pub particle: Option<String>,
@@ -153,6 +156,13 @@ pub struct Rules {
     pub compound_heads: BTreeSet<String>,
     /// Duration adjective prefixes to days ("zweitägig" = 2).
     pub durations: BTreeMap<String, u32>,
+    /// Words that introduce a name without naming an office ("leader", "Dr.", "Herr").
+    pub name_introducers: BTreeSet<String>,
+    /// Lower-case particles inside names ("de", "van", "al").
+    pub name_particles: BTreeSet<String>,
+    /// Nouns for people or groups that become actors with a demonym or a state's genitive
+    /// before them ("Moroccan diplomats", "Romania's government"), with the kind they make.
+    pub actor_nouns: BTreeMap<String, ActorNoun>,
     /// Words (lower case) that are never part of a person's name.
     pub not_names: BTreeSet<String>,
     /// Endings that turn a demonym stem into an adjective ("", "e", "en").
@@ -173,6 +183,17 @@ pub struct Rules {
     pub triggers: Vec<TriggerGroup>,
     /// Words that mark language detection (frequent function words).
     pub detection_words: BTreeSet<String>,
+}
+
+/// What kind of actor an actor noun makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum ActorNoun {
+    /// One person or several ("minister", "diplomats").
+    Person,
+    /// A government body ("government", "Regierung").
+    Government,
+    /// A group or organisation ("rebels", "delegation").
+    Organization,
 }
 
 /// What a preposition says about the noun phrase it governs.
@@ -205,8 +226,8 @@ static DE: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/de
 static EN: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/en.toml"), "en"));
 
 fn load(source: &str, tag: &str) -> Rules {
-    let mut rules: Rules = toml::from_str(source)
-        .unwrap_or_else(|e| panic!("data/lang/{tag}.toml is invalid (see lang::tests): {e}"));
+    let mut rules: Rules =
+        toml::from_str(source).unwrap_or_else(|e| panic!("data/lang/{tag}.toml is invalid (see lang::tests): {e}"));
     for group in &mut rules.triggers {
         for form in group.forms.iter_mut().chain(group.participles.iter_mut()) {
             *form = form.to_lowercase();
@@ -249,16 +270,9 @@ impl Rules {
 pub fn detect(text: &str) -> Lang {
     let score = |lang: Lang| {
         let words = &rules(lang).detection_words;
-        text.split(|c: char| !c.is_alphabetic())
-            .take(2000)
-            .filter(|w| words.contains(&w.to_lowercase()))
-            .count()
+        text.split(|c: char| !c.is_alphabetic()).take(2000).filter(|w| words.contains(&w.to_lowercase())).count()
     };
-    if score(Lang::En) > score(Lang::De) {
-        Lang::En
-    } else {
-        Lang::De
-    }
+    if score(Lang::En) > score(Lang::De) { Lang::En } else { Lang::De }
 }
 
 #[cfg(test)]
@@ -276,10 +290,7 @@ mod tests {
     fn every_event_kind_has_triggers_in_every_language() {
         for lang in Lang::ALL {
             for kind in EventKind::ALL {
-                assert!(
-                    rules(lang).triggers.iter().any(|g| g.kind == kind),
-                    "{lang:?} lacks {kind:?} triggers"
-                );
+                assert!(rules(lang).triggers.iter().any(|g| g.kind == kind), "{lang:?} lacks {kind:?} triggers");
             }
         }
     }
@@ -291,12 +302,7 @@ mod tests {
             for group in &rules(lang).triggers {
                 let verb = matches!(
                     group.frame,
-                    Frame::Go
-                        | Frame::Host
-                        | Frame::Meet
-                        | Frame::Invite
-                        | Frame::Ship
-                        | Frame::Receive
+                    Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive
                 );
                 for form in &group.forms {
                     assert!(
@@ -311,16 +317,9 @@ mod tests {
     #[test]
     fn detects_language() {
         assert_eq!(
-            detect(
-                "Der Minister ist am Mittwoch in der Hauptstadt eingetroffen und hat mit ihm gesprochen."
-            ),
+            detect("Der Minister ist am Mittwoch in der Hauptstadt eingetroffen und hat mit ihm gesprochen."),
             Lang::De
         );
-        assert_eq!(
-            detect(
-                "The minister arrived in the capital on Wednesday and said that he was pleased."
-            ),
-            Lang::En
-        );
+        assert_eq!(detect("The minister arrived in the capital on Wednesday and said that he was pleased."), Lang::En);
     }
 }

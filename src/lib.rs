@@ -31,9 +31,7 @@ use model::Extraction;
 
 /// The language an article is read in: the override, the article's own, else detected.
 pub fn language(article: &Article, override_lang: Option<Lang>) -> Lang {
-    override_lang
-        .or(article.lang)
-        .unwrap_or_else(|| lang::detect(&article.text))
+    override_lang.or(article.lang).unwrap_or_else(|| lang::detect(&article.text))
 }
 
 /// Runs text, entity and event extraction over one article.
@@ -41,10 +39,7 @@ pub fn analyse(article: &Article, override_lang: Option<Lang>) -> Extraction {
     let lang = language(article, override_lang);
     let rules = lang::rules(lang);
     let sentences = text::segment(&article.text, rules);
-    let on = article.date.map_or_else(
-        || chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid"),
-        |d| d.last_day(),
-    );
+    let on = article.date.map_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid"), |d| d.last_day());
     let mut resolver = entities::Resolver::new(rules, lang.tag(), on);
     let mut extraction = events::extract(&sentences, &mut resolver, rules, article.date);
     extraction.lang = lang.tag().to_string();

@@ -18,12 +18,7 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [EventKind; 4] = [
-        EventKind::Visit,
-        EventKind::Meeting,
-        EventKind::Invitation,
-        EventKind::Shipment,
-    ];
+    pub const ALL: [EventKind; 4] = [EventKind::Visit, EventKind::Meeting, EventKind::Invitation, EventKind::Shipment];
 
     /// The class name, as in the ontology.
     pub fn name(self) -> &'static str {
@@ -74,19 +69,13 @@ impl Factuality {
 
     /// Happened or said to have happened (as opposed to planned, possible, called off).
     pub fn is_realis(self) -> bool {
-        matches!(
-            self,
-            Factuality::Asserted | Factuality::Reported | Factuality::Disputed | Factuality::Denied
-        )
+        matches!(self, Factuality::Asserted | Factuality::Reported | Factuality::Disputed | Factuality::Denied)
     }
 
     /// Which values may describe the same happening, for merging mentions of one event.
     pub fn family(self) -> u8 {
         match self {
-            Factuality::Asserted
-            | Factuality::Reported
-            | Factuality::Disputed
-            | Factuality::Denied => 0,
+            Factuality::Asserted | Factuality::Reported | Factuality::Disputed | Factuality::Denied => 0,
             Factuality::Planned | Factuality::Hypothetical => 1,
             Factuality::Cancelled => 2,
             Factuality::Refused => 3,
@@ -171,6 +160,8 @@ pub enum EntityKind {
     NewsAgency,
     /// An international organisation.
     Igo,
+    /// Any other organisation or group.
+    Organization,
 }
 
 impl EntityKind {
@@ -282,15 +273,23 @@ pub struct Event {
     pub invited_to: Option<usize>,
     /// Dropped by a merge into another event.
     pub merged_into: Option<usize>,
+    /// Dropped: a mention that turned out not to be an event of its own.
+    pub dropped: bool,
+    /// Further classes of the same node ("hosted … for a meeting": a visit that is a meeting).
+    pub also: Vec<EventKind>,
+}
+
+impl Event {
+    /// Still an event of its own (not merged, not dropped).
+    pub fn is_live(&self) -> bool {
+        self.merged_into.is_none() && !self.dropped
+    }
 }
 
 impl Event {
     /// The fillers of a role.
     pub fn fillers(&self, role: Role) -> impl Iterator<Item = &str> {
-        self.roles
-            .iter()
-            .filter(move |(r, _)| *r == role)
-            .map(|(_, k)| k.as_str())
+        self.roles.iter().filter(move |(r, _)| *r == role).map(|(_, k)| k.as_str())
     }
 
     /// Adds a filler once.

@@ -101,10 +101,7 @@ pub fn segment(text: &str, rules: &Rules) -> Vec<Sentence> {
 
 fn push_sentence(sentences: &mut Vec<Sentence>, current: &mut Vec<Token>) {
     if !current.is_empty() {
-        sentences.push(Sentence {
-            index: sentences.len(),
-            tokens: std::mem::take(current),
-        });
+        sentences.push(Sentence { index: sentences.len(), tokens: std::mem::take(current) });
     }
 }
 
@@ -130,10 +127,7 @@ fn ends_sentence(tokens: &[Token], i: usize, rules: &Rules) -> bool {
     if !is_terminal(token) {
         return false;
     }
-    if next.kind == TokenKind::Punct
-        && next.text.chars().all(|c| CLOSERS.contains(&c))
-        && next.start == token.end
-    {
+    if next.kind == TokenKind::Punct && next.text.chars().all(|c| CLOSERS.contains(&c)) && next.start == token.end {
         return false; // Let the closer end it.
     }
     if !starts_sentence(next) {
@@ -278,10 +272,7 @@ mod tests {
     use crate::article::Lang;
 
     fn sentences(lang: Lang, text: &str) -> Vec<String> {
-        segment(text, crate::lang::rules(lang))
-            .iter()
-            .map(|s| s.text(text).to_string())
-            .collect()
+        segment(text, crate::lang::rules(lang)).iter().map(|s| s.text(text).to_string()).collect()
     }
 
     #[test]
@@ -289,34 +280,20 @@ mod tests {
         let text = "Zwischen dem 7. September und dem 1. Oktober kam z. B. Dr. Meier. Er ging.";
         assert_eq!(
             sentences(Lang::De, text),
-            [
-                "Zwischen dem 7. September und dem 1. Oktober kam z. B. Dr. Meier.",
-                "Er ging."
-            ]
+            ["Zwischen dem 7. September und dem 1. Oktober kam z. B. Dr. Meier.", "Er ging."]
         );
     }
 
     #[test]
     fn quotes_close_their_sentence() {
         let text = "Er sagte: „Wir kommen.“ Dann ging er. »Gut.« Sie nickte.";
-        assert_eq!(
-            sentences(Lang::De, text),
-            [
-                "Er sagte: „Wir kommen.“",
-                "Dann ging er.",
-                "»Gut.«",
-                "Sie nickte."
-            ]
-        );
+        assert_eq!(sentences(Lang::De, text), ["Er sagte: „Wir kommen.“", "Dann ging er.", "»Gut.«", "Sie nickte."]);
     }
 
     #[test]
     fn english_initials_and_dotted_abbreviations() {
         let text = "George W. Bush met U.S. officials. They left.";
-        assert_eq!(
-            sentences(Lang::En, text),
-            ["George W. Bush met U.S. officials.", "They left."]
-        );
+        assert_eq!(sentences(Lang::En, text), ["George W. Bush met U.S. officials.", "They left."]);
     }
 
     #[test]
@@ -329,14 +306,8 @@ mod tests {
 
     #[test]
     fn compounds_stay_whole_and_possessives_split() {
-        let tokens = tokenize(
-            "US-Regierung and Russia's Kim Jong-un",
-            crate::lang::rules(Lang::En),
-        );
+        let tokens = tokenize("US-Regierung and Russia's Kim Jong-un", crate::lang::rules(Lang::En));
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(
-            words,
-            ["US-Regierung", "and", "Russia", "'s", "Kim", "Jong-un"]
-        );
+        assert_eq!(words, ["US-Regierung", "and", "Russia", "'s", "Kim", "Jong-un"]);
     }
 }

@@ -22,9 +22,7 @@ impl PartialDate {
         let date_part = text.split(['T', ' ']).next().unwrap_or(text);
         let parts: Vec<&str> = date_part.split('-').collect();
         let num = |s: &str, len: usize| -> Option<u32> {
-            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
         };
         match parts.as_slice() {
             [y] => Some(PartialDate::Year(num(y, 4)? as i32)),
@@ -32,8 +30,7 @@ impl PartialDate {
                 let (y, m) = (num(y, 4)? as i32, num(m, 2)?);
                 (1..=12).contains(&m).then_some(PartialDate::Month(y, m))
             }
-            [y, m, d] => NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?)
-                .map(PartialDate::Day),
+            [y, m, d] => NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).map(PartialDate::Day),
             _ => None,
         }
     }
@@ -68,11 +65,7 @@ impl PartialDate {
     pub fn window(self) -> TimeValue {
         match self {
             PartialDate::Day(d) => TimeValue::Day(d),
-            _ => TimeValue::Window {
-                earliest: self.first_day(),
-                latest: self.last_day(),
-                edtf: self.to_string(),
-            },
+            _ => TimeValue::Window { earliest: self.first_day(), latest: self.last_day(), edtf: self.to_string() },
         }
     }
 }
@@ -95,11 +88,7 @@ pub enum TimeValue {
     /// The event spans this interval (both ends known).
     Span { start: NaiveDate, end: NaiveDate },
     /// The event lies somewhere inside this window; `edtf` is its EDTF form.
-    Window {
-        earliest: NaiveDate,
-        latest: NaiveDate,
-        edtf: String,
-    },
+    Window { earliest: NaiveDate, latest: NaiveDate, edtf: String },
 }
 
 impl TimeValue {
@@ -117,19 +106,10 @@ impl TimeValue {
     pub fn lasting(self, days: u32) -> TimeValue {
         let extra = Days::new(u64::from(days.saturating_sub(1)));
         match self {
-            TimeValue::Day(d) if days > 1 => TimeValue::Span {
-                start: d,
-                end: d + extra,
-            },
-            TimeValue::Window {
-                earliest, latest, ..
-            } if days > 1 => {
+            TimeValue::Day(d) if days > 1 => TimeValue::Span { start: d, end: d + extra },
+            TimeValue::Window { earliest, latest, .. } if days > 1 => {
                 let latest = latest + extra;
-                TimeValue::Window {
-                    earliest,
-                    latest,
-                    edtf: format!("{}/{}", iso(earliest), iso(latest)),
-                }
+                TimeValue::Window { earliest, latest, edtf: format!("{}/{}", iso(earliest), iso(latest)) }
             }
             other => other,
         }
@@ -148,9 +128,7 @@ impl TimeValue {
         match self {
             TimeValue::Day(d) => (*d, *d),
             TimeValue::Span { start, end } => (*start, *end),
-            TimeValue::Window {
-                earliest, latest, ..
-            } => (*earliest, *latest),
+            TimeValue::Window { earliest, latest, .. } => (*earliest, *latest),
         }
     }
 }
@@ -161,25 +139,15 @@ pub fn window_between(earliest: NaiveDate, latest: NaiveDate) -> TimeValue {
         return TimeValue::Day(earliest);
     }
     let same_month = earliest.year() == latest.year() && earliest.month() == latest.month();
-    let edtf = if same_month
-        && earliest.day() == 1
-        && latest == last_of_month(latest.year(), latest.month())
-    {
+    let edtf = if same_month && earliest.day() == 1 && latest == last_of_month(latest.year(), latest.month()) {
         format!("{:04}-{:02}", earliest.year(), earliest.month())
-    } else if earliest.year() == latest.year()
-        && earliest.ordinal() == 1
-        && latest.month() == 12
-        && latest.day() == 31
+    } else if earliest.year() == latest.year() && earliest.ordinal() == 1 && latest.month() == 12 && latest.day() == 31
     {
         format!("{:04}", earliest.year())
     } else {
         format!("{}/{}", iso(earliest), iso(latest))
     };
-    TimeValue::Window {
-        earliest,
-        latest,
-        edtf,
-    }
+    TimeValue::Window { earliest, latest, edtf }
 }
 
 /// The weekday at or before the reference (a past "am Mittwoch"), as a window when the
@@ -198,10 +166,7 @@ pub fn next_weekday(reference: PartialDate, weekday: Weekday) -> TimeValue {
         let diff = (7 + weekday.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
         d + Days::new(u64::from(if diff == 0 { 7 } else { diff }))
     };
-    window_between(
-        forward(reference.first_day()),
-        forward(reference.last_day()),
-    )
+    window_between(forward(reference.first_day()), forward(reference.last_day()))
 }
 
 /// The month before the reference's month ("im vergangenen Monat", "last month").
@@ -229,11 +194,7 @@ fn month_window_shift(reference: PartialDate, by: i32) -> TimeValue {
 pub fn day_in_reference_year(reference: PartialDate, month: u32, day: u32) -> Option<NaiveDate> {
     let year = reference.year();
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    if date > reference.last_day() {
-        NaiveDate::from_ymd_opt(year - 1, month, day).or(Some(date))
-    } else {
-        Some(date)
-    }
+    if date > reference.last_day() { NaiveDate::from_ymd_opt(year - 1, month, day).or(Some(date)) } else { Some(date) }
 }
 
 /// A month without a year, placed like [`day_in_reference_year`].
@@ -271,14 +232,8 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(PartialDate::parse("2023"), Some(PartialDate::Year(2023)));
-        assert_eq!(
-            PartialDate::parse("2023-10"),
-            Some(PartialDate::Month(2023, 10))
-        );
-        assert_eq!(
-            PartialDate::parse("2023-10-18 12:00:00"),
-            Some(PartialDate::Day(ymd(2023, 10, 18)))
-        );
+        assert_eq!(PartialDate::parse("2023-10"), Some(PartialDate::Month(2023, 10)));
+        assert_eq!(PartialDate::parse("2023-10-18 12:00:00"), Some(PartialDate::Day(ymd(2023, 10, 18))));
         assert_eq!(PartialDate::parse("2023-13"), None);
         assert_eq!(PartialDate::parse("18.10.2023"), None);
     }

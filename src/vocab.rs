@@ -138,17 +138,13 @@ pub mod kgx {
 pub mod schema {
     use oxrdf::NamedNodeRef;
     /// `schema:datePublished`
-    pub const DATE_PUBLISHED: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("https://schema.org/datePublished");
+    pub const DATE_PUBLISHED: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/datePublished");
     /// `schema:headline`
-    pub const HEADLINE: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("https://schema.org/headline");
+    pub const HEADLINE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/headline");
     /// `schema:inLanguage`
-    pub const IN_LANGUAGE: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("https://schema.org/inLanguage");
+    pub const IN_LANGUAGE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/inLanguage");
     /// `schema:sameAs`
-    pub const SAME_AS: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("https://schema.org/sameAs");
+    pub const SAME_AS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/sameAs");
     /// `schema:url`
     pub const URL: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/url");
 }
@@ -157,26 +153,19 @@ pub mod schema {
 pub mod oa {
     use oxrdf::NamedNodeRef;
     /// `oa:end`
-    pub const END: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#end");
+    pub const END: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#end");
     /// `oa:exact`
-    pub const EXACT: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#exact");
+    pub const EXACT: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#exact");
     /// `oa:hasSelector`
-    pub const HAS_SELECTOR: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#hasSelector");
+    pub const HAS_SELECTOR: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#hasSelector");
     /// `oa:hasSource`
-    pub const HAS_SOURCE: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#hasSource");
+    pub const HAS_SOURCE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#hasSource");
     /// `oa:prefix`
-    pub const PREFIX: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#prefix");
+    pub const PREFIX: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#prefix");
     /// `oa:start`
-    pub const START: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#start");
+    pub const START: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#start");
     /// `oa:suffix`
-    pub const SUFFIX: NamedNodeRef<'static> =
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#suffix");
+    pub const SUFFIX: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#suffix");
     /// `oa:TextPositionSelector`
     pub const TEXT_POSITION_SELECTOR: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/ns/oa#TextPositionSelector");
@@ -194,8 +183,7 @@ pub mod prov {
 }
 
 /// The EDTF datatype of `kgx:when`.
-pub const EDTF: NamedNodeRef<'static> =
-    NamedNodeRef::new_unchecked("http://id.loc.gov/datatypes/edtf/EDTF");
+pub const EDTF: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://id.loc.gov/datatypes/edtf/EDTF");
 
 /// Prefixes shared by Turtle, TriG and DOT. Instance prefixes are added from the base IRI.
 pub const PREFIXES: &[(&str, &str)] = &[

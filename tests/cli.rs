@@ -28,11 +28,7 @@ fn help_has_examples() {
 fn unknown_format_is_a_usage_error() {
     let o = kgexport(&["--format", "xml", SEED]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("unknown format \"xml\""),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("unknown format \"xml\""), "{}", stderr(&o));
 }
 
 #[test]
@@ -40,11 +36,7 @@ fn missing_file_names_the_file() {
     let dir = scratch("missing");
     let o = kgexport(&["-f", "nt", "-o", "-", "no/such/article.txt"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("no/such/article.txt: no such file or directory"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("no/such/article.txt: no such file or directory"), "{}", stderr(&o));
     let _ = dir;
 }
 
@@ -54,28 +46,16 @@ fn empty_file_is_reported() {
     std::fs::write(dir.join("empty.txt"), "   \n").unwrap();
     let o = kgexport_in(&dir, &["-f", "nt", "-o", "-", "empty.txt"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("empty.txt: empty article"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("empty.txt: empty article"), "{}", stderr(&o));
 }
 
 #[test]
 fn non_utf8_file_is_reported() {
     let dir = scratch("latin1");
-    std::fs::write(
-        dir.join("latin1.txt"),
-        b"date: 2020-01-01\n\nM\xfcller reiste nach Paris.",
-    )
-    .unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"date: 2020-01-01\n\nM\xfcller reiste nach Paris.").unwrap();
     let o = kgexport_in(&dir, &["-f", "nt", "-o", "-", "latin1.txt"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("latin1.txt: not valid UTF-8"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("latin1.txt: not valid UTF-8"), "{}", stderr(&o));
 }
 
 #[test]
@@ -83,24 +63,15 @@ fn a_malformed_jsonl_line_is_skipped_and_the_rest_exported() {
     let dir = scratch("jsonl");
     let good = r#"{"id":"a","date":"2023-10-18","lang":"de","url":"https://example.org/a","text":"Lawrow besuchte am Mittwoch Pjöngjang."}"#;
     let other = r#"{"id":"b","date":"2023-10-18","lang":"en","url":"https://example.org/b","text":"Putin visited China on Tuesday."}"#;
-    std::fs::write(
-        dir.join("batch.jsonl"),
-        format!("{good}\n{{broken\n{other}\n"),
-    )
-    .unwrap();
+    std::fs::write(dir.join("batch.jsonl"), format!("{good}\n{{broken\n{other}\n")).unwrap();
     let o = kgexport_in(&dir, &["-f", "nq", "-o", "out.nq", "batch.jsonl"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("batch.jsonl:2: malformed JSON"), "{err}");
     assert!(err.contains("2 article(s) exported, 1 skipped"), "{err}");
     let nq = std::fs::read_to_string(dir.join("out.nq")).unwrap();
-    let graphs: std::collections::BTreeSet<&str> =
-        nq.lines().filter_map(|l| l.rsplit(' ').nth(1)).collect();
-    assert_eq!(
-        graphs.len(),
-        2,
-        "both good articles have their graph: {graphs:?}"
-    );
+    let graphs: std::collections::BTreeSet<&str> = nq.lines().filter_map(|l| l.rsplit(' ').nth(1)).collect();
+    assert_eq!(graphs.len(), 2, "both good articles have their graph: {graphs:?}");
 }
 
 #[test]
@@ -112,16 +83,8 @@ fn an_unreadable_entry_in_a_directory_is_reported_and_the_rest_exported() {
     std::os::unix::fs::symlink("nowhere.txt", dir.join("in/dangling.txt")).unwrap();
     let o = kgexport_in(&dir, &["-f", "ttl", "-o", "out.ttl", "in"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("dangling.txt: no such file or directory"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(
-        std::fs::read_to_string(dir.join("out.ttl"))
-            .unwrap()
-            .contains("kgx:Visit")
-    );
+    assert!(stderr(&o).contains("dangling.txt: no such file or directory"), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(dir.join("out.ttl")).unwrap().contains("kgx:Visit"));
 }
 
 #[test]
@@ -138,11 +101,7 @@ fn an_unreadable_directory_is_reported() {
         assert!(o.status.success(), "{}", stderr(&o));
     } else {
         assert_eq!(o.status.code(), Some(1));
-        assert!(
-            stderr(&o).contains("locked: permission denied"),
-            "{}",
-            stderr(&o)
-        );
+        assert!(stderr(&o).contains("locked: permission denied"), "{}", stderr(&o));
     }
 }
 
@@ -160,9 +119,7 @@ fn standard_input_text_and_no_partial_files() {
         .stdin
         .take()
         .unwrap()
-        .write_all(
-            "date: 2023-10-18\nlang: de\n\nLawrow besuchte am Mittwoch Pjöngjang.".as_bytes(),
-        )
+        .write_all("date: 2023-10-18\nlang: de\n\nLawrow besuchte am Mittwoch Pjöngjang.".as_bytes())
         .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
@@ -179,18 +136,7 @@ fn standard_input_text_and_no_partial_files() {
 fn output_into_a_missing_parent_that_cannot_be_created_fails_cleanly() {
     let dir = scratch("blocked");
     std::fs::write(dir.join("file"), "not a directory").unwrap();
-    let o = kgexport(&[
-        "-q",
-        "-f",
-        "ttl",
-        "-o",
-        dir.join("file/kg.ttl").to_str().unwrap(),
-        SEED,
-    ]);
+    let o = kgexport(&["-q", "-f", "ttl", "-o", dir.join("file/kg.ttl").to_str().unwrap(), SEED]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("cannot create directory"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("cannot create directory"), "{}", stderr(&o));
 }

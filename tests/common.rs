@@ -22,11 +22,7 @@ pub fn kgexport(args: &[&str]) -> Output {
 
 /// Runs kgexport in a directory.
 pub fn kgexport_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgexport"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("kgexport runs")
+    Command::new(env!("CARGO_BIN_EXE_kgexport")).args(args).current_dir(dir).output().expect("kgexport runs")
 }
 
 /// A fresh scratch directory under the target directory.

@@ -9,24 +9,14 @@ const FORMATS: &[&str] = &["ttl", "jsonld", "dot", "nt", "nq", "trig"];
 #[test]
 fn exports_match_a_fresh_run_byte_for_byte() {
     let out = scratch("exports");
-    let o = kgexport(&[
-        "--quiet",
-        "--format",
-        &FORMATS.join(","),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = kgexport(&["--quiet", "--format", &FORMATS.join(","), "--output", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     for ext in FORMATS {
         let name = format!("kg.{ext}");
         let fresh = std::fs::read(out.join(&name)).unwrap();
-        let committed = std::fs::read(repo("exports").join(&name))
-            .unwrap_or_else(|_| panic!("exports/{name} is committed"));
-        assert!(
-            fresh == committed,
-            "exports/{name} drifted: run `cargo run -- -f {}` and commit",
-            FORMATS.join(",")
-        );
+        let committed =
+            std::fs::read(repo("exports").join(&name)).unwrap_or_else(|_| panic!("exports/{name} is committed"));
+        assert!(fresh == committed, "exports/{name} drifted: run `cargo run -- -f {}` and commit", FORMATS.join(","));
     }
 }
 
@@ -58,13 +48,6 @@ fn the_main_job_writes_exports_kg_ttl() {
     }
     let o = kgexport_in(&dir, &["--format", "ttl"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        std::fs::read(dir.join("exports/kg.ttl")).unwrap(),
-        std::fs::read(repo("exports/kg.ttl")).unwrap()
-    );
-    assert!(
-        stderr(&o).contains("1 article(s) exported, 0 skipped"),
-        "summary on stderr: {}",
-        stderr(&o)
-    );
+    assert_eq!(std::fs::read(dir.join("exports/kg.ttl")).unwrap(), std::fs::read(repo("exports/kg.ttl")).unwrap());
+    assert!(stderr(&o).contains("1 article(s) exported, 0 skipped"), "summary on stderr: {}", stderr(&o));
 }

@@ -25,16 +25,9 @@ fn outside_validators_accept_the_exports() {
         "--broken",
         "tests/fixtures/broken.ttl",
     ]);
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let report = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
     assert!(o.status.success(), "check_exports.py failed:\n{report}");
-    assert!(
-        report.contains("ok shacl-conforms") || report.contains("ok shacl"),
-        "{report}"
-    );
+    assert!(report.contains("ok shacl-conforms") || report.contains("ok shacl"), "{report}");
 }
 
 #[test]
@@ -55,15 +48,8 @@ fn score(args: &[&str]) -> String {
         .current_dir(root())
         .output()
         .expect("python3 runs");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert!(
-        o.status.success(),
-        "scorer below thresholds or failed:\n{report}"
-    );
+    let report = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "scorer below thresholds or failed:\n{report}");
     report
 }
 
@@ -88,10 +74,5 @@ fn the_seed_scores_at_the_foundation_thresholds() {
 #[test]
 fn gazetteer_files_pass_their_checker() {
     let o = python(&["data/gazetteer/check.py"]);
-    assert!(
-        o.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
 }

@@ -13,11 +13,9 @@ fn declared() -> BTreeSet<String> {
     TurtleParser::new()
         .for_slice(&bytes)
         .filter_map(|t| match t.expect("kgx.ttl parses").subject {
-            NamedOrBlankNode::NamedNode(n) => n
-                .as_str()
-                .strip_prefix(KGX)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string),
+            NamedOrBlankNode::NamedNode(n) => {
+                n.as_str().strip_prefix(KGX).filter(|l| !l.is_empty()).map(str::to_string)
+            }
             _ => None,
         })
         .collect()
@@ -29,14 +27,8 @@ fn code_and_ontology_declare_the_same_terms() {
     let in_ontology = declared();
     let missing: Vec<_> = in_code.difference(&in_ontology).collect();
     let extra: Vec<_> = in_ontology.difference(&in_code).collect();
-    assert!(
-        missing.is_empty(),
-        "constants not declared in kgx.ttl: {missing:?}"
-    );
-    assert!(
-        extra.is_empty(),
-        "kgx.ttl terms without a constant in src/vocab.rs: {extra:?}"
-    );
+    assert!(missing.is_empty(), "constants not declared in kgx.ttl: {missing:?}");
+    assert!(extra.is_empty(), "kgx.ttl terms without a constant in src/vocab.rs: {extra:?}");
 }
 
 #[test]
@@ -51,24 +43,14 @@ fn every_kgx_term_in_the_exports_is_declared() {
             used.insert(n.as_str().to_string());
         }
     }
-    let undeclared: Vec<_> = used
-        .iter()
-        .filter_map(|i| i.strip_prefix(KGX))
-        .filter(|l| !declared.contains(*l))
-        .collect();
-    assert!(
-        undeclared.is_empty(),
-        "undeclared kgx: terms in exports: {undeclared:?}"
-    );
+    let undeclared: Vec<_> =
+        used.iter().filter_map(|i| i.strip_prefix(KGX)).filter(|l| !declared.contains(*l)).collect();
+    assert!(undeclared.is_empty(), "undeclared kgx: terms in exports: {undeclared:?}");
 }
 
 #[test]
 fn every_ontology_file_parses() {
-    for file in [
-        "ontology/kgx.ttl",
-        "ontology/alignments.ttl",
-        "ontology/shapes.ttl",
-    ] {
+    for file in ["ontology/kgx.ttl", "ontology/alignments.ttl", "ontology/shapes.ttl"] {
         let bytes = std::fs::read(repo(file)).unwrap();
         let n = TurtleParser::new()
             .for_slice(&bytes)

@@ -9,38 +9,23 @@ use std::collections::BTreeSet;
 
 fn ox_turtle(path: &str) -> BTreeSet<String> {
     let bytes = std::fs::read(repo(path)).unwrap();
-    TurtleParser::new()
-        .for_slice(&bytes)
-        .map(|t| t.unwrap_or_else(|e| panic!("{path}: {e}")).to_string())
-        .collect()
+    TurtleParser::new().for_slice(&bytes).map(|t| t.unwrap_or_else(|e| panic!("{path}: {e}")).to_string()).collect()
 }
 
 fn ox_ntriples(path: &str) -> BTreeSet<String> {
     let bytes = std::fs::read(repo(path)).unwrap();
-    NTriplesParser::new()
-        .for_slice(&bytes)
-        .map(|t| t.unwrap_or_else(|e| panic!("{path}: {e}")).to_string())
-        .collect()
+    NTriplesParser::new().for_slice(&bytes).map(|t| t.unwrap_or_else(|e| panic!("{path}: {e}")).to_string()).collect()
 }
 
 fn ox_quads_as_triples(path: &str, trig: bool) -> (BTreeSet<String>, BTreeSet<String>) {
     let bytes = std::fs::read(repo(path)).unwrap();
     let quads: Vec<oxrdf::Quad> = if trig {
-        TriGParser::new()
-            .for_slice(&bytes)
-            .map(|q| q.unwrap_or_else(|e| panic!("{path}: {e}")))
-            .collect()
+        TriGParser::new().for_slice(&bytes).map(|q| q.unwrap_or_else(|e| panic!("{path}: {e}"))).collect()
     } else {
-        NQuadsParser::new()
-            .for_slice(&bytes)
-            .map(|q| q.unwrap_or_else(|e| panic!("{path}: {e}")))
-            .collect()
+        NQuadsParser::new().for_slice(&bytes).map(|q| q.unwrap_or_else(|e| panic!("{path}: {e}"))).collect()
     };
     let graphs = quads.iter().map(|q| q.graph_name.to_string()).collect();
-    let triples = quads
-        .into_iter()
-        .map(|q| oxrdf::Triple::from(q).to_string())
-        .collect();
+    let triples = quads.into_iter().map(|q| oxrdf::Triple::from(q).to_string()).collect();
     (triples, graphs)
 }
 
@@ -88,11 +73,7 @@ fn rio_nquads_count(path: &str, trig: bool) -> usize {
 fn turtle_and_ntriples_hold_the_same_triples() {
     let ttl = ox_turtle("exports/kg.ttl");
     let nt = ox_ntriples("exports/kg.nt");
-    assert!(
-        ttl.len() > 100,
-        "the seed gives a real graph, not {} triples",
-        ttl.len()
-    );
+    assert!(ttl.len() > 100, "the seed gives a real graph, not {} triples", ttl.len());
     assert_eq!(ttl, nt);
     assert_eq!(rio_turtle("exports/kg.ttl"), ttl.len());
     // rio prints N-Triples terms the same way oxrdf does.
@@ -105,12 +86,7 @@ fn quad_formats_put_every_triple_in_an_article_graph() {
     for (path, trig) in [("exports/kg.nq", false), ("exports/kg.trig", true)] {
         let (triples, graphs) = ox_quads_as_triples(path, trig);
         assert_eq!(triples, nt, "{path} holds the same triples as kg.nt");
-        assert!(
-            graphs
-                .iter()
-                .all(|g| g.starts_with("<https://w3id.org/kgexport/id/graph/")),
-            "{path}: {graphs:?}"
-        );
+        assert!(graphs.iter().all(|g| g.starts_with("<https://w3id.org/kgexport/id/graph/")), "{path}: {graphs:?}");
         assert!(rio_nquads_count(path, trig) >= nt.len());
     }
 }

@@ -7,10 +7,7 @@ use std::collections::BTreeSet;
 
 /// Every dev article in the repository: real German and English news.
 fn corpus() -> Vec<String> {
-    ["tests/dev-de", "tests/dev-en-wikinews"]
-        .iter()
-        .map(|d| repo(d).to_string_lossy().into_owned())
-        .collect()
+    ["tests/dev-de", "tests/dev-en-wikinews"].iter().map(|d| repo(d).to_string_lossy().into_owned()).collect()
 }
 
 fn run(args: &[&str]) -> Vec<u8> {
@@ -29,25 +26,15 @@ fn output_does_not_depend_on_the_thread_count() {
         let one = run(&["-f", format, "--jobs", "1"]);
         let two = run(&["-f", format, "--jobs", "2"]);
         let four = run(&["-f", format, "--jobs", "4"]);
-        assert!(
-            one.len() > 10_000,
-            "{format}: a real corpus gives a real graph"
-        );
-        assert!(
-            one == two && two == four,
-            "{format} differs with the thread count"
-        );
+        assert!(one.len() > 10_000, "{format}: a real corpus gives a real graph");
+        assert!(one == two && two == four, "{format} differs with the thread count");
     }
 }
 
 #[test]
 fn shards_together_equal_one_run() {
     let lines = |bytes: Vec<u8>| -> BTreeSet<String> {
-        String::from_utf8(bytes)
-            .unwrap()
-            .lines()
-            .map(str::to_string)
-            .collect()
+        String::from_utf8(bytes).unwrap().lines().map(str::to_string).collect()
     };
     let whole = lines(run(&["-f", "nq"]));
     let mut union = BTreeSet::new();
@@ -57,10 +44,7 @@ fn shards_together_equal_one_run() {
         sizes.push(part.len());
         union.extend(part);
     }
-    assert!(
-        sizes.iter().all(|&n| n > 0),
-        "every shard gets articles: {sizes:?}"
-    );
+    assert!(sizes.iter().all(|&n| n > 0), "every shard gets articles: {sizes:?}");
     assert_eq!(union, whole);
 }
 

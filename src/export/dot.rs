@@ -16,14 +16,8 @@ enum Shape {
     State,
     Actor,
     Place,
-    Event {
-        class: String,
-        when: Option<String>,
-        factuality: String,
-    },
-    Claim {
-        affirms: bool,
-    },
+    Event { class: String, when: Option<String>, factuality: String },
+    Claim { affirms: bool },
 }
 
 #[derive(Clone, Debug)]
@@ -58,22 +52,13 @@ const ROLES: &[(&str, &str)] = &[
 ];
 
 /// An edge before insertion: from, to, label, colour, style.
-type EdgeSpec = (
-    String,
-    String,
-    String,
-    Option<&'static str>,
-    Option<&'static str>,
-);
+type EdgeSpec = (String, String, String, Option<&'static str>, Option<&'static str>);
 
 /// Writes the graphs as one DOT digraph.
 pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::Result<()> {
     let (view, clusters) = build_view(graphs, base);
     writeln!(out, "digraph kgexport {{")?;
-    writeln!(
-        out,
-        "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=\"kgexport\"];"
-    )?;
+    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=\"kgexport\"];")?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=10];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for index in view.node_indices().filter(|&i| view[i].cluster.is_none()) {
@@ -81,15 +66,8 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::R
     }
     for (article, title) in &clusters {
         writeln!(out, "  subgraph \"cluster_{}\" {{", escape(article))?;
-        writeln!(
-            out,
-            "    label=\"{}\"; style=rounded; color=gray60;",
-            escape(title)
-        )?;
-        for index in view
-            .node_indices()
-            .filter(|&i| view[i].cluster.as_deref() == Some(article))
-        {
+        writeln!(out, "    label=\"{}\"; style=rounded; color=gray60;", escape(title))?;
+        for index in view.node_indices().filter(|&i| view[i].cluster.as_deref() == Some(article)) {
             write_node(out, &view[index], "    ")?;
         }
         writeln!(out, "  }}")?;
@@ -104,13 +82,7 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::R
         if let Some(s) = e.style {
             attrs.push(format!("style={s}"));
         }
-        writeln!(
-            out,
-            "  \"{}\" -> \"{}\" [{}];",
-            escape(&view[from].iri),
-            escape(&view[to].iri),
-            attrs.join(", ")
-        )?;
+        writeln!(out, "  \"{}\" -> \"{}\" [{}];", escape(&view[from].iri), escape(&view[to].iri), attrs.join(", "))?;
     }
     writeln!(out, "}}")
 }
@@ -120,10 +92,7 @@ fn write_node(out: &mut dyn Write, n: &DotNode, indent: &str) -> io::Result<()> 
         Shape::State => "shape=box, peripheries=2".to_string(),
         Shape::Actor => "shape=box".to_string(),
         Shape::Place => "shape=house".to_string(),
-        Shape::Claim { affirms } => format!(
-            "shape=note, color={}",
-            if *affirms { "darkgreen" } else { "red3" }
-        ),
+        Shape::Claim { affirms } => format!("shape=note, color={}", if *affirms { "darkgreen" } else { "red3" }),
         Shape::Event { factuality, .. } => match factuality.as_str() {
             "Disputed" | "Denied" => "shape=ellipse, style=dashed, color=red3".to_string(),
             "Planned" | "Hypothetical" => "shape=ellipse, style=dotted".to_string(),
@@ -131,19 +100,11 @@ fn write_node(out: &mut dyn Write, n: &DotNode, indent: &str) -> io::Result<()> 
             _ => "shape=ellipse".to_string(),
         },
     };
-    writeln!(
-        out,
-        "{indent}\"{}\" [label=\"{}\", {attrs}];",
-        escape(&n.iri),
-        escape(&n.label)
-    )
+    writeln!(out, "{indent}\"{}\" [label=\"{}\", {attrs}];", escape(&n.iri), escape(&n.label))
 }
 
 /// Builds the drawn view: nodes sorted by kind and IRI, edges sorted.
-fn build_view(
-    graphs: &[ArticleGraph],
-    base: &Base,
-) -> (DiGraph<DotNode, DotEdge>, Vec<(String, String)>) {
+fn build_view(graphs: &[ArticleGraph], base: &Base) -> (DiGraph<DotNode, DotEdge>, Vec<(String, String)>) {
     let mut nodes: BTreeMap<String, DotNode> = BTreeMap::new();
     let mut edges: Vec<EdgeSpec> = Vec::new();
     let mut clusters = Vec::new();
@@ -157,47 +118,35 @@ fn build_view(
                 .iter()
                 .filter(|t| t.predicate == rdfs::LABEL)
                 .filter_map(|t| match &t.object {
-                    Term::Literal(l) => {
-                        Some((l.language().unwrap_or("") != "en", l.value().to_string()))
-                    }
+                    Term::Literal(l) => Some((l.language().unwrap_or("") != "en", l.value().to_string())),
                     _ => None,
                 })
                 .min()
                 .map(|(_, v)| v)
         };
-        let title = triples
-            .iter()
-            .find(|t| t.predicate.as_str() == "https://schema.org/headline")
-            .and_then(|t| match &t.object {
-                Term::Literal(l) => Some(l.value().to_string()),
-                _ => None,
+        let title =
+            triples.iter().find(|t| t.predicate.as_str() == "https://schema.org/headline").and_then(|t| {
+                match &t.object {
+                    Term::Literal(l) => Some(l.value().to_string()),
+                    _ => None,
+                }
             });
         clusters.push((
             article.clone(),
-            format!(
-                "article/{article}{}",
-                title.map(|t| format!(": {t}")).unwrap_or_default()
-            ),
+            format!("article/{article}{}", title.map(|t| format!(": {t}")).unwrap_or_default()),
         ));
         for (iri, ts) in &by_subject {
-            let class = ts
-                .iter()
-                .find(|t| t.predicate == rdf::TYPE)
-                .and_then(|t| local(&t.object));
+            let class = ts.iter().find(|t| t.predicate == rdf::TYPE).and_then(|t| local(&t.object));
             let Some(class) = class else { continue };
             let short = relative(iri, base);
             let node = match class.as_str() {
                 "State" => Some((Shape::State, None)),
-                "Person"
-                | "Government"
-                | "NewsAgency"
-                | "Organization"
-                | "IntergovernmentalOrganization" => Some((Shape::Actor, None)),
+                "Person" | "Government" | "NewsAgency" | "Organization" | "IntergovernmentalOrganization" => {
+                    Some((Shape::Actor, None))
+                }
                 "Place" => Some((Shape::Place, None)),
                 "Claim" => Some((
-                    Shape::Claim {
-                        affirms: value(ts, kgx::STANCE.as_str()).as_deref() == Some("Affirms"),
-                    },
+                    Shape::Claim { affirms: value(ts, kgx::STANCE.as_str()).as_deref() == Some("Affirms") },
                     Some(article.clone()),
                 )),
                 "Visit" | "Meeting" | "Invitation" | "Shipment" => Some((
@@ -214,44 +163,24 @@ fn build_view(
                 continue;
             };
             let label = match &shape {
-                Shape::Event {
-                    class,
-                    when,
-                    factuality,
-                } => format!(
-                    "{class}{}\n[{factuality}]",
-                    when.as_ref().map(|w| format!("\n{w}")).unwrap_or_default()
-                ),
+                Shape::Event { class, when, factuality } => {
+                    format!("{class}{}\n[{factuality}]", when.as_ref().map(|w| format!("\n{w}")).unwrap_or_default())
+                }
                 Shape::Claim { affirms } => {
                     format!("claim\n{}", if *affirms { "affirms" } else { "denies" })
                 }
                 _ => label_of(iri).unwrap_or_else(|| short.clone()),
             };
-            nodes.entry(short.clone()).or_insert(DotNode {
-                iri: short.clone(),
-                label,
-                shape: shape.clone(),
-                cluster,
-            });
+            nodes.entry(short.clone()).or_insert(DotNode { iri: short.clone(), label, shape: shape.clone(), cluster });
             for t in ts.iter() {
                 let Term::NamedNode(object) = &t.object else {
                     continue;
                 };
                 let target = relative(object.as_str(), base);
-                let p = t
-                    .predicate
-                    .as_str()
-                    .strip_prefix(crate::vocab::KGX)
-                    .unwrap_or("");
+                let p = t.predicate.as_str().strip_prefix(crate::vocab::KGX).unwrap_or("");
                 let disputed = matches!(&shape, Shape::Event { factuality, .. } if factuality == "Disputed" || factuality == "Denied");
                 if let Some((_, name)) = ROLES.iter().find(|(r, _)| *r == p) {
-                    edges.push((
-                        short.clone(),
-                        target,
-                        name.to_string(),
-                        None,
-                        disputed.then_some("dashed"),
-                    ));
+                    edges.push((short.clone(), target, name.to_string(), None, disputed.then_some("dashed")));
                 } else if p == "claimTarget" {
                     let affirms = matches!(shape, Shape::Claim { affirms: true });
                     edges.push((
@@ -282,13 +211,7 @@ fn build_view(
     edges.sort();
     edges.dedup();
     let mut ordered: Vec<&DotNode> = nodes.values().collect();
-    ordered.sort_by_key(|n| {
-        (
-            n.cluster.is_some(),
-            matches!(n.shape, Shape::Claim { .. }),
-            n.iri.clone(),
-        )
-    });
+    ordered.sort_by_key(|n| (n.cluster.is_some(), matches!(n.shape, Shape::Claim { .. }), n.iri.clone()));
     for n in ordered {
         let linked = edges.iter().any(|(a, b, ..)| *a == n.iri || *b == n.iri);
         if linked || n.cluster.is_some() {
@@ -297,15 +220,7 @@ fn build_view(
     }
     for (from, to, label, color, style) in edges {
         if let (Some(&a), Some(&b)) = (index.get(&from), index.get(&to)) {
-            view.add_edge(
-                a,
-                b,
-                DotEdge {
-                    label,
-                    color,
-                    style,
-                },
-            );
+            view.add_edge(a, b, DotEdge { label, color, style });
         }
     }
     (view, clusters)
@@ -323,27 +238,20 @@ fn group(triples: &[Triple]) -> BTreeMap<String, Vec<&Triple>> {
 
 fn local(term: &Term) -> Option<String> {
     match term {
-        Term::NamedNode(n) => n
-            .as_str()
-            .strip_prefix(crate::vocab::KGX)
-            .map(str::to_string),
+        Term::NamedNode(n) => n.as_str().strip_prefix(crate::vocab::KGX).map(str::to_string),
         _ => None,
     }
 }
 
 fn value(ts: &[&Triple], predicate: &str) -> Option<String> {
-    ts.iter()
-        .find(|t| t.predicate.as_str() == predicate)
-        .and_then(|t| local(&t.object))
+    ts.iter().find(|t| t.predicate.as_str() == predicate).and_then(|t| local(&t.object))
 }
 
 fn literal(ts: &[&Triple], predicate: &str) -> Option<String> {
-    ts.iter()
-        .find(|t| t.predicate.as_str() == predicate)
-        .and_then(|t| match &t.object {
-            Term::Literal(l) => Some(l.value().to_string()),
-            _ => None,
-        })
+    ts.iter().find(|t| t.predicate.as_str() == predicate).and_then(|t| match &t.object {
+        Term::Literal(l) => Some(l.value().to_string()),
+        _ => None,
+    })
 }
 
 fn relative(iri: &str, base: &Base) -> String {

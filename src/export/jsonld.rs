@@ -36,16 +36,9 @@ struct Context {
 static PARSED: LazyLock<Context> = LazyLock::new(|| parse_context(CONTEXT));
 
 fn parse_context(source: &str) -> Context {
-    let document: Value = serde_json::from_str(source)
-        .expect("ontology/context.jsonld is valid JSON (tests check it)");
-    let ctx = document["@context"]
-        .as_object()
-        .expect("@context is an object");
-    let vocab = ctx
-        .get("@vocab")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let document: Value = serde_json::from_str(source).expect("ontology/context.jsonld is valid JSON (tests check it)");
+    let ctx = document["@context"].as_object().expect("@context is an object");
+    let vocab = ctx.get("@vocab").and_then(Value::as_str).unwrap_or_default().to_string();
     let prefixes: Vec<(String, String)> = ctx
         .iter()
         .filter_map(|(k, v)| {
@@ -63,11 +56,7 @@ fn parse_context(source: &str) -> Context {
                 return s.to_string();
             }
         }
-        if s.starts_with('@') {
-            s.to_string()
-        } else {
-            format!("{vocab}{s}")
-        }
+        if s.starts_with('@') { s.to_string() } else { format!("{vocab}{s}") }
     };
     let mut terms = BTreeMap::new();
     let mut classes = BTreeMap::new();
@@ -78,16 +67,10 @@ fn parse_context(source: &str) -> Context {
         let (id, coerce, language_map) = match def {
             Value::String(s) => (expand(s), None, false),
             Value::Object(o) => (
-                o.get("@id")
+                o.get("@id").and_then(Value::as_str).map_or_else(|| expand(term), &expand),
+                o.get("@type")
                     .and_then(Value::as_str)
-                    .map_or_else(|| expand(term), &expand),
-                o.get("@type").and_then(Value::as_str).map(|t| {
-                    if t.starts_with('@') {
-                        t.to_string()
-                    } else {
-                        expand(t)
-                    }
-                }),
+                    .map(|t| if t.starts_with('@') { t.to_string() } else { expand(t) }),
                 o.get("@container").and_then(Value::as_str) == Some("@language"),
             ),
             _ => continue,
@@ -98,19 +81,9 @@ fn parse_context(source: &str) -> Context {
         if term.chars().next().is_some_and(char::is_uppercase) {
             classes.insert(id.clone(), term.clone());
         }
-        terms.entry(id).or_insert(TermDef {
-            term: term.clone(),
-            coerce,
-            language_map,
-        });
+        terms.entry(id).or_insert(TermDef { term: term.clone(), coerce, language_map });
     }
-    Context {
-        document,
-        vocab,
-        prefixes,
-        terms,
-        classes,
-    }
+    Context { document, vocab, prefixes, terms, classes }
 }
 
 impl Context {
@@ -119,10 +92,7 @@ impl Context {
             .iter()
             .filter(|(_, ns)| iri.starts_with(ns.as_str()) && iri.len() > ns.len())
             .max_by_key(|(_, ns)| ns.len())
-            .map_or_else(
-                || iri.to_string(),
-                |(p, ns)| format!("{p}:{}", &iri[ns.len()..]),
-            )
+            .map_or_else(|| iri.to_string(), |(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
     }
 
     fn key_for(&self, predicate: &str) -> (String, Option<&TermDef>) {
@@ -180,11 +150,7 @@ pub fn write(triples: &[Triple], _base: &Base, out: &mut dyn Write) -> io::Resul
     let mut start = 0;
     while start < triples.len() {
         let subject = &triples[start].subject;
-        let end = start
-            + triples[start..]
-                .iter()
-                .take_while(|t| &t.subject == subject)
-                .count();
+        let end = start + triples[start..].iter().take_while(|t| &t.subject == subject).count();
         nodes.push(node(ctx, subject, &triples[start..end]));
         start = end;
     }
@@ -218,33 +184,19 @@ fn node(ctx: &Context, subject: &NamedOrBlankNode, triples: &[Triple]) -> Value 
     let mut by_key: BTreeMap<String, (Option<&TermDef>, Vec<&Term>)> = BTreeMap::new();
     for t in triples.iter().filter(|t| t.predicate != rdf::TYPE) {
         let (key, def) = ctx.key_for(t.predicate.as_str());
-        by_key
-            .entry(key)
-            .or_insert((def, Vec::new()))
-            .1
-            .push(&t.object);
+        by_key.entry(key).or_insert((def, Vec::new())).1.push(&t.object);
     }
     for (key, (def, objects)) in by_key {
         let value = if def.is_some_and(|d| d.language_map)
-            && objects
-                .iter()
-                .all(|o| matches!(o, Term::Literal(l) if l.language().is_some()))
+            && objects.iter().all(|o| matches!(o, Term::Literal(l) if l.language().is_some()))
         {
             let mut langs: BTreeMap<String, Vec<Value>> = BTreeMap::new();
             for o in objects {
                 if let Term::Literal(l) = o {
-                    langs
-                        .entry(l.language().unwrap_or_default().to_string())
-                        .or_default()
-                        .push(json!(l.value()));
+                    langs.entry(l.language().unwrap_or_default().to_string()).or_default().push(json!(l.value()));
                 }
             }
-            Value::Object(
-                langs
-                    .into_iter()
-                    .map(|(k, v)| (k, one_or_many(v)))
-                    .collect(),
-            )
+            Value::Object(langs.into_iter().map(|(k, v)| (k, one_or_many(v))).collect())
         } else {
             one_or_many(objects.iter().map(|o| ctx.object_value(o, def)).collect())
         };
@@ -254,11 +206,7 @@ fn node(ctx: &Context, subject: &NamedOrBlankNode, triples: &[Triple]) -> Value 
 }
 
 fn one_or_many(mut values: Vec<Value>) -> Value {
-    if values.len() == 1 {
-        values.remove(0)
-    } else {
-        Value::Array(values)
-    }
+    if values.len() == 1 { values.remove(0) } else { Value::Array(values) }
 }
 
 #[cfg(test)]
@@ -268,21 +216,9 @@ mod tests {
     #[test]
     fn the_context_defines_the_main_terms() {
         let ctx = &*PARSED;
-        assert_eq!(
-            ctx.key_for("https://w3id.org/kgexport/ns#visitor").0,
-            "visitor"
-        );
-        assert_eq!(
-            ctx.key_for("http://www.w3.org/2000/01/rdf-schema#label").0,
-            "label"
-        );
-        assert_eq!(
-            ctx.type_value("https://w3id.org/kgexport/ns#Visit"),
-            "Visit"
-        );
-        assert_eq!(
-            ctx.compact_iri("http://www.w3.org/2001/XMLSchema#gYearMonth"),
-            "xsd:gYearMonth"
-        );
+        assert_eq!(ctx.key_for("https://w3id.org/kgexport/ns#visitor").0, "visitor");
+        assert_eq!(ctx.key_for("http://www.w3.org/2000/01/rdf-schema#label").0, "label");
+        assert_eq!(ctx.type_value("https://w3id.org/kgexport/ns#Visit"), "Visit");
+        assert_eq!(ctx.compact_iri("http://www.w3.org/2001/XMLSchema#gYearMonth"), "xsd:gYearMonth");
     }
 }

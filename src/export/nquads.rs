@@ -10,12 +10,7 @@ pub fn write(graph: &ArticleGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = NQuadsSerializer::new().for_writer(out);
     let name = GraphName::NamedNode(graph.name().clone());
     for t in graph.triples() {
-        writer.serialize_quad(&Quad::new(
-            t.subject.clone(),
-            t.predicate.clone(),
-            t.object.clone(),
-            name.clone(),
-        ))?;
+        writer.serialize_quad(&Quad::new(t.subject.clone(), t.predicate.clone(), t.object.clone(), name.clone()))?;
     }
     writer.finish();
     Ok(())

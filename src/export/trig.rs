@@ -9,9 +9,7 @@ use std::io::{self, Write};
 pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::Result<()> {
     let mut serializer = TriGSerializer::new();
     for (prefix, iri) in super::prefixes(base) {
-        serializer = serializer
-            .with_prefix(prefix, iri)
-            .map_err(io::Error::other)?;
+        serializer = serializer.with_prefix(prefix, iri).map_err(io::Error::other)?;
     }
     let mut writer = serializer.for_writer(out);
     for g in graphs {
