@@ -140,7 +140,9 @@ impl<'a> Resolver<'a> {
         if let Some(end) = self.title_with_name(sentence, words, i, out) {
             return end;
         }
-        if let Some((iso, len)) = self.gaz.match_demonym(&words[i..]) {
+        if let Some((iso, len)) = self.gaz.match_demonym(&words[i..])
+            && !self.demonym_is_the_state(tokens, words, i, len)
+        {
             // "Russian Foreign Minister" is a demonym; "Russian" alone too. A capitalised German
             // demonym in mid-sentence ("Russische Föderation") is left to the gazetteer.
             let state = self.state_key(&iso);
@@ -323,6 +325,37 @@ impl<'a> Resolver<'a> {
             out.push(m);
         }
         out.sort_by_key(|m| (m.first, m.last));
+    }
+
+    /// "The US claimed", "the U.S. and Russia": a demonym that is also the state's name stands
+    /// for the state unless a noun it modifies follows ("US officials", "U.S. Secretary").
+    fn demonym_is_the_state(&self, tokens: &[Token], words: &[&str], i: usize, len: usize) -> bool {
+        let Some(m) = self.gaz.match_form(&words[i..]) else { return false };
+        if m.len < len || self.gaz.entries[m.entry].kind != EntityKind::State {
+            return false;
+        }
+        let Some(next) = tokens.get(i + len) else { return true };
+        let lower = next.lower();
+        let modifies = next.kind == TokenKind::Word
+            && (next.is_capitalized()
+                || self.rules.actor_nouns.contains_key(&lower)
+                || self.rules.name_introducers.contains(&lower)
+                || self.rules.facility_nouns.contains(&lower)
+                || self.rules.materiel.contains_key(&lower)
+                || self.gaz.match_title(&words[i + len..]).is_some()
+                || self.rules.triggers.iter().any(|g| {
+                    g.forms.contains(&lower)
+                        && !matches!(
+                            g.frame,
+                            crate::lang::Frame::Go
+                                | crate::lang::Frame::Host
+                                | crate::lang::Frame::Meet
+                                | crate::lang::Frame::Invite
+                                | crate::lang::Frame::Ship
+                                | crate::lang::Frame::Receive
+                        )
+                }));
+        !modifies
     }
 
     fn is_facility(&self, lower: &str) -> bool {
@@ -940,12 +973,14 @@ fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: 
         let (prev, cur) = (&mentions[n - 1], &mentions[n]);
         if cur.hint.is_none() && prev.hint.is_some() && cur.first >= 1 && prev.last < cur.first {
             let between = &tokens[prev.last..cur.first];
-            let coordinated = between.iter().any(|t| rules.coordinators.contains(&t.lower()) || t.is(','))
+            // "zwischen X und seiner knapp unterlegenen Rivalin Y": a coordinator, then only words of
+            // a noun phrase (no preposition, no other punctuation) before the next mention.
+            let coordinated = between.len() <= 7
+                && between.first().is_some_and(|t| rules.coordinators.contains(&t.lower()) || t.is(','))
                 && between.iter().all(|t| {
                     rules.coordinators.contains(&t.lower())
                         || t.is(',')
-                        || rules.determiners.contains(&t.lower())
-                        || t.is_capitalized()
+                        || (t.kind == TokenKind::Word && !rules.prepositions.contains_key(&t.lower()))
                 });
             if coordinated {
                 let (hint, prep) = (prev.hint, prev.prep);

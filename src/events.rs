@@ -92,6 +92,13 @@ impl<'a> Reader<'a> {
             };
             event.factuality = self.factuality(trigger, tokens, mentions, &clauses[clause], &attribution);
             event.time = self.event_time(&times, &clauses, clause, &triggers, &attribution);
+            // A date after publication can only be a plan ("nächste Woche", "on 15 October").
+            if let (Some(t), Some(r)) = (&event.time, self.reference)
+                && t.bounds().0 > r.last_day()
+                && matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
+            {
+                event.factuality = Factuality::Planned;
+            }
             event.evidence.push(sentence_span);
             event.trigger =
                 Span { start: tokens[trigger.at].start, end: tokens[trigger.at].end, sentence: sentence.index };
@@ -118,8 +125,7 @@ impl<'a> Reader<'a> {
         let mut clauses = Vec::new();
         let mut first = 0;
         for (i, t) in tokens.iter().enumerate() {
-            let breaks =
-                t.kind == TokenKind::Punct && matches!(t.text.as_str(), "," | ";" | ":" | "(" | ")" | "–" | "—");
+            let breaks = t.kind == TokenKind::Punct && matches!(t.text.as_str(), "," | ";" | ":" | "–" | "—");
             if breaks {
                 if i > first {
                     clauses.push(self.clause(tokens, first, i));
@@ -205,7 +211,7 @@ impl<'a> Reader<'a> {
                     g.forms.iter().any(|f| {
                         lower.len() > f.len() + 2
                             && lower.ends_with(f.as_str())
-                            && self.allowed_compound(&lower[..lower.len() - f.len()])
+                            && self.allowed_compound(&lower[..lower.len() - f.len()], g.frame)
                     })
                 })?;
                 let form = group.forms.iter().filter(|f| lower.ends_with(f.as_str())).max_by_key(|f| f.len())?;
@@ -222,10 +228,16 @@ impl<'a> Reader<'a> {
         Some(Trigger { at: i, group, participle: false, compound_head: Some(head) })
     }
 
-    fn allowed_compound(&self, head: &str) -> bool {
+    /// Which first parts make a closed compound a trigger: goods ("Waffen|lieferung"), listed
+    /// heads ("Staats|besuch"), and for meetings any but the excluded ("Migrations|konferenz",
+    /// not "Presse|konferenz").
+    fn allowed_compound(&self, head: &str, frame: Frame) -> bool {
         let head = head.trim_end_matches('-');
         self.rules.materiel.keys().any(|m| head == m || head.starts_with(m.as_str()))
             || self.rules.compound_heads.contains(head)
+            || (frame == Frame::MeetNoun
+                && head.chars().count() >= 3
+                && !self.rules.compound_excluded.iter().any(|x| head.starts_with(x.as_str())))
     }
 
     fn is_verb_frame(&self, frame: Frame) -> bool {
@@ -345,6 +357,7 @@ impl<'a> Reader<'a> {
                 let visitor = prefix
                     .filter(|m| m.kind == EntityKind::Person || !m.kind.is_place())
                     .or_else(possessor)
+                    .or_else(|| self.genitive_after(tokens, &in_clause, at))
                     .or_else(|| {
                         after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
                             .into_iter()
@@ -355,6 +368,7 @@ impl<'a> Reader<'a> {
                             .into_iter()
                             .find(|m| m.kind.is_actor())
                     });
+                let mut from_clause = false;
                 if let Some(v) = visitor {
                     event.add_role(Role::Visitor, &v.entity);
                 } else if !self.governed_noun(tokens, at)
@@ -366,12 +380,31 @@ impl<'a> Reader<'a> {
                 {
                     // "A French minister has cancelled a planned visit to Haiti".
                     event.add_role(Role::Visitor, &v);
+                    from_clause = true;
                 }
                 let destination = prefix.filter(|m| m.kind.is_place()).or_else(|| {
                     after_noun(&[RoleHint::Destination, RoleHint::Location])
                         .into_iter()
                         .find(|m| m.kind.is_place() || m.kind.is_actor())
                 });
+                // "Küng hat Papst Benedikt am Samstag in Rom einen Besuch abgestattet": with the
+                // clause's subject as visitor, its object is the host and its place the destination.
+                let destination = destination.or_else(|| {
+                    from_clause
+                        .then(|| {
+                            hinted(&[RoleHint::Destination, RoleHint::Location]).into_iter().find(|m| m.kind.is_place())
+                        })
+                        .flatten()
+                });
+                if from_clause
+                    && let Some(host) = bare_actors.iter().find(|m| {
+                        m.first < at
+                            && event.fillers(Role::Visitor).all(|v| v != m.entity)
+                            && m.kind != EntityKind::State
+                    })
+                {
+                    event.add_role(Role::Host, &host.entity);
+                }
                 if let Some(d) = destination {
                     let role = if d.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &d.entity);
@@ -391,6 +424,11 @@ impl<'a> Reader<'a> {
                 } else {
                     people.extend(possessor().map(|m| m.entity.clone()));
                     people.extend(prefix.filter(|m| m.kind.is_actor()).map(|m| m.entity.clone()));
+                    people.extend(self.genitive_after(tokens, &in_clause, at).map(|m| m.entity.clone()));
+                    // Whoever the clause is about takes part ("Blair möchte auf dem EU-Gipfel …").
+                    if let Some(s) = bare_actors.iter().find(|m| m.first < at) {
+                        people.push(s.entity.clone());
+                    }
                     if people.is_empty() {
                         // "Israel and Lebanon renewed negotiations", "X held talks with Y".
                         let before: Vec<&Mention> = bare_actors.iter().copied().filter(|m| m.first < at).collect();
@@ -518,19 +556,29 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.complete(event, trigger)
+        let groups = event
+            .fillers(Role::Participant)
+            .filter(|k| {
+                mentions.iter().any(|m| m.entity == *k && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
+            })
+            .count();
+        self.complete(event, trigger, groups)
     }
 
     /// Keeps an event only when its key roles are filled.
-    fn complete(&self, event: Event, trigger: &Trigger<'_>) -> Option<Event> {
+    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize) -> Option<Event> {
         let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
         let ok = match event.kind {
+            EventKind::Act => !event.roles.is_empty(),
             EventKind::Visit => {
                 has(Role::Visitor)
                     && (has(Role::Destination) || has(Role::Host) || trigger.group.frame == Frame::VisitNoun)
             }
+            // A group (an organisation, "die EU-Außenminister") counts as several; a summit may be
+            // known by its place alone.
             EventKind::Meeting => {
-                event.fillers(Role::Participant).count() >= trigger.group.min_participants.unwrap_or(2)
+                let min = trigger.group.min_participants.unwrap_or(2);
+                event.fillers(Role::Participant).count() + groups >= min || (min <= 1 && has(Role::Location))
             }
             EventKind::Invitation => {
                 has(Role::Invitee) && (has(Role::Inviter) || trigger.group.frame == Frame::InviteNoun)
@@ -635,6 +683,35 @@ impl<'a> Reader<'a> {
                     || t.is_capitalized() && self.rules.possessive_markers.is_empty()
             }) && at - m.last <= 3
         })
+    }
+
+    /// The genitive right after a noun: "Staatsbesuch eines libanesischen Präsidenten".
+    fn genitive_after<'m>(&self, tokens: &[Token], mentions: &[&'m Mention], at: usize) -> Option<&'m Mention> {
+        let next = tokens.get(at + 1)?;
+        if !self.rules.genitive_determiners.contains(&next.lower()) {
+            return None;
+        }
+        mentions.iter().copied().find(|m| {
+            m.first > at + 1
+                && m.first <= at + 5
+                && m.hint.is_none()
+                && m.kind.is_actor()
+                && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                && tokens[at + 1..m.first].iter().all(|t| t.kind == TokenKind::Word && !self.is_verb_like(t))
+        })
+    }
+
+    /// A word that may be a verb: a trigger or cue of a verb, or a lower-case word that is not an
+    /// adjective (German endings) or determiner.
+    fn is_verb_like(&self, t: &Token) -> bool {
+        let lower = t.lower();
+        !t.is_capitalized()
+            && !self.rules.determiners.contains(&lower)
+            && !self
+                .rules
+                .demonym_endings
+                .iter()
+                .any(|e| !e.is_empty() && lower.ends_with(e.as_str()) && lower.len() > 4)
     }
 
     /// A demonym right before a noun ("russische Waffenlieferungen", "Russian arms deliveries").
@@ -827,6 +904,9 @@ impl<'a> Reader<'a> {
                 {
                     att.set(&m, at);
                     att.verb_clause = Some(clause_of(clauses, at));
+                    if self.rules.cues.accuse.contains(phrase) {
+                        att.accusation = Some(at);
+                    }
                 }
             }
         }
@@ -850,16 +930,56 @@ impl<'a> Reader<'a> {
         att
     }
 
+    /// "X accused Y of …": the accused act, known only through the claim, as a generic event
+    /// with the accused as participant.
+    fn accused_act(&mut self, tokens: &[Token], mentions: &[Mention], speaker: &str, verb: usize, evidence: Span) {
+        let Some(accused) = mentions.iter().find(|m| {
+            m.first > verb
+                && m.kind.is_actor()
+                && m.entity != speaker
+                && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                && !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Agent))
+        }) else {
+            return;
+        };
+        let trigger = Span { start: tokens[verb].start, end: tokens[verb].end, sentence: evidence.sentence };
+        self.out.events.push(Event {
+            kind: EventKind::Act,
+            roles: vec![(Role::Participant, accused.entity.clone())],
+            factuality: Factuality::Reported,
+            time: None,
+            trigger,
+            evidence: vec![evidence],
+            items: Vec::new(),
+            transport: None,
+            sub_event_of: None,
+            invited_to: None,
+            merged_into: None,
+            dropped: false,
+            also: Vec::new(),
+        });
+        let target = self.out.events.len() - 1;
+        self.out.claims.push(Claim {
+            speakers: vec![speaker.to_string()],
+            stance: Stance::Affirms,
+            target,
+            responds_to: None,
+            evidence,
+            accusation: true,
+        });
+    }
+
     fn claims(
         &mut self,
-        _tokens: &[Token],
-        _mentions: &[Mention],
+        tokens: &[Token],
+        mentions: &[Mention],
         clauses: &[Clause],
         att: &Attribution,
         created: &[(usize, usize)],
         evidence: Span,
     ) {
         if let Some(speaker) = &att.speaker {
+            let before = self.out.claims.len();
             for &(event, at) in created {
                 if att.verb_clause == Some(clause_of(clauses, at)) && !clauses[clause_of(clauses, at)].complement {
                     continue; // The reporting clause's own event is not what is reported.
@@ -873,7 +993,13 @@ impl<'a> Reader<'a> {
                     target: event,
                     responds_to: None,
                     evidence,
+                    accusation: att.accusation.is_some(),
                 });
+            }
+            if self.out.claims.len() == before
+                && let Some(verb) = att.accusation
+            {
+                self.accused_act(tokens, mentions, speaker, verb, evidence);
             }
         }
         if let Some(denier) = &att.denier {
@@ -896,6 +1022,7 @@ impl<'a> Reader<'a> {
                     target,
                     responds_to,
                     evidence,
+                    accusation: false,
                 });
             }
         }
@@ -1476,6 +1603,8 @@ struct Attribution {
     deny_clause: Option<usize>,
     /// Token positions of speaker mentions (never event roles).
     speaker_mentions: Vec<usize>,
+    /// Where an accusing verb stands ("accused", "warf … vor").
+    accusation: Option<usize>,
 }
 
 impl Attribution {
@@ -1550,6 +1679,7 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
         _ => true,
     };
     let parties = match a.kind {
+        EventKind::Act => set(a, Role::Participant) == set(b, Role::Participant),
         EventKind::Visit => {
             !set(a, Role::Visitor).is_empty() && set(a, Role::Visitor) == set(b, Role::Visitor) && compatible_places()
         }

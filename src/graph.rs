@@ -277,12 +277,7 @@ impl Builder<'_> {
 
     fn claim(&mut self, extraction: &Extraction, i: usize, c: &Claim) {
         let target = self.event_iri(extraction, c.target);
-        let stance = match c.stance {
-            Stance::Affirms => "affirms",
-            Stance::Denies => "denies",
-        };
         let s = self.claim_iri(extraction, i);
-        let _ = target.clone();
         self.add(&s, rdf::TYPE, kgx::CLAIM.into_owned());
         self.add(
             &s,
@@ -303,12 +298,15 @@ impl Builder<'_> {
         }
         let m = self.mention(c.evidence);
         self.add(&s, kgx::EVIDENCE, m);
-        self.add(
-            &s,
-            kgx::EVENT_TYPE,
-            Literal::new_simple_literal(if c.stance == Stance::Affirms { "PLOVER:ACCUSE" } else { "CAMEO:016" }),
-        );
-        let _ = stance;
+        // Denials are CAMEO 016 and accusations CAMEO 112; a plain report has no code.
+        let codes: &[&str] = match (c.stance, c.accusation) {
+            (Stance::Denies, _) => &["CAMEO:016"],
+            (Stance::Affirms, true) => &["CAMEO:112", "PLOVER:ACCUSE"],
+            (Stance::Affirms, false) => &[],
+        };
+        for code in codes {
+            self.add(&s, kgx::EVENT_TYPE, Literal::new_simple_literal(*code));
+        }
     }
 
     fn claim_iri(&self, extraction: &Extraction, i: usize) -> NamedNode {
@@ -391,6 +389,7 @@ fn event_class(kind: EventKind) -> NamedNodeRef<'static> {
         EventKind::Meeting => kgx::MEETING,
         EventKind::Invitation => kgx::INVITATION,
         EventKind::Shipment => kgx::SHIPMENT,
+        EventKind::Act => kgx::EVENT,
     }
 }
 
@@ -428,6 +427,7 @@ fn event_codes(e: &Event) -> Vec<&'static str> {
             vec!["CAMEO:073", "PLOVER:AID"]
         }
         (EventKind::Shipment, _) => vec!["PLOVER:AID"],
+        (EventKind::Act, _) => vec![],
     }
 }
 

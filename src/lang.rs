@@ -154,6 +154,15 @@ pub struct Rules {
     pub flag_nouns: BTreeSet<String>,
     /// First parts of closed compounds whose head is a noun trigger ("staats" in "Staatsbesuch").
     pub compound_heads: BTreeSet<String>,
+    /// First parts that never make a meeting compound ("presse" in "Pressekonferenz").
+    #[serde(default)]
+    pub compound_excluded: BTreeSet<String>,
+    /// Genitive articles that link a noun to the noun phrase after it ("des", "eines").
+    #[serde(default)]
+    pub genitive_determiners: BTreeSet<String>,
+    /// Relative adverbs of place that open a clause about the place before ("wo", "where").
+    #[serde(default)]
+    pub place_relatives: BTreeSet<String>,
     /// Duration adjective prefixes to days ("zweitägig" = 2).
     pub durations: BTreeMap<String, u32>,
     /// Words that introduce a name without naming an office ("leader", "Dr.", "Herr").

@@ -14,6 +14,8 @@ pub enum EventKind {
     Invitation,
     /// Goods move from a supplier to a recipient.
     Shipment,
+    /// Any other act, known only as the content of a claim ("X accused Y of …").
+    Act,
 }
 
 impl EventKind {
@@ -27,6 +29,7 @@ impl EventKind {
             EventKind::Meeting => "Meeting",
             EventKind::Invitation => "Invitation",
             EventKind::Shipment => "Shipment",
+            EventKind::Act => "Event",
         }
     }
 }
@@ -313,6 +316,8 @@ pub struct Claim {
     pub responds_to: Option<usize>,
     /// The sentence it was read from.
     pub evidence: Span,
+    /// An accusation (CAMEO 112), not a plain report.
+    pub accusation: bool,
 }
 
 /// Everything extracted from one article.

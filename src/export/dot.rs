@@ -149,7 +149,7 @@ fn build_view(graphs: &[ArticleGraph], base: &Base) -> (DiGraph<DotNode, DotEdge
                     Shape::Claim { affirms: value(ts, kgx::STANCE.as_str()).as_deref() == Some("Affirms") },
                     Some(article.clone()),
                 )),
-                "Visit" | "Meeting" | "Invitation" | "Shipment" => Some((
+                "Visit" | "Meeting" | "Invitation" | "Shipment" | "Event" => Some((
                     Shape::Event {
                         class: class.clone(),
                         when: literal(ts, kgx::WHEN.as_str()),
