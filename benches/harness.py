@@ -211,8 +211,13 @@ def svg_chart(results: dict) -> str:
         'font-family="Helvetica, Arial, sans-serif" font-size="12">',
         f'<rect width="{width}" height="{height}" fill="white"/>',
         f'<text x="{pad}" y="26" font-size="16" font-weight="bold">kgexport benchmarks — {esc(results["date"])}, '
-        f'{results["machine"]["cores"]} cores, commit {esc((results["git"]["commit"] or "?")[:10])}'
-        f'{" (dirty)" if results["git"].get("dirty") else ""}</text>',
+        f'{results["machine"]["cores"]} cores, '
+        + (
+            f'commit {esc((results["git"]["commit"] or "?")[:10])}{" (dirty)" if results["git"].get("dirty") else ""}'
+            if results.get("binary_built_here", True)
+            else "binary from KGX_BIN"
+        )
+        + "</text>",
     ]
     for i, (title, unit, bars, goal, sense) in enumerate(panels):
         x0 = pad + (i % 2) * (pw + pad)
@@ -310,6 +315,7 @@ def main() -> int:
     ap.add_argument("--peer-python", default=None, help="Python with spacy and rdflib; empty: skip the peer")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each kgexport command (best wall time kept)")
     ap.add_argument("--out", type=Path, required=True, help="folder for results.{md,json,svg}")
+    ap.add_argument("--given-bin", action="store_true", help="the binary was not built from this work tree (KGX_BIN)")
     args = ap.parse_args()
 
     bench = Path(__file__).resolve().parent
@@ -326,6 +332,7 @@ def main() -> int:
         "rustc": version(["rustc", "--version"]),
         "wc": version(["wc", "--version"]),
         "binary": str(args.bin),
+        "binary_built_here": not args.given_bin,
         "jobs_supported": has_jobs,
         "loadavg_start": load(),
         "repeat": args.repeat,
@@ -473,8 +480,12 @@ def markdown(results: dict) -> str:
         "# kgexport benchmark results",
         "",
         f"{results['date']} · {m['cpu'] or 'unknown CPU'}, {m['cores']} cores, {m['mem_gb']} GB · "
-        f"{results['kgexport'] or 'kgexport'} at `{(git['commit'] or '?')[:12]}`{' (uncommitted changes)' if git.get('dirty') else ''} · "
-        f"`--jobs` {'supported' if results['jobs_supported'] else 'not supported yet'} · best of {results['repeat']} run(s) · "
+        + (
+            f"{results['kgexport'] or 'kgexport'} built from `{(git['commit'] or '?')[:12]}`{' with uncommitted changes' if git.get('dirty') else ''} · "
+            if results.get("binary_built_here", True)
+            else f"{results['kgexport'] or 'kgexport'} given by KGX_BIN (work tree at `{(git['commit'] or '?')[:12]}`) · "
+        )
+        + f"`--jobs` {'supported' if results['jobs_supported'] else 'not supported yet'} · best of {results['repeat']} run(s) · "
         f"load average {fmt_load(results.get('loadavg_start'))} at the start, {fmt_load(results.get('loadavg_end'))} at the end",
         "",
         f"Binary: `{results['binary']}`.",

@@ -28,8 +28,10 @@ WORK=$(cd "$WORK" && pwd)
 log() { printf '== %s\n' "$*" >&2; }
 
 # ------------------------------------------------------------------ the binary
+GIVEN=()
 if [[ -n "${KGX_BIN:-}" ]]; then
     BIN=$KGX_BIN
+    GIVEN=(--given-bin)
     log "measuring $BIN (KGX_BIN; no build)"
 else
     log "cargo build --release"
@@ -89,4 +91,4 @@ done
 
 # ------------------------------------------------------------------ measure and report
 exec python3 "$BENCH/harness.py" --bin "$BIN" --work "$WORK" --sizes "$SIZES" \
-    --peer-size "$PEER_SIZE" --peer-python "$PEER_PY" --repeat "$REPEAT" --out "$OUT"
+    --peer-size "$PEER_SIZE" --peer-python "$PEER_PY" --repeat "$REPEAT" --out "$OUT" "${GIVEN[@]}"

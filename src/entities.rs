@@ -91,6 +91,8 @@ pub struct Resolver<'a> {
     surnames: HashMap<String, String>,
     /// The last person mentioned (for pronouns).
     pub last_person: Option<String>,
+    /// The first person the last sentence was about (for "er" in the next).
+    previous_subject: Option<String>,
     /// The last state mentioned, also through a demonym or a city (for "das Land").
     last_state: Option<String>,
 }
@@ -106,6 +108,7 @@ impl<'a> Resolver<'a> {
             table: EntityTable::default(),
             surnames: HashMap::new(),
             last_person: None,
+            previous_subject: None,
             last_state: None,
         }
     }
@@ -127,6 +130,18 @@ impl<'a> Resolver<'a> {
             mentions[n].prep = prep;
         }
         inherit_coordinated_hints(tokens, &mut mentions, self.rules);
+        // The sentence's subject: its first bare person, else the last person it names.
+        let subject = mentions
+            .iter()
+            .find(|m| {
+                m.kind == EntityKind::Person && m.form == MentionForm::Argument && !m.possessive && m.hint.is_none()
+            })
+            .or_else(|| {
+                mentions.iter().rev().find(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument)
+            });
+        if let Some(subject) = subject {
+            self.previous_subject = Some(subject.entity.clone());
+        }
         mentions
     }
 
@@ -179,7 +194,14 @@ impl<'a> Resolver<'a> {
         }
         let lower = token.lower();
         if self.rules.person_pronouns.contains(&lower) {
-            if let Some(person) = self.last_person.clone() {
+            // "er": the subject so far in this sentence, else the last sentence's subject.
+            let this_sentence = out
+                .iter()
+                .find(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument && !m.possessive)
+                .map(|m| m.entity.clone());
+            if let Some(person) =
+                this_sentence.or_else(|| self.previous_subject.clone()).or_else(|| self.last_person.clone())
+            {
                 out.push(mention(i, i + 1, person, EntityKind::Person, MentionForm::Pronoun));
             }
             return i + 1;

@@ -110,6 +110,7 @@ impl<'a> Reader<'a> {
             created.push((index, trigger.at));
         }
         self.shipment_legs(tokens, mentions, &clauses, &mut created, sentence_span, resolver);
+        self.meeting_anaphora(tokens, &mut created);
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
         self.claims(tokens, mentions, &clauses, &attribution, &created, sentence_span);
@@ -166,10 +167,8 @@ impl<'a> Reader<'a> {
 
     fn trigger_at(&self, lower: &str, i: usize, tokens: &[Token], clauses: &[Clause]) -> Option<Trigger<'a>> {
         let clause = &clauses[clause_of(clauses, i)];
-        let particle_ok = |g: &TriggerGroup| match &g.particle {
-            None => true,
-            Some(p) => tokens[i + 1..clause.last].iter().any(|t| t.lower() == *p),
-        };
+        let later = |w: &String| tokens[i + 1..clause.last].iter().any(|t| t.lower() == *w);
+        let particle_ok = |g: &TriggerGroup| g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(&later);
         // A separable verb with its particle first, then plain forms.
         let capitalized = tokens[i].is_capitalized() && i > 0;
         let noun_context = i > 0 && {
@@ -1140,6 +1139,36 @@ impl<'a> Reader<'a> {
         let _ = (clauses, first_at);
     }
 
+    /// "Die Konferenz soll im März in Washington stattfinden": a definite meeting noun without
+    /// parties of its own is the meeting named before; its place and time join that one.
+    fn meeting_anaphora(&mut self, tokens: &[Token], created: &mut Vec<(usize, usize)>) {
+        let Some(&(first_new, _)) = created.first() else { return };
+        for &(e, at) in created.iter() {
+            let event = &self.out.events[e];
+            let definite = at > 0 && self.rules.definite_determiners.contains(&tokens[at - 1].lower());
+            if event.kind != EventKind::Meeting || event.fillers(Role::Participant).next().is_some() || !definite {
+                continue;
+            }
+            let Some(target) = (0..first_new)
+                .rev()
+                .find(|&i| self.out.events[i].kind == EventKind::Meeting && self.out.events[i].is_live())
+            else {
+                continue;
+            };
+            let other = self.out.events[e].clone();
+            let t = &mut self.out.events[target];
+            for (role, key) in &other.roles {
+                t.add_role(*role, key);
+            }
+            if t.time.is_none() {
+                t.time = other.time;
+            }
+            t.evidence.extend(other.evidence);
+            self.out.events[e].merged_into = Some(target);
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
     /// "unter russischer Flagge", "under a Russian flag".
     fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<String> {
         let flag = tokens.iter().position(|t| self.rules.flag_nouns.contains(&t.lower()))?;
@@ -1235,6 +1264,7 @@ impl<'a> Reader<'a> {
         future: bool,
     ) -> Vec<TimeExpr> {
         let mut dates: Vec<(usize, usize, PartialDate)> = Vec::new();
+        let mut spans: Vec<TimeExpr> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let day_num = |t: &Token| {
@@ -1255,6 +1285,32 @@ impl<'a> Reader<'a> {
             // Day first: "7. September (2023)", "7 September".
             if let Some(day) = day_num(&tokens[i]) {
                 let k = if tokens.get(i + 1).is_some_and(|t| t.is('.')) { i + 2 } else { i + 1 };
+                // Two days of one month: "am 10. und 11. Juli", "24 and 25 September".
+                if lower.get(k).is_some_and(|w| self.rules.time.range_join.contains(w))
+                    && let Some(second) = tokens.get(k + 1).and_then(day_num)
+                {
+                    let m = if tokens.get(k + 2).is_some_and(|t| t.is('.')) { k + 3 } else { k + 2 };
+                    if let Some(month) = month_at(m) {
+                        let (year, end) = match year_at(m + 1) {
+                            Some(y) => (Some(y), m + 2),
+                            None => (None, m + 1),
+                        };
+                        if let (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) = (
+                            self.full_date(reference, year, month, day),
+                            self.full_date(reference, year, month, second),
+                        ) && a <= b
+                        {
+                            spans.push(TimeExpr {
+                                first: i,
+                                last: end,
+                                value: TimeValue::Span { start: a, end: b },
+                                anchors_following: false,
+                            });
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
                 if let Some(month) = month_at(k) {
                     let (year, end) = match year_at(k + 1) {
                         Some(y) => (Some(y), k + 2),
@@ -1308,7 +1364,7 @@ impl<'a> Reader<'a> {
             }
             i += 1;
         }
-        let mut out: Vec<TimeExpr> = Vec::new();
+        let mut out: Vec<TimeExpr> = spans;
         let mut used = vec![false; dates.len()];
         // Ranges: "zwischen dem 7. September und dem 1. Oktober", "from May 3 to May 5".
         for n in 0..dates.len().saturating_sub(1) {

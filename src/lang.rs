@@ -47,6 +47,9 @@ pub struct TriggerGroup {
     /// The forms that are participles (a future auxiliary does not make these planned).
     #[serde(default)]
     pub participles: Vec<String>,
+    /// Words that, later in the clause, make the form part of another verb ("sprach … aus").
+    #[serde(default)]
+    pub not_with: Vec<String>,
     /// Fewest participants a meeting needs (default 2; a summit may name only one).
     #[serde(default)]
     pub min_participants: Option<usize>,
@@ -157,6 +160,10 @@ pub struct Rules {
     /// First parts that never make a meeting compound ("presse" in "Pressekonferenz").
     #[serde(default)]
     pub compound_excluded: BTreeSet<String>,
+    /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
+    /// one and no parties of its own refers back.
+    #[serde(default)]
+    pub definite_determiners: BTreeSet<String>,
     /// Genitive articles that link a noun to the noun phrase after it ("des", "eines").
     #[serde(default)]
     pub genitive_determiners: BTreeSet<String>,

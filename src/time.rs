@@ -189,26 +189,30 @@ fn month_window_shift(reference: PartialDate, by: i32) -> TimeValue {
     window_between(ymd(y1, m1, 1), last_of_month(y2, m2))
 }
 
-/// A day and month without a year, placed in the year that makes it not later than the
-/// reference's last day (news reports mostly look back), else in the reference's year.
+/// A day and month without a year, placed in the year that brings it nearest to the reference
+/// (a report looks back a few weeks or ahead a few weeks, rarely further).
 pub fn day_in_reference_year(reference: PartialDate, month: u32, day: u32) -> Option<NaiveDate> {
-    let year = reference.year();
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    if date > reference.last_day() { NaiveDate::from_ymd_opt(year - 1, month, day).or(Some(date)) } else { Some(date) }
+    let middle = middle_of(reference);
+    [reference.year() - 1, reference.year(), reference.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - middle).num_days().abs())
 }
 
-/// A month without a year, placed like [`day_in_reference_year`].
+/// A month without a year, placed like [`day_in_reference_year`]; `future` prefers the coming one.
 pub fn month_in_reference_year(reference: PartialDate, month: u32, future: bool) -> TimeValue {
-    let year = reference.year();
-    let candidate = PartialDate::Month(year, month);
-    let year = if !future && candidate.first_day() > reference.last_day() {
-        year - 1
-    } else if future && candidate.last_day() < reference.first_day() {
-        year + 1
-    } else {
-        year
-    };
+    let middle = middle_of(reference);
+    let year = [reference.year() - 1, reference.year(), reference.year() + 1]
+        .into_iter()
+        .filter(|&y| !future || PartialDate::Month(y, month).last_day() >= reference.first_day())
+        .min_by_key(|&y| (PartialDate::Month(y, month).first_day() - middle).num_days().abs())
+        .unwrap_or(reference.year());
     PartialDate::Month(year, month).window()
+}
+
+fn middle_of(reference: PartialDate) -> NaiveDate {
+    let (a, b) = (reference.first_day(), reference.last_day());
+    a + Days::new(((b - a).num_days() / 2) as u64)
 }
 
 /// `YYYY-MM-DD`.
@@ -254,9 +258,11 @@ mod tests {
     }
 
     #[test]
-    fn dates_after_the_reference_fall_in_the_year_before() {
+    fn dates_without_a_year_fall_nearest_the_reference() {
         let r = PartialDate::Day(ymd(2023, 2, 1));
         assert_eq!(day_in_reference_year(r, 12, 24), Some(ymd(2022, 12, 24)));
         assert_eq!(day_in_reference_year(r, 1, 7), Some(ymd(2023, 1, 7)));
+        assert_eq!(day_in_reference_year(PartialDate::Day(ymd(2006, 6, 21)), 7, 10), Some(ymd(2006, 7, 10)));
+        assert_eq!(day_in_reference_year(PartialDate::Month(2023, 10), 9, 7), Some(ymd(2023, 9, 7)));
     }
 }

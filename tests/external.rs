@@ -76,3 +76,31 @@ fn gazetteer_files_pass_their_checker() {
     let o = python(&["data/gazetteer/check.py"]);
     assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
 }
+
+// Dev sets: thresholds only ever go up. Figures at the time of writing are in README.md.
+
+#[test]
+fn the_german_dev_set_holds_its_scores() {
+    score(&["tests/dev-de", "-q", "--min-recall", "0.38", "--min-precision", "0.72", "--max-forbidden", "1"]);
+}
+
+#[test]
+fn the_english_wikinews_dev_set_holds_its_scores() {
+    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.25", "--min-precision", "0.8", "--max-forbidden", "0"]);
+}
+
+#[test]
+fn the_plover_petrarch_sentences_hold_their_scores() {
+    score(&[
+        "tests/dev-en-suites",
+        "-q",
+        "--min-recall",
+        "0.57",
+        "--min-precision",
+        "0.8",
+        "--max-forbidden",
+        "0",
+        "--min-claims",
+        "0.2",
+    ]);
+}
