@@ -91,6 +91,8 @@ pub struct Resolver<'a> {
     surnames: HashMap<String, String>,
     /// The last person mentioned (for pronouns).
     pub last_person: Option<String>,
+    /// The last organisation, government, agency or state named (for "they").
+    last_group: Option<(String, EntityKind)>,
     /// The first person the last sentence was about (for "er" in the next).
     previous_subject: Option<String>,
     /// The last state mentioned, also through a demonym or a city (for "das Land").
@@ -109,6 +111,7 @@ impl<'a> Resolver<'a> {
             surnames: HashMap::new(),
             last_person: None,
             previous_subject: None,
+            last_group: None,
             last_state: None,
         }
     }
@@ -130,6 +133,13 @@ impl<'a> Resolver<'a> {
             mentions[n].prep = prep;
         }
         inherit_coordinated_hints(tokens, &mut mentions, self.rules);
+        if let Some(group) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.kind.is_actor() && m.kind != EntityKind::Person && m.form == MentionForm::Argument)
+        {
+            self.last_group = Some((group.entity.clone(), group.kind));
+        }
         // The sentence's subject: its first bare person, else the last person it names.
         let subject = mentions
             .iter()
@@ -203,6 +213,13 @@ impl<'a> Resolver<'a> {
                 this_sentence.or_else(|| self.previous_subject.clone()).or_else(|| self.last_person.clone())
             {
                 out.push(mention(i, i + 1, person, EntityKind::Person, MentionForm::Pronoun));
+            }
+            return i + 1;
+        }
+        if self.rules.group_pronouns.contains(&lower) {
+            // "they": the last organisation or state named.
+            if let Some((key, kind)) = self.last_group.clone() {
+                out.push(mention(i, i + 1, key, kind, MentionForm::Pronoun));
             }
             return i + 1;
         }
@@ -450,6 +467,27 @@ impl<'a> Resolver<'a> {
                 _ => name_end,
             });
         }
+        // No name and an organisation: "die EU-Außenminister", "die Außenminister der EU" are a
+        // group acting for it.
+        if let Some((_org, end)) = self.organisation_of_title(words, i, after) {
+            let label = words[i..end].join(" ");
+            let key = format!("local-group-{}", slug(&label));
+            self.table.upsert(Entity {
+                key: key.clone(),
+                known: false,
+                kind: EntityKind::Organization,
+                labels: vec![(self.lang_tag.to_string(), label)],
+                country: None,
+                iso: None,
+                qid: None,
+                positions: Vec::new(),
+                near: None,
+                mentions: Vec::new(),
+            });
+            self.note(sentence, i, end, &key);
+            out.push(mention(i, end, key, EntityKind::Organization, MentionForm::Argument));
+            return Some(end);
+        }
         // No name: a role description; resolve it to the office holder or a described person.
         let key = self.office_holder(position?, country.as_deref())?;
         let end = of_state.map_or(after, |(_, end)| end);
@@ -481,6 +519,30 @@ impl<'a> Resolver<'a> {
             .and_then(|m| self.gaz.entries[m.entry].iso.clone())
             .or_else(|| self.gaz.match_demonym(&[prefix]).map(|(iso, _)| iso));
         Some((Some(title.position), title.iso.clone(), iso, 1))
+    }
+
+    /// The organisation a title without a name belongs to: its compound prefix ("EU-Außenminister")
+    /// or a genitive after it ("Außenminister der Europäischen Union"); with the end of the phrase.
+    fn organisation_of_title(&mut self, words: &[&str], i: usize, after: usize) -> Option<(String, usize)> {
+        let is_org = |g: &Gazetteer, m: &gazetteer::FormMatch| g.entries[m.entry].kind == EntityKind::Igo;
+        if let Some((prefix, _)) = words[i].rsplit_once('-')
+            && let Some(m) = self.gaz.match_form(&[prefix]).filter(|m| is_org(self.gaz, m))
+        {
+            self.add_known(m.entry);
+            return Some((self.gaz.entries[m.entry].key.clone(), after));
+        }
+        let next = words.get(after)?.to_lowercase();
+        let linked = self.rules.genitive_determiners.contains(&next)
+            || self.rules.prepositions.get(&next).is_some_and(|h| h.contains(&RoleHint::Of));
+        if !linked {
+            return None;
+        }
+        let start = after
+            + 1
+            + usize::from(words.get(after + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
+        let m = self.gaz.match_form(words.get(start..)?).filter(|m| is_org(self.gaz, m))?;
+        self.add_known(m.entry);
+        Some((self.gaz.entries[m.entry].key.clone(), start + m.len))
     }
 
     /// "of Morocco" right after a title or name: the state and the token after it.

@@ -110,6 +110,7 @@ impl<'a> Reader<'a> {
             created.push((index, trigger.at));
         }
         self.shipment_legs(tokens, mentions, &clauses, &mut created, sentence_span, resolver);
+        self.merge_verb_and_noun_meetings(tokens, &clauses, &triggers, &mut created);
         self.meeting_anaphora(tokens, &mut created);
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
@@ -326,8 +327,17 @@ impl<'a> Reader<'a> {
                     event.add_role(Role::Visitor, v);
                 }
                 let places = hinted(&[RoleHint::Destination, RoleHint::Location]);
-                if let Some(p) = places.iter().find(|m| m.kind.is_place() && m.first > at.saturating_sub(8)) {
+                // "visiting the town of Pandeglang": a place named by "of" in the object.
+                let of_place = hinted(&[RoleHint::Of])
+                    .into_iter()
+                    .find(|m| m.kind.is_place() && m.first > at && m.first <= at + 5);
+                if let Some(p) =
+                    places.iter().copied().find(|m| m.kind.is_place() && m.first > at.saturating_sub(8)).or(of_place)
+                {
                     event.add_role(Role::Destination, &p.entity);
+                } else if let Some(place) = self.place_before_relative(tokens, mentions, c) {
+                    // "am Flughafen Bagdad, wo Soleimani eintraf".
+                    event.add_role(Role::Destination, &place);
                 } else if let Some(o) = object(&visitor) {
                     let role = if o.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &o.entity);
@@ -422,24 +432,22 @@ impl<'a> Reader<'a> {
                     people.extend(bare_actors.iter().map(|m| m.entity.clone()));
                 } else {
                     people.extend(possessor().map(|m| m.entity.clone()));
-                    people.extend(prefix.filter(|m| m.kind.is_actor()).map(|m| m.entity.clone()));
+                    // "Kosovo-Konferenz", "Iran-Gespräche": a state before a meeting noun is its topic;
+                    // a person or an organisation ("EU-Gipfel") takes part.
+                    people.extend(
+                        prefix.filter(|m| m.kind.is_actor() && m.kind != EntityKind::State).map(|m| m.entity.clone()),
+                    );
                     people.extend(self.genitive_after(tokens, &in_clause, at).map(|m| m.entity.clone()));
-                    // Whoever the clause is about takes part ("Blair möchte auf dem EU-Gipfel …").
-                    if let Some(s) = bare_actors.iter().find(|m| m.first < at) {
+                    // Whoever the clause is about takes part: "Israel and Lebanon renewed
+                    // negotiations", "X held talks with Y", "Blair möchte auf dem EU-Gipfel …".
+                    let before: Vec<&Mention> = bare_actors.iter().copied().filter(|m| m.first < at).collect();
+                    let coordinated = self.coordinated_subjects(tokens, &before);
+                    if !coordinated.is_empty() {
+                        people.extend(coordinated);
+                    } else if let Some(s) = before.first() {
                         people.push(s.entity.clone());
-                    }
-                    if people.is_empty() {
-                        // "Israel and Lebanon renewed negotiations", "X held talks with Y".
-                        let before: Vec<&Mention> = bare_actors.iter().copied().filter(|m| m.first < at).collect();
-                        people.extend(self.coordinated_subjects(tokens, &before));
-                        if people.is_empty() {
-                            people.extend(
-                                before
-                                    .first()
-                                    .map(|m| m.entity.clone())
-                                    .or_else(|| self.inherited_subject(tokens, mentions, clauses, clause, attribution)),
-                            );
-                        }
+                    } else if people.is_empty() {
+                        people.extend(self.inherited_subject(tokens, mentions, clauses, clause, attribution));
                     }
                     people.extend(
                         after_noun(&[RoleHint::Between, RoleHint::Of])
@@ -600,6 +608,14 @@ impl<'a> Reader<'a> {
         (ok && !self_visit && !self_supply).then_some(event)
     }
 
+    /// The place a clause opened by "wo"/"where" is about: the last place before the comma.
+    fn place_before_relative(&self, tokens: &[Token], mentions: &[Mention], clause: &Clause) -> Option<String> {
+        if !self.rules.place_relatives.contains(&tokens.get(clause.first)?.lower()) {
+            return None;
+        }
+        mentions.iter().rev().find(|m| m.last <= clause.first && m.kind.is_place()).map(|m| m.entity.clone())
+    }
+
     /// A meeting noun within three words after a verb ("host a meeting", "empfing zu Gesprächen").
     fn meeting_noun_follows(&self, tokens: &[Token], at: usize, clause: &Clause) -> bool {
         tokens[at + 1..clause.last.min(at + 4)].iter().any(|t| {
@@ -617,12 +633,16 @@ impl<'a> Reader<'a> {
     fn coordinated_subjects(&self, tokens: &[Token], bare: &[&Mention]) -> Vec<String> {
         let mut out = Vec::new();
         for pair in bare.windows(2) {
+            // "X und Y", "X, Y and Z", "Präsident X und Regierungschef Y": a coordinator or comma
+            // first, then at most a short noun phrase head (a title, an adjective).
             let between = &tokens[pair[0].last..pair[1].first];
-            if !between.is_empty()
+            if between.first().is_some_and(|t| self.rules.coordinators.contains(&t.lower()) || t.is(','))
+                && between.len() <= 4
                 && between.iter().all(|t| {
                     self.rules.coordinators.contains(&t.lower())
                         || t.is(',')
                         || self.rules.determiners.contains(&t.lower())
+                        || (t.kind == TokenKind::Word && (t.is_capitalized() || !self.is_verb_like(t)))
                 })
             {
                 out.push(pair[0].entity.clone());
@@ -1137,6 +1157,47 @@ impl<'a> Reader<'a> {
             self.out.events.push(leg);
         }
         let _ = (clauses, first_at);
+    }
+
+    /// "sich … zu einer Konferenz in Brüssel treffen", "met for talks": a meeting verb and a
+    /// meeting noun in one clause, the noun behind a preposition, are one meeting.
+    fn merge_verb_and_noun_meetings(
+        &mut self,
+        tokens: &[Token],
+        clauses: &[Clause],
+        triggers: &[Trigger<'_>],
+        created: &mut Vec<(usize, usize)>,
+    ) {
+        let frame_at = |at: usize| triggers.iter().find(|t| t.at == at).map(|t| t.group.frame);
+        let meetings: Vec<(usize, usize)> =
+            created.iter().copied().filter(|(e, _)| self.out.events[*e].kind == EventKind::Meeting).collect();
+        for &(verb, verb_at) in &meetings {
+            if frame_at(verb_at) != Some(Frame::Meet) || !self.out.events[verb].is_live() {
+                continue;
+            }
+            for &(noun, noun_at) in &meetings {
+                let same_clause = clause_of(clauses, verb_at) == clause_of(clauses, noun_at);
+                if noun == verb
+                    || !same_clause
+                    || frame_at(noun_at) != Some(Frame::MeetNoun)
+                    || !self.governed_noun(tokens, noun_at)
+                {
+                    continue;
+                }
+                let other = self.out.events[noun].clone();
+                let v = &mut self.out.events[verb];
+                for (role, key) in &other.roles {
+                    if *role != Role::Participant || v.fillers(Role::Participant).next().is_none() {
+                        v.add_role(*role, key);
+                    }
+                }
+                if v.time.is_none() {
+                    v.time = other.time;
+                }
+                self.out.events[noun].merged_into = Some(verb);
+            }
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
     }
 
     /// "Die Konferenz soll im März in Washington stattfinden": a definite meeting noun without

@@ -147,6 +147,9 @@ pub struct Rules {
     pub subordinators: BTreeSet<String>,
     /// Personal pronouns that refer to a person ("er", "he").
     pub person_pronouns: BTreeSet<String>,
+    /// Pronouns that refer to a group: the last organisation or state named ("they").
+    #[serde(default)]
+    pub group_pronouns: BTreeSet<String>,
     /// Phrases that refer back to the last state named ("das Land", "the country").
     pub state_anaphors: Vec<String>,
     /// Nouns for a counterpart in office ("Amtskollege", "counterpart").

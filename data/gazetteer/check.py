@@ -24,6 +24,12 @@ FILE:LINE: message.  Rules checked (see README.md):
   file and across files; the only exception is a city-state capital whose
   forms equal its state's (cities.tsv row with capital=yes and the same iso3).
 * states.tsv: label_de and label_en occur in forms; demonym stems unique.
+* given_names.tsv: one capitalised token per name (letters, inner '-' or "'"),
+  origin a 2-3 letter lowercase tag; no name is on GIVEN_NAME_STOPLIST (tokens
+  that are also ordinary German/English words, places, brands, titles or
+  prominent surnames), a single-word form of states/cities/governments/
+  agencies/organizations/titles, or a persons.tsv surname (except
+  GIVEN_NAME_SURNAME_OK).
 """
 import datetime
 import os
@@ -39,6 +45,7 @@ HEADERS = {
     'persons.tsv': ['key', 'label_de', 'label_en', 'iso3', 'forms', 'surnames'],
     'positions.tsv': ['person', 'position', 'iso3', 'from', 'to'],
     'titles.tsv': ['form', 'lang', 'position', 'iso3'],
+    'given_names.tsv': ['name', 'origin'],
 }
 # Cells that may be empty; every other cell is required.  qid must be empty.
 OPTIONAL = {
@@ -70,6 +77,40 @@ SINGLE_HOLDER = {'HeadOfState', 'HeadOfGovernment', 'ForeignMinister', 'DefenceM
 KEY_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
 ISO3_RE = re.compile(r'^[A-Z]{3}$')
 DATE_RE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
+GIVEN_NAME_RE = re.compile(r"^[^\W\d_]+(?:['-][^\W\d_]+)*$")
+ORIGIN_RE = re.compile(r'^[a-z]{2,3}$')
+# Given names that are also a persons.tsv surname form but are kept on purpose.
+GIVEN_NAME_SURNAME_OK = {'Kim'}
+# Real given names deliberately left out of given_names.tsv (see README.md).
+GIVEN_NAME_STOPLIST = set("""
+Abbas Abe Abu Ace Adelaide Aden Africa Ai Al Alexa Alexandria Allen Alpha Amal
+Amber America Ami Anders Angel Anis April Ararat Armen Arsen Art Ash Ashton Asia
+Asset Atta August Aurora Austin Autumn Aviv Bahia Beat Bharat Bill Bisher Blade
+Bong Boni Brandy Brent Bristol Brittany Brook Brooklyn Buck Bud Burhan Can Candy
+Carolina Cash Chad Chan Chance Charity Charlotte Chase Che Chelsea Chester
+Christian Clay Cliff Clinton Colt Constance Constant Constantine Cruz Crystal
+Daisy Dakota Davor Dawn Dean Delfin Destiny Di Dia Dick Dito Doku Domingo Don
+Drew Dries Duke Duma Earl Ebony Edit Efrat Else Emir Erdoğan Ernst Europa Eve
+Faith Farah Fares Fern Finn Flora Florence Francia Franco Frank Gen Gene Georgia
+German Ginger Glen Grace Grant Gray Grey Guy Gül Hagen Haifa Hamilton Happy Harm
+Harmony Harper Harris Harsh Hasina Hastings Hayat Hazel Heath Heather Heide
+Helle Helm Hertha Holly Hone Honor Honour Hope Hun India Iran Iris Islam Israel
+Ivy Jasmin Jasmine Jesus Jewel Jihad Job Joke Jordan Joy Jun June Kai Kamel
+Kasper Kerry Khalifa Khan Khurshid Kit Kitty Kumar Lance Lee Lemma Lenin Les
+Levy Li Liberty Lily Lin Linde Lore Lorraine Lucky Lula Luna Lupe Maan Madison
+Mai Major Mali Malte Mar Marigold Marina Marine Mark Marshall Mason Mate Mats
+May Medina Melody Mercedes Mercy Milan Miles Mir Misty Mo Mohamud Montserrat
+Morgan Mubarak Muse Myrtle Nape Navi Nazaret Nir Nur Odd Olive Onyx Or Orlando
+Oscar Paris Pasteur Patience Paz Pearl Peer Per Phoenix Pier Poppy Prabowo
+Precious Preston Prince Prudence Raid Ram Rand Rein Reiner Res Riad Rich Rim
+River Rob Rod Roman Rosa Rosario Rose Rosen Ross Rosy Ruby Rune Rupiah Rusty
+Sabah Saber Saddam Said Salam Salvador Sanaa Santiago Savannah Saviour Saw Seiko
+Shah Shahab Sharif Sharon Sherry Sierra Silvester Sina Siri Sky Slim Sofia Soja
+Solomon Spike Sri Stanley Star Sterling Storm Sue Sultan Summer Sunny Sydney
+Tage Tal Teddy Tedros Than Till Tin Ton Tone Tor Tore Trinidad Trinity Troy Tuna
+Urban Uzi Valentine Verity Victoria Viktoria Viola Violet Virginia Vital Wade
+Wafa Wail Wellington Will Willow Win Wolf Yisrael Yunus Yılmaz Zara Zia
+""".split())
 STEM_RE = re.compile(r'^(US-)?[a-zäöüß][a-zäöüßéèáàíóúãõç-]*[a-zäöüßéèáàíóúãõç]$')
 
 errors = []
@@ -277,6 +318,8 @@ def main():
                         f"{r2['person']} and {r1['person']} (line {no1}) hold "
                         f"{r1['position']} {r1['iso3']} on overlapping days")
 
+    check_given_names(data)
+
     # surface forms: one entity per form, within and across files
     owner = {}
     for f, cols in FORM_COLS.items():
@@ -301,6 +344,33 @@ def main():
         return 1
     print(f'OK. Rows: {counts}')
     return 0
+
+
+def check_given_names(data):
+    f = 'given_names.tsv'
+    places = {}
+    for src in ('states.tsv', 'cities.tsv', 'governments.tsv', 'agencies.tsv',
+                'organizations.tsv'):
+        for _, r in data[src]:
+            for form in items(r['forms']):
+                places.setdefault(form, src)
+    for _, r in data['titles.tsv']:
+        places.setdefault(r['form'], 'titles.tsv')
+    surnames = set()
+    for _, r in data['persons.tsv']:
+        surnames.update(items(r['surnames']))
+    for no, r in data[f]:
+        name = r['name']
+        if not GIVEN_NAME_RE.match(name) or not name[0].isupper():
+            err(f, no, f'name {name!r}: expected one capitalised token (letters, inner - or \')')
+        if not ORIGIN_RE.match(r['origin']):
+            err(f, no, f"origin {r['origin']!r}: expected a 2-3 letter lowercase tag")
+        if name in GIVEN_NAME_STOPLIST:
+            err(f, no, f'name {name!r} is on GIVEN_NAME_STOPLIST (ambiguous token)')
+        if name in places:
+            err(f, no, f'name {name!r} is also a form in {places[name]}')
+        if name in surnames and name not in GIVEN_NAME_SURNAME_OK:
+            err(f, no, f'name {name!r} is also a persons.tsv surname form')
 
 
 def allowed_shared(f, r, pf, pkey, data):
