@@ -263,7 +263,13 @@ def svg_chart(results: dict) -> str:
         out.append(f'<text x="{right - 2}" y="{gy - 4:.1f}" text-anchor="end" fill="#c33" font-size="11">goal {sense} {tick(goal)}{esc(unit)}</text>')
     out.append(
         f'<text x="{pad}" y="{height - 12}" font-size="10" fill="#555">Corpus: Wikinews articles (CC BY 2.5), replicated; '
-        "bars are corpus sizes in articles. See benches/results.md.</text>"
+        "bars are corpus sizes in articles. See benches/results.md."
+        + (
+            f" Machine busy (load {fmt_load(results.get('loadavg_start'))}): times are pessimistic."
+            if results.get("loadavg_start") and results["loadavg_start"][0] > 0.5
+            else ""
+        )
+        + "</text>"
     )
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -306,8 +312,23 @@ def esc(s: str) -> str:
 # ----------------------------------------------------------------------------------------- main
 
 
+def write_results(results: dict, out: Path) -> None:
+    md = markdown(results)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.md").write_text(md, encoding="utf-8")
+    (out / "results.json").write_text(json.dumps(rounded(results), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "results.svg").write_text(svg_chart(results), encoding="utf-8")
+    print(md)
+    log(f"wrote {out / 'results.md'}, results.json, results.svg")
+
+
 def main() -> int:
-    ap = argparse.ArgumentParser()
+    if len(sys.argv) == 3 and sys.argv[1] == "--render":
+        # re-renders results.md and results.svg (beside it) from a results.json
+        path = Path(sys.argv[2])
+        write_results(json.loads(path.read_text(encoding="utf-8")), path.parent)
+        return 0
+    ap = argparse.ArgumentParser(usage="%(prog)s --bin BIN --work DIR --sizes 'N ...' --out DIR [...] | %(prog)s --render results.json")
     ap.add_argument("--bin", type=Path, required=True)
     ap.add_argument("--work", type=Path, required=True, help="folder with corpus-<n>.{jsonl,txt,stats.json}")
     ap.add_argument("--sizes", required=True, help="corpus sizes in articles, space-separated")
@@ -447,13 +468,7 @@ def main() -> int:
     results["loadavg_end"] = load()
     results["problems"] = problems
 
-    md = markdown(results)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.md").write_text(md, encoding="utf-8")
-    (args.out / "results.json").write_text(json.dumps(rounded(results), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (args.out / "results.svg").write_text(svg_chart(results), encoding="utf-8")
-    print(md)
-    log(f"wrote {args.out / 'results.md'}, results.json, results.svg")
+    write_results(results, args.out)
     return 1 if problems else 0
 
 
@@ -518,8 +533,8 @@ def markdown(results: dict) -> str:
         "",
         "## Every run",
         "",
-        "| articles | command | wall s | MB/s | articles/s | peak RSS MB | CPU s | output MB | statements | articles in output |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | command | wall s | MB/s | articles/s | peak RSS MB | CPU s | articles per CPU s | output MB | statements | articles in output |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results["sizes"]:
         for key, label in (
@@ -537,7 +552,8 @@ def markdown(results: dict) -> str:
             lines.append(
                 f"| {r['articles']:,} | `{label}`{'' if ok else ' **failed**'} | {x['wall_s']:.3f} | "
                 f"{fmt(r['text_mb'] / x['wall_s'] if ok else None, 2)} | {fmt(r['articles'] / x['wall_s'] if ok else None)} | "
-                f"{fmt(x['rss_mb'])} | {fmt(x.get('cpu_s'), 2)} | {fmt(x['output_bytes'] / MB if x.get('output_bytes') else None)} | "
+                f"{fmt(x['rss_mb'])} | {fmt(x.get('cpu_s'), 2)} | {fmt(r['articles'] / x['cpu_s'] if ok and x.get('cpu_s') else None)} | "
+                f"{fmt(x['output_bytes'] / MB if x.get('output_bytes') else None)} | "
                 f"{fmt(x.get('statements_out'))} | {fmt(x.get('articles_out'))} |"
             )
     if peer:
@@ -547,16 +563,18 @@ def markdown(results: dict) -> str:
             "",
             f"## Head to head with the peer ({peer['articles']:,} articles, {fmt(peer['text_mb'])} MB of text)",
             "",
-            "| program | wall s | articles/s | MB/s | peak RSS MB | output MB | statements |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| program | wall s | articles/s | MB/s | CPU s | peak RSS MB | output MB | statements |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
             f"| spaCy {s.get('spacy', '?')} blank pipeline + sentencizer + EntityRuler + PhraseMatcher + rdflib (`benches/peer_spacy.py`) | "
-            f"{peer['wall_s']:.2f} | {fmt(peer.get('articles_per_s'))} | {fmt(peer.get('mb_per_s'), 2)} | {fmt(peer.get('rss_mb'))} | "
+            f"{peer['wall_s']:.2f} | {fmt(peer.get('articles_per_s'))} | {fmt(peer.get('mb_per_s'), 2)} | {fmt(peer.get('cpu_s'), 2)} | {fmt(peer.get('rss_mb'))} | "
             f"{fmt(peer['output_bytes'] / MB if peer.get('output_bytes') else None, 2)} | {fmt(peer.get('statements_out'))} |",
             f"| kgexport `-f nt{' --jobs 1' if results['jobs_supported'] else ''}` | {k.get('wall_s', 0):.2f} | {fmt(k.get('articles_per_s'))} | "
-            f"{fmt(k.get('mb_per_s'), 2)} | {fmt(k.get('rss_mb'))} | {fmt(k['output_bytes'] / MB if k.get('output_bytes') else None, 2)} | "
+            f"{fmt(k.get('mb_per_s'), 2)} | {fmt(k.get('cpu_s'), 2)} | {fmt(k.get('rss_mb'))} | {fmt(k['output_bytes'] / MB if k.get('output_bytes') else None, 2)} | "
             f"{fmt(k.get('statements_out'))} |",
             "",
-            f"Ratio kgexport ÷ peer (articles/s): **{fmt(peer.get('ratio_same_slice'), 2, '×')}**. "
+            f"Ratio kgexport ÷ peer (articles/s): **{fmt(peer.get('ratio_same_slice'), 2, '×')}** "
+            f"(by CPU time, which other load on the machine disturbs less: "
+            f"{fmt(peer['cpu_s'] / k['cpu_s'] if peer.get('cpu_s') and k.get('cpu_s') and k.get('exit') == 0 else None, 2, '×')}). "
             + (
                 f"The peer's wall time splits into import {s.get('import_s')} s, building the matchers {s.get('setup_s')} s "
                 f"({s.get('patterns')} gazetteer patterns), processing {s.get('process_s')} s and serialising {s.get('serialise_s')} s; "
@@ -575,6 +593,14 @@ def markdown(results: dict) -> str:
                 f"Peak RSS of nt streaming: {fmt(a['nt']['rss_mb'])} MB at {a['articles']:,} articles, {fmt(b['nt']['rss_mb'])} MB at "
                 f"{b['articles']:,} ({b['nt']['rss_mb'] / a['nt']['rss_mb']:.2f}× for {b['articles'] / a['articles']:.0f}× the articles; flat means ≈ 1×).",
             ]
+    busy = [x for x in (results.get("loadavg_start"), results.get("loadavg_end")) if x and x[0] > 0.5]
+    if busy:
+        lines += [
+            "",
+            f"**Caution:** the machine was not idle (1-minute load average {fmt_load(results.get('loadavg_start'))} at the "
+            f"start, {fmt_load(results.get('loadavg_end'))} at the end, on {m['cores']} cores). Wall times, throughput and "
+            "the speed-up are then pessimistic and noisy; peak RSS, output sizes and CPU-time figures are less affected.",
+        ]
     if results["problems"]:
         lines += ["", "## Problems", ""] + [f"* {p}" for p in results["problems"]]
     lines += [

@@ -175,7 +175,7 @@ pub fn run(args: Args) -> Result<bool> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Option<(ArticleGraph, Extraction)>> = pool.install(|| {
+        let results: Vec<Option<Result<(ArticleGraph, Extraction), String>>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|a| {
@@ -186,15 +186,26 @@ pub fn run(args: Args) -> Result<bool> {
                     if !args.shard.contains(&a.key()) {
                         return None;
                     }
-                    let extraction = kgexport::analyse(&a, args.lang.0);
-                    Some((graph::build(&a, &extraction, &args.base_iri), extraction))
+                    // A bug on one article's text must not cost the batch: report it and go on.
+                    let built = std::panic::catch_unwind(|| {
+                        let extraction = kgexport::analyse(&a, args.lang.0);
+                        (graph::build(&a, &extraction, &args.base_iri), extraction)
+                    });
+                    Some(built.map_err(|_| format!("{}: internal error while extracting; article skipped", a.origin)))
                 })
                 .collect()
         });
         for result in results {
-            let Some((graph, extraction)) = result else {
-                report.other_shards += 1;
-                continue;
+            let (graph, extraction) = match result {
+                None => {
+                    report.other_shards += 1;
+                    continue;
+                }
+                Some(Err(problem)) => {
+                    report.problems.push(problem);
+                    continue;
+                }
+                Some(Ok(built)) => built,
             };
             count(&mut report, &graph, &extraction);
             if let Err(e) = outputs.stream(&graph) {

@@ -203,7 +203,7 @@ impl<'a> Resolver<'a> {
             return end;
         }
         let lower = token.lower();
-        if self.rules.person_pronouns.contains(&lower) {
+        if self.rules.person_pronouns.contains(lower) {
             // "er": the subject so far in this sentence, else the last sentence's subject.
             let this_sentence = out
                 .iter()
@@ -216,7 +216,7 @@ impl<'a> Resolver<'a> {
             }
             return i + 1;
         }
-        if self.rules.group_pronouns.contains(&lower) {
+        if self.rules.group_pronouns.contains(lower) {
             // "they": the last organisation or state named.
             if let Some((key, kind)) = self.last_group.clone() {
                 out.push(mention(i, i + 1, key, kind, MentionForm::Pronoun));
@@ -229,7 +229,7 @@ impl<'a> Resolver<'a> {
             }
             return i + len;
         }
-        if self.rules.counterpart_nouns.contains(&lower) {
+        if self.rules.counterpart_nouns.contains(lower) {
             // "seinem Amtskollegen Khursheed Kasuri": a counterpart with a name.
             let end = self.name_run(tokens, i + 1);
             if end > i + 1 {
@@ -257,11 +257,11 @@ impl<'a> Resolver<'a> {
             self.counterpart(sentence, i, out);
             return i + 1;
         }
-        if self.is_facility(&lower) {
+        if self.is_facility(lower) {
             self.facility(sentence, i, out);
             return i + 1;
         }
-        if let Some(&noun) = self.rules.actor_nouns.get(&lower) {
+        if let Some(&noun) = self.rules.actor_nouns.get(lower) {
             self.actor_noun(sentence, words, i, noun, out);
         }
         i + 1
@@ -300,7 +300,7 @@ impl<'a> Resolver<'a> {
         // "U.S. and Russian negotiators": a coordinated demonym before that one.
         if let Some(first) = before.first()
             && first.first >= 2
-            && self.rules.coordinators.contains(&tokens[first.first - 1].lower())
+            && self.rules.coordinators.contains(tokens[first.first - 1].lower())
             && let Some(other) = out.iter().find(|m| m.last == first.first - 1 && m.kind == EntityKind::State)
         {
             states.push((self.iso_of(&other.entity), other.first));
@@ -309,11 +309,11 @@ impl<'a> Resolver<'a> {
             // "ministers from the Georgian government": the state after "from"/"of".
             let hint = tokens
                 .get(i + 1)
-                .and_then(|t| self.rules.prepositions.get(&t.lower()))
+                .and_then(|t| self.rules.prepositions.get(t.lower()))
                 .and_then(|h| h.first().copied());
             if matches!(hint, Some(RoleHint::Of | RoleHint::Source)) {
                 let start =
-                    i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(&t.lower())));
+                    i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(t.lower())));
                 if let Some((iso, _)) = words.get(start..).and_then(|w| self.gaz.match_demonym(w)) {
                     states.push((iso, i));
                 } else if let Some(m) = words.get(start..).and_then(|w| self.gaz.match_form(w)) {
@@ -342,7 +342,7 @@ impl<'a> Resolver<'a> {
                 ActorNoun::Government => EntityKind::Government,
                 ActorNoun::Organization => EntityKind::Organization,
             };
-            let key = format!("local-{}-{}", slug(&tokens[i].lower()), iso.to_lowercase());
+            let key = format!("local-{}-{}", slug(tokens[i].lower()), iso.to_lowercase());
             self.table.upsert(Entity {
                 key: key.clone(),
                 known: false,
@@ -377,13 +377,13 @@ impl<'a> Resolver<'a> {
         let lower = next.lower();
         let modifies = next.kind == TokenKind::Word
             && (next.is_capitalized()
-                || self.rules.actor_nouns.contains_key(&lower)
-                || self.rules.name_introducers.contains(&lower)
-                || self.rules.facility_nouns.contains(&lower)
-                || self.rules.materiel.contains_key(&lower)
+                || self.rules.actor_nouns.contains_key(lower)
+                || self.rules.name_introducers.contains(lower)
+                || self.rules.facility_nouns.contains(lower)
+                || self.rules.materiel.contains_key(lower)
                 || self.gaz.match_title(&words[i + len..]).is_some()
                 || self.rules.triggers.iter().any(|g| {
-                    g.forms.contains(&lower)
+                    g.forms.iter().any(|f| f == lower)
                         && !matches!(
                             g.frame,
                             crate::lang::Frame::Go
@@ -428,7 +428,7 @@ impl<'a> Resolver<'a> {
         let mut j = after;
         // "für Nordkorea" / "for North Korea" after a title names its subject, not its country.
         if j < tokens.len()
-            && matches!(self.rules.prepositions.get(&tokens[j].lower()).map(Vec::as_slice), Some(h) if h.contains(&RoleHint::Topic))
+            && matches!(self.rules.prepositions.get(tokens[j].lower()).map(Vec::as_slice), Some(h) if h.contains(&RoleHint::Topic))
         {
             let mut k = j + 1;
             while k < tokens.len() && k < j + 5 && !tokens[k].is(',') {
@@ -582,13 +582,13 @@ impl<'a> Resolver<'a> {
             }
             let ok = t.kind == TokenKind::Word
                 && t.is_capitalized()
-                && !self.rules.not_names.contains(&t.lower())
-                && !self.rules.determiners.contains(&t.lower())
+                && !self.rules.not_names.contains(t.lower())
+                && !self.rules.determiners.contains(t.lower())
                 && self.gaz.title(&t.text).is_none()
-                && !self.rules.name_introducers.contains(&t.lower())
+                && !self.rules.name_introducers.contains(t.lower())
                 && self.gaz.match_demonym(&[t.text.as_str()]).is_none()
-                && !self.rules.months.contains_key(&t.lower())
-                && !self.rules.weekdays.contains_key(&t.lower())
+                && !self.rules.months.contains_key(t.lower())
+                && !self.rules.weekdays.contains_key(t.lower())
                 && !self.rules.possessive_markers.contains(&t.text);
             if !ok {
                 break;
@@ -684,7 +684,7 @@ impl<'a> Resolver<'a> {
             && tokens[i - 1].is_capitalized()
             && !tokens[i - 1].after_newline
             && i - 1 > 0
-            && !self.rules.determiners.contains(&tokens[i - 1].lower())
+            && !self.rules.determiners.contains(tokens[i - 1].lower())
             && self.gaz.title(&tokens[i - 1].text).is_none()
             && self.gaz.match_form(&[tokens[i - 1].text.as_str()]).is_none();
         let key = if let Some(key) = self.surnames.get(word).cloned() {
@@ -983,7 +983,7 @@ impl<'a> Resolver<'a> {
             steps += 1;
             let t = &tokens[k];
             let lower = t.lower();
-            if let Some(hints) = self.rules.prepositions.get(&lower) {
+            if let Some(hints) = self.rules.prepositions.get(lower) {
                 // A two-word preposition ("according to") is not a role marker here.
                 return (hints.first().copied(), Some(k));
             }
@@ -997,11 +997,11 @@ impl<'a> Resolver<'a> {
                 k = s;
                 continue;
             }
-            let np_internal = self.rules.determiners.contains(&lower)
+            let np_internal = self.rules.determiners.contains(lower)
                 || t.kind == TokenKind::Number
                 || t.is_capitalized()
                 || self.rules.possessive_markers.contains(&t.text)
-                || self.is_adjective_like(&lower);
+                || self.is_adjective_like(lower);
             if !np_internal {
                 return (None, None);
             }
@@ -1060,11 +1060,11 @@ fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: 
             // "zwischen X und seiner knapp unterlegenen Rivalin Y": a coordinator, then only words of
             // a noun phrase (no preposition, no other punctuation) before the next mention.
             let coordinated = between.len() <= 7
-                && between.first().is_some_and(|t| rules.coordinators.contains(&t.lower()) || t.is(','))
+                && between.first().is_some_and(|t| rules.coordinators.contains(t.lower()) || t.is(','))
                 && between.iter().all(|t| {
-                    rules.coordinators.contains(&t.lower())
+                    rules.coordinators.contains(t.lower())
                         || t.is(',')
-                        || (t.kind == TokenKind::Word && !rules.prepositions.contains_key(&t.lower()))
+                        || (t.kind == TokenKind::Word && !rules.prepositions.contains_key(t.lower()))
                 });
             if coordinated {
                 let (hint, prep) = (prev.hint, prev.prep);

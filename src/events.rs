@@ -91,6 +91,11 @@ impl<'a> Reader<'a> {
                 continue;
             };
             event.factuality = self.factuality(trigger, tokens, mentions, &clauses[clause], &attribution);
+            if matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
+                && let Some(inherited) = self.infinitive_modality(tokens, &clauses, clause)
+            {
+                event.factuality = inherited;
+            }
             event.time = self.event_time(&times, &clauses, clause, &triggers, &attribution);
             // A date after publication can only be a plan ("nächste Woche", "on 15 October").
             if let (Some(t), Some(r)) = (&event.time, self.reference)
@@ -147,8 +152,8 @@ impl<'a> Reader<'a> {
     fn clause(&self, tokens: &[Token], first: usize, last: usize) -> Clause {
         let opener = tokens[first].lower();
         // "der das Land besuchte", "who visited": a relative pronoun right after a comma.
-        let relative = first > 0 && self.rules.relative_pronouns.contains(&opener);
-        let complement = self.rules.subordinators.contains(&opener);
+        let relative = first > 0 && self.rules.relative_pronouns.contains(opener);
+        let complement = self.rules.subordinators.contains(opener);
         Clause { first, last, relative, complement }
     }
 
@@ -174,9 +179,9 @@ impl<'a> Reader<'a> {
         let capitalized = tokens[i].is_capitalized() && i > 0;
         let noun_context = i > 0 && {
             let prev = tokens[i - 1].lower();
-            self.rules.determiners.contains(&prev)
+            self.rules.determiners.contains(prev)
                 || self.rules.possessive_markers.contains(&tokens[i - 1].text)
-                || self.rules.compound_heads.contains(&prev)
+                || self.rules.compound_heads.contains(prev)
                 || self.rules.durations.keys().any(|d| prev.starts_with(d.as_str()))
         };
         let class_ok = |g: &TriggerGroup| {
@@ -610,23 +615,40 @@ impl<'a> Reader<'a> {
 
     /// The place a clause opened by "wo"/"where" is about: the last place before the comma.
     fn place_before_relative(&self, tokens: &[Token], mentions: &[Mention], clause: &Clause) -> Option<String> {
-        if !self.rules.place_relatives.contains(&tokens.get(clause.first)?.lower()) {
+        if !self.rules.place_relatives.contains(tokens.get(clause.first)?.lower()) {
             return None;
         }
         mentions.iter().rev().find(|m| m.last <= clause.first && m.kind.is_place()).map(|m| m.entity.clone())
+    }
+
+    /// "erklärte die Bereitschaft, in Gespräche einzutreten", "offered to negotiate": an
+    /// infinitive clause takes the plan or possibility of the clause it completes.
+    fn infinitive_modality(&self, tokens: &[Token], clauses: &[Clause], clause: usize) -> Option<Factuality> {
+        let marker = self.rules.infinitive_marker.as_deref()?;
+        let c = &clauses[clause];
+        let infinitive = tokens[c.first..c.last].windows(2).any(|w| w[0].lower() == marker && !w[1].is_capitalized())
+            || tokens[c.first..c.last].iter().any(|t| {
+                let lower = t.lower();
+                !t.is_capitalized() && lower.len() > marker.len() + 4 && lower.ends_with("en") && lower.find(marker).is_some_and(|at| at > 0)
+            });
+        if !infinitive || clause == 0 {
+            return None;
+        }
+        let before: Vec<String> = tokens[clauses[clause - 1].first..clauses[clause - 1].last].iter().map(|t| t.lower().to_string()).collect();
+        self.rules.cue_lists().into_iter().find(|(cues, _)| cues.iter().any(|cue| phrase_in(&before, cue))).map(|(_, f)| f)
     }
 
     /// A meeting noun within three words after a verb ("host a meeting", "empfing zu Gesprächen").
     fn meeting_noun_follows(&self, tokens: &[Token], at: usize, clause: &Clause) -> bool {
         tokens[at + 1..clause.last.min(at + 4)].iter().any(|t| {
             let lower = t.lower();
-            self.rules.triggers.iter().any(|g| g.frame == Frame::MeetNoun && g.forms.contains(&lower))
+            self.rules.triggers.iter().any(|g| g.frame == Frame::MeetNoun && g.forms.iter().any(|f| f == lower))
         })
     }
 
     fn is_passive(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> bool {
         trigger.participle
-            && tokens[clause.first..clause.last].iter().any(|t| self.rules.cues.passive_aux.contains(&t.lower()))
+            && tokens[clause.first..clause.last].iter().any(|t| self.rules.cues.passive_aux.iter().any(|a| a == t.lower()))
     }
 
     /// "Putin und Kim trafen sich": every bare actor before the verb joined by coordinators.
@@ -636,12 +658,12 @@ impl<'a> Reader<'a> {
             // "X und Y", "X, Y and Z", "Präsident X und Regierungschef Y": a coordinator or comma
             // first, then at most a short noun phrase head (a title, an adjective).
             let between = &tokens[pair[0].last..pair[1].first];
-            if between.first().is_some_and(|t| self.rules.coordinators.contains(&t.lower()) || t.is(','))
+            if between.first().is_some_and(|t| self.rules.coordinators.contains(t.lower()) || t.is(','))
                 && between.len() <= 4
                 && between.iter().all(|t| {
-                    self.rules.coordinators.contains(&t.lower())
+                    self.rules.coordinators.contains(t.lower())
                         || t.is(',')
-                        || self.rules.determiners.contains(&t.lower())
+                        || self.rules.determiners.contains(t.lower())
                         || (t.kind == TokenKind::Word && (t.is_capitalized() || !self.is_verb_like(t)))
                 })
             {
@@ -707,7 +729,7 @@ impl<'a> Reader<'a> {
     /// The genitive right after a noun: "Staatsbesuch eines libanesischen Präsidenten".
     fn genitive_after<'m>(&self, tokens: &[Token], mentions: &[&'m Mention], at: usize) -> Option<&'m Mention> {
         let next = tokens.get(at + 1)?;
-        if !self.rules.genitive_determiners.contains(&next.lower()) {
+        if !self.rules.genitive_determiners.contains(next.lower()) {
             return None;
         }
         mentions.iter().copied().find(|m| {
@@ -725,7 +747,7 @@ impl<'a> Reader<'a> {
     fn is_verb_like(&self, t: &Token) -> bool {
         let lower = t.lower();
         !t.is_capitalized()
-            && !self.rules.determiners.contains(&lower)
+            && !self.rules.determiners.contains(lower)
             && !self
                 .rules
                 .demonym_endings
@@ -754,9 +776,9 @@ impl<'a> Reader<'a> {
         while k < tokens.len() {
             let t = &tokens[k];
             let lower = t.lower();
-            let inside = self.rules.prepositions.contains_key(&lower)
-                || self.rules.determiners.contains(&lower)
-                || self.rules.coordinators.contains(&lower)
+            let inside = self.rules.prepositions.contains_key(lower)
+                || self.rules.determiners.contains(lower)
+                || self.rules.coordinators.contains(lower)
                 || t.is_capitalized()
                 || t.kind == TokenKind::Number
                 || self.rules.possessive_markers.contains(&t.text)
@@ -789,7 +811,7 @@ impl<'a> Reader<'a> {
         }
         let mut items: Vec<MaterielCategory> = tokens[clause.first..clause.last]
             .iter()
-            .filter_map(|t| self.materiel(&t.lower()))
+            .filter_map(|t| self.materiel(t.lower()))
             .chain(trigger.compound_head.as_deref().and_then(|h| self.materiel(h)))
             .collect();
         items.sort();
@@ -816,7 +838,7 @@ impl<'a> Reader<'a> {
         clause: &Clause,
         attribution: &Attribution,
     ) -> Factuality {
-        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
         let noun = !self.is_verb_frame(trigger.group.frame);
         let governed = noun
             && (mentions.iter().any(|m| m.first == trigger.at && m.hint.is_some())
@@ -859,7 +881,7 @@ impl<'a> Reader<'a> {
             }
             k -= 1;
             let lower = tokens[k].lower();
-            if self.rules.prepositions.get(&lower).is_some_and(|h| !h.is_empty()) {
+            if self.rules.prepositions.get(lower).is_some_and(|h| !h.is_empty()) {
                 return !self
                     .rules
                     .cues
@@ -877,7 +899,7 @@ impl<'a> Reader<'a> {
     // ---------------------------------------------------------------- attribution and claims
 
     fn attribution(&self, tokens: &[Token], mentions: &[Mention], clauses: &[Clause]) -> Attribution {
-        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
         let mut att = Attribution::default();
         let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
             mentions.iter().find(|m| m.kind.is_actor() && m.form != MentionForm::Pronoun && pred(m)).cloned()
@@ -1063,7 +1085,7 @@ impl<'a> Reader<'a> {
         let modes: Vec<(usize, TransportMode)> = tokens
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| self.rules.transport.get(&t.lower()).map(|m| (i, *m)))
+            .filter_map(|(i, t)| self.rules.transport.get(t.lower()).map(|m| (i, *m)))
             .collect();
         let shipments: Vec<(usize, usize)> =
             created.iter().copied().filter(|(e, _)| self.out.events[*e].kind == EventKind::Shipment).collect();
@@ -1206,7 +1228,7 @@ impl<'a> Reader<'a> {
         let Some(&(first_new, _)) = created.first() else { return };
         for &(e, at) in created.iter() {
             let event = &self.out.events[e];
-            let definite = at > 0 && self.rules.definite_determiners.contains(&tokens[at - 1].lower());
+            let definite = at > 0 && self.rules.definite_determiners.contains(tokens[at - 1].lower());
             if event.kind != EventKind::Meeting || event.fillers(Role::Participant).next().is_some() || !definite {
                 continue;
             }
@@ -1232,7 +1254,7 @@ impl<'a> Reader<'a> {
 
     /// "unter russischer Flagge", "under a Russian flag".
     fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<String> {
-        let flag = tokens.iter().position(|t| self.rules.flag_nouns.contains(&t.lower()))?;
+        let flag = tokens.iter().position(|t| self.rules.flag_nouns.contains(t.lower()))?;
         mentions
             .iter()
             .rev()
@@ -1260,7 +1282,7 @@ impl<'a> Reader<'a> {
         let Some(reference) = self.reference else {
             return Vec::new();
         };
-        let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
+        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
         let mut out = Vec::new();
         let tw = &self.rules.time;
         let relative: [(&[String], Resolve); 6] = [
@@ -1508,7 +1530,7 @@ impl<'a> Reader<'a> {
     /// "Dabei lud er Putin ein": events of this sentence happen during the previous one's.
     fn inherit_time_from_previous(&mut self, tokens: &[Token], created: &[(usize, usize)]) {
         let Some(first) = tokens.first() else { return };
-        if !self.rules.time.during_previous.contains(&first.lower()) {
+        if !self.rules.time.during_previous.iter().any(|w| w == first.lower()) {
             return;
         }
         let Some(&previous) = self.last_sentence_events.last() else {

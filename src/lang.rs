@@ -163,6 +163,9 @@ pub struct Rules {
     /// First parts that never make a meeting compound ("presse" in "Pressekonferenz").
     #[serde(default)]
     pub compound_excluded: BTreeSet<String>,
+    /// The infinitive marker ("zu", "to"); German also writes it inside the verb ("einzutreten").
+    #[serde(default)]
+    pub infinitive_marker: Option<String>,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]

@@ -20,6 +20,8 @@ pub enum TokenKind {
 pub struct Token {
     /// The surface text.
     pub text: String,
+    /// The text in lower case.
+    pub lowered: String,
     /// Kind of token.
     pub kind: TokenKind,
     /// Code-point offset of the first character in the article text.
@@ -40,9 +42,9 @@ impl Token {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// The text in lower case.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The text in lower case (computed once, at tokenisation).
+    pub fn lower(&self) -> &str {
+        &self.lowered
     }
 
     /// Is exactly this punctuation character.
@@ -203,8 +205,10 @@ pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
         };
         let byte_start = chars[start].0;
         let byte_end = chars.get(i).map_or(text.len(), |(b, _)| *b);
+        let surface = &text[byte_start..byte_end];
         tokens.push(Token {
-            text: text[byte_start..byte_end].to_string(),
+            text: surface.to_string(),
+            lowered: surface.to_lowercase(),
             kind,
             start,
             end: i,
