@@ -175,7 +175,7 @@ pub fn run(args: Args) -> Result<bool> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Option<Result<(ArticleGraph, Extraction), String>>> = pool.install(|| {
+        let results: Vec<Option<Result<Built, String>>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|a| {
@@ -187,16 +187,19 @@ pub fn run(args: Args) -> Result<bool> {
                         return None;
                     }
                     // A bug on one article's text must not cost the batch: report it and go on.
+                    // Serialising in the workers too keeps the writer thread from being the bottleneck.
                     let built = std::panic::catch_unwind(|| {
                         let extraction = kgexport::analyse(&a, args.lang.0);
-                        (graph::build(&a, &extraction, &args.base_iri), extraction)
+                        let graph = graph::build(&a, &extraction, &args.base_iri);
+                        let rendered = render_streaming(&args.format.0, &graph);
+                        (graph, extraction, rendered)
                     });
                     Some(built.map_err(|_| format!("{}: internal error while extracting; article skipped", a.origin)))
                 })
                 .collect()
         });
         for result in results {
-            let (graph, extraction) = match result {
+            let (graph, extraction, rendered) = match result {
                 None => {
                     report.other_shards += 1;
                     continue;
@@ -208,7 +211,7 @@ pub fn run(args: Args) -> Result<bool> {
                 Some(Ok(built)) => built,
             };
             count(&mut report, &graph, &extraction);
-            if let Err(e) = outputs.stream(&graph) {
+            if let Err(e) = outputs.stream(&rendered) {
                 outputs.abandon();
                 return Err(e);
             }
@@ -234,6 +237,22 @@ pub fn run(args: Args) -> Result<bool> {
         eprintln!("{}", summary(&report, &written));
     }
     Ok(report.problems.is_empty())
+}
+
+/// One article's results: its graph, what was extracted, and its streaming serialisations.
+type Built = (ArticleGraph, Extraction, Vec<(Format, Vec<u8>)>);
+
+/// The article in every requested streaming format (N-Triples, N-Quads).
+fn render_streaming(formats: &[Format], graph: &ArticleGraph) -> Vec<(Format, Vec<u8>)> {
+    formats
+        .iter()
+        .filter(|f| f.is_streaming())
+        .map(|&f| {
+            let mut bytes = Vec::new();
+            export::write_streaming(f, graph, &mut bytes).expect("writing to memory does not fail");
+            (f, bytes)
+        })
+        .collect()
 }
 
 fn count(report: &mut Report, graph: &ArticleGraph, extraction: &Extraction) {
@@ -322,25 +341,23 @@ impl Outputs {
         self.targets.iter().any(|(f, t)| !f.is_streaming() || matches!(t, Target::Stdout) && self.targets.len() > 1)
     }
 
-    /// Writes one article to every streaming output.
-    fn stream(&mut self, graph: &ArticleGraph) -> Result<()> {
+    /// Writes one article, already serialised, to every streaming output.
+    fn stream(&mut self, rendered: &[(Format, Vec<u8>)]) -> Result<()> {
         let single = self.targets.len() == 1;
-        for (format, target) in &mut self.targets {
-            if !format.is_streaming() {
-                continue;
-            }
+        for (format, bytes) in rendered {
+            let Some((_, target)) = self.targets.iter_mut().find(|(f, _)| f == format) else { continue };
             match target {
                 Target::Stdout if single => {
                     let stdout = io::stdout();
                     let mut lock = stdout.lock();
-                    match export::write_streaming(*format, graph, &mut lock) {
+                    match lock.write_all(bytes) {
                         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
                         other => other.context("writing to standard output")?,
                     }
                 }
                 Target::Stdout => {}
                 Target::File { path, writer: Some(w), .. } => {
-                    export::write_streaming(*format, graph, w).with_context(|| path.display().to_string())?
+                    w.write_all(bytes).with_context(|| path.display().to_string())?
                 }
                 Target::File { .. } => {}
             }

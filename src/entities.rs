@@ -223,7 +223,7 @@ impl<'a> Resolver<'a> {
             }
             return i + 1;
         }
-        if let Some(len) = self.state_anaphor(words, i) {
+        if let Some(len) = self.state_anaphor(tokens, i) {
             if let Some(state) = self.last_state.clone() {
                 out.push(mention(i, i + len, state, EntityKind::State, MentionForm::Argument));
             }
@@ -307,10 +307,8 @@ impl<'a> Resolver<'a> {
         }
         if states.is_empty() {
             // "ministers from the Georgian government": the state after "from"/"of".
-            let hint = tokens
-                .get(i + 1)
-                .and_then(|t| self.rules.prepositions.get(t.lower()))
-                .and_then(|h| h.first().copied());
+            let hint =
+                tokens.get(i + 1).and_then(|t| self.rules.prepositions.get(t.lower())).and_then(|h| h.first().copied());
             if matches!(hint, Some(RoleHint::Of | RoleHint::Source)) {
                 let start =
                     i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(t.lower())));
@@ -746,12 +744,16 @@ impl<'a> Resolver<'a> {
         Some(i + 1)
     }
 
-    fn state_anaphor(&self, words: &[&str], i: usize) -> Option<usize> {
+    fn state_anaphor(&self, tokens: &[Token], i: usize) -> Option<usize> {
         self.rules.state_anaphors.iter().find_map(|phrase| {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            (words.len() >= i + parts.len()
-                && parts.iter().zip(&words[i..]).all(|(p, w)| p.eq_ignore_ascii_case(w) || *p == w.to_lowercase()))
-            .then_some(parts.len())
+            let mut len = 0;
+            for (k, part) in phrase.split(' ').enumerate() {
+                if tokens.get(i + k)?.lower() != part {
+                    return None;
+                }
+                len += 1;
+            }
+            Some(len)
         })
     }
 

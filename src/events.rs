@@ -191,13 +191,8 @@ impl<'a> Reader<'a> {
                 self.is_verb_frame(g.frame) != noun_context
             }
         };
-        let exact = self
-            .rules
-            .triggers
-            .iter()
-            .filter(|g| g.forms.iter().any(|f| f == lower))
-            .filter(|g| particle_ok(g) && class_ok(g))
-            .max_by_key(|g| g.particle.is_some());
+        let exact =
+            self.rules.groups_of(lower).filter(|g| particle_ok(g) && class_ok(g)).max_by_key(|g| g.particle.is_some());
         if let Some(group) = exact
             && (self.is_verb_frame(group.frame) || !self.rules.cues.preparation.iter().any(|p| p == lower))
         {
@@ -209,6 +204,9 @@ impl<'a> Reader<'a> {
             });
         }
         // Compounds: "Putin-Besuch", "Staatsbesuch", "Waffenlieferungen".
+        if lower.len() < 7 {
+            return None;
+        }
         let (head, rest) = match lower.rsplit_once('-') {
             Some((head, rest)) => (head.to_string(), rest.to_string()),
             None => {
@@ -228,8 +226,7 @@ impl<'a> Reader<'a> {
                 });
             }
         };
-        let group =
-            self.rules.triggers.iter().filter(|g| !self.is_verb_frame(g.frame)).find(|g| g.forms.contains(&rest))?;
+        let group = self.rules.groups_of(&rest).find(|g| !self.is_verb_frame(g.frame))?;
         Some(Trigger { at: i, group, participle: false, compound_head: Some(head) })
     }
 
@@ -629,13 +626,21 @@ impl<'a> Reader<'a> {
         let infinitive = tokens[c.first..c.last].windows(2).any(|w| w[0].lower() == marker && !w[1].is_capitalized())
             || tokens[c.first..c.last].iter().any(|t| {
                 let lower = t.lower();
-                !t.is_capitalized() && lower.len() > marker.len() + 4 && lower.ends_with("en") && lower.find(marker).is_some_and(|at| at > 0)
+                !t.is_capitalized()
+                    && lower.len() > marker.len() + 4
+                    && lower.ends_with("en")
+                    && lower.find(marker).is_some_and(|at| at > 0)
             });
         if !infinitive || clause == 0 {
             return None;
         }
-        let before: Vec<String> = tokens[clauses[clause - 1].first..clauses[clause - 1].last].iter().map(|t| t.lower().to_string()).collect();
-        self.rules.cue_lists().into_iter().find(|(cues, _)| cues.iter().any(|cue| phrase_in(&before, cue))).map(|(_, f)| f)
+        let before: Vec<String> =
+            tokens[clauses[clause - 1].first..clauses[clause - 1].last].iter().map(|t| t.lower().to_string()).collect();
+        self.rules
+            .cue_lists()
+            .into_iter()
+            .find(|(cues, _)| cues.iter().any(|cue| phrase_in(&before, cue)))
+            .map(|(_, f)| f)
     }
 
     /// A meeting noun within three words after a verb ("host a meeting", "empfing zu Gesprächen").
@@ -648,7 +653,9 @@ impl<'a> Reader<'a> {
 
     fn is_passive(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> bool {
         trigger.participle
-            && tokens[clause.first..clause.last].iter().any(|t| self.rules.cues.passive_aux.iter().any(|a| a == t.lower()))
+            && tokens[clause.first..clause.last]
+                .iter()
+                .any(|t| self.rules.cues.passive_aux.iter().any(|a| a == t.lower()))
     }
 
     /// "Putin und Kim trafen sich": every bare actor before the verb joined by coordinators.
@@ -1782,12 +1789,16 @@ fn phrase_in(words: &[String], phrase: &str) -> bool {
 
 /// Where a phrase starts. "a … b" means a, then b later in the words.
 fn phrase_position(words: &[String], phrase: &str) -> Option<usize> {
-    if let Some((head, tail)) = phrase.split_once(" … ") {
+    if phrase.contains('…')
+        && let Some((head, tail)) = phrase.split_once(" … ")
+    {
         let at = phrase_position(words, head)?;
         return phrase_position(&words[at + 1..], tail).map(|_| at);
     }
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    (0..words.len()).find(|&i| words.len() >= i + parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w))
+    let first = phrase.split(' ').next().unwrap_or(phrase);
+    (0..words.len()).find(|&i| {
+        words[i] == first && phrase.split(' ').enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| w == p))
+    })
 }
 
 fn phrase_ends_at(words: &[String], phrase: &str, at: usize) -> bool {

@@ -282,8 +282,13 @@ impl Gazetteer {
 
     /// The longest demonym starting at `words[0]`: (ISO-3, tokens matched).
     pub fn match_demonym(&self, words: &[&str]) -> Option<(String, usize)> {
+        let first = words.first()?;
+        // Most words are no demonym: look the first one up before lower-casing the rest.
+        let candidates = match self.demonyms.get(*first) {
+            Some(c) => c,
+            None => self.demonyms.get(&first.to_lowercase())?,
+        };
         let lower: Vec<String> = words.iter().take(3).map(|w| w.to_lowercase()).collect();
-        let candidates = self.demonyms.get(lower.first()?)?;
         candidates
             .iter()
             .filter(|(tokens, _)| tokens.len() <= lower.len() && tokens.iter().zip(&lower).all(|(a, b)| a == b))

@@ -175,7 +175,9 @@ impl Builder<'_> {
             let a = self.article_iri();
             self.add(&s, kgx::MENTIONED_IN, a);
         }
-        for span in &e.mentions {
+        // The first mention is the entity's evidence; its later mentions are in the event
+        // sentences that use it. (Every mention would double the output for little gain.)
+        if let Some(span) = e.mentions.iter().min() {
             let m = self.mention(*span);
             self.add(&s, kgx::EVIDENCE, m);
         }

@@ -205,6 +205,16 @@ pub struct Rules {
     pub triggers: Vec<TriggerGroup>,
     /// Words that mark language detection (frequent function words).
     pub detection_words: BTreeSet<String>,
+    /// Trigger form → indices of the groups that list it (built at load).
+    #[serde(skip)]
+    pub trigger_index: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Rules {
+    /// The trigger groups that list a form.
+    pub fn groups_of(&self, form: &str) -> impl Iterator<Item = &TriggerGroup> {
+        self.trigger_index.get(form).into_iter().flatten().map(|&g| &self.triggers[g])
+    }
 }
 
 /// What kind of actor an actor noun makes.
@@ -253,6 +263,11 @@ fn load(source: &str, tag: &str) -> Rules {
     for group in &mut rules.triggers {
         for form in group.forms.iter_mut().chain(group.participles.iter_mut()) {
             *form = form.to_lowercase();
+        }
+    }
+    for (g, group) in rules.triggers.iter().enumerate() {
+        for form in &group.forms {
+            rules.trigger_index.entry(form.clone()).or_default().push(g);
         }
     }
     rules
