@@ -458,7 +458,9 @@ impl<'a> Resolver<'a> {
                 self.ensure_state(c);
             }
             out.push(mention(i, after, key.clone(), EntityKind::Person, MentionForm::Modifier));
-            out.push(mention(j, name_end, key, EntityKind::Person, MentionForm::Argument));
+            let mut named = mention(j, name_end, key, EntityKind::Person, MentionForm::Argument);
+            named.possessive = self.is_possessive(words, name_end);
+            out.push(named);
             // "King Hassan of Morocco": the "of" phrase belongs to the name.
             return Some(match &of_state {
                 Some((_, end)) if after == name_end => *end,

@@ -116,6 +116,7 @@ impl<'a> Reader<'a> {
         }
         self.shipment_legs(tokens, mentions, &clauses, &mut created, sentence_span, resolver);
         self.merge_verb_and_noun_meetings(tokens, &clauses, &triggers, &mut created);
+        self.meetings_during_visits(&mut created);
         self.meeting_anaphora(tokens, &mut created);
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
@@ -164,7 +165,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let lower = t.lower();
-            if let Some(trigger) = self.trigger_at(&lower, i, tokens, clauses) {
+            if let Some(trigger) = self.trigger_at(lower, i, tokens, clauses) {
                 found.push(trigger);
             }
         }
@@ -174,7 +175,11 @@ impl<'a> Reader<'a> {
     fn trigger_at(&self, lower: &str, i: usize, tokens: &[Token], clauses: &[Clause]) -> Option<Trigger<'a>> {
         let clause = &clauses[clause_of(clauses, i)];
         let later = |w: &String| tokens[i + 1..clause.last].iter().any(|t| t.lower() == *w);
-        let particle_ok = |g: &TriggerGroup| g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(&later);
+        let before_ok = |g: &TriggerGroup| {
+            g.preceded_by.is_empty() || (i > 0 && g.preceded_by.iter().any(|w| w == tokens[i - 1].lower()))
+        };
+        let particle_ok =
+            |g: &TriggerGroup| g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(&later) && before_ok(g);
         // A separable verb with its particle first, then plain forms.
         let capitalized = tokens[i].is_capitalized() && i > 0;
         let noun_context = i > 0 && {
@@ -595,9 +600,12 @@ impl<'a> Reader<'a> {
             // Goods must be named: troops, personnel and "blows" are not shipments.
             // A noun without parties may elaborate an earlier shipment ("eine Lieferung … verladen");
             // `shipment_legs` keeps it only then.
+            // A shipment names goods, who sends them and who gets them ("food aid to refugees" has
+            // no recipient that acts; an investigation of "arms sales to Croatia" no supplier).
             EventKind::Shipment => {
-                let parties = has(Role::Supplier) || has(Role::Recipient);
-                (!event.items.is_empty() && parties) || (!parties && trigger.group.frame == Frame::ShipNoun)
+                let parties = has(Role::Supplier) && has(Role::Recipient);
+                let none = !has(Role::Supplier) && !has(Role::Recipient);
+                (!event.items.is_empty() && parties) || (none && trigger.group.frame == Frame::ShipNoun)
             }
         };
         // A visitor cannot be its own destination or host.
@@ -1225,6 +1233,39 @@ impl<'a> Reader<'a> {
                 }
                 self.out.events[noun].merged_into = Some(verb);
             }
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
+    /// the same sentence is the visit itself, which is then also a meeting.
+    fn meetings_during_visits(&mut self, created: &mut Vec<(usize, usize)>) {
+        let visits: Vec<usize> =
+            created.iter().map(|(e, _)| *e).filter(|&e| self.out.events[e].kind == EventKind::Visit).collect();
+        for &(meeting, _) in created.iter() {
+            if self.out.events[meeting].kind != EventKind::Meeting || !self.out.events[meeting].is_live() {
+                continue;
+            }
+            let people: Vec<String> = self.out.events[meeting].fillers(Role::Participant).map(str::to_string).collect();
+            let Some(&visit) = visits.iter().find(|&&v| {
+                let parties: Vec<&str> = self.out.events[v]
+                    .roles
+                    .iter()
+                    .filter(|(r, _)| matches!(r, Role::Visitor | Role::Host))
+                    .map(|(_, k)| k.as_str())
+                    .collect();
+                !people.is_empty() && people.iter().all(|p| parties.contains(&p.as_str()))
+            }) else {
+                continue;
+            };
+            let v = &mut self.out.events[visit];
+            if !v.also.contains(&EventKind::Meeting) {
+                v.also.push(EventKind::Meeting);
+            }
+            for p in &people {
+                v.add_role(Role::Participant, p);
+            }
+            self.out.events[meeting].merged_into = Some(visit);
         }
         created.retain(|(e, _)| self.out.events[*e].is_live());
     }

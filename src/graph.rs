@@ -221,6 +221,9 @@ impl Builder<'_> {
         let e = &extraction.events[i];
         let s = self.event_iri(extraction, i);
         self.add(&s, rdf::TYPE, event_class(e.kind).into_owned());
+        for kind in &e.also {
+            self.add(&s, rdf::TYPE, event_class(*kind).into_owned());
+        }
         self.add(&s, kgx::FACTUALITY, factuality_concept(e.factuality).into_owned());
         let a = self.article_iri();
         self.add(&s, kgx::APPEARS_IN, a);

@@ -50,6 +50,9 @@ pub struct TriggerGroup {
     /// Words that, later in the clause, make the form part of another verb ("sprach … aus").
     #[serde(default)]
     pub not_with: Vec<String>,
+    /// Words one of which must come right before the form ("phone call").
+    #[serde(default)]
+    pub preceded_by: Vec<String>,
     /// Fewest participants a meeting needs (default 2; a summit may name only one).
     #[serde(default)]
     pub min_participants: Option<usize>,
