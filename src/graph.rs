@@ -9,6 +9,7 @@ use crate::time::{TimeValue, iso};
 use crate::vocab::{self, kgx, oa, prov, schema};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+use sha2::Digest;
 use std::collections::BTreeSet;
 
 /// The base of instance IRIs (`--base-iri`).
@@ -259,6 +260,11 @@ impl Builder<'_> {
             let t = self.event_iri(extraction, target);
             self.add(&s, kgx::INVITED_TO, t);
         }
+        if let Some(key) = happening_key(e, &extraction.entities) {
+            let h = self.base.iri("happening", &key);
+            self.add(&s, kgx::HAPPENING_OF, h.clone());
+            self.add(&h, rdf::TYPE, kgx::HAPPENING.into_owned());
+        }
     }
 
     fn time(&mut self, s: &NamedNode, t: &TimeValue) {
@@ -374,6 +380,51 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// The cross-article identity of what an event reports: its class, the curated actors of its key
+/// roles (a destination counted as its state), its month, and whether it was called off. `None`
+/// when a key actor is local to the article or the month is unknown: then nothing links it.
+fn happening_key(e: &Event, entities: &[Entity]) -> Option<String> {
+    let (start, end) = e.time.as_ref()?.bounds();
+    if (end - start).num_days() > 31 {
+        return None;
+    }
+    let state_of = |key: &str| -> Option<String> {
+        let entity = entities.iter().find(|x| x.key == key)?;
+        match &entity.country {
+            Some(c) if entity.kind == EntityKind::Place => Some(format!("state-{}", c.to_lowercase())),
+            _ => Some(entity.key.clone()),
+        }
+    };
+    let roles: &[Role] = match e.kind {
+        EventKind::Visit => &[Role::Visitor, Role::Destination, Role::Host],
+        EventKind::Meeting => &[Role::Participant],
+        EventKind::Invitation => &[Role::Inviter, Role::Invitee],
+        EventKind::Shipment => &[Role::Supplier, Role::Recipient],
+        EventKind::Act => return None,
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for role in roles {
+        for key in e.fillers(*role) {
+            let known = entities.iter().find(|x| x.key == key).is_some_and(|x| x.known);
+            if !known {
+                return None;
+            }
+            let key = if matches!(role, Role::Destination | Role::Host) { state_of(key)? } else { key.to_string() };
+            parts.push(format!("{role:?}={key}"));
+        }
+    }
+    parts.sort();
+    parts.dedup();
+    if parts.len() < 2 {
+        return None;
+    }
+    let called_off = matches!(e.factuality, Factuality::Cancelled | Factuality::Refused);
+    let text = format!("{}|{}|{}|{}", e.kind.name(), parts.join("|"), start.format("%Y-%m"), called_off);
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    Some(format!("{}-{}", e.kind.name().to_lowercase(), hex))
 }
 
 fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {

@@ -32,6 +32,7 @@ pub mod kgx {
         CLAIM = "Claim";
         EVENT = "Event";
         GOVERNMENT = "Government";
+        HAPPENING = "Happening";
         INTERGOVERNMENTAL_ORGANIZATION = "IntergovernmentalOrganization";
         INVITATION = "Invitation";
         MATERIEL = "Materiel";
@@ -94,6 +95,7 @@ pub mod kgx {
         DESTINATION = "destination";
         EVIDENCE = "evidence";
         FACTUALITY = "factuality";
+        HAPPENING_OF = "happening";
         HOLDS = "holds";
         HOST = "host";
         INVITED_TO = "invitedTo";
@@ -203,6 +205,7 @@ pub const INSTANCE_FOLDERS: &[(&str, &str)] = &[
     ("claim", "claim/"),
     ("ent", "entity/"),
     ("ev", "event/"),
+    ("hp", "happening/"),
     ("gr", "graph/"),
     ("mn", "mention/"),
 ];

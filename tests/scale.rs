@@ -53,3 +53,37 @@ fn a_bad_shard_is_a_usage_error() {
     let o = kgexport(&["--shard", "3/3", "seeds"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_same_happening_in_two_articles_and_languages_links_to_one_node() {
+    let dir = scratch("happening");
+    std::fs::write(
+        dir.join("a1.txt"),
+        "date: 2023-10-19\nlang: de\nurl: https://example.org/a1\n\nDer russische Außenminister Sergej Lawrow ist am Mittwoch in Pjöngjang eingetroffen.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("a2.txt"),
+        "date: 2023-10-20\nlang: en\nurl: https://example.org/a2\n\nRussian Foreign Minister Sergey Lavrov arrived in Pyongyang on Wednesday.\n",
+    )
+    .unwrap();
+    let o = kgexport_in(&dir, &["-q", "-f", "nq", "-o", "-", "a1.txt", "a2.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let nq = String::from_utf8(o.stdout).unwrap();
+    let links: BTreeSet<(&str, &str)> = nq
+        .lines()
+        .filter(|l| l.contains("<https://w3id.org/kgexport/ns#happening>"))
+        .filter_map(|l| {
+            let mut parts = l.split(' ');
+            Some((parts.next()?, parts.nth(1)?))
+        })
+        .collect();
+    let events: BTreeSet<&str> = links.iter().map(|(e, _)| *e).collect();
+    let happenings: BTreeSet<&str> = links.iter().map(|(_, h)| *h).collect();
+    assert_eq!(events.len(), 2, "one reported visit per article: {links:?}");
+    assert_eq!(happenings.len(), 1, "both report the same happening: {links:?}");
+    // The visitor is the same curated actor in both graphs.
+    let visitors: BTreeSet<&str> =
+        nq.lines().filter(|l| l.contains("<https://w3id.org/kgexport/ns#visitor>")).filter_map(|l| l.split(' ').nth(2)).collect();
+    assert_eq!(visitors.len(), 1, "{visitors:?}");
+}
