@@ -472,18 +472,7 @@ impl<'a> Resolver<'a> {
         if let Some((_org, end)) = self.organisation_of_title(words, i, after) {
             let label = words[i..end].join(" ");
             let key = format!("local-group-{}", slug(&label));
-            self.table.upsert(Entity {
-                key: key.clone(),
-                known: false,
-                kind: EntityKind::Organization,
-                labels: vec![(self.lang_tag.to_string(), label)],
-                country: None,
-                iso: None,
-                qid: None,
-                positions: Vec::new(),
-                near: None,
-                mentions: Vec::new(),
-            });
+            self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, None));
             self.note(sentence, i, end, &key);
             out.push(mention(i, end, key, EntityKind::Organization, MentionForm::Argument));
             return Some(end);
@@ -630,18 +619,8 @@ impl<'a> Resolver<'a> {
         } else {
             let name = words[first..last].join(" ");
             let key = format!("local-{}", slug(&name));
-            let entity = Entity {
-                key: key.clone(),
-                known: false,
-                kind: EntityKind::Person,
-                labels: vec![(self.lang_tag.to_string(), name)],
-                country: country.map(str::to_string),
-                iso: None,
-                qid: None,
-                positions: Vec::new(),
-                near: None,
-                mentions: Vec::new(),
-            };
+            let entity =
+                Entity::local(key.clone(), EntityKind::Person, self.lang_tag, name, country.map(str::to_string));
             self.table.upsert(entity);
             if last - first >= 2 {
                 let surname = words[last - 1].to_string();
@@ -773,18 +752,13 @@ impl<'a> Resolver<'a> {
         let office =
             self.last_person.as_ref().and_then(|p| self.table.get(p)).and_then(|p| p.positions.first()).map(|p| p.kind);
         let key = format!("local-{}-{}", slug(&self.rules_counterpart_label()), country.to_lowercase());
-        let entity = self.table.upsert(Entity {
-            key: key.clone(),
-            known: false,
-            kind: EntityKind::Person,
-            labels: vec![(self.lang_tag.to_string(), label)],
-            country: Some(country.clone()),
-            iso: None,
-            qid: None,
-            positions: Vec::new(),
-            near: None,
-            mentions: Vec::new(),
-        });
+        let entity = self.table.upsert(Entity::local(
+            key.clone(),
+            EntityKind::Person,
+            self.lang_tag,
+            label,
+            Some(country.clone()),
+        ));
         if let Some(kind) = office {
             let p = Position { kind, of: Some(country.clone()) };
             if !entity.positions.contains(&p) {
@@ -826,18 +800,7 @@ impl<'a> Resolver<'a> {
         }
         let label = sentence_slice(tokens, label_first, label_last);
         let key = format!("local-place-{}-{}", sentence.index, tokens[i].start);
-        self.table.upsert(Entity {
-            key: key.clone(),
-            known: false,
-            kind: EntityKind::Place,
-            labels: vec![(self.lang_tag.to_string(), label)],
-            country: country.clone(),
-            iso: None,
-            qid: None,
-            positions: Vec::new(),
-            near: None,
-            mentions: Vec::new(),
-        });
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Place, self.lang_tag, label, country.clone()));
         if let Some(c) = &country {
             self.ensure_state(c);
         }

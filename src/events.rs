@@ -268,21 +268,9 @@ impl<'a> Reader<'a> {
             .iter()
             .filter(|m| m.first >= c.first && m.last <= c.last && !attribution.speaker_mentions.contains(&m.first))
             .collect();
-        let mut event = Event {
-            kind: trigger.group.kind,
-            roles: Vec::new(),
-            factuality: Factuality::Asserted,
-            time: None,
-            trigger: Span { start: 0, end: 0, sentence: 0 },
-            evidence: Vec::new(),
-            items: self.items(tokens, c, trigger),
-            transport: None,
-            sub_event_of: None,
-            invited_to: None,
-            merged_into: None,
-            dropped: false,
-            also: Vec::new(),
-        };
+        let mut event =
+            Event::new(trigger.group.kind, Factuality::Asserted, Span { start: 0, end: 0, sentence: 0 }, Vec::new());
+        event.items = self.items(tokens, c, trigger);
         let at = trigger.at;
         let args = |filter: &dyn Fn(&&Mention) -> bool| -> Vec<&Mention> {
             in_clause.iter().copied().filter(|m| filter(m)).collect()
@@ -999,21 +987,9 @@ impl<'a> Reader<'a> {
             return;
         };
         let trigger = Span { start: tokens[verb].start, end: tokens[verb].end, sentence: evidence.sentence };
-        self.out.events.push(Event {
-            kind: EventKind::Act,
-            roles: vec![(Role::Participant, accused.entity.clone())],
-            factuality: Factuality::Reported,
-            time: None,
-            trigger,
-            evidence: vec![evidence],
-            items: Vec::new(),
-            transport: None,
-            sub_event_of: None,
-            invited_to: None,
-            merged_into: None,
-            dropped: false,
-            also: Vec::new(),
-        });
+        let mut act = Event::new(EventKind::Act, Factuality::Reported, trigger, vec![evidence]);
+        act.add_role(Role::Participant, &accused.entity);
+        self.out.events.push(act);
         let target = self.out.events.len() - 1;
         self.out.claims.push(Claim {
             speakers: vec![speaker.to_string()],
@@ -1161,21 +1137,10 @@ impl<'a> Reader<'a> {
         let flag = self.vessel_flag(tokens, mentions);
         let factuality = self.out.events[parent].factuality;
         for (n, (at, mode)) in modes.iter().enumerate() {
-            let mut leg = Event {
-                kind: EventKind::Shipment,
-                roles: Vec::new(),
-                factuality,
-                time: None,
-                trigger: Span { start: tokens[*at].start, end: tokens[*at].end, sentence: evidence.sentence },
-                evidence: vec![evidence],
-                items: Vec::new(),
-                transport: Some(*mode),
-                sub_event_of: Some(parent),
-                invited_to: None,
-                merged_into: None,
-                dropped: false,
-                also: Vec::new(),
-            };
+            let trigger = Span { start: tokens[*at].start, end: tokens[*at].end, sentence: evidence.sentence };
+            let mut leg = Event::new(EventKind::Shipment, factuality, trigger, vec![evidence]);
+            leg.transport = Some(*mode);
+            leg.sub_event_of = Some(parent);
             if n == 0
                 && let Some(o) = &origin
             {
@@ -1723,21 +1688,14 @@ impl<'a> Reader<'a> {
                 }
                 None => {
                     let invitation = &self.out.events[i];
-                    let visit = Event {
-                        kind: EventKind::Visit,
-                        roles: vec![(Role::Visitor, invitee.clone()), (Role::Destination, destination.clone())],
-                        factuality: Factuality::Planned,
-                        time: None,
-                        trigger: invitation.trigger,
-                        evidence: invitation.evidence.clone(),
-                        items: Vec::new(),
-                        transport: None,
-                        sub_event_of: None,
-                        invited_to: None,
-                        merged_into: None,
-                        dropped: false,
-                        also: Vec::new(),
-                    };
+                    let mut visit = Event::new(
+                        EventKind::Visit,
+                        Factuality::Planned,
+                        invitation.trigger,
+                        invitation.evidence.clone(),
+                    );
+                    visit.add_role(Role::Visitor, invitee);
+                    visit.add_role(Role::Destination, &destination);
                     self.out.events.push(visit);
                     self.out.events.len() - 1
                 }

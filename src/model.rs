@@ -224,6 +224,24 @@ pub struct Entity {
     pub mentions: Vec<Span>,
 }
 
+impl Entity {
+    /// An entity known only from this article, with one label.
+    pub fn local(key: String, kind: EntityKind, lang: &str, label: String, country: Option<String>) -> Entity {
+        Entity {
+            key,
+            known: false,
+            kind,
+            labels: vec![(lang.to_string(), label)],
+            country,
+            iso: None,
+            qid: None,
+            positions: Vec::new(),
+            near: None,
+            mentions: Vec::new(),
+        }
+    }
+}
+
 /// A role in an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
@@ -283,6 +301,25 @@ pub struct Event {
 }
 
 impl Event {
+    /// A new event with no roles yet, read from one sentence.
+    pub fn new(kind: EventKind, factuality: Factuality, trigger: Span, evidence: Vec<Span>) -> Event {
+        Event {
+            kind,
+            roles: Vec::new(),
+            factuality,
+            time: None,
+            trigger,
+            evidence,
+            items: Vec::new(),
+            transport: None,
+            sub_event_of: None,
+            invited_to: None,
+            merged_into: None,
+            dropped: false,
+            also: Vec::new(),
+        }
+    }
+
     /// Still an event of its own (not merged, not dropped).
     pub fn is_live(&self) -> bool {
         self.merged_into.is_none() && !self.dropped

@@ -83,7 +83,10 @@ fn the_same_happening_in_two_articles_and_languages_links_to_one_node() {
     assert_eq!(events.len(), 2, "one reported visit per article: {links:?}");
     assert_eq!(happenings.len(), 1, "both report the same happening: {links:?}");
     // The visitor is the same curated actor in both graphs.
-    let visitors: BTreeSet<&str> =
-        nq.lines().filter(|l| l.contains("<https://w3id.org/kgexport/ns#visitor>")).filter_map(|l| l.split(' ').nth(2)).collect();
+    let visitors: BTreeSet<&str> = nq
+        .lines()
+        .filter(|l| l.contains("<https://w3id.org/kgexport/ns#visitor>"))
+        .filter_map(|l| l.split(' ').nth(2))
+        .collect();
     assert_eq!(visitors.len(), 1, "{visitors:?}");
 }
