@@ -90,6 +90,11 @@ impl<'a> Reader<'a> {
             let Some(mut event) = self.event(trigger, tokens, mentions, &clauses, clause, &attribution) else {
                 continue;
             };
+            // "G7 meetings usually center on politics": a habit, not an event.
+            let c = &clauses[clause];
+            if tokens[c.first..c.last].iter().any(|t| self.rules.cues.generic.contains(t.lower())) {
+                continue;
+            }
             event.factuality = self.factuality(trigger, tokens, mentions, &clauses[clause], &attribution);
             if matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
                 && let Some(inherited) = self.infinitive_modality(tokens, &clauses, clause)
@@ -133,7 +138,9 @@ impl<'a> Reader<'a> {
         let mut clauses = Vec::new();
         let mut first = 0;
         for (i, t) in tokens.iter().enumerate() {
-            let breaks = t.kind == TokenKind::Punct && matches!(t.text.as_str(), "," | ";" | ":" | "–" | "—");
+            let breaks = t.kind == TokenKind::Punct
+                && matches!(t.text.as_str(), "," | ";" | ":" | "–" | "—")
+                && !(t.is(',') && self.list_comma(tokens, i));
             if breaks {
                 if i > first {
                     clauses.push(self.clause(tokens, first, i));
@@ -148,6 +155,29 @@ impl<'a> Reader<'a> {
             clauses.push(Clause { first: 0, last: tokens.len(), relative: false, complement: false });
         }
         clauses
+    }
+
+    /// "The US, Russia, and Switzerland": a comma inside a list of names does not end a clause.
+    /// The names after it run (capitalised words, "the") to another comma or a coordinator.
+    fn list_comma(&self, tokens: &[Token], at: usize) -> bool {
+        let mut k = at + 1;
+        // The serial comma: ", and Switzerland".
+        if tokens.get(k).is_some_and(|t| self.rules.coordinators.contains(t.lower())) {
+            return tokens.get(k + 1).is_some_and(|n| n.is_capitalized())
+                && tokens[..at].iter().rev().take(4).any(|t| t.is_capitalized());
+        }
+        let mut names = 0;
+        while let Some(t) = tokens.get(k) {
+            if t.is(',') || self.rules.coordinators.contains(t.lower()) {
+                return names > 0 && names <= 3 && (t.is(',') || tokens.get(k + 1).is_some_and(|n| n.is_capitalized()));
+            }
+            if t.kind != TokenKind::Word || !(t.is_capitalized() || self.rules.determiners.contains(t.lower())) {
+                return false;
+            }
+            names += 1;
+            k += 1;
+        }
+        false
     }
 
     fn clause(&self, tokens: &[Token], first: usize, last: usize) -> Clause {
@@ -189,7 +219,22 @@ impl<'a> Reader<'a> {
                 || self.rules.compound_heads.contains(prev)
                 || self.rules.durations.keys().any(|d| prev.starts_with(d.as_str()))
         };
+        // Only a form that is both a verb and a noun ("visit", "meeting") needs telling apart.
+        let ambiguous = {
+            let mut kinds = self.rules.groups_of(lower).map(|g| self.is_verb_frame(g.frame));
+            let first = kinds.next();
+            kinds.any(|k| Some(k) != first)
+        };
+        // A shipment verb needs goods in its clause ("received weapons from" but not "received
+        // a mission from").
+        let goods = || tokens[clause.first..clause.last].iter().any(|t| self.materiel(t.lower()).is_some());
         let class_ok = |g: &TriggerGroup| {
+            if g.kind == EventKind::Shipment && self.is_verb_frame(g.frame) && !goods() {
+                return false;
+            }
+            if !ambiguous && !self.rules.nouns_capitalized {
+                return true;
+            }
             if self.rules.nouns_capitalized {
                 i == 0 || self.is_verb_frame(g.frame) != capitalized
             } else {
@@ -435,13 +480,18 @@ impl<'a> Reader<'a> {
                     people.extend(self.genitive_after(tokens, &in_clause, at).map(|m| m.entity.clone()));
                     // Whoever the clause is about takes part: "Israel and Lebanon renewed
                     // negotiations", "X held talks with Y", "Blair möchte auf dem EU-Gipfel …".
-                    let before: Vec<&Mention> = bare_actors.iter().copied().filter(|m| m.first < at).collect();
+                    // A summit is attended, not held, by its subject: the subject takes part in one
+                    // only with a verb of attending ("Obama is scheduled to attend a summit").
+                    let summit = trigger.group.min_participants.is_some_and(|m| m < 2);
+                    let attends = tokens[c.first..c.last].iter().any(|t| self.rules.attend_words.contains(t.lower()));
+                    let before: Vec<&Mention> =
+                        bare_actors.iter().copied().filter(|m| m.first < at && (!summit || attends)).collect();
                     let coordinated = self.coordinated_subjects(tokens, &before);
                     if !coordinated.is_empty() {
                         people.extend(coordinated);
                     } else if let Some(s) = before.first() {
                         people.push(s.entity.clone());
-                    } else if people.is_empty() {
+                    } else if people.is_empty() && (!summit || attends) {
                         people.extend(self.inherited_subject(tokens, mentions, clauses, clause, attribution));
                     }
                     people.extend(
@@ -844,9 +894,10 @@ impl<'a> Reader<'a> {
         let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
         let noun = !self.is_verb_frame(trigger.group.frame);
         let governed = noun
-            && (mentions.iter().any(|m| m.first == trigger.at && m.hint.is_some())
-                || self.governed_noun(tokens, trigger.at));
-        // A noun inside a prepositional phrase is presupposed: only its own modifiers count.
+            && (mentions.iter().any(|m| m.first == trigger.at && m.hint == Some(RoleHint::Of))
+                || self.governing_hint(tokens, trigger.at) == Some(RoleHint::Of));
+        // A noun that a "von"/"of" phrase hangs on another noun is presupposed ("die Ergebnisse von
+        // Putins Besuch"): only its own modifiers count. Other nouns share the clause's modality.
         let (from, to) = if governed {
             (trigger.at.saturating_sub(4).max(clause.first), trigger.at + 1)
         } else {
@@ -874,6 +925,17 @@ impl<'a> Reader<'a> {
             return Factuality::Reported;
         }
         Factuality::Asserted
+    }
+
+    /// What the preposition before a noun (within four words) says, if one governs it.
+    fn governing_hint(&self, tokens: &[Token], at: usize) -> Option<RoleHint> {
+        if !self.governed_noun(tokens, at) {
+            return None;
+        }
+        tokens[at.saturating_sub(4)..at]
+            .iter()
+            .rev()
+            .find_map(|t| self.rules.prepositions.get(t.lower()).and_then(|h| h.first().copied()))
     }
 
     fn governed_noun(&self, tokens: &[Token], at: usize) -> bool {

@@ -91,6 +91,9 @@ pub struct Cues {
     /// Reported-speech verb forms (German Konjunktiv I: "habe", "sei").
     #[serde(default)]
     pub reported_speech: Vec<String>,
+    /// Words of habit that make a clause no event ("usually", "üblicherweise").
+    #[serde(default)]
+    pub generic: BTreeSet<String>,
     /// Passive auxiliaries ("wurde", "worden", "was").
     pub passive_aux: Vec<String>,
     /// Nouns of an event's preparation ("Vorbereitung"): a following event is planned.
@@ -169,6 +172,9 @@ pub struct Rules {
     /// The infinitive marker ("zu", "to"); German also writes it inside the verb ("einzutreten").
     #[serde(default)]
     pub infinitive_marker: Option<String>,
+    /// Verbs of attending, with which a subject takes part in a summit ("attend", "teilnehmen").
+    #[serde(default)]
+    pub attend_words: BTreeSet<String>,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]

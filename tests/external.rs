@@ -81,12 +81,12 @@ fn gazetteer_files_pass_their_checker() {
 
 #[test]
 fn the_german_dev_set_holds_its_scores() {
-    score(&["tests/dev-de", "-q", "--min-recall", "0.46", "--min-precision", "0.85", "--max-forbidden", "0"]);
+    score(&["tests/dev-de", "-q", "--min-recall", "0.44", "--min-precision", "0.85", "--max-forbidden", "0"]);
 }
 
 #[test]
 fn the_english_wikinews_dev_set_holds_its_scores() {
-    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.29", "--min-precision", "0.85", "--max-forbidden", "0"]);
+    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.32", "--min-precision", "0.95", "--max-forbidden", "0"]);
 }
 
 #[test]
@@ -95,9 +95,9 @@ fn the_plover_petrarch_sentences_hold_their_scores() {
         "tests/dev-en-suites",
         "-q",
         "--min-recall",
-        "0.56",
+        "0.73",
         "--min-precision",
-        "0.93",
+        "0.9",
         "--max-forbidden",
         "0",
         "--min-claims",
