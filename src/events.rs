@@ -710,6 +710,12 @@ impl<'a> Reader<'a> {
         for pair in bare.windows(2) {
             // "X und Y", "X, Y and Z", "Präsident X und Regierungschef Y": a coordinator or comma
             // first, then at most a short noun phrase head (a title, an adjective).
+            if pair[0].last > pair[1].first {
+                // "U.S. and Russian negotiators": two actors of one phrase.
+                out.push(pair[0].entity.clone());
+                out.push(pair[1].entity.clone());
+                continue;
+            }
             let between = &tokens[pair[0].last..pair[1].first];
             if between.first().is_some_and(|t| self.rules.coordinators.contains(t.lower()) || t.is(','))
                 && between.len() <= 4
