@@ -101,11 +101,11 @@ fn text(seed: u64, words: usize) -> String {
     for _ in 0..words {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         let piece = PIECES[(state >> 33) as usize % PIECES.len()];
-        if !out.is_empty() && (state >> 20) % 5 != 0 {
+        if !out.is_empty() && !(state >> 20).is_multiple_of(5) {
             out.push(' ');
         }
         out.push_str(piece);
-        if (state >> 40) % 17 == 0 {
+        if (state >> 40).is_multiple_of(17) {
             out.push_str("\n\n");
         }
     }
