@@ -8,6 +8,8 @@ use kgexport::article::{self, Article, Lang};
 use kgexport::export::{self, Format};
 use kgexport::graph::{self, ArticleGraph, Base};
 use kgexport::model::Extraction;
+use kgexport::push::{Endpoint, PushError};
+use kgexport::store::{DiskStore, ResultsFormat};
 use kgexport::time::PartialDate;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -22,6 +24,9 @@ Examples:
   kgexport -f nq -o corpus.nq news/          a folder of .txt/.md/.json/.jsonl articles
   cat day.jsonl | kgexport -f nq -o - -      JSON Lines on standard input, streamed
   kgexport -f nq -o part0.nq --shard 0/4 big.jsonl   one of four independent shards
+  kgexport load news/                        into the embedded store exports/store
+  kgexport query 'SELECT ?v WHERE { ?v a <https://w3id.org/kgexport/ns#Visit> }'
+  KGEXPORT_AUTH=user:pw kgexport push news/ --endpoint http://127.0.0.1:7878/store
 
 Exit status: 0 done; 1 an input or output error (named on standard error, the other
 articles are still exported); 2 a usage error.";
@@ -29,22 +34,34 @@ articles are still exported); 2 a usage error.";
 /// Turns news articles (German, English) into a knowledge graph of reported visits, meetings,
 /// invitations and shipments, with the claims and denials about them.
 #[derive(Debug, Parser)]
-#[command(name = "kgexport", version, about, after_help = EXAMPLES)]
-pub struct Args {
-    /// Article files, directories (read recursively, sorted), or `-` for standard input.
-    /// Default: `seeds/`.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+#[command(name = "kgexport", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Store and server commands; without one, kgexport exports files.
+    #[command(subcommand)]
+    pub command: Option<Command>,
 
-    /// Output formats, comma-separated: ttl, jsonld, dot, nt, nq, trig.
-    #[arg(short, long, value_name = "FORMAT", default_value = "ttl", value_parser = parse_formats)]
-    pub format: Formats,
+    /// The export (the default command).
+    #[command(flatten)]
+    pub export: Args,
+}
 
-    /// Output file, or `-` for standard output; a directory when several formats are given.
-    /// Default: `exports/kg.<ext>` per format.
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+/// Commands beside the export.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Load articles into the embedded store, one named graph per article; loading an article
+    /// again replaces its graph.
+    Load(LoadArgs),
+    /// Run a SPARQL query over the embedded store (the default graph is the union of all graphs).
+    Query(QueryArgs),
+    /// Send article graphs to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol (a PUT
+    /// per article graph). Credentials: the KGEXPORT_AUTH (user:password) or KGEXPORT_TOKEN
+    /// environment variable, never an argument.
+    Push(PushArgs),
+}
 
+/// Options that read and analyse articles, shared by every command that does.
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
     /// Language of the articles: auto (the article's own `lang`, else detected), de or en.
     #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang)]
     pub lang: LangChoice,
@@ -65,10 +82,108 @@ pub struct Args {
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// Export only shard I of N (0 ≤ I < N), chosen by article key, so separate processes split a
+    /// Only shard I of N (0 ≤ I < N), chosen by article key, so separate processes split a
     /// corpus; the shards' N-Quads together equal one run's.
     #[arg(long, value_name = "I/N", default_value = "0/1", value_parser = parse_shard)]
     pub shard: Shard,
+}
+
+impl ReadArgs {
+    fn pipeline<'a>(&'a self, inputs: &[PathBuf], render: Vec<Format>) -> Pipeline<'a> {
+        Pipeline {
+            inputs: inputs.to_vec(),
+            lang: self.lang.0,
+            date: self.date,
+            base: &self.base_iri,
+            jobs: self.jobs,
+            shard: self.shard,
+            render,
+            quiet: self.quiet,
+        }
+    }
+}
+
+/// The export's options.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Article files, directories (read recursively, sorted), or `-` for standard input.
+    /// Default: `seeds/`.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Output formats, comma-separated: ttl, jsonld, dot, nt, nq, trig.
+    #[arg(short, long, value_name = "FORMAT", default_value = "ttl", value_parser = parse_formats)]
+    pub format: Formats,
+
+    /// Output file, or `-` for standard output; a directory when several formats are given.
+    /// Default: `exports/kg.<ext>` per format.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Reading options.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// `kgexport load`.
+#[derive(Debug, clap::Args)]
+pub struct LoadArgs {
+    /// Article files, directories, or `-`. Default: `seeds/`.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The store folder (created when missing or empty).
+    #[arg(long, value_name = "PATH", default_value = "exports/store")]
+    pub store: PathBuf,
+
+    /// Reading options.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// `kgexport query`.
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// The SPARQL query, or @FILE to read it from a file.
+    #[arg(value_name = "SPARQL")]
+    pub sparql: String,
+
+    /// The store folder.
+    #[arg(long, value_name = "PATH", default_value = "exports/store")]
+    pub store: PathBuf,
+
+    /// Result format: table, csv, json or tsv.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = parse_results)]
+    pub results: ResultsFormat,
+}
+
+/// `kgexport push`.
+#[derive(Debug, clap::Args)]
+pub struct PushArgs {
+    /// Article files, directories, or `-`. Default: `seeds/`.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The Graph Store Protocol address, e.g. http://127.0.0.1:7878/store.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+
+    /// Seconds to wait for one request.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+
+    /// Attempts per article graph on connection errors and 5xx answers.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub attempts: u32,
+
+    /// Reading options.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+fn parse_results(text: &str) -> Result<ResultsFormat, String> {
+    ResultsFormat::parse(text)
+        .ok_or_else(|| format!("unknown result format {text:?} (expected table, csv, json or tsv)"))
 }
 
 /// A deterministic share of the articles.
@@ -158,18 +273,40 @@ pub struct Report {
 /// Articles per parallel batch: large enough to keep every core busy, small enough to bound memory.
 const BATCH: usize = 256;
 
-/// Runs the command; returns whether every input was read.
-pub fn run(args: Args) -> Result<bool> {
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("seeds")] } else { args.inputs.clone() };
+/// What reading and analysing articles needs, whatever is done with the graphs.
+pub struct Pipeline<'a> {
+    /// Inputs (files, directories, `-`).
+    pub inputs: Vec<PathBuf>,
+    /// Language choice.
+    pub lang: Option<Lang>,
+    /// Date for articles without one.
+    pub date: Option<PartialDate>,
+    /// Base of instance IRIs.
+    pub base: &'a Base,
+    /// Worker threads (`None`: all cores).
+    pub jobs: Option<usize>,
+    /// The shard to keep.
+    pub shard: Shard,
+    /// Streaming formats the workers serialise each graph to.
+    pub render: Vec<Format>,
+    /// No progress bar.
+    pub quiet: bool,
+}
+
+/// Reads every input, analyses the articles in parallel batches, and hands each article's
+/// results to `sink` in input order. Problems go to the report; an error of `sink` stops the run.
+pub fn each_article(
+    pipeline: &Pipeline<'_>,
+    report: &mut Report,
+    mut sink: impl FnMut(Built) -> Result<()>,
+) -> Result<()> {
+    let inputs = if pipeline.inputs.is_empty() { vec![PathBuf::from("seeds")] } else { pipeline.inputs.clone() };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(pipeline.jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
-    let mut report = Report::default();
     let mut source = ArticleSource::new(&inputs, &mut report.problems);
-    let progress = progress_bar(&args, source.total_bytes);
-    let mut outputs = Outputs::open(&args)?;
-    let mut kept: Vec<ArticleGraph> = Vec::new();
+    let progress = progress_bar(pipeline.quiet, source.total_bytes);
     loop {
         let batch = source.next_batch(BATCH, &mut report.problems);
         if batch.is_empty() {
@@ -181,17 +318,17 @@ pub fn run(args: Args) -> Result<bool> {
                 .map(|a| {
                     let mut a = a.clone();
                     if a.date.is_none() {
-                        a.date = args.date;
+                        a.date = pipeline.date;
                     }
-                    if !args.shard.contains(&a.key()) {
+                    if !pipeline.shard.contains(&a.key()) {
                         return None;
                     }
                     // A bug on one article's text must not cost the batch: report it and go on.
                     // Serialising in the workers too keeps the writer thread from being the bottleneck.
                     let built = std::panic::catch_unwind(|| {
-                        let extraction = kgexport::analyse(&a, args.lang.0);
-                        let graph = graph::build(&a, &extraction, &args.base_iri);
-                        let rendered = render_streaming(&args.format.0, &graph);
+                        let extraction = kgexport::analyse(&a, pipeline.lang);
+                        let graph = graph::build(&a, &extraction, pipeline.base);
+                        let rendered = render_streaming(&pipeline.render, &graph);
                         (graph, extraction, rendered)
                     });
                     Some(built.map_err(|_| format!("{}: internal error while extracting; article skipped", a.origin)))
@@ -199,24 +336,13 @@ pub fn run(args: Args) -> Result<bool> {
                 .collect()
         });
         for result in results {
-            let (graph, extraction, rendered) = match result {
-                None => {
-                    report.other_shards += 1;
-                    continue;
+            match result {
+                None => report.other_shards += 1,
+                Some(Err(problem)) => report.problems.push(problem),
+                Some(Ok(built)) => {
+                    count(report, &built.0, &built.1);
+                    sink(built)?;
                 }
-                Some(Err(problem)) => {
-                    report.problems.push(problem);
-                    continue;
-                }
-                Some(Ok(built)) => built,
-            };
-            count(&mut report, &graph, &extraction);
-            if let Err(e) = outputs.stream(&rendered) {
-                outputs.abandon();
-                return Err(e);
-            }
-            if outputs.needs_all() {
-                kept.push(graph);
             }
         }
         if let Some(p) = &progress {
@@ -227,20 +353,128 @@ pub fn run(args: Args) -> Result<bool> {
     if let Some(p) = &progress {
         p.finish_and_clear();
     }
+    Ok(())
+}
+
+/// Runs the export; returns whether every input was read.
+pub fn run(args: Args) -> Result<bool> {
+    let pipeline = args.read.pipeline(&args.inputs, args.format.0.clone());
+    let mut report = Report::default();
+    let mut outputs = Outputs::open(&args)?;
+    let needs_all = outputs.needs_all();
+    let mut kept: Vec<ArticleGraph> = Vec::new();
+    let streamed = each_article(&pipeline, &mut report, |(graph, _, rendered)| {
+        outputs.stream(&rendered)?;
+        if needs_all {
+            kept.push(graph);
+        }
+        Ok(())
+    });
+    if let Err(e) = streamed {
+        outputs.abandon();
+        return Err(e);
+    }
     kept.sort_by(|a, b| a.key().cmp(b.key()));
     kept.dedup_by(|a, b| a.key() == b.key());
-    let written = outputs.finish(&kept, &args.base_iri)?;
-    for problem in &report.problems {
-        eprintln!("kgexport: {problem}");
-    }
-    if !args.quiet {
-        eprintln!("{}", summary(&report, &written));
-    }
+    let written = outputs.finish(&kept, &args.read.base_iri)?;
+    finish_report(&report, args.read.quiet, &written.join(", "));
     Ok(report.problems.is_empty())
 }
 
+/// `kgexport load`: every article replaces its named graph in the store, which is saved once.
+pub fn load(args: LoadArgs) -> Result<bool> {
+    let store = DiskStore::open_or_create(&args.store)?;
+    let mut report = Report::default();
+    each_article(&args.read.pipeline(&args.inputs, Vec::new()), &mut report, |(graph, _, _)| {
+        store.replace(&graph)?;
+        Ok(())
+    })?;
+    store.save()?;
+    let written = format!("{} ({} quads)", args.store.display(), store.len()?);
+    finish_report(&report, args.read.quiet, &written);
+    Ok(report.problems.is_empty())
+}
+
+/// `kgexport query`.
+pub fn query(args: QueryArgs) -> Result<bool> {
+    let sparql = match args.sparql.strip_prefix('@') {
+        Some(file) => std::fs::read_to_string(file).with_context(|| format!("{file}: cannot read the query"))?,
+        None => args.sparql.clone(),
+    };
+    let store = DiskStore::open(&args.store)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let broken_pipe = |e: &kgexport::store::StoreError| matches!(e, kgexport::store::StoreError::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe);
+    match store.query(&sparql, args.results, &mut out) {
+        Err(e) if broken_pipe(&e) => return Ok(true),
+        other => other?,
+    }
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing to standard output")?,
+    }
+    Ok(true)
+}
+
+/// `kgexport push`: a PUT per article graph; an article that keeps failing is reported and the
+/// others go on.
+pub fn push(args: PushArgs) -> Result<bool> {
+    let endpoint = Endpoint::new(&args.endpoint, std::time::Duration::from_secs(args.timeout), args.attempts);
+    let mut report = Report::default();
+    let mut pushed = 0;
+    let mut failed: Vec<String> = Vec::new();
+    let mut unreachable_in_a_row = 0;
+    let outcome = each_article(
+        &args.read.pipeline(&args.inputs, vec![Format::NTriples]),
+        &mut report,
+        |(graph, built, rendered)| {
+            let body = rendered.first().map(|(_, b)| b.as_slice()).unwrap_or_default();
+            match endpoint.put(&graph, body) {
+                Ok(_) => {
+                    pushed += 1;
+                    unreachable_in_a_row = 0;
+                }
+                Err(e) => {
+                    unreachable_in_a_row =
+                        if matches!(e, PushError::GaveUp { .. }) { unreachable_in_a_row + 1 } else { 0 };
+                    failed.push(push_failure(&graph, &built, &e));
+                    // A server that is gone for three articles in a row is gone: stop, say so.
+                    if unreachable_in_a_row >= 3 {
+                        anyhow::bail!(
+                            "{}: unreachable for 3 articles in a row; stopped after pushing {pushed} graph(s); a re-run converges",
+                            args.endpoint
+                        );
+                    }
+                }
+            }
+            Ok(())
+        },
+    );
+    report.problems.extend(failed);
+    if let Err(e) = outcome {
+        finish_report(&report, true, "");
+        return Err(e);
+    }
+    finish_report(&report, args.read.quiet, &format!("{pushed} graph(s) to {}", args.endpoint));
+    Ok(report.problems.is_empty())
+}
+
+fn push_failure(graph: &ArticleGraph, _extraction: &Extraction, error: &PushError) -> String {
+    format!("{}: push failed: {error}", graph.name().as_str())
+}
+
+/// Prints the problems and, unless quiet, the closing summary.
+pub fn finish_report(report: &Report, quiet: bool, written: &str) {
+    for problem in &report.problems {
+        eprintln!("kgexport: {problem}");
+    }
+    if !quiet {
+        eprintln!("{}", summary(report, written));
+    }
+}
+
 /// One article's results: its graph, what was extracted, and its streaming serialisations.
-type Built = (ArticleGraph, Extraction, Vec<(Format, Vec<u8>)>);
+pub type Built = (ArticleGraph, Extraction, Vec<(Format, Vec<u8>)>);
 
 /// The article in every requested streaming format (N-Triples, N-Quads).
 fn render_streaming(formats: &[Format], graph: &ArticleGraph) -> Vec<(Format, Vec<u8>)> {
@@ -264,7 +498,7 @@ fn count(report: &mut Report, graph: &ArticleGraph, extraction: &Extraction) {
     }
 }
 
-fn summary(report: &Report, written: &[String]) -> String {
+fn summary(report: &Report, written: &str) -> String {
     let events: Vec<String> = report.events.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let shard =
         if report.other_shards > 0 { format!(" ({} in other shards)", report.other_shards) } else { String::new() };
@@ -275,12 +509,12 @@ fn summary(report: &Report, written: &[String]) -> String {
         if events.is_empty() { "none".to_string() } else { events.join(", ") },
         report.claims,
         report.triples,
-        written.join(", ")
+        written
     )
 }
 
-fn progress_bar(args: &Args, total_bytes: Option<u64>) -> Option<ProgressBar> {
-    if args.quiet || !io::stderr().is_terminal() {
+fn progress_bar(quiet: bool, total_bytes: Option<u64>) -> Option<ProgressBar> {
+    if quiet || !io::stderr().is_terminal() {
         return None;
     }
     let bar = match total_bytes {
@@ -671,7 +905,7 @@ mod tests {
 
     #[test]
     fn verify_cli() {
-        Args::command().debug_assert();
+        Cli::command().debug_assert();
     }
 
     #[test]

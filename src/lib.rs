@@ -22,6 +22,8 @@ pub mod gazetteer;
 pub mod graph;
 pub mod lang;
 pub mod model;
+pub mod push;
+pub mod store;
 pub mod text;
 pub mod time;
 pub mod vocab;

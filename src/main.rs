@@ -6,13 +6,19 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = cli::Args::parse();
+    let cli = cli::Cli::parse();
     // Extraction bugs are caught per article and reported as one line; keep the default hook's
     // backtrace out of the way unless asked for.
     if std::env::var_os("RUST_BACKTRACE").is_none() {
         std::panic::set_hook(Box::new(|info| eprintln!("kgexport: internal error: {info}")));
     }
-    match cli::run(args) {
+    let outcome = match cli.command {
+        None => cli::run(cli.export),
+        Some(cli::Command::Load(args)) => cli::load(args),
+        Some(cli::Command::Query(args)) => cli::query(args),
+        Some(cli::Command::Push(args)) => cli::push(args),
+    };
+    match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {

@@ -1,0 +1,83 @@
+//! The embedded store: load, reload without duplicates, the example queries, and bad input.
+
+mod common;
+
+use common::*;
+
+fn load(store: &std::path::Path, inputs: &[&str]) {
+    let mut args = vec!["load", "-q", "--store", store.to_str().unwrap()];
+    args.extend(inputs);
+    let o = kgexport(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+fn query(store: &std::path::Path, sparql: &str, results: &str) -> String {
+    let o = kgexport(&["query", "--store", store.to_str().unwrap(), "--results", results, sparql]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+fn count(store: &std::path::Path) -> usize {
+    query(store, COUNT, "csv").lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn loading_again_replaces_instead_of_duplicating() {
+    let store = scratch("store-reload");
+    load(&store, &["seeds", "tests/dev-de"]);
+    let first = count(&store);
+    assert!(first > 5_000, "the seed and the German dev set give {first} quads");
+    load(&store, &["seeds"]);
+    load(&store, &["tests/dev-de"]);
+    assert_eq!(count(&store), first, "re-runs change nothing");
+}
+
+#[test]
+fn the_example_queries_answer_on_the_seed_and_a_corpus_sample() {
+    let store = scratch("store-queries");
+    load(&store, &["seeds", "tests/dev-de", "tests/dev-en-wikinews"]);
+    let run = |name: &str| query(&store, &format!("@{}", repo(&format!("queries/{name}.rq")).display()), "tsv");
+    let visits = run("visits");
+    assert!(visits.contains("Sergey Lavrov") && visits.contains("Pyongyang"), "{visits}");
+    let disputed = run("disputed-shipments");
+    assert!(disputed.contains("\"United States\"@en") && disputed.contains("\"Russia\"@en"), "{disputed}");
+    let invitations = run("invitations-without-visit");
+    assert!(invitations.contains("Kim Jong-un") && invitations.contains("Vladimir Putin"), "{invitations}");
+    let meetings = run("actor-meetings");
+    assert!(meetings.contains("Kim Jong-un"), "{meetings}");
+    let contribution = run("article-contribution");
+    assert!(contribution.lines().count() > 100, "the seed article's graph: {} lines", contribution.lines().count());
+}
+
+#[test]
+fn results_come_in_every_format() {
+    let store = scratch("store-formats");
+    load(&store, &["seeds"]);
+    let sparql = "PREFIX kgx: <https://w3id.org/kgexport/ns#> SELECT ?s WHERE { ?s a kgx:Shipment ; kgx:factuality kgx:Disputed } ORDER BY ?s LIMIT 1";
+    assert!(query(&store, sparql, "table").starts_with("s\n"));
+    assert!(query(&store, sparql, "csv").starts_with("s\r\n"));
+    assert!(query(&store, sparql, "tsv").starts_with("?s\n"));
+    let json: serde_json::Value = serde_json::from_str(&query(&store, sparql, "json")).unwrap();
+    assert_eq!(json["head"]["vars"][0], "s");
+}
+
+#[test]
+fn a_syntax_error_names_its_position() {
+    let store = scratch("store-syntax");
+    load(&store, &["seeds"]);
+    let o = kgexport(&["query", "--store", store.to_str().unwrap(), "SELECT ?x WHERE { ?x ?y }"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("SPARQL syntax error: error at 1:"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_folder_that_is_not_a_store_is_refused_and_left_alone() {
+    let o = kgexport(&["load", "--store", "src", "seeds"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("src: not a kgexport store"), "{}", stderr(&o));
+    let o = kgexport(&["query", "--store", "no/such/store", "ASK {}"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no store here"), "{}", stderr(&o));
+}
