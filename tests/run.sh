@@ -10,7 +10,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get install -y "${need_apt[@]}" >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${need_apt[@]}" >/dev/null; }
 fi
-python3 -m pip install --quiet --disable-pip-version-check -r tests/validate/requirements.txt
+python3 -m pip install --quiet --disable-pip-version-check -r tests/validate/requirements.txt pyspark==4.3.0
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
