@@ -318,6 +318,17 @@ impl<'a> Resolver<'a> {
                     let e = &self.gaz.entries[m.entry];
                     if let Some(iso) = e.iso.clone().or_else(|| e.country.clone()) {
                         states.push((iso, i));
+                    } else if matches!(e.kind, EntityKind::Igo | EntityKind::Organization) {
+                        // "Leaders of African Union member states": a group acting for it.
+                        let end = start + m.len;
+                        let label = words[i..end].join(" ");
+                        let key = format!("local-group-{}", slug(&label));
+                        let kind = EntityKind::Organization;
+                        self.add_known(m.entry);
+                        self.table.upsert(Entity::local(key.clone(), kind, self.lang_tag, label, None));
+                        self.note(sentence, i, end, &key);
+                        out.push(mention(i, end, key, kind, MentionForm::Argument));
+                        return;
                     }
                 }
             }

@@ -309,9 +309,11 @@ impl<'a> Reader<'a> {
         attribution: &Attribution,
     ) -> Option<Event> {
         let c = &clauses[clause];
+        // News agencies are sources (speakers, provenance), never parties to what they report.
         let in_clause: Vec<&Mention> = mentions
             .iter()
             .filter(|m| m.first >= c.first && m.last <= c.last && !attribution.speaker_mentions.contains(&m.first))
+            .filter(|m| m.kind != EntityKind::NewsAgency)
             .collect();
         let mut event =
             Event::new(trigger.group.kind, Factuality::Asserted, Span { start: 0, end: 0, sentence: 0 }, Vec::new());
@@ -513,9 +515,14 @@ impl<'a> Reader<'a> {
                     }
                 }
                 // A place or state "in" which it happens is its location, never a participant.
-                if let Some(place) = hinted(&[RoleHint::Location])
-                    .iter()
-                    .find(|m| m.kind.is_place() && !event.roles.iter().any(|(_, k)| *k == m.entity))
+                // For a noun, only "in X" right after it ("a summit in Genoa"), not the clause's.
+                let places = if trigger.group.frame == Frame::MeetNoun && self.governed_noun(tokens, at) {
+                    after_noun(&[RoleHint::Location])
+                } else {
+                    hinted(&[RoleHint::Location])
+                };
+                if let Some(place) =
+                    places.iter().find(|m| m.kind.is_place() && !event.roles.iter().any(|(_, k)| *k == m.entity))
                 {
                     event.add_role(Role::Location, &place.entity);
                 }
@@ -611,7 +618,9 @@ impl<'a> Reader<'a> {
         let groups = event
             .fillers(Role::Participant)
             .filter(|k| {
-                mentions.iter().any(|m| m.entity == *k && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
+                mentions
+                    .iter()
+                    .any(|m| m.entity == *k && (m.kind == EntityKind::Igo || m.entity.starts_with("local-group-")))
             })
             .count();
         self.complete(event, trigger, groups)

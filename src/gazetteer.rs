@@ -194,6 +194,20 @@ impl Gazetteer {
                 c[3],
             );
         }
+        for c in rows("groups.tsv", include_str!("../data/gazetteer/groups.tsv"), 4) {
+            g.push(
+                Entry {
+                    key: format!("group-{}", c[0]),
+                    kind: EntityKind::Organization,
+                    label_de: c[1].into(),
+                    label_en: c[2].into(),
+                    iso: None,
+                    country: None,
+                    qid: None,
+                },
+                c[3],
+            );
+        }
         let mut person_index = HashMap::new();
         for c in rows("persons.tsv", include_str!("../data/gazetteer/persons.tsv"), 6) {
             let index = g.push(

@@ -86,7 +86,7 @@ fn the_german_dev_set_holds_its_scores() {
 
 #[test]
 fn the_english_wikinews_dev_set_holds_its_scores() {
-    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.32", "--min-precision", "0.95", "--max-forbidden", "0"]);
+    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.37", "--min-precision", "0.95", "--max-forbidden", "0"]);
 }
 
 #[test]
@@ -95,12 +95,12 @@ fn the_plover_petrarch_sentences_hold_their_scores() {
         "tests/dev-en-suites",
         "-q",
         "--min-recall",
-        "0.73",
+        "0.77",
         "--min-precision",
-        "0.9",
+        "0.92",
         "--max-forbidden",
         "0",
         "--min-claims",
-        "0.23",
+        "0.27",
     ]);
 }
