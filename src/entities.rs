@@ -181,12 +181,19 @@ impl<'a> Resolver<'a> {
             let (key, kind) = (entry.key.clone(), entry.kind);
             self.add_known(m.entry);
             self.note(sentence, i, i + m.len, &key);
-            let form =
-                if followed_by_title_or_person(self, words, i + m.len) && tokens[i + m.len - 1].text.ends_with('s') {
-                    MentionForm::Modifier // "Nordkoreas Machthaber": a genitive naming the country.
-                } else {
-                    MentionForm::Argument
-                };
+            // "Nordkoreas Machthaber", "U.N. mediator Diego Cordovez": a state or organisation right
+            // before a title names whose office it is; it takes no part itself.
+            let before_title = words.get(i + m.len).is_some_and(|w| {
+                self.gaz.match_title(&words[i + m.len..]).is_some()
+                    || self.rules.name_introducers.contains(&w.to_lowercase())
+            });
+            let genitive =
+                followed_by_title_or_person(self, words, i + m.len) && tokens[i + m.len - 1].text.ends_with('s');
+            let form = if (before_title && kind != EntityKind::Person) || genitive {
+                MentionForm::Modifier
+            } else {
+                MentionForm::Argument
+            };
             let mut mention = mention(i, i + m.len, key, kind, form);
             mention.possessive =
                 self.is_possessive(words, i + m.len) || self.is_genitive(&tokens[i + m.len - 1], entry);
@@ -292,7 +299,15 @@ impl<'a> Resolver<'a> {
         let before: Vec<Mention> = out
             .iter()
             .rev()
-            .filter(|m| m.kind == EntityKind::State && (m.last == i || (m.last + 1 == i && m.possessive)))
+            .filter(|m| {
+                m.kind == EntityKind::State
+                    && (m.last == i
+                        || (m.last + 1 == i
+                            && (m.possessive
+                                || (m.form == MentionForm::Modifier
+                                    && !tokens[m.last].is_capitalized()
+                                    && tokens[m.last].kind == TokenKind::Word))))
+            })
             .take(1)
             .cloned()
             .collect();
@@ -368,9 +383,11 @@ impl<'a> Resolver<'a> {
             self.note(sentence, i, i + 1, &key);
             // The demonym is now part of this mention.
             out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
-            let mut m = mention(first, i + 1, key, kind, MentionForm::Argument);
+            let mut m = mention(first, i + 1, key.clone(), kind, MentionForm::Argument);
             m.possessive = self.is_possessive(words, i + 1);
             out.push(m);
+            // "Afghan rebel leaders said they would …": the group "they" refers to.
+            self.last_group = Some((key, kind));
         }
         out.sort_by_key(|m| (m.first, m.last));
     }
@@ -488,9 +505,31 @@ impl<'a> Resolver<'a> {
             out.push(mention(i, end, key, EntityKind::Organization, MentionForm::Argument));
             return Some(end);
         }
-        // No name: a role description; resolve it to the office holder or a described person.
-        let key = self.office_holder(position?, country.as_deref())?;
-        let end = of_state.map_or(after, |(_, end)| end);
+        // No name: a role description; resolve it to the office holder, else a person described
+        // by it ("the president of Armenia" in a year the gazetteer does not cover).
+        let position = position?;
+        let end = of_state.as_ref().map_or(after, |(_, end)| *end);
+        let key = match self.office_holder(position, country.as_deref()) {
+            Some(key) => key,
+            None => {
+                let country = country.clone()?;
+                let label = words[i..end].join(" ");
+                let key = format!("local-{}", slug(&label));
+                let person = self.table.upsert(Entity::local(
+                    key.clone(),
+                    EntityKind::Person,
+                    self.lang_tag,
+                    label,
+                    Some(country.clone()),
+                ));
+                let held = Position { kind: position, of: Some(country.clone()) };
+                if !person.positions.contains(&held) {
+                    person.positions.push(held);
+                }
+                self.ensure_state(&country);
+                key
+            }
+        };
         self.note(sentence, i, after, &key);
         out.push(mention(i, end, key, EntityKind::Person, MentionForm::Argument));
         Some(end)
@@ -962,7 +1001,10 @@ impl<'a> Resolver<'a> {
             let t = &tokens[k];
             let lower = t.lower();
             if let Some(hints) = self.rules.prepositions.get(lower) {
-                // A two-word preposition ("according to") is not a role marker here.
+                // "a group of Moroccan diplomats": after a quantity noun "of" marks no role.
+                if k > 0 && self.rules.quantity_nouns.contains(tokens[k - 1].lower()) {
+                    return (None, None);
+                }
                 return (hints.first().copied(), Some(k));
             }
             if t.kind == TokenKind::Punct {

@@ -90,6 +90,14 @@ impl<'a> Reader<'a> {
             let Some(mut event) = self.event(trigger, tokens, mentions, &clauses, clause, &attribution) else {
                 continue;
             };
+            // "Members of the G7 Summit", "the results of the talks": a meeting named only as a
+            // reference behind "of" is no report of one, unless it names its parties.
+            if trigger.group.frame == Frame::MeetNoun
+                && self.governing_hint(tokens, trigger.at) == Some(RoleHint::Of)
+                && event.fillers(Role::Participant).count() < 2
+            {
+                continue;
+            }
             // "G7 meetings usually center on politics": a habit, not an event.
             let c = &clauses[clause];
             if tokens[c.first..c.last].iter().any(|t| self.rules.cues.generic.contains(t.lower())) {
@@ -396,9 +404,16 @@ impl<'a> Reader<'a> {
                 }
                 if let Some(o) = object(&host) {
                     event.add_role(Role::Visitor, &o.entity);
-                } else if let Some(o) = hinted(&[RoleHint::Destination, RoleHint::Recipient])
+                } else if let Some(o) = hinted(&[RoleHint::Destination, RoleHint::Recipient, RoleHint::Source])
                     .into_iter()
-                    .find(|m| m.first > at && m.kind.is_actor() && Some(&m.entity) != host.as_ref())
+                    .find(|m| {
+                        m.first > at
+                            && m.kind.is_actor()
+                            && Some(&m.entity) != host.as_ref()
+                            // "received a mission of observers from the OSCE", not "assurances from".
+                            && (m.hint != Some(RoleHint::Source)
+                                || tokens[at + 1..m.first].iter().any(|t| self.rules.visiting_nouns.contains(t.lower())))
+                    })
                 {
                     // "gave a warm welcome to X".
                     event.add_role(Role::Visitor, &o.entity);
@@ -480,6 +495,13 @@ impl<'a> Reader<'a> {
                         prefix.filter(|m| m.kind.is_actor() && m.kind != EntityKind::State).map(|m| m.entity.clone()),
                     );
                     people.extend(self.genitive_after(tokens, &in_clause, at).map(|m| m.entity.clone()));
+                    // "a G8 summit", "the NATO talks": an organisation right before the noun.
+                    people.extend(
+                        in_clause
+                            .iter()
+                            .find(|m| m.last == at && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
+                            .map(|m| m.entity.clone()),
+                    );
                     // Whoever the clause is about takes part: "Israel and Lebanon renewed
                     // negotiations", "X held talks with Y", "Blair möchte auf dem EU-Gipfel …".
                     // A summit is attended, not held, by its subject: the subject takes part in one
@@ -1919,7 +1941,8 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
         }
         EventKind::Meeting => {
             let (pa, pb) = (set(a, Role::Participant), set(b, Role::Participant));
-            pa.iter().filter(|x| pb.contains(x)).count() >= 2
+            // Two shared parties, or the very same ones ("the AU summit" twice).
+            pa.iter().filter(|x| pb.contains(x)).count() >= 2 || (!pa.is_empty() && pa == pb)
         }
     };
     parties && times

@@ -175,6 +175,12 @@ pub struct Rules {
     /// Verbs of attending, with which a subject takes part in a summit ("attend", "teilnehmen").
     #[serde(default)]
     pub attend_words: BTreeSet<String>,
+    /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
+    #[serde(default)]
+    pub visiting_nouns: BTreeSet<String>,
+    /// Nouns of quantity after which "of"/"von" marks no role ("a group of diplomats").
+    #[serde(default)]
+    pub quantity_nouns: BTreeSet<String>,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]

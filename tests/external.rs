@@ -81,7 +81,7 @@ fn gazetteer_files_pass_their_checker() {
 
 #[test]
 fn the_german_dev_set_holds_its_scores() {
-    score(&["tests/dev-de", "-q", "--min-recall", "0.44", "--min-precision", "0.85", "--max-forbidden", "0"]);
+    score(&["tests/dev-de", "-q", "--min-recall", "0.46", "--min-precision", "0.85", "--max-forbidden", "0"]);
 }
 
 #[test]
@@ -95,12 +95,12 @@ fn the_plover_petrarch_sentences_hold_their_scores() {
         "tests/dev-en-suites",
         "-q",
         "--min-recall",
-        "0.77",
+        "0.88",
         "--min-precision",
-        "0.92",
+        "0.95",
         "--max-forbidden",
         "0",
         "--min-claims",
-        "0.27",
+        "0.24",
     ]);
 }
