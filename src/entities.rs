@@ -132,6 +132,20 @@ impl<'a> Resolver<'a> {
             mentions[n].hint = hint;
             mentions[n].prep = prep;
         }
+        // "mit dem UNMIK-Leiter im Kosovo, Joachim Rücker": a name in apposition takes the
+        // preposition of its title.
+        for n in 0..mentions.len() {
+            if mentions[n].hint.is_none()
+                && mentions[n].form == MentionForm::Argument
+                && let Some(title) = mentions[..n].iter().rev().find(|m| {
+                    m.entity == mentions[n].entity && m.form == MentionForm::Modifier && m.last < mentions[n].first
+                })
+            {
+                let (hint, prep) = (title.hint, title.prep);
+                mentions[n].hint = hint;
+                mentions[n].prep = prep;
+            }
+        }
         inherit_coordinated_hints(tokens, &mut mentions, self.rules);
         if let Some(group) = mentions
             .iter()
@@ -452,10 +466,8 @@ impl<'a> Resolver<'a> {
             .or_else(|| of_state.as_ref().map(|(iso, _)| iso.clone()))
             .or(own_iso);
         let mut j = after;
-        // "für Nordkorea" / "for North Korea" after a title names its subject, not its country.
-        if j < tokens.len()
-            && matches!(self.rules.prepositions.get(tokens[j].lower()).map(Vec::as_slice), Some(h) if h.contains(&RoleHint::Topic))
-        {
+        // "für Nordkorea", "im Kosovo" after a title, then a comma: the name follows in apposition.
+        if j < tokens.len() && self.rules.prepositions.contains_key(tokens[j].lower()) {
             let mut k = j + 1;
             while k < tokens.len() && k < j + 5 && !tokens[k].is(',') {
                 k += 1;
@@ -551,6 +563,10 @@ impl<'a> Resolver<'a> {
             return Some((None, None, None, 1));
         }
         let (prefix, head) = words[i].rsplit_once('-')?;
+        if self.rules.name_introducers.contains(&head.to_lowercase()) {
+            // "UNMIK-Leiter": an introducer with the body it works for.
+            return Some((None, None, None, 1));
+        }
         let title = self.gaz.title(head)?;
         let iso = self
             .gaz
