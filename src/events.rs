@@ -241,7 +241,8 @@ impl<'a> Reader<'a> {
                 return false;
             }
             if !ambiguous && !self.rules.nouns_capitalized {
-                return true;
+                // "Jordan's visiting King", "the visiting delegation": a verb form used as an adjective.
+                return !(self.is_verb_frame(g.frame) && noun_context && lower.ends_with("ing"));
             }
             if self.rules.nouns_capitalized {
                 i == 0 || self.is_verb_frame(g.frame) != capitalized
@@ -507,7 +508,11 @@ impl<'a> Reader<'a> {
                     // A summit is attended, not held, by its subject: the subject takes part in one
                     // only with a verb of attending ("Obama is scheduled to attend a summit").
                     let summit = trigger.group.min_participants.is_some_and(|m| m < 2);
-                    let attends = tokens[c.first..c.last].iter().any(|t| self.rules.attend_words.contains(t.lower()));
+                    // Or is at it, named in the same clause: "Blair möchte auf dem EU-Gipfel …".
+                    let attend_verb =
+                        tokens[c.first..c.last].iter().any(|t| self.rules.attend_words.contains(t.lower()));
+                    let at_it = self.governing_hint(tokens, at) == Some(RoleHint::Location);
+                    let attends = attend_verb || at_it;
                     let before: Vec<&Mention> =
                         bare_actors.iter().copied().filter(|m| m.first < at && (!summit || attends)).collect();
                     let coordinated = self.coordinated_subjects(tokens, &before);
@@ -515,7 +520,7 @@ impl<'a> Reader<'a> {
                         people.extend(coordinated);
                     } else if let Some(s) = before.first() {
                         people.push(s.entity.clone());
-                    } else if people.is_empty() && (!summit || attends) {
+                    } else if people.is_empty() && (!summit || attend_verb) {
                         people.extend(self.inherited_subject(tokens, mentions, clauses, clause, attribution));
                     }
                     people.extend(
@@ -941,9 +946,26 @@ impl<'a> Reader<'a> {
             (clause.first, clause.last)
         };
         let window = &lower[from..to];
-        for (cues, value) in self.rules.cue_lists() {
+        let lists = self.rules.cue_lists();
+        // Called off or refused, for the whole clause.
+        for (cues, value) in &lists[..2] {
             if cues.iter().any(|c| phrase_in(window, c)) {
-                return value;
+                return *value;
+            }
+        }
+        // "ein geplanter Besuch", "a possible meeting": adjectives speak for their noun only.
+        if noun {
+            let before = &lower[trigger.at.saturating_sub(3).max(clause.first)..trigger.at];
+            if self.rules.cues.hypothetical_adjectives.iter().any(|c| before.contains(c)) {
+                return Factuality::Hypothetical;
+            }
+            if self.rules.cues.planned_adjectives.iter().any(|c| before.contains(c)) {
+                return Factuality::Planned;
+            }
+        }
+        for (cues, value) in &lists[2..] {
+            if cues.iter().any(|c| phrase_in(window, c)) {
+                return *value;
             }
         }
         if !governed && !trigger.participle && self.rules.cues.future_aux.iter().any(|a| window.contains(a)) {

@@ -71,6 +71,12 @@ pub struct Cues {
     pub planned: Vec<String>,
     /// Words that make an event hypothetical ("könnte", "might").
     pub hypothetical: Vec<String>,
+    /// Adjectives that make the noun after them planned ("geplanten", "upcoming").
+    #[serde(default)]
+    pub planned_adjectives: Vec<String>,
+    /// Adjectives that make the noun after them possible ("möglichen", "potential").
+    #[serde(default)]
+    pub hypothetical_adjectives: Vec<String>,
     /// Cancellation ("abgesagt", "cancelled").
     pub cancelled: Vec<String>,
     /// Refusal ("lehnte … ab", "refused").

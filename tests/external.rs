@@ -81,7 +81,7 @@ fn gazetteer_files_pass_their_checker() {
 
 #[test]
 fn the_german_dev_set_holds_its_scores() {
-    score(&["tests/dev-de", "-q", "--min-recall", "0.52", "--min-precision", "0.87", "--max-forbidden", "0"]);
+    score(&["tests/dev-de", "-q", "--min-recall", "0.56", "--min-precision", "0.9", "--max-forbidden", "0"]);
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn the_plover_petrarch_sentences_hold_their_scores() {
         "--min-recall",
         "0.88",
         "--min-precision",
-        "0.95",
+        "0.98",
         "--max-forbidden",
         "0",
         "--min-claims",
