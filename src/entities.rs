@@ -874,6 +874,15 @@ impl<'a> Resolver<'a> {
         out.push(mention(i, i + 1, key, EntityKind::Place, MentionForm::Argument));
     }
 
+    /// A place the gazetteer does not know, named by capitalised words (`first..last`).
+    pub fn local_place(&mut self, sentence: &Sentence, first: usize, last: usize) -> String {
+        let label = sentence_slice(&sentence.tokens, first, last);
+        let key = format!("local-place-{}", slug(&label));
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Place, self.lang_tag, label, None));
+        self.note(sentence, first, last, &key);
+        key
+    }
+
     /// Records that a place lies near another (an entity key).
     pub fn set_near(&mut self, place: &str, near: &str) {
         if let Some(p) = self.table.get_mut(place)

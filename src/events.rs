@@ -128,12 +128,16 @@ impl<'a> Reader<'a> {
             created.push((index, trigger.at));
         }
         self.shipment_legs(tokens, mentions, &clauses, &mut created, sentence_span, resolver);
+        self.unknown_places(sentence, mentions, &clauses, &created, resolver);
         self.merge_verb_and_noun_meetings(tokens, &clauses, &triggers, &mut created);
         self.meetings_during_visits(&mut created);
         self.meeting_anaphora(tokens, &mut created);
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
         self.claims(tokens, mentions, &clauses, &attribution, &created, sentence_span);
+        if created.is_empty() {
+            self.attendance(tokens, mentions, &attribution, sentence_span);
+        }
         if !created.is_empty() {
             self.last_sentence_events = created.iter().map(|(i, _)| *i).collect();
         }
@@ -1323,6 +1327,61 @@ impl<'a> Reader<'a> {
         created.retain(|(e, _)| self.out.events[*e].is_live());
     }
 
+    /// "flew to Magnitogorsk", "a summit in Genoa": where capitalised words name the place (not
+    /// German, where every noun is capitalised), a place the gazetteer lacks right after "to"/"in"
+    /// becomes a local place, for visits without a destination and meetings without a location.
+    fn unknown_places(
+        &mut self,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        clauses: &[Clause],
+        created: &[(usize, usize)],
+        resolver: &mut Resolver<'_>,
+    ) {
+        if self.rules.nouns_capitalized {
+            return;
+        }
+        let tokens = &sentence.tokens;
+        for &(e, at) in created {
+            let role = match self.out.events[e].kind {
+                EventKind::Visit
+                    if self.out.events[e].fillers(Role::Destination).next().is_none()
+                        && self.out.events[e].fillers(Role::Host).next().is_none() =>
+                {
+                    Role::Destination
+                }
+                EventKind::Meeting if self.out.events[e].fillers(Role::Location).next().is_none() => Role::Location,
+                _ => continue,
+            };
+            let clause = &clauses[clause_of(clauses, at)];
+            let Some(prep) = (at + 1..clause.last.min(at + 4)).find(|&k| {
+                self.rules
+                    .prepositions
+                    .get(tokens[k].lower())
+                    .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
+            }) else {
+                continue;
+            };
+            let first = prep + 1;
+            let mut last = first;
+            while last < clause.last
+                && last < first + 3
+                && tokens[last].kind == TokenKind::Word
+                && tokens[last].is_capitalized()
+                && !self.rules.months.contains_key(tokens[last].lower())
+                && !self.rules.weekdays.contains_key(tokens[last].lower())
+                && !mentions.iter().any(|m| m.first <= last && last < m.last)
+            {
+                last += 1;
+            }
+            if last == first {
+                continue;
+            }
+            let key = resolver.local_place(sentence, first, last);
+            self.out.events[e].add_role(role, &key);
+        }
+    }
+
     /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
     /// the same sentence is the visit itself, which is then also a meeting.
     fn meetings_during_visits(&mut self, created: &mut Vec<(usize, usize)>) {
@@ -1384,6 +1443,35 @@ impl<'a> Reader<'a> {
             self.out.events[e].merged_into = Some(target);
         }
         created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "Teilnehmen werden Minister der Europäischen Union …": a sentence about who attends, with
+    /// no event of its own, names participants of the meeting just reported.
+    fn attendance(&mut self, tokens: &[Token], mentions: &[Mention], attribution: &Attribution, evidence: Span) {
+        if !tokens.iter().any(|t| self.rules.attend_words.contains(t.lower())) {
+            return;
+        }
+        let Some(&meeting) = self.last_sentence_events.last() else { return };
+        let recent = self.out.events[meeting].evidence.iter().any(|e| e.sentence + 2 >= evidence.sentence);
+        if self.out.events[meeting].kind != EventKind::Meeting || !self.out.events[meeting].is_live() || !recent {
+            return;
+        }
+        let people: Vec<String> = mentions
+            .iter()
+            .filter(|m| {
+                m.kind.is_actor() && m.form == MentionForm::Argument && !attribution.speaker_mentions.contains(&m.first)
+            })
+            .filter(|m| !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Location | RoleHint::Destination)))
+            .map(|m| m.entity.clone())
+            .collect();
+        if people.is_empty() {
+            return;
+        }
+        let event = &mut self.out.events[meeting];
+        for p in &people {
+            event.add_role(Role::Participant, p);
+        }
+        event.evidence.push(evidence);
     }
 
     /// "unter russischer Flagge", "under a Russian flag".
