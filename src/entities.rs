@@ -181,6 +181,8 @@ impl<'a> Resolver<'a> {
         }
         if let Some((iso, len)) = self.gaz.match_demonym(&words[i..])
             && !self.demonym_is_the_state(tokens, words, i, len)
+            // "russische Außenministerium": a longer gazetteer name wins over its demonym.
+            && self.gaz.match_form(&words[i..]).is_none_or(|m| m.len <= len)
         {
             // "Russian Foreign Minister" is a demonym; "Russian" alone too. A capitalised German
             // demonym in mid-sentence ("Russische Föderation") is left to the gazetteer.
@@ -731,7 +733,9 @@ impl<'a> Resolver<'a> {
             && i - 1 > 0
             && !self.rules.determiners.contains(tokens[i - 1].lower())
             && self.gaz.title(&tokens[i - 1].text).is_none()
-            && self.gaz.match_form(&[tokens[i - 1].text.as_str()]).is_none();
+            && self.gaz.match_form(&[tokens[i - 1].text.as_str()]).is_none()
+            // "Besuch Putins": a capitalised event noun is no first name.
+            && self.rules.groups_of(tokens[i - 1].lower()).next().is_none();
         let key = if let Some(key) = self.surnames.get(word).cloned() {
             key
         } else if !after_name && tokens[i].is_capitalized() {
@@ -1111,7 +1115,12 @@ fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: 
                         || t.is(',')
                         || (t.kind == TokenKind::Word && !rules.prepositions.contains_key(t.lower()))
                 });
-            if coordinated {
+            // A comma alone joins only inside a list that goes on ("mit X, Y und Z"), not "In
+            // Moscow, Lavrov met Putin".
+            let has_coordinator = between.iter().any(|t| rules.coordinators.contains(t.lower()));
+            let list_goes_on =
+                tokens.get(cur.last).is_some_and(|t| t.is(',') || rules.coordinators.contains(t.lower()));
+            if coordinated && (has_coordinator || list_goes_on) {
                 let (hint, prep) = (prev.hint, prev.prep);
                 mentions[n].hint = hint;
                 mentions[n].prep = prep;

@@ -325,7 +325,12 @@ impl<'a> Reader<'a> {
         // News agencies are sources (speakers, provenance), never parties to what they report.
         let in_clause: Vec<&Mention> = mentions
             .iter()
-            .filter(|m| m.first >= c.first && m.last <= c.last && !attribution.speaker_mentions.contains(&m.first))
+            .filter(|m| {
+                m.first >= c.first
+                    && m.last <= c.last
+                    && !attribution.speaker_mentions.contains(&m.first)
+                    && Some(m.first) != attribution.denier_mention
+            })
             .filter(|m| m.kind != EntityKind::NewsAgency)
             .collect();
         let mut event =
@@ -356,6 +361,10 @@ impl<'a> Reader<'a> {
                 .first()
                 .map(|m| m.entity.clone())
                 .or_else(|| self.inherited_subject(tokens, mentions, clauses, clause, attribution))
+                // "Russia denied supplying weapons": the denier did what it denies.
+                .or_else(|| {
+                    attribution.denier_mention.filter(|&d| d < at && d >= c.first).and(attribution.denier.clone())
+                })
         };
         let object = |subject: &Option<String>| -> Option<&Mention> {
             bare_actors.iter().copied().find(|m| {
@@ -396,6 +405,11 @@ impl<'a> Reader<'a> {
                 } else if let Some(o) = object(&visitor) {
                     let role = if o.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &o.entity);
+                } else if let Some(p) = in_clause.iter().find(|m| {
+                    m.first > at && m.hint.is_none() && m.kind == EntityKind::Place && m.form == MentionForm::Argument
+                }) {
+                    // "will visit Pyongyang": a city as the object.
+                    event.add_role(Role::Destination, &p.entity);
                 }
             }
             Frame::Host => {
@@ -429,6 +443,10 @@ impl<'a> Reader<'a> {
                     .filter(|m| m.kind == EntityKind::Person || !m.kind.is_place())
                     .or_else(possessor)
                     .or_else(|| self.genitive_after(tokens, &in_clause, at))
+                    // "Besuch Putins": a name in the genitive right after the noun.
+                    .or_else(|| {
+                        in_clause.iter().copied().find(|m| m.first == at + 1 && m.possessive && m.kind.is_actor())
+                    })
                     .or_else(|| {
                         after_noun(&[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
                             .into_iter()
@@ -641,7 +659,7 @@ impl<'a> Reader<'a> {
                 if let Some(r) = &recipient {
                     event.add_role(Role::Recipient, r);
                 }
-                if let Some(s) = hinted(&[RoleHint::Source]).into_iter().find(|m| m.kind.is_actor()) {
+                if let Some(s) = hinted(&[RoleHint::Source, RoleHint::Of]).into_iter().find(|m| m.kind.is_actor()) {
                     event.add_role(Role::Supplier, &s.entity);
                 }
             }
@@ -1029,8 +1047,16 @@ impl<'a> Reader<'a> {
     fn attribution(&self, tokens: &[Token], mentions: &[Mention], clauses: &[Clause]) -> Attribution {
         let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
         let mut att = Attribution::default();
+        // A capital speaks for its state: "Moscow rejected the accusation".
+        let gaz = crate::gazetteer::get();
         let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
-            mentions.iter().find(|m| m.kind.is_actor() && m.form != MentionForm::Pronoun && pred(m)).cloned()
+            mentions.iter().filter(|m| m.form != MentionForm::Pronoun && pred(m)).find_map(|m| {
+                if m.kind.is_actor() {
+                    return Some(m.clone());
+                }
+                let state = gaz.capital_state(&m.entity)?;
+                Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
+            })
         };
         // "Den USA zufolge": the speaker right before.
         for (i, w) in lower.iter().enumerate() {
@@ -1073,6 +1099,7 @@ impl<'a> Reader<'a> {
                 {
                     att.set(&m, at);
                     att.verb_clause = Some(clause_of(clauses, at));
+                    att.verb_at = Some(at);
                     if self.rules.cues.accuse.contains(phrase) {
                         att.accusation = Some(at);
                     }
@@ -1092,7 +1119,7 @@ impl<'a> Reader<'a> {
                 }) {
                     att.denier = Some(m.entity.clone());
                     att.deny_clause = Some(clause_of(clauses, at));
-                    att.speaker_mentions.push(m.first);
+                    att.denier_mention = Some(m.first);
                 }
             }
         }
@@ -1138,8 +1165,13 @@ impl<'a> Reader<'a> {
         if let Some(speaker) = &att.speaker {
             let before = self.out.claims.len();
             for &(event, at) in created {
-                if att.verb_clause == Some(clause_of(clauses, at)) && !clauses[clause_of(clauses, at)].complement {
-                    continue; // The reporting clause's own event is not what is reported.
+                // The reporting clause's own event, before its verb, is not what is reported ("Lavrov
+                // met X, Interfax said" splits at the comma; "X said Y met Z" reports what follows).
+                if att.verb_clause == Some(clause_of(clauses, at))
+                    && !clauses[clause_of(clauses, at)].complement
+                    && att.verb_at.is_none_or(|v| at < v)
+                {
+                    continue;
                 }
                 if self.out.events[event].roles.iter().any(|(_, k)| k == speaker) {
                     continue;
@@ -1164,6 +1196,11 @@ impl<'a> Reader<'a> {
             let own: Vec<usize> =
                 created.iter().filter(|(_, at)| clause_of(clauses, *at) >= deny_clause).map(|(e, _)| *e).collect();
             let targets: Vec<usize> = if !own.is_empty() {
+                for &e in &own {
+                    if self.out.events[e].factuality.is_realis() {
+                        self.out.events[e].factuality = Factuality::Denied;
+                    }
+                }
                 own
             } else {
                 // "dies", "die Angaben": the latest affirmed event, else the latest event.
@@ -1922,9 +1959,11 @@ impl<'a> Reader<'a> {
             if !e.factuality.is_realis() {
                 continue;
             }
+            // Affirmed and denied: disputed. Told only inside a denial ("bestritt, Waffen erhalten zu
+            // haben"): denied. Stated by the article and denied by a source: disputed.
             e.factuality = match (affirmed, denied, e.factuality) {
-                (_, true, Factuality::Asserted) if !affirmed => Factuality::Disputed,
                 (true, true, _) => Factuality::Disputed,
+                (false, true, Factuality::Denied) => Factuality::Denied,
                 (false, true, _) => Factuality::Disputed,
                 (true, false, Factuality::Asserted) => Factuality::Reported,
                 (_, _, f) => f,
@@ -1959,6 +1998,11 @@ struct Attribution {
     speaker_mentions: Vec<usize>,
     /// Where an accusing verb stands ("accused", "warf … vor").
     accusation: Option<usize>,
+    /// Where the reporting verb stands.
+    verb_at: Option<usize>,
+    /// Token position of the denier's mention: no role in its own clause, but the subject an
+    /// infinitive after the denial shares ("Russland bestritt, Waffen erhalten zu haben").
+    denier_mention: Option<usize>,
 }
 
 impl Attribution {

@@ -66,6 +66,8 @@ pub struct Gazetteer {
     demonyms: HashMap<String, Vec<(Vec<String>, String)>>,
     /// Title forms, by first token: (tokens, title).
     titles: HashMap<String, Vec<(Vec<String>, Title)>>,
+    /// Keys of capital cities, which stand for their state's government ("Moscow denied").
+    capitals: std::collections::HashSet<String>,
     /// Given names that start a person's name.
     given_names: std::collections::HashSet<String>,
     /// ISO-3 to the state's entry.
@@ -139,6 +141,9 @@ impl Gazetteer {
             }
         }
         for c in rows("cities.tsv", include_str!("../data/gazetteer/cities.tsv"), 6) {
+            if c[5] == "yes" {
+                g.capitals.insert(format!("place-{}", c[0]));
+            }
             g.push(
                 Entry {
                     key: format!("place-{}", c[0]),
@@ -245,6 +250,15 @@ impl Gazetteer {
             g.given_names.insert(c[0].to_string());
         }
         g
+    }
+
+    /// The state a capital city stands for when it speaks ("Moskau wies zurück").
+    pub fn capital_state(&self, key: &str) -> Option<String> {
+        if !self.capitals.contains(key) {
+            return None;
+        }
+        let country = self.by_key(key)?.country.clone()?;
+        Some(format!("state-{}", country.to_lowercase()))
     }
 
     /// Is this a given name that starts a person's name?
