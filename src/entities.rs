@@ -1103,8 +1103,16 @@ fn mentions_snapshot(mentions: &[&Mention]) -> Vec<(usize, usize, MentionForm)> 
 /// "mit X und Y": Y shares X's preposition.
 fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
     for n in 1..mentions.len() {
-        let (prev, cur) = (&mentions[n - 1], &mentions[n]);
-        if cur.hint.is_none() && prev.hint.is_some() && cur.first >= 1 && prev.last < cur.first {
+        // The previous argument: modifiers in between ("and former US Vice President Joe Biden")
+        // belong to the next name.
+        let Some(prev) = mentions[..n].iter().rev().find(|m| m.form == MentionForm::Argument) else { continue };
+        let cur = &mentions[n];
+        if cur.form == MentionForm::Argument
+            && cur.hint.is_none()
+            && prev.hint.is_some()
+            && cur.first >= 1
+            && prev.last < cur.first
+        {
             let between = &tokens[prev.last..cur.first];
             // "zwischen X und seiner knapp unterlegenen Rivalin Y": a coordinator, then only words of
             // a noun phrase (no preposition, no other punctuation) before the next mention.
@@ -1118,8 +1126,13 @@ fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: 
             // A comma alone joins only inside a list that goes on ("mit X, Y und Z"), not "In
             // Moscow, Lavrov met Putin".
             let has_coordinator = between.iter().any(|t| rules.coordinators.contains(t.lower()));
-            let list_goes_on =
-                tokens.get(cur.last).is_some_and(|t| t.is(',') || rules.coordinators.contains(t.lower()));
+            let list_goes_on = match tokens.get(cur.last) {
+                Some(t) if rules.coordinators.contains(t.lower()) => true,
+                Some(t) if t.is(',') => tokens
+                    .get(cur.last + 1)
+                    .is_some_and(|n| n.is_capitalized() || rules.coordinators.contains(n.lower())),
+                _ => false,
+            };
             if coordinated && (has_coordinator || list_goes_on) {
                 let (hint, prep) = (prev.hint, prev.prep);
                 mentions[n].hint = hint;
