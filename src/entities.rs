@@ -637,8 +637,13 @@ impl<'a> Resolver<'a> {
                 k += 1;
                 continue;
             }
+            // "al-Muhandis", "bin-Salman": a particle joined to a capitalised name.
+            let joined_particle = k > j
+                && t.text.split_once('-').is_some_and(|(p, rest)| {
+                    self.rules.name_particles.contains(p) && rest.starts_with(char::is_uppercase)
+                });
             let ok = t.kind == TokenKind::Word
-                && t.is_capitalized()
+                && (t.is_capitalized() || joined_particle)
                 && !self.rules.not_names.contains(t.lower())
                 && !self.rules.determiners.contains(t.lower())
                 && self.gaz.title(&t.text).is_none()

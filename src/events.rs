@@ -128,7 +128,7 @@ impl<'a> Reader<'a> {
             created.push((index, trigger.at));
         }
         self.shipment_legs(tokens, mentions, &clauses, &mut created, sentence_span, resolver);
-        self.unknown_places(sentence, mentions, &clauses, &created, resolver);
+        self.unknown_places(sentence, mentions, &clauses, &mut created, resolver);
         self.merge_verb_and_noun_meetings(tokens, &clauses, &triggers, &mut created);
         self.meetings_during_visits(&mut created);
         self.meeting_anaphora(tokens, &mut created);
@@ -680,9 +680,14 @@ impl<'a> Reader<'a> {
         let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
         let ok = match event.kind {
             EventKind::Act => !event.roles.is_empty(),
+            // A visit to a place the gazetteer lacks ("flew to Magnitogorsk") waits for
+            // `unknown_places`, and is dropped there if none is found.
             EventKind::Visit => {
                 has(Role::Visitor)
-                    && (has(Role::Destination) || has(Role::Host) || trigger.group.frame == Frame::VisitNoun)
+                    && (has(Role::Destination)
+                        || has(Role::Host)
+                        || trigger.group.frame == Frame::VisitNoun
+                        || !self.rules.nouns_capitalized)
             }
             // A group (an organisation, "die EU-Außenminister") counts as several; a summit may be
             // known by its place alone.
@@ -1372,14 +1377,14 @@ impl<'a> Reader<'a> {
         sentence: &Sentence,
         mentions: &[Mention],
         clauses: &[Clause],
-        created: &[(usize, usize)],
+        created: &mut Vec<(usize, usize)>,
         resolver: &mut Resolver<'_>,
     ) {
         if self.rules.nouns_capitalized {
             return;
         }
         let tokens = &sentence.tokens;
-        for &(e, at) in created {
+        for &(e, at) in created.iter() {
             let role = match self.out.events[e].kind {
                 EventKind::Visit
                     if self.out.events[e].fillers(Role::Destination).next().is_none()
@@ -1417,6 +1422,19 @@ impl<'a> Reader<'a> {
             let key = resolver.local_place(sentence, first, last);
             self.out.events[e].add_role(role, &key);
         }
+        // A verb of travel with no place at all is no visit.
+        for &(e, at) in created.iter() {
+            let event = &self.out.events[e];
+            let verb =
+                self.rules.groups_of(tokens[at].lower()).any(|g| g.kind == EventKind::Visit && g.frame == Frame::Go);
+            if event.kind == EventKind::Visit
+                && verb
+                && !event.roles.iter().any(|(r, _)| matches!(r, Role::Destination | Role::Host))
+            {
+                self.out.events[e].dropped = true;
+            }
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
     }
 
     /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
