@@ -537,6 +537,19 @@ impl<'a> Reader<'a> {
                     let attends = attend_verb || at_it;
                     let before: Vec<&Mention> =
                         bare_actors.iter().copied().filter(|m| m.first < at && (!summit || attends)).collect();
+                    // "Zelensky said in a meeting with Honcharuk": who speaks at a meeting was in it.
+                    if before.is_empty() && at_it {
+                        people.extend(
+                            mentions
+                                .iter()
+                                .filter(|m| {
+                                    attribution.speaker_mentions.contains(&m.first)
+                                        && m.first >= c.first
+                                        && m.first < at
+                                })
+                                .map(|m| m.entity.clone()),
+                        );
+                    }
                     let coordinated = self.coordinated_subjects(tokens, &before);
                     if !coordinated.is_empty() {
                         people.extend(coordinated);
