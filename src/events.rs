@@ -1056,6 +1056,15 @@ impl<'a> Reader<'a> {
             if tokens[k].kind == TokenKind::Punct {
                 return false;
             }
+            // The noun phrase starts at its determiner: only a preposition right before it governs
+            // ("in Kunduz einen Besuch": "in" governs Kunduz, not the visit).
+            if self.rules.determiners.contains(lower) {
+                return k > 0 && self.rules.prepositions.contains_key(tokens[k - 1].lower());
+            }
+            // Another noun or name in between ends the phrase.
+            if tokens[k].is_capitalized() && k + 1 < at {
+                return false;
+            }
         }
         false
     }
