@@ -3,6 +3,8 @@
 # Graphviz), then runs formatting, lints, unit and integration tests, and the scored dev sets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Nothing here reads standard input; a stray one must not reach the tools (cargo probes rustc with `-`).
+exec < /dev/null
 
 need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
