@@ -27,6 +27,13 @@ pub struct Entry {
     pub qid: Option<String>,
 }
 
+impl Entry {
+    /// A curated entity that is not a state: no ISO code, no verified QID.
+    fn named(key: String, kind: EntityKind, label_de: &str, label_en: &str, country: Option<String>) -> Entry {
+        Entry { key, kind, label_de: label_de.into(), label_en: label_en.into(), iso: None, country, qid: None }
+    }
+}
+
 /// An office held from one day to another.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tenure {
@@ -144,89 +151,24 @@ impl Gazetteer {
             if c[5] == "yes" {
                 g.capitals.insert(format!("place-{}", c[0]));
             }
-            g.push(
-                Entry {
-                    key: format!("place-{}", c[0]),
-                    kind: EntityKind::Place,
-                    label_de: c[1].into(),
-                    label_en: c[2].into(),
-                    iso: None,
-                    country: opt(c[3]),
-                    qid: None,
-                },
-                c[4],
-            );
+            g.push(Entry::named(format!("place-{}", c[0]), EntityKind::Place, c[1], c[2], opt(c[3])), c[4]);
         }
         for c in rows("governments.tsv", include_str!("../data/gazetteer/governments.tsv"), 5) {
-            g.push(
-                Entry {
-                    key: format!("gov-{}", c[0]),
-                    kind: EntityKind::Government,
-                    label_de: c[1].into(),
-                    label_en: c[2].into(),
-                    iso: None,
-                    country: opt(c[3]),
-                    qid: None,
-                },
-                c[4],
-            );
+            g.push(Entry::named(format!("gov-{}", c[0]), EntityKind::Government, c[1], c[2], opt(c[3])), c[4]);
         }
         for c in rows("agencies.tsv", include_str!("../data/gazetteer/agencies.tsv"), 4) {
-            g.push(
-                Entry {
-                    key: format!("agency-{}", c[0]),
-                    kind: EntityKind::NewsAgency,
-                    label_de: c[1].into(),
-                    label_en: c[1].into(),
-                    iso: None,
-                    country: opt(c[2]),
-                    qid: None,
-                },
-                c[3],
-            );
+            g.push(Entry::named(format!("agency-{}", c[0]), EntityKind::NewsAgency, c[1], c[1], opt(c[2])), c[3]);
         }
         for c in rows("organizations.tsv", include_str!("../data/gazetteer/organizations.tsv"), 4) {
-            g.push(
-                Entry {
-                    key: format!("org-{}", c[0]),
-                    kind: EntityKind::Igo,
-                    label_de: c[1].into(),
-                    label_en: c[2].into(),
-                    iso: None,
-                    country: None,
-                    qid: None,
-                },
-                c[3],
-            );
+            g.push(Entry::named(format!("org-{}", c[0]), EntityKind::Igo, c[1], c[2], None), c[3]);
         }
         for c in rows("groups.tsv", include_str!("../data/gazetteer/groups.tsv"), 4) {
-            g.push(
-                Entry {
-                    key: format!("group-{}", c[0]),
-                    kind: EntityKind::Organization,
-                    label_de: c[1].into(),
-                    label_en: c[2].into(),
-                    iso: None,
-                    country: None,
-                    qid: None,
-                },
-                c[3],
-            );
+            g.push(Entry::named(format!("group-{}", c[0]), EntityKind::Organization, c[1], c[2], None), c[3]);
         }
         let mut person_index = HashMap::new();
         for c in rows("persons.tsv", include_str!("../data/gazetteer/persons.tsv"), 6) {
-            let index = g.push(
-                Entry {
-                    key: format!("person-{}", c[0]),
-                    kind: EntityKind::Person,
-                    label_de: c[1].into(),
-                    label_en: c[2].into(),
-                    iso: None,
-                    country: opt(c[3]),
-                    qid: None,
-                },
-                c[4],
-            );
+            let index =
+                g.push(Entry::named(format!("person-{}", c[0]), EntityKind::Person, c[1], c[2], opt(c[3])), c[4]);
             for surname in list(c[5]) {
                 g.surnames.entry(surname.to_string()).or_default().push(index);
             }
