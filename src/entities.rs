@@ -210,6 +210,10 @@ impl<'a> Resolver<'a> {
             } else {
                 MentionForm::Argument
             };
+            if kind.is_actor() && kind != EntityKind::Person && form == MentionForm::Argument {
+                // "UNICEF reported they had delivered …": "they" may follow in the same sentence.
+                self.last_group = Some((key.clone(), kind));
+            }
             let mut mention = mention(i, i + m.len, key, kind, form);
             mention.possessive =
                 self.is_possessive(words, i + m.len) || self.is_genitive(&tokens[i + m.len - 1], entry);
@@ -638,10 +642,10 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             // "al-Muhandis", "bin-Salman": a particle joined to a capitalised name.
-            let joined_particle = k > j
-                && t.text.split_once('-').is_some_and(|(p, rest)| {
-                    self.rules.name_particles.contains(p) && rest.starts_with(char::is_uppercase)
-                });
+            let joined_particle = t
+                .text
+                .split_once('-')
+                .is_some_and(|(p, rest)| self.rules.name_particles.contains(p) && rest.starts_with(char::is_uppercase));
             let ok = t.kind == TokenKind::Word
                 && (t.is_capitalized() || joined_particle)
                 && !self.rules.not_names.contains(t.lower())

@@ -843,7 +843,10 @@ impl<'a> Reader<'a> {
             if let Some(m) = bare {
                 return Some(m.entity.clone());
             }
-            if !prev.complement {
+            // An apposition without actors ("…, the coronavirus that causes COVID-19, …") is
+            // looked past; a clause with actors but no subject ends the search.
+            let has_actor = mentions.iter().any(|m| m.first >= prev.first && m.last <= prev.last && m.kind.is_actor());
+            if !prev.complement && has_actor {
                 break;
             }
         }

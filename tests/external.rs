@@ -86,7 +86,7 @@ fn the_german_dev_set_holds_its_scores() {
 
 #[test]
 fn the_english_wikinews_dev_set_holds_its_scores() {
-    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.49", "--min-precision", "0.98", "--max-forbidden", "0"]);
+    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.61", "--min-precision", "0.98", "--max-forbidden", "0"]);
 }
 
 #[test]
