@@ -15,8 +15,7 @@ fi
 python3 -m pip install --quiet --disable-pip-version-check -r tests/validate/requirements.txt pyspark==4.3.0
 
 cargo fmt --all -- --check
-cargo clippy --all-targets --locked -- -D warnings
-# Clippy's driver can leave a failed rustc probe in cargo's cache on a fresh target directory
-# (seen with build scripts that probe rustc); let the test build probe afresh.
-rm -f target/.rustc_info.json
+# Tests before clippy: on a fresh target directory, a clippy build first made the test build's
+# rustc probe fail here (cargo 1.95); this order builds cleanly.
 cargo test --locked
+cargo clippy --all-targets --locked -- -D warnings
