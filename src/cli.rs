@@ -427,7 +427,7 @@ pub fn push(args: PushArgs) -> Result<bool> {
     let outcome = each_article(
         &args.read.pipeline(&args.inputs, vec![Format::NTriples]),
         &mut report,
-        |(graph, built, rendered)| {
+        |(graph, _, rendered)| {
             let body = rendered.first().map(|(_, b)| b.as_slice()).unwrap_or_default();
             match endpoint.put(&graph, body) {
                 Ok(_) => {
@@ -437,7 +437,7 @@ pub fn push(args: PushArgs) -> Result<bool> {
                 Err(e) => {
                     unreachable_in_a_row =
                         if matches!(e, PushError::GaveUp { .. }) { unreachable_in_a_row + 1 } else { 0 };
-                    failed.push(push_failure(&graph, &built, &e));
+                    failed.push(push_failure(&graph, &e));
                     // A server that is gone for three articles in a row is gone: stop, say so.
                     if unreachable_in_a_row >= 3 {
                         anyhow::bail!(
@@ -459,7 +459,7 @@ pub fn push(args: PushArgs) -> Result<bool> {
     Ok(report.problems.is_empty())
 }
 
-fn push_failure(graph: &ArticleGraph, _extraction: &Extraction, error: &PushError) -> String {
+fn push_failure(graph: &ArticleGraph, error: &PushError) -> String {
     format!("{}: push failed: {error}", graph.name().as_str())
 }
 

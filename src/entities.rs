@@ -830,7 +830,7 @@ impl<'a> Resolver<'a> {
         // The office is the one the nearest earlier person holds.
         let office =
             self.last_person.as_ref().and_then(|p| self.table.get(p)).and_then(|p| p.positions.first()).map(|p| p.kind);
-        let key = format!("local-{}-{}", slug(&self.rules_counterpart_label()), country.to_lowercase());
+        let key = format!("local-counterpart-{}", country.to_lowercase());
         let entity = self.table.upsert(Entity::local(
             key.clone(),
             EntityKind::Person,
@@ -847,10 +847,6 @@ impl<'a> Resolver<'a> {
         self.ensure_state(&country);
         self.note(sentence, i, i + 1, &key);
         out.push(mention(i, i + 1, key, EntityKind::Person, MentionForm::Argument));
-    }
-
-    fn rules_counterpart_label(&self) -> String {
-        "counterpart".to_string()
     }
 
     /// "einem nordkoreanischen Munitionslager", "einem Lager an der russischen Südwestgrenze".

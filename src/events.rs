@@ -127,7 +127,7 @@ impl<'a> Reader<'a> {
             self.out.events.push(event);
             created.push((index, trigger.at));
         }
-        self.shipment_legs(tokens, mentions, &clauses, &mut created, sentence_span, resolver);
+        self.shipment_legs(tokens, mentions, &mut created, sentence_span);
         self.unknown_places(sentence, mentions, &clauses, &mut created, resolver);
         self.merge_verb_and_noun_meetings(tokens, &clauses, &triggers, &mut created);
         self.meetings_during_visits(&mut created);
@@ -1260,10 +1260,8 @@ impl<'a> Reader<'a> {
         &mut self,
         tokens: &[Token],
         mentions: &[Mention],
-        clauses: &[Clause],
         created: &mut Vec<(usize, usize)>,
         evidence: Span,
-        _resolver: &mut Resolver<'_>,
     ) {
         let modes: Vec<(usize, TransportMode)> = tokens
             .iter()
@@ -1273,7 +1271,7 @@ impl<'a> Reader<'a> {
         let shipments: Vec<(usize, usize)> =
             created.iter().copied().filter(|(e, _)| self.out.events[*e].kind == EventKind::Shipment).collect();
         let has_parties = |e: &Event| e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient));
-        self.legs(tokens, mentions, clauses, &modes, &shipments, created, evidence);
+        self.legs(tokens, mentions, &modes, &shipments, created, evidence);
         // A shipment noun without parties that elaborates nothing is not an event of its own.
         for &(e, _) in &shipments {
             if self.out.events[e].is_live() && !has_parties(&self.out.events[e]) {
@@ -1288,7 +1286,6 @@ impl<'a> Reader<'a> {
         &mut self,
         tokens: &[Token],
         mentions: &[Mention],
-        clauses: &[Clause],
         modes: &[(usize, TransportMode)],
         shipments: &[(usize, usize)],
         created: &mut Vec<(usize, usize)>,
@@ -1298,7 +1295,7 @@ impl<'a> Reader<'a> {
             return;
         }
         let has_parties = |e: &Event| e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient));
-        let (first_event, first_at) = shipments[0];
+        let (first_event, _) = shipments[0];
         let parent = if has_parties(&self.out.events[first_event]) {
             if modes.len() == 1 {
                 self.out.events[first_event].transport = Some(modes[0].1);
@@ -1350,7 +1347,6 @@ impl<'a> Reader<'a> {
             }
             self.out.events.push(leg);
         }
-        let _ = (clauses, first_at);
     }
 
     /// "sich … zu einer Konferenz in Brüssel treffen", "met for talks": a meeting verb and a
