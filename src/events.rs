@@ -349,13 +349,10 @@ impl<'a> Reader<'a> {
         let passive = self.is_passive(tokens, c, trigger);
         let subject = || -> Option<String> {
             if passive {
-                return args(&|m| {
-                    m.hint == Some(RoleHint::Agent)
-                        || (m.hint == Some(RoleHint::Source)
-                            && tokens.get(m.prep.unwrap_or(0)).is_some_and(|t| t.lower() == "by"))
-                })
-                .first()
-                .map(|m| m.entity.clone());
+                // The agent of a passive: "by X", and German "von X" (read as Of).
+                return args(&|m| matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of)))
+                    .first()
+                    .map(|m| m.entity.clone());
             }
             bare_actors
                 .first()
