@@ -199,12 +199,19 @@ impl<'a> Resolver<'a> {
             self.note(sentence, i, i + m.len, &key);
             // "Nordkoreas Machthaber", "U.N. mediator Diego Cordovez": a state or organisation right
             // before a title names whose office it is; it takes no part itself.
-            let before_title = words.get(i + m.len).is_some_and(|w| {
-                self.gaz.match_title(&words[i + m.len..]).is_some()
-                    || self.rules.name_introducers.contains(&w.to_lowercase())
-            });
-            let genitive =
-                followed_by_title_or_person(self, words, i + m.len) && tokens[i + m.len - 1].text.ends_with('s');
+            // "In Lagos President Buhari met …": a name governed by a preposition is no modifier.
+            // "mit Russlands Präsident" keeps its genitive.
+            let governed = i > 0
+                && self.rules.prepositions.contains_key(tokens[i - 1].lower())
+                && !self.is_genitive(&tokens[i + m.len - 1], entry);
+            let before_title = !governed
+                && words.get(i + m.len).is_some_and(|w| {
+                    self.gaz.match_title(&words[i + m.len..]).is_some()
+                        || self.rules.name_introducers.contains(&w.to_lowercase())
+                });
+            let genitive = !governed
+                && followed_by_title_or_person(self, words, i + m.len)
+                && tokens[i + m.len - 1].text.ends_with('s');
             let form = if (before_title && kind != EntityKind::Person) || genitive {
                 MentionForm::Modifier
             } else {
@@ -1051,6 +1058,10 @@ impl<'a> Resolver<'a> {
                 k = s;
                 continue;
             }
+            // "On Sunday President Buhari met …": a day or month name ends the phrase before it.
+            if self.rules.weekdays.contains_key(lower) || self.rules.months.contains_key(lower) {
+                return (None, None);
+            }
             let np_internal = self.rules.determiners.contains(lower)
                 || t.kind == TokenKind::Number
                 || t.is_capitalized()
@@ -1138,7 +1149,11 @@ fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mention], rules: 
                     .is_some_and(|n| n.is_capitalized() || rules.coordinators.contains(n.lower())),
                 _ => false,
             };
-            if coordinated && (has_coordinator || list_goes_on) {
+            // "Buhari of Nigeria and Talon of Benin": a name followed by the same preposition
+            // starts a parallel phrase; it is coordinated with "Buhari", not with "Nigeria".
+            let parallel =
+                prev.prep.is_some_and(|p| tokens.get(cur.last).is_some_and(|t| t.lower() == tokens[p].lower()));
+            if coordinated && (has_coordinator || list_goes_on) && !parallel {
                 let (hint, prep) = (prev.hint, prev.prep);
                 mentions[n].hint = hint;
                 mentions[n].prep = prep;

@@ -129,6 +129,7 @@ impl<'a> Reader<'a> {
         }
         self.shipment_legs(tokens, mentions, &mut created, sentence_span);
         self.unknown_places(sentence, mentions, &clauses, &mut created, resolver);
+        self.continued_places(tokens, mentions, &clauses, &triggers, &created);
         self.merge_verb_and_noun_meetings(tokens, &clauses, &triggers, &mut created);
         self.meetings_during_visits(&mut created);
         self.meeting_anaphora(tokens, &mut created);
@@ -322,11 +323,12 @@ impl<'a> Reader<'a> {
         attribution: &Attribution,
     ) -> Option<Event> {
         let c = &clauses[clause];
+        let opens = self.inner_clause_start(tokens, mentions, c, trigger.at);
         // News agencies are sources (speakers, provenance), never parties to what they report.
         let in_clause: Vec<&Mention> = mentions
             .iter()
             .filter(|m| {
-                m.first >= c.first
+                m.first >= opens
                     && m.last <= c.last
                     && !attribution.speaker_mentions.contains(&m.first)
                     && Some(m.first) != attribution.denier_mention
@@ -534,7 +536,8 @@ impl<'a> Reader<'a> {
                     let attends = attend_verb || at_it;
                     let before: Vec<&Mention> =
                         bare_actors.iter().copied().filter(|m| m.first < at && (!summit || attends)).collect();
-                    // "Zelensky said in a meeting with Honcharuk": who speaks at a meeting was in it.
+                    // "Zelensky said in a meeting with Honcharuk", "Bei einem Treffen mit Olmert sagte
+                    // Merkel": who speaks at a meeting was in it.
                     if before.is_empty() && at_it {
                         people.extend(
                             mentions
@@ -542,10 +545,19 @@ impl<'a> Reader<'a> {
                                 .filter(|m| {
                                     attribution.speaker_mentions.contains(&m.first)
                                         && m.first >= c.first
-                                        && m.first < at
+                                        && m.last <= c.last
                                 })
                                 .map(|m| m.entity.clone()),
                         );
+                    }
+                    // "In a meeting that day he was told by Zinichev": the clause's subject and agent
+                    // after a meeting it is placed in.
+                    if before.is_empty() && at_it && people.is_empty() {
+                        let after: Vec<&Mention> = bare_actors.iter().copied().filter(|m| m.first > at).collect();
+                        if let Some(subject) = after.first() {
+                            people.push(subject.entity.clone());
+                            people.extend(hinted(&[RoleHint::Agent]).iter().map(|m| m.entity.clone()));
+                        }
                     }
                     let coordinated = self.coordinated_subjects(tokens, &before);
                     if !coordinated.is_empty() {
@@ -584,6 +596,9 @@ impl<'a> Reader<'a> {
                     places.iter().find(|m| m.kind.is_place() && !event.roles.iter().any(|(_, k)| *k == m.entity))
                 {
                     event.add_role(Role::Location, &place.entity);
+                } else if let Some(place) = self.place_before_relative(tokens, mentions, c) {
+                    // "reiste nach Moskau, wo er mit Lawrow zusammentraf".
+                    event.add_role(Role::Location, &place);
                 }
             }
             Frame::Invite => {
@@ -612,12 +627,26 @@ impl<'a> Reader<'a> {
                 if let Some(i) = after_noun(&[RoleHint::Recipient]).into_iter().find(|m| m.kind.is_actor()) {
                     event.add_role(Role::Invitee, &i.entity);
                 }
-                if !event.roles.iter().any(|(r, _)| *r == Role::Invitee)
-                    && !self.governed_noun(tokens, at)
-                    && let Some(s) = bare_actors.iter().find(|m| m.first < at)
-                {
-                    // "X rejected an invitation to …": the subject was invited.
-                    event.add_role(Role::Invitee, &s.entity);
+                let inviter = event.fillers(Role::Inviter).next().map(str::to_string);
+                let governed = self.governed_noun(tokens, at);
+                if !event.roles.iter().any(|(r, _)| *r == Role::Invitee) {
+                    let invitee = if !governed {
+                        // "X rejected an invitation to …": the subject was invited.
+                        bare_actors.iter().find(|m| m.first < at)
+                    } else if self.governing_hint(tokens, at) == Some(RoleHint::Location) {
+                        // "Auf Einladung von Merkel reiste Wen nach Berlin", "forces are in Iraq at
+                        // the invitation of the government": whoever the clause is about was invited.
+                        bare_actors.iter().find(|m| {
+                            Some(&m.entity) != inviter.as_ref()
+                                && (m.first < at || m.kind == EntityKind::Person)
+                                && m.kind.is_actor()
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(s) = invitee {
+                        event.add_role(Role::Invitee, &s.entity);
+                    }
                 }
             }
             Frame::Ship => {
@@ -683,6 +712,40 @@ impl<'a> Reader<'a> {
             })
             .count();
         self.complete(event, trigger, groups)
+    }
+
+    /// "The PRC demanded that the US cancel plans to sell …": a subordinator inside the clause,
+    /// with an actor between it and the trigger, opens the trigger's own clause.
+    fn inner_clause_start(&self, tokens: &[Token], mentions: &[Mention], c: &Clause, at: usize) -> usize {
+        (c.first + 1..at)
+            .rev()
+            .find(|&i| {
+                self.rules.subordinators.contains(tokens[i].lower())
+                    && mentions.iter().any(|m| m.first > i && m.last < at && m.kind.is_actor())
+            })
+            .map_or(c.first, |i| i + 1)
+    }
+
+    /// "met with Khalilzad, a US envoy, in Qatar": a later clause that opens with a preposition
+    /// continues the clause `from` when only short appositions (no relative or complement clause,
+    /// no trigger) stand between them.
+    fn continues(
+        &self,
+        tokens: &[Token],
+        clauses: &[Clause],
+        triggers: &[Trigger<'_>],
+        from: usize,
+        to: usize,
+    ) -> bool {
+        const APPOSITION: usize = 6;
+        let opens_with_preposition =
+            |c: &Clause| self.rules.prepositions.get(tokens[c.first].lower()).is_some_and(|h| !h.is_empty());
+        let plain =
+            |c: &Clause| !c.relative && !c.complement && !triggers.iter().any(|t| t.at >= c.first && t.at < c.last);
+        to > from
+            && opens_with_preposition(&clauses[to])
+            && !clauses[to].relative
+            && clauses[from + 1..to].iter().all(|c| plain(c) && c.last - c.first <= APPOSITION)
     }
 
     /// Keeps an event only when its key roles are filled.
@@ -959,7 +1022,12 @@ impl<'a> Reader<'a> {
         self.rules
             .materiel
             .iter()
-            .find(|(m, _)| word == m.as_str() || (word.starts_with(m.as_str()) && m.chars().count() >= 4))
+            .find(|(m, _)| {
+                word == m.as_str()
+                    || (word.starts_with(m.as_str()) && m.chars().count() >= 4)
+                    // "Luftabwehrraketen", "Kleinwaffen": the listed noun as a compound's last part.
+                    || (self.rules.closed_compounds && word.ends_with(m.as_str()) && m.chars().count() >= 6)
+            })
             .map(|(_, c)| *c)
     }
 
@@ -1230,9 +1298,11 @@ impl<'a> Reader<'a> {
                 }
                 own
             } else {
-                // "dies", "die Angaben": the latest affirmed event, else the latest event.
+                // "dies", "die Angaben": the latest affirmed event, else the previous sentence's
+                // latest event when the denier is a party to it (no one denies a stranger's deed).
                 let affirmed = self.out.claims.iter().rev().find(|c| c.stance == Stance::Affirms).map(|c| c.target);
-                affirmed.or_else(|| self.last_sentence_events.last().copied()).into_iter().collect()
+                let party = |e: &usize| self.out.events[*e].roles.iter().any(|(_, k)| k == denier);
+                affirmed.or_else(|| self.last_sentence_events.last().copied().filter(party)).into_iter().collect()
             };
             for target in targets {
                 let responds_to =
@@ -1363,7 +1433,10 @@ impl<'a> Reader<'a> {
                 continue;
             }
             for &(noun, noun_at) in &meetings {
-                let same_clause = clause_of(clauses, verb_at) == clause_of(clauses, noun_at);
+                let (verb_clause, noun_clause) = (clause_of(clauses, verb_at), clause_of(clauses, noun_at));
+                // "met in Niamey, Niger's capital, for an AU summit": one meeting.
+                let continued = self.continues(tokens, clauses, triggers, verb_clause, noun_clause);
+                let same_clause = verb_clause == noun_clause || continued;
                 if noun == verb
                     || !same_clause
                     || frame_at(noun_at) != Some(Frame::MeetNoun)
@@ -1374,7 +1447,7 @@ impl<'a> Reader<'a> {
                 let other = self.out.events[noun].clone();
                 let v = &mut self.out.events[verb];
                 for (role, key) in &other.roles {
-                    if *role != Role::Participant || v.fillers(Role::Participant).next().is_none() {
+                    if *role != Role::Participant || continued || v.fillers(Role::Participant).next().is_none() {
                         v.add_role(*role, key);
                     }
                 }
@@ -1385,6 +1458,44 @@ impl<'a> Reader<'a> {
             }
         }
         created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "The Taliban met with Khalilzad, a US peace envoy, in Qatar": a meeting without a location,
+    /// or a visit without a destination, takes the place that opens a clause continuing its own.
+    fn continued_places(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        triggers: &[Trigger<'_>],
+        created: &[(usize, usize)],
+    ) {
+        for &(e, at) in created {
+            let (role, hints): (Role, &[RoleHint]) = match self.out.events[e].kind {
+                EventKind::Meeting => (Role::Location, &[RoleHint::Location]),
+                EventKind::Visit => (Role::Destination, &[RoleHint::Destination, RoleHint::Location]),
+                _ => continue,
+            };
+            if self.out.events[e].fillers(role).next().is_some() {
+                continue;
+            }
+            let own = clause_of(clauses, at);
+            let place =
+                (own + 1..clauses.len()).filter(|&k| self.continues(tokens, clauses, triggers, own, k)).find_map(|k| {
+                    let head = clauses[k].first;
+                    mentions.iter().find(|m| {
+                        m.first > head
+                            && m.first <= head + 2
+                            && m.kind.is_place()
+                            && m.hint.is_some_and(|h| hints.contains(&h))
+                    })
+                });
+            if let Some(place) = place
+                && !self.out.events[e].roles.iter().any(|(_, k)| *k == place.entity)
+            {
+                self.out.events[e].add_role(role, &place.entity);
+            }
+        }
     }
 
     /// "flew to Magnitogorsk", "a summit in Genoa": where capitalised words name the place (not

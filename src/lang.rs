@@ -141,6 +141,9 @@ pub struct TimeWords {
 pub struct Rules {
     /// Nouns are capitalised (German): a capitalised trigger form is a noun, a lower-case one a verb.
     pub nouns_capitalized: bool,
+    /// Nouns join into closed compounds (German "Luftabwehrraketen"): a listed noun also counts
+    /// as the last part of a longer word.
+    pub closed_compounds: bool,
     /// Abbreviations that keep their dot ("Dr.", "z.").
     pub abbreviations: BTreeSet<String>,
     /// Month names (lower case) to their number.
