@@ -311,7 +311,19 @@ impl<'a> Resolver<'a> {
         if end == i + 1 {
             return None;
         }
-        let key = self.person_named(sentence, words, i, end, None);
+        // "die deutsche Bundesentwicklungshilfeministerin Heidemarie Wieczorek-Zeul", "the Iranian
+        // general Qasem Soleimani": a demonym before the role noun gives the country.
+        let country = out
+            .iter()
+            .rev()
+            .find(|m| {
+                m.kind == EntityKind::State
+                    && m.form == MentionForm::Modifier
+                    && (m.last == i || m.last + 1 == i && sentence.tokens[m.last].is_capitalized())
+            })
+            .map(|m| self.iso_of(&m.entity))
+            .filter(|iso| !iso.is_empty());
+        let key = self.person_named(sentence, words, i, end, country.as_deref());
         let mut m = mention(i, end, key, EntityKind::Person, MentionForm::Argument);
         m.possessive = self.is_possessive(words, end);
         out.push(m);
@@ -531,8 +543,13 @@ impl<'a> Resolver<'a> {
             return Some(end);
         }
         // No name: a role description; resolve it to the office holder, else a person described
-        // by it ("the president of Armenia" in a year the gazetteer does not cover).
+        // by it ("the president of Armenia" in a year the gazetteer does not cover). After an
+        // office noun ("für das Amt des US-Präsidenten") it names the office, not a person.
         let position = position?;
+        let office = (i.saturating_sub(2)..i).any(|k| self.rules.office_nouns.contains(tokens[k].lower()));
+        if office {
+            return Some(after);
+        }
         let end = of_state.as_ref().map_or(after, |(_, end)| *end);
         let key = match self.office_holder(position, country.as_deref()) {
             Some(key) => key,
@@ -1011,7 +1028,8 @@ impl<'a> Resolver<'a> {
         key
     }
 
-    fn iso_of(&self, key: &str) -> String {
+    /// The state an entity is or acts for (ISO-3), empty when unknown.
+    pub fn iso_of(&self, key: &str) -> String {
         self.table.get(key).and_then(|e| e.iso.clone().or_else(|| e.country.clone())).unwrap_or_default()
     }
 
@@ -1036,6 +1054,8 @@ impl<'a> Resolver<'a> {
     ) -> (Option<RoleHint>, Option<usize>) {
         let mut k = first;
         let mut steps = 0;
+        // Whether an attribute (a lower-case adjective) ends right before the name or its title.
+        let mut attribute_ends = false;
         while k > 0 && steps < 6 {
             k -= 1;
             steps += 1;
@@ -1046,6 +1066,9 @@ impl<'a> Resolver<'a> {
                 if k > 0 && self.rules.quantity_nouns.contains(tokens[k - 1].lower()) {
                     return (None, None);
                 }
+                if attribute_ends && let Some(outer) = self.extended_attribute_opener(tokens, k) {
+                    return outer;
+                }
                 return (hints.first().copied(), Some(k));
             }
             if t.kind == TokenKind::Punct {
@@ -1053,10 +1076,14 @@ impl<'a> Resolver<'a> {
             }
             if let Some(&(s, _, form)) = modifiers.iter().find(|(s, e, _)| *s <= k && k < *e) {
                 if form == MentionForm::Argument || form == MentionForm::Pronoun {
-                    return (None, None);
+                    return (attribute_ends.then(|| self.extended_attribute_opener(tokens, s)).flatten())
+                        .unwrap_or((None, None));
                 }
                 k = s;
                 continue;
+            }
+            if steps == 1 || attribute_ends {
+                attribute_ends = attribute_ends || (!t.is_capitalized() && self.is_adjective_like(lower));
             }
             // "On Sunday President Buhari met …": a day or month name ends the phrase before it.
             if self.rules.weekdays.contains_key(lower) || self.rules.months.contains_key(lower) {
@@ -1072,6 +1099,30 @@ impl<'a> Resolver<'a> {
             }
         }
         (None, None)
+    }
+
+    /// "zwischen dem inzwischen als Kandidat für das Amt feststehenden Obama": the preposition or
+    /// name at `inner` sits inside an extended attribute. The phrase opens at the nearest
+    /// determiner that a lower-case word follows ("dem inzwischen", "den aus"), and its governing
+    /// preposition, if any, stands right before it. `None` when no such determiner is in reach.
+    fn extended_attribute_opener(&self, tokens: &[Token], inner: usize) -> Option<(Option<RoleHint>, Option<usize>)> {
+        const REACH: usize = 14;
+        if !self.rules.extended_attributes {
+            return None;
+        }
+        for d in (inner.saturating_sub(REACH)..inner).rev() {
+            if tokens[d].kind == TokenKind::Punct {
+                return None;
+            }
+            let opens_attribute = self.rules.determiners.contains(tokens[d].lower())
+                && tokens.get(d + 1).is_some_and(|n| n.kind == TokenKind::Word && !n.is_capitalized());
+            if opens_attribute {
+                let governing =
+                    d.checked_sub(1).and_then(|p| Some((self.rules.prepositions.get(tokens[p].lower())?, p)));
+                return Some(governing.map_or((None, None), |(hints, p)| (hints.first().copied(), Some(p))));
+            }
+        }
+        None
     }
 
     fn is_adjective_like(&self, lower: &str) -> bool {

@@ -135,7 +135,8 @@ impl<'a> Reader<'a> {
         self.meeting_anaphora(tokens, &mut created);
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
-        self.claims(tokens, mentions, &clauses, &attribution, &created, sentence_span);
+        self.affirmations(tokens, mentions, &clauses, &attribution, &created, sentence_span);
+        self.denials(&clauses, &attribution, &created, sentence_span, resolver);
         if created.is_empty() {
             self.attendance(tokens, mentions, &attribution, sentence_span);
         }
@@ -1088,7 +1089,7 @@ impl<'a> Reader<'a> {
             return Factuality::Denied;
         }
         let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(c));
-        if attribution.speaker.is_some() || reported_speech {
+        if attribution.speaker.is_some() || attribution.sourced || reported_speech {
             return Factuality::Reported;
         }
         Factuality::Asserted
@@ -1145,18 +1146,33 @@ impl<'a> Reader<'a> {
         // A capital speaks for its state: "Moscow rejected the accusation".
         let gaz = crate::gazetteer::get();
         let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
-            mentions.iter().filter(|m| m.form != MentionForm::Pronoun && pred(m)).find_map(|m| {
-                if m.kind.is_actor() {
-                    return Some(m.clone());
-                }
-                let state = gaz.capital_state(&m.entity)?;
-                Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
-            })
+            mentions.iter().filter(|m| m.form != MentionForm::Pronoun && self.can_speak(tokens, m) && pred(m)).find_map(
+                |m| {
+                    if m.kind.is_actor() {
+                        return Some(m.clone());
+                    }
+                    let state = gaz.capital_state(&m.entity)?;
+                    Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
+                },
+            )
         };
+        // "Dem Bericht zufolge", "laut Medienberichten", "a spokesman said": a source is cited even
+        // where it is no actor, and what it says is reported, never asserted.
+        att.sourced = lower.iter().any(|w| self.rules.cues.report_after_speaker.contains(w))
+            || self
+                .rules
+                .cues
+                .report_before_speaker
+                .iter()
+                .chain(&self.rules.cues.report_verbs)
+                .any(|p| phrase_in(&lower, p));
         // "Den USA zufolge": the speaker right before.
         for (i, w) in lower.iter().enumerate() {
             if self.rules.cues.report_after_speaker.contains(w)
-                && let Some(m) = mentions.iter().rev().find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor())
+                && let Some(m) = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor() && self.can_speak(tokens, m))
             {
                 att.set(m, i);
             }
@@ -1223,6 +1239,16 @@ impl<'a> Reader<'a> {
 
     /// "X accused Y of …": the accused act, known only through the claim, as a generic event
     /// with the accused as participant.
+    /// "US-Medien zufolge": a state in a compound speaks only through an actor noun
+    /// ("US-Regierung"), not through media or other things named after it.
+    fn can_speak(&self, tokens: &[Token], m: &Mention) -> bool {
+        m.form != MentionForm::CompoundPrefix
+            || tokens[m.first]
+                .lower()
+                .rsplit_once('-')
+                .is_some_and(|(_, head)| self.rules.actor_nouns.contains_key(head))
+    }
+
     fn accused_act(&mut self, tokens: &[Token], mentions: &[Mention], speaker: &str, verb: usize, evidence: Span) {
         let Some(accused) = mentions.iter().find(|m| {
             m.first > verb
@@ -1248,7 +1274,8 @@ impl<'a> Reader<'a> {
         });
     }
 
-    fn claims(
+    /// What a named source affirms: a claim per event it reports, else the act it accuses of.
+    fn affirmations(
         &mut self,
         tokens: &[Token],
         mentions: &[Mention],
@@ -1286,6 +1313,17 @@ impl<'a> Reader<'a> {
                 self.accused_act(tokens, mentions, speaker, verb, evidence);
             }
         }
+    }
+
+    /// What a denier denies: the events of its own clause, else an earlier event it is party to.
+    fn denials(
+        &mut self,
+        clauses: &[Clause],
+        att: &Attribution,
+        created: &[(usize, usize)],
+        evidence: Span,
+        resolver: &Resolver<'_>,
+    ) {
         if let Some(denier) = &att.denier {
             let deny_clause = att.deny_clause.unwrap_or(0);
             let own: Vec<usize> =
@@ -1298,10 +1336,17 @@ impl<'a> Reader<'a> {
                 }
                 own
             } else {
-                // "dies", "die Angaben": the latest affirmed event, else the previous sentence's
-                // latest event when the denier is a party to it (no one denies a stranger's deed).
-                let affirmed = self.out.claims.iter().rev().find(|c| c.stance == Stance::Affirms).map(|c| c.target);
-                let party = |e: &usize| self.out.events[*e].roles.iter().any(|(_, k)| k == denier);
+                // "dies", "die Vorwürfe": the latest affirmed event the denier is a party to, else
+                // the previous sentence's latest such event. No one denies a stranger's deed.
+                let denier_state = resolver.iso_of(denier);
+                let party = |e: &usize| {
+                    self.out.events[*e]
+                        .roles
+                        .iter()
+                        .any(|(_, k)| k == denier || (!denier_state.is_empty() && resolver.iso_of(k) == denier_state))
+                };
+                let affirmed =
+                    self.out.claims.iter().rev().filter(|c| c.stance == Stance::Affirms).map(|c| c.target).find(party);
                 affirmed.or_else(|| self.last_sentence_events.last().copied().filter(party)).into_iter().collect()
             };
             for target in targets {
@@ -2147,6 +2192,8 @@ struct Attribution {
     accusation: Option<usize>,
     /// Where the reporting verb stands.
     verb_at: Option<usize>,
+    /// A report cue stands in the sentence, whether or not its source is an actor.
+    sourced: bool,
     /// Token position of the denier's mention: no role in its own clause, but the subject an
     /// infinitive after the denial shares ("Russland bestritt, Waffen erhalten zu haben").
     denier_mention: Option<usize>,

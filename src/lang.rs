@@ -144,6 +144,9 @@ pub struct Rules {
     /// Nouns join into closed compounds (German "Luftabwehrraketen"): a listed noun also counts
     /// as the last part of a longer word.
     pub closed_compounds: bool,
+    /// Noun phrases carry extended attributes with their own prepositions ("dem für das Amt
+    /// feststehenden Obama"): the phrase's preposition stands before its first determiner.
+    pub extended_attributes: bool,
     /// Abbreviations that keep their dot ("Dr.", "z.").
     pub abbreviations: BTreeSet<String>,
     /// Month names (lower case) to their number.
@@ -190,6 +193,10 @@ pub struct Rules {
     /// Nouns of quantity after which "of"/"von" marks no role ("a group of diplomats").
     #[serde(default)]
     pub quantity_nouns: BTreeSet<String>,
+    /// Nouns for an office itself ("das Amt des Präsidenten", "the office of president"): a title
+    /// after them names the office, not whoever holds it.
+    #[serde(default)]
+    pub office_nouns: BTreeSet<String>,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]
