@@ -723,11 +723,10 @@ impl<'a> Resolver<'a> {
             let entity =
                 Entity::local(key.clone(), EntityKind::Person, self.lang_tag, name, country.map(str::to_string));
             self.table.upsert(entity);
-            if last - first >= 2 {
-                let surname = words[last - 1].to_string();
-                for ending in std::iter::once("").chain(self.rules.genitive_endings.iter().map(String::as_str)) {
-                    self.surnames.insert(format!("{surname}{ending}"), key.clone());
-                }
+            // Later by surname alone; a single name ("minister Wiranto") is its own surname.
+            let surname = words[last - 1].to_string();
+            for ending in std::iter::once("").chain(self.rules.genitive_endings.iter().map(String::as_str)) {
+                self.surnames.insert(format!("{surname}{ending}"), key.clone());
             }
             key
         };
@@ -739,7 +738,19 @@ impl<'a> Resolver<'a> {
     /// Who held an office on the article's day: a person already in the article, the
     /// gazetteer's holder, else a person described by the title.
     fn office_holder(&mut self, position: PositionType, country: Option<&str>) -> Option<String> {
-        let country = country?;
+        let Some(country) = country else {
+            // "the Prime Minister" with no country: the one holder of that office named so far.
+            let holders: Vec<&Entity> = self
+                .table
+                .all()
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person && e.positions.iter().any(|p| p.kind == position))
+                .collect();
+            return match holders.as_slice() {
+                [one] if position != PositionType::Minister => Some(one.key.clone()),
+                _ => None,
+            };
+        };
         let wanted = Position { kind: position, of: Some(country.to_string()) };
         if let Some(e) = self.table.all().iter().find(|e| e.kind == EntityKind::Person && e.positions.contains(&wanted))
         {

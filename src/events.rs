@@ -220,7 +220,9 @@ impl<'a> Reader<'a> {
         let clause = &clauses[clause_of(clauses, i)];
         let later = |w: &String| tokens[i + 1..clause.last].iter().any(|t| t.lower() == *w);
         let before_ok = |g: &TriggerGroup| {
-            g.preceded_by.is_empty() || (i > 0 && g.preceded_by.iter().any(|w| w == tokens[i - 1].lower()))
+            (g.preceded_by.is_empty() || (i > 0 && g.preceded_by.iter().any(|w| w == tokens[i - 1].lower())))
+                && (g.followed_by.is_empty()
+                    || tokens.get(i + 1).is_some_and(|n| g.followed_by.iter().any(|w| w == n.lower())))
         };
         let particle_ok =
             |g: &TriggerGroup| g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(&later) && before_ok(g);
@@ -560,6 +562,12 @@ impl<'a> Reader<'a> {
                             people.extend(hinted(&[RoleHint::Agent]).iter().map(|m| m.entity.clone()));
                         }
                     }
+                    // "in a phone call in late July, Trump encouraged Zelensky …": a fronted phrase
+                    // without actors of its own is the setting of the next clause, whose subject
+                    // and object were in it.
+                    if at_it && people.is_empty() && in_clause.iter().all(|m| !m.kind.is_actor()) {
+                        people.extend(self.next_clause_parties(mentions, clauses, clause, attribution));
+                    }
                     let coordinated = self.coordinated_subjects(tokens, &before);
                     if !coordinated.is_empty() {
                         people.extend(coordinated);
@@ -747,6 +755,33 @@ impl<'a> Reader<'a> {
             && opens_with_preposition(&clauses[to])
             && !clauses[to].relative
             && clauses[from + 1..to].iter().all(|c| plain(c) && c.last - c.first <= APPOSITION)
+    }
+
+    /// The bare subject and object of the clause after `clause`, for a meeting it is set in.
+    fn next_clause_parties(
+        &self,
+        mentions: &[Mention],
+        clauses: &[Clause],
+        clause: usize,
+        attribution: &Attribution,
+    ) -> Vec<String> {
+        let Some(next) = clauses.get(clause + 1) else { return Vec::new() };
+        let mut parties: Vec<String> = Vec::new();
+        for m in mentions.iter().filter(|m| {
+            m.first >= next.first
+                && m.last <= next.last
+                && m.hint.is_none()
+                && m.kind.is_actor()
+                && m.kind != EntityKind::NewsAgency
+                && matches!(m.form, MentionForm::Argument)
+                && !m.possessive
+                && !attribution.speaker_mentions.contains(&m.first)
+        }) {
+            if !parties.contains(&m.entity) && parties.len() < 2 {
+                parties.push(m.entity.clone());
+            }
+        }
+        parties
     }
 
     /// Keeps an event only when its key roles are filled.
@@ -1505,6 +1540,46 @@ impl<'a> Reader<'a> {
         created.retain(|(e, _)| self.out.events[*e].is_live());
     }
 
+    /// The unknown place name that starts at `from`: after determiners and a place noun with its
+    /// "of" ("the town of Pandeglang", "der Provinz Kundus"), a run of up to three capitalised
+    /// words that are no month, weekday or known mention. Languages that capitalise every noun
+    /// need the place noun.
+    fn place_name_after(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        from: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let mut first = from;
+        while first < end && self.rules.determiners.contains(tokens[first].lower()) {
+            first += 1;
+        }
+        let place_noun = first < end && self.rules.place_nouns.contains(tokens[first].lower());
+        if place_noun {
+            first += 1;
+            if first < end
+                && self.rules.prepositions.get(tokens[first].lower()).is_some_and(|h| h.first() == Some(&RoleHint::Of))
+            {
+                first += 1;
+            }
+        } else if self.rules.nouns_capitalized {
+            return None;
+        }
+        let mut last = first;
+        while last < end
+            && last < first + 3
+            && tokens[last].kind == TokenKind::Word
+            && tokens[last].is_capitalized()
+            && !self.rules.months.contains_key(tokens[last].lower())
+            && !self.rules.weekdays.contains_key(tokens[last].lower())
+            && !mentions.iter().any(|m| m.first <= last && last < m.last)
+        {
+            last += 1;
+        }
+        (last > first).then_some((first, last))
+    }
+
     /// "The Taliban met with Khalilzad, a US peace envoy, in Qatar": a meeting without a location,
     /// or a visit without a destination, takes the place that opens a clause continuing its own.
     fn continued_places(
@@ -1543,9 +1618,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// "flew to Magnitogorsk", "a summit in Genoa": where capitalised words name the place (not
-    /// German, where every noun is capitalised), a place the gazetteer lacks right after "to"/"in"
-    /// becomes a local place, for visits without a destination and meetings without a location.
+    /// "flew to Magnitogorsk", "a summit in Genoa", "visiting the town of Pandeglang", "in der
+    /// Provinz Kundus": a place the gazetteer lacks becomes a local place, for visits without a
+    /// destination and meetings without a location. It is a run of capitalised words after "to"/
+    /// "in" (not in German, where every noun is capitalised), or after a place noun ("town of").
     fn unknown_places(
         &mut self,
         sentence: &Sentence,
@@ -1554,9 +1630,6 @@ impl<'a> Reader<'a> {
         created: &mut Vec<(usize, usize)>,
         resolver: &mut Resolver<'_>,
     ) {
-        if self.rules.nouns_capitalized {
-            return;
-        }
         let tokens = &sentence.tokens;
         for &(e, at) in created.iter() {
             let role = match self.out.events[e].kind {
@@ -1570,27 +1643,22 @@ impl<'a> Reader<'a> {
                 _ => continue,
             };
             let clause = &clauses[clause_of(clauses, at)];
-            let Some(prep) = (at + 1..clause.last.min(at + 4)).find(|&k| {
+            let prep = (at + 1..clause.last.min(at + 4)).find(|&k| {
                 self.rules
                     .prepositions
                     .get(tokens[k].lower())
                     .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
-            }) else {
+            });
+            let Some((first, last)) =
+                self.place_name_after(tokens, mentions, prep.map_or(at + 1, |p| p + 1), clause.last)
+            else {
                 continue;
             };
-            let first = prep + 1;
-            let mut last = first;
-            while last < clause.last
-                && last < first + 3
-                && tokens[last].kind == TokenKind::Word
-                && tokens[last].is_capitalized()
-                && !self.rules.months.contains_key(tokens[last].lower())
-                && !self.rules.weekdays.contains_key(tokens[last].lower())
-                && !mentions.iter().any(|m| m.first <= last && last < m.last)
+            // Without a preposition only a place noun makes the object a place ("visiting the town of").
+            if prep.is_none()
+                && !self.rules.place_nouns.contains(tokens[first.saturating_sub(1)].lower())
+                && !self.rules.place_nouns.contains(tokens[first.saturating_sub(2)].lower())
             {
-                last += 1;
-            }
-            if last == first {
                 continue;
             }
             let key = resolver.local_place(sentence, first, last);

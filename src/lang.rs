@@ -53,6 +53,9 @@ pub struct TriggerGroup {
     /// Words one of which must come right before the form ("phone call").
     #[serde(default)]
     pub preceded_by: Vec<String>,
+    /// Words one of which must come right after the form ("the call with Zelensky").
+    #[serde(default)]
+    pub followed_by: Vec<String>,
     /// Fewest participants a meeting needs (default 2; a summit may name only one).
     #[serde(default)]
     pub min_participants: Option<usize>,
@@ -197,6 +200,9 @@ pub struct Rules {
     /// after them names the office, not whoever holds it.
     #[serde(default)]
     pub office_nouns: BTreeSet<String>,
+    /// Nouns for kinds of place that introduce a place name ("the town of X", "die Provinz X").
+    #[serde(default)]
+    pub place_nouns: BTreeSet<String>,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]
@@ -374,7 +380,13 @@ mod tests {
                 );
                 for form in &group.forms {
                     assert!(
-                        seen.insert((form.clone(), group.particle.clone(), verb)),
+                        seen.insert((
+                            form.clone(),
+                            group.particle.clone(),
+                            verb,
+                            group.preceded_by.clone(),
+                            group.followed_by.clone()
+                        )),
                         "{lang:?}: trigger {form:?} listed twice"
                     );
                 }

@@ -81,12 +81,23 @@ fn gazetteer_files_pass_their_checker() {
 
 #[test]
 fn the_german_dev_set_holds_its_scores() {
-    score(&["tests/dev-de", "-q", "--min-recall", "0.56", "--min-precision", "0.9", "--max-forbidden", "0"]);
+    score(&["tests/dev-de", "-q", "--min-recall", "0.59", "--min-precision", "0.9", "--max-forbidden", "0"]);
 }
 
 #[test]
 fn the_english_wikinews_dev_set_holds_its_scores() {
-    score(&["tests/dev-en-wikinews", "-q", "--min-recall", "0.61", "--min-precision", "0.98", "--max-forbidden", "0"]);
+    score(&[
+        "tests/dev-en-wikinews",
+        "-q",
+        "--min-recall",
+        "0.77",
+        "--min-precision",
+        "0.98",
+        "--max-forbidden",
+        "0",
+        "--min-claims",
+        "0.66",
+    ]);
 }
 
 #[test]
@@ -95,7 +106,7 @@ fn the_plover_petrarch_sentences_hold_their_scores() {
         "tests/dev-en-suites",
         "-q",
         "--min-recall",
-        "0.88",
+        "0.89",
         "--min-precision",
         "0.98",
         "--max-forbidden",
