@@ -250,6 +250,27 @@ impl<'a> Resolver<'a> {
             }
             return i + 1;
         }
+        // "seinem Amtskollegen", "seine Regierung": a person noun after the pronoun is its own mention.
+        let person_noun_follows = tokens[i + 1..tokens.len().min(i + 4)].iter().any(|t| {
+            let l = t.lower();
+            self.rules.counterpart_nouns.contains(l)
+                || self.rules.actor_nouns.contains_key(l)
+                || self.gaz.title(&t.text).is_some()
+        });
+        if self.rules.possessive_pronouns.contains(lower) && !person_noun_follows {
+            // "Obama traf Merkel bei seinem Besuch", "his visit": the subject so far in this
+            // sentence, else the last sentence's subject.
+            let this_sentence = out
+                .iter()
+                .find(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument && !m.possessive)
+                .map(|m| m.entity.clone());
+            if let Some(person) = this_sentence.or_else(|| self.previous_subject.clone()) {
+                let mut m = mention(i, i + 1, person, EntityKind::Person, MentionForm::Pronoun);
+                m.possessive = true;
+                out.push(m);
+            }
+            return i + 1;
+        }
         if self.rules.group_pronouns.contains(lower) {
             // "they": the last organisation or state named.
             if let Some((key, kind)) = self.last_group.clone() {

@@ -969,7 +969,8 @@ impl<'a> Reader<'a> {
         mentions.iter().copied().find(|m| {
             m.first > at + 1
                 && m.first <= at + 5
-                && m.hint.is_none()
+                // "bei dem Treffen der NATO-Außenminister": the preposition governs the head noun.
+                && (m.hint.is_none() || m.prep.is_some_and(|p| p < at))
                 && m.kind.is_actor()
                 && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
                 && tokens[at + 1..m.first].iter().all(|t| t.kind == TokenKind::Word && !self.is_verb_like(t))
@@ -1091,9 +1092,12 @@ impl<'a> Reader<'a> {
         };
         let window = &lower[from..to];
         let lists = self.rules.cue_lists();
+        // "Auf einem Treffen in Innsbruck einigten sie sich nicht": a meeting noun that sets the
+        // scene is neither negated, refused nor called off by what happens at it.
+        let setting = noun && self.governing_hint(tokens, trigger.at) == Some(RoleHint::Location);
         // Called off or refused, for the whole clause.
         for (cues, value) in &lists[..2] {
-            if cues.iter().any(|c| phrase_in(window, c)) {
+            if !setting && cues.iter().any(|c| phrase_in(window, c)) {
                 return *value;
             }
         }
@@ -1120,7 +1124,7 @@ impl<'a> Reader<'a> {
         }) {
             return Factuality::Planned;
         }
-        if !governed && self.rules.cues.negation.iter().any(|c| phrase_in(window, c)) {
+        if !governed && !setting && self.rules.cues.negation.iter().any(|c| phrase_in(window, c)) {
             return Factuality::Denied;
         }
         let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(c));

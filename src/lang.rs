@@ -168,6 +168,9 @@ pub struct Rules {
     pub subordinators: BTreeSet<String>,
     /// Personal pronouns that refer to a person ("er", "he").
     pub person_pronouns: BTreeSet<String>,
+    /// Possessive pronouns that refer to a person ("seinem Besuch", "his visit").
+    #[serde(default)]
+    pub possessive_pronouns: BTreeSet<String>,
     /// Pronouns that refer to a group: the last organisation or state named ("they").
     #[serde(default)]
     pub group_pronouns: BTreeSet<String>,
