@@ -408,6 +408,10 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        if states.is_empty() && noun == ActorNoun::Organization && !self.rules.nouns_capitalized {
+            self.named_group(sentence, i, out);
+            return;
+        }
         for (iso, first) in states {
             if iso.is_empty() {
                 continue;
@@ -454,6 +458,24 @@ impl<'a> Resolver<'a> {
 
     /// "The US claimed", "the U.S. and Russia": a demonym that is also the state's name stands
     /// for the state unless a noun it modifies follows ("US officials", "U.S. Secretary").
+    /// "Darfur rebels", "Houthi forces": a capitalised name (no known entity) right before a group
+    /// noun names a group of its own. Only where capitals mark names, not every noun.
+    fn named_group(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
+        let tokens = &sentence.tokens;
+        let Some(name) = i.checked_sub(1).filter(|&k| k > 0) else { return };
+        let t = &tokens[name];
+        let known = out.iter().any(|m| m.first <= name && name < m.last);
+        if known || t.kind != TokenKind::Word || !t.is_capitalized() || self.rules.weekdays.contains_key(t.lower()) {
+            return;
+        }
+        let label = format!("{} {}", t.text, tokens[i].text);
+        let key = format!("local-group-{}", slug(&label));
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, None));
+        self.note(sentence, name, i + 1, &key);
+        out.push(mention(name, i + 1, key.clone(), EntityKind::Organization, MentionForm::Argument));
+        self.last_group = Some((key, EntityKind::Organization));
+    }
+
     fn demonym_is_the_state(&self, tokens: &[Token], words: &[&str], i: usize, len: usize) -> bool {
         let Some(m) = self.gaz.match_form(&words[i..]) else { return false };
         if m.len < len || self.gaz.entries[m.entry].kind != EntityKind::State {

@@ -404,7 +404,7 @@ impl<'a> Reader<'a> {
                 } else if let Some(place) = self.place_before_relative(tokens, mentions, c) {
                     // "am Flughafen Bagdad, wo Soleimani eintraf".
                     event.add_role(Role::Destination, &place);
-                } else if let Some(o) = object(&visitor) {
+                } else if let Some(o) = object(&visitor).filter(|o| o.first > at) {
                     let role = if o.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &o.entity);
                 } else if let Some(p) = in_clause.iter().find(|m| {
@@ -708,6 +708,14 @@ impl<'a> Reader<'a> {
                     event.add_role(Role::Recipient, r);
                 }
                 if let Some(s) = hinted(&[RoleHint::Source, RoleHint::Of]).into_iter().find(|m| m.kind.is_actor()) {
+                    event.add_role(Role::Supplier, &s.entity);
+                } else if let Some(s) = in_clause.iter().find(|m| {
+                    // "Russland hat iranische Drohnen erhalten": the goods' demonym is the supplier.
+                    m.kind == EntityKind::State
+                        && m.form == MentionForm::Modifier
+                        && tokens.get(m.last).is_some_and(|t| self.materiel(t.lower()).is_some())
+                        && Some(&m.entity) != recipient.as_ref()
+                }) {
                     event.add_role(Role::Supplier, &s.entity);
                 }
             }
@@ -1278,6 +1286,25 @@ impl<'a> Reader<'a> {
 
     /// "X accused Y of …": the accused act, known only through the claim, as a generic event
     /// with the accused as participant.
+    /// The generic act a denier is said to have done, and the source's claim that it did.
+    fn denied_act(&mut self, denier: &str, att: &Attribution, evidence: Span) -> usize {
+        let mut act = Event::new(EventKind::Act, Factuality::Disputed, evidence, vec![evidence]);
+        act.add_role(Role::Participant, denier);
+        self.out.events.push(act);
+        let target = self.out.events.len() - 1;
+        if let Some(source) = att.speaker.as_deref().filter(|s| *s != denier) {
+            self.out.claims.push(Claim {
+                speakers: vec![source.to_string()],
+                stance: Stance::Affirms,
+                target,
+                responds_to: None,
+                evidence,
+                accusation: true,
+            });
+        }
+        target
+    }
+
     /// "US-Medien zufolge": a state in a compound speaks only through an actor noun
     /// ("US-Regierung"), not through media or other things named after it.
     fn can_speak(&self, tokens: &[Token], m: &Mention) -> bool {
@@ -1388,6 +1415,9 @@ impl<'a> Reader<'a> {
                     self.out.claims.iter().rev().filter(|c| c.stance == Stance::Affirms).map(|c| c.target).find(party);
                 affirmed.or_else(|| self.last_sentence_events.last().copied().filter(party)).into_iter().collect()
             };
+            // "France condemned as unacceptable allegations by Rwanda that it had played a role":
+            // with nothing named to deny, what is denied is an act of the denier's own.
+            let targets = if targets.is_empty() { vec![self.denied_act(denier, att, evidence)] } else { targets };
             for target in targets {
                 let responds_to =
                     self.out.claims.iter().rposition(|c| c.target == target && c.stance == Stance::Affirms);
