@@ -1233,10 +1233,48 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "Aristide has been accused … by Haitian officials", "Russland wurde von den USA
+        // beschuldigt": the agent accuses, the subject is accused.
+        for phrase in &self.rules.cues.accuse {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                let clause = &clauses[clause_of(clauses, at)];
+                let passive = (at.saturating_sub(4).max(clause.first)..at)
+                    .any(|k| self.rules.cues.passive_aux.contains(&lower[k]));
+                let agent = actor_at(&|m| {
+                    m.first >= clause.first
+                        && m.last <= clause.last
+                        && matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of))
+                });
+                let accused = mentions.iter().find(|m| {
+                    m.first >= clause.first
+                        && m.last <= at
+                        && m.hint.is_none()
+                        && m.kind.is_actor()
+                        && m.form == MentionForm::Argument
+                });
+                if passive
+                    && let (Some(agent), Some(accused)) = (agent, accused)
+                    && att.speaker.is_none()
+                {
+                    att.set(&agent, at);
+                    att.verb_clause = Some(clause_of(clauses, at));
+                    att.verb_at = Some(at);
+                    att.accusation = Some(at);
+                    att.accused = Some(accused.entity.clone());
+                }
+            }
+        }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
         for phrase in self.rules.cues.report_verbs.iter().chain(&self.rules.cues.accuse) {
             if let Some(at) = phrase_position(&lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
+                // A passive accusation's subject is the accused, never its source.
+                let passive = self.rules.cues.accuse.contains(phrase)
+                    && (at.saturating_sub(4).max(clause.first)..at)
+                        .any(|k| self.rules.cues.passive_aux.contains(&lower[k]));
+                if passive {
+                    continue;
+                }
                 let subject = actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
@@ -1261,6 +1299,12 @@ impl<'a> Reader<'a> {
                     if self.rules.cues.accuse.contains(phrase) {
                         att.accusation = Some(at);
                     }
+                } else if self.rules.cues.accuse.contains(phrase)
+                    && att.verb_clause == Some(clause_of(clauses, at))
+                    && att.accusation.is_none()
+                {
+                    // "Ukraine says it has evidence proving Russia was behind …": the speaker accuses.
+                    att.accusation = Some(at);
                 }
             }
         }
@@ -1315,19 +1359,31 @@ impl<'a> Reader<'a> {
                 .is_some_and(|(_, head)| self.rules.actor_nouns.contains_key(head))
     }
 
-    fn accused_act(&mut self, tokens: &[Token], mentions: &[Mention], speaker: &str, verb: usize, evidence: Span) {
-        let Some(accused) = mentions.iter().find(|m| {
-            m.first > verb
-                && m.kind.is_actor()
-                && m.entity != speaker
-                && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
-                && !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Agent))
-        }) else {
-            return;
-        };
+    fn accused_act(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        speaker: &str,
+        verb: usize,
+        passive_accused: Option<&str>,
+        evidence: Span,
+    ) {
+        let accused = passive_accused.map(str::to_string).or_else(|| {
+            mentions
+                .iter()
+                .find(|m| {
+                    m.first > verb
+                        && m.kind.is_actor()
+                        && m.entity != speaker
+                        && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                        && !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Agent))
+                })
+                .map(|m| m.entity.clone())
+        });
+        let Some(accused) = accused else { return };
         let trigger = Span { start: tokens[verb].start, end: tokens[verb].end, sentence: evidence.sentence };
         let mut act = Event::new(EventKind::Act, Factuality::Reported, trigger, vec![evidence]);
-        act.add_role(Role::Participant, &accused.entity);
+        act.add_role(Role::Participant, &accused);
         self.out.events.push(act);
         let target = self.out.events.len() - 1;
         self.out.claims.push(Claim {
@@ -1376,7 +1432,7 @@ impl<'a> Reader<'a> {
             if self.out.claims.len() == before
                 && let Some(verb) = att.accusation
             {
-                self.accused_act(tokens, mentions, speaker, verb, evidence);
+                self.accused_act(tokens, mentions, speaker, verb, att.accused.as_deref(), evidence);
             }
         }
     }
@@ -2296,6 +2352,8 @@ struct Attribution {
     verb_at: Option<usize>,
     /// A report cue stands in the sentence, whether or not its source is an actor.
     sourced: bool,
+    /// Who a passive accusation accuses ("X was accused by Y").
+    accused: Option<String>,
     /// Token position of the denier's mention: no role in its own clause, but the subject an
     /// infinitive after the denial shares ("Russland bestritt, Waffen erhalten zu haben").
     denier_mention: Option<usize>,
