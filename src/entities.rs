@@ -851,6 +851,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// "Putin-Besuch", "Russland-Reise", "US-Angaben": the prefix names an entity.
+    /// "Japanbesuch" → "Japan": a known name closed onto an event noun (German compounds).
+    fn closed_name_prefix<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let lower = word.to_lowercase();
+        let tail =
+            self.rules.name_compound_tails.iter().filter(|t| lower.ends_with(t.as_str())).max_by_key(|t| t.len())?;
+        let prefix = word.get(..word.len().checked_sub(tail.len())?)?;
+        (prefix.chars().count() >= 3 && self.gaz.match_form(&[prefix]).is_some()).then_some(prefix)
+    }
+
     fn compound_prefix(
         &mut self,
         sentence: &Sentence,
@@ -858,7 +867,10 @@ impl<'a> Resolver<'a> {
         i: usize,
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
-        let (prefix, _) = words[i].split_once('-')?;
+        let prefix = match words[i].split_once('-') {
+            Some((prefix, _)) => prefix,
+            None => self.closed_name_prefix(words[i])?,
+        };
         let (key, kind) = if let Some(m) = self.gaz.match_form(&[prefix]) {
             self.add_known(m.entry);
             let e = &self.gaz.entries[m.entry];

@@ -302,7 +302,14 @@ impl<'a> Reader<'a> {
     /// not "Presse|konferenz").
     fn allowed_compound(&self, head: &str, frame: Frame) -> bool {
         let head = head.trim_end_matches('-');
+        // "Japan|besuch": a known name closed onto the noun.
+        let named = || {
+            let mut chars = head.chars();
+            let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            crate::gazetteer::get().match_form(&[capitalised.as_str()]).is_some()
+        };
         self.rules.materiel.keys().any(|m| head == m || head.starts_with(m.as_str()))
+            || (frame == Frame::VisitNoun && !self.rules.name_compound_tails.is_empty() && named())
             || self.rules.compound_heads.contains(head)
             || (frame == Frame::MeetNoun
                 && head.chars().count() >= 3

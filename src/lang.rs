@@ -206,6 +206,10 @@ pub struct Rules {
     /// Nouns for kinds of place that introduce a place name ("the town of X", "die Provinz X").
     #[serde(default)]
     pub place_nouns: BTreeSet<String>,
+    /// Event nouns that join a name before them into one closed word ("Japanbesuch",
+    /// "Chinareise"): the name is a part in the event.
+    #[serde(default)]
+    pub name_compound_tails: Vec<String>,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]
