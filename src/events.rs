@@ -411,7 +411,7 @@ impl<'a> Reader<'a> {
                 } else if let Some(place) = self.place_before_relative(tokens, mentions, c) {
                     // "am Flughafen Bagdad, wo Soleimani eintraf".
                     event.add_role(Role::Destination, &place);
-                } else if let Some(o) = object(&visitor).filter(|o| o.first > at) {
+                } else if let Some(o) = object(&visitor).filter(|o| o.first > at || self.rules.verb_final) {
                     let role = if o.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &o.entity);
                 } else if let Some(p) = in_clause.iter().find(|m| {

@@ -150,6 +150,9 @@ pub struct Rules {
     /// Noun phrases carry extended attributes with their own prepositions ("dem für das Amt
     /// feststehenden Obama"): the phrase's preposition stands before its first determiner.
     pub extended_attributes: bool,
+    /// Infinitives and participles close the clause ("wird China besuchen"): an object may stand
+    /// before its verb.
+    pub verb_final: bool,
     /// Abbreviations that keep their dot ("Dr.", "z.").
     pub abbreviations: BTreeSet<String>,
     /// Month names (lower case) to their number.

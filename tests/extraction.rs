@@ -116,3 +116,82 @@ fn habits_and_references_are_no_events() {
     assert!(events(&read(Lang::En, "G7 meetings usually center on politics.")).is_empty());
     assert!(events(&read(Lang::En, "Members of the G7 Summit, let's discuss this emergency.")).is_empty());
 }
+
+#[test]
+fn a_german_future_visit_with_its_object_before_the_verb_is_planned() {
+    let x = read(Lang::De, "Bundeskanzlerin Angela Merkel wird im November China besuchen.");
+    let ev = events(&x);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].1, Factuality::Planned);
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-angela-merkel"), "{ev:?}");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-chn"), "{ev:?}");
+}
+
+#[test]
+fn an_apposition_does_not_cut_a_meeting_from_its_place() {
+    let x = read(Lang::En, "The Taliban met on Monday with Zalmay Khalilzad, a US peace envoy, in Qatar.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "state-qat"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_demand_to_cancel_a_sale_names_the_seller_not_the_one_who_demands() {
+    let x = read(Lang::En, "China demanded that the US cancel plans to sell weapons to Taiwan.");
+    let ev = events(&x);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_ne!(ev[0].1, Factuality::Asserted);
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-usa"), "{ev:?}");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-twn"), "{ev:?}");
+    assert!(!has_role(&x, EventKind::Shipment, Role::Supplier, "state-chn"), "{ev:?}");
+}
+
+#[test]
+fn a_report_without_a_named_source_is_never_asserted() {
+    let x = read(Lang::De, "Dem Bericht zufolge hat Nordkorea Artilleriegranaten an Russland geliefert.");
+    let ev = events(&x);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].1, Factuality::Reported, "{ev:?}");
+}
+
+#[test]
+fn a_denial_answers_only_what_concerns_the_denier() {
+    let x = read(
+        Lang::De,
+        "Der iranische Präsident nahm eine Einladung nach Brasilien an. Moskau dementierte den Bericht.",
+    );
+    assert!(x.claims.iter().all(|c| c.stance != Stance::Denies || x.events[c.target].kind != EventKind::Invitation));
+}
+
+#[test]
+fn a_passive_accusation_is_made_by_its_agent() {
+    let x = read(Lang::De, "Russland wurde von den USA beschuldigt, die Wahlen manipuliert zu haben.");
+    let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).expect("a claim");
+    assert_eq!(claim.speakers, vec!["state-usa".to_string()]);
+    assert!(x.events[claim.target].fillers(Role::Participant).any(|k| k == "state-rus"));
+}
+
+#[test]
+fn extended_attributes_and_office_nouns_leave_the_phrase_its_preposition() {
+    let x = read(
+        Lang::De,
+        "Gestern fand ein Treffen zwischen dem als Kandidat für das Amt des US-Präsidenten feststehenden \
+         Barack Obama und seiner Rivalin Hillary Clinton statt.",
+    );
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-barack-obama"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-hillary-clinton"), "{:?}", events(&x));
+    assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "person-joe-biden"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_closed_compound_of_a_name_and_a_visit_is_a_visit() {
+    let x = read(Lang::De, "Verteidigungsminister Boris Pistorius sprach bei seinem Japanbesuch über Rüstung.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-jpn"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-boris-pistorius"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_meeting_that_sets_the_scene_is_not_negated_by_what_fails_at_it() {
+    let x = read(Lang::De, "Die EU-Außenminister haben sich auf einem Treffen in Brüssel nicht geeinigt.");
+    let ev = events(&x);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].1, Factuality::Asserted, "{ev:?}");
+}
