@@ -176,6 +176,9 @@ impl<'a> Resolver<'a> {
         if token.kind != TokenKind::Word {
             return i + 1;
         }
+        if let Some(end) = self.pair(sentence, i, out) {
+            return end;
+        }
         if let Some(end) = self.title_with_name(sentence, words, i, out) {
             return end;
         }
@@ -851,6 +854,43 @@ impl<'a> Resolver<'a> {
     }
 
     /// "Putin-Besuch", "Russland-Reise", "US-Angaben": the prefix names an entity.
+    /// "die beiden Politiker", "the two leaders", "beide Länder": the last two persons or states
+    /// named before, each an argument over the phrase.
+    fn pair(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        if !self.rules.pair_words.contains(tokens[i].lower()) {
+            return None;
+        }
+        let (noun, kind) = (i + 1..tokens.len().min(i + 3)).find_map(|k| {
+            let l = tokens[k].lower();
+            if self.rules.pair_person_nouns.contains(l) {
+                Some((k, EntityKind::Person))
+            } else if self.rules.pair_state_nouns.contains(l) {
+                Some((k, EntityKind::State))
+            } else {
+                None
+            }
+        })?;
+        let here = tokens[i].start;
+        let mut named: Vec<(usize, &str)> = self
+            .table
+            .all()
+            .iter()
+            .filter(|e| e.kind == kind)
+            .filter_map(|e| e.mentions.iter().map(|m| m.start).filter(|&s| s < here).max().map(|s| (s, e.key.as_str())))
+            .collect();
+        named.sort_by(|a, b| b.cmp(a));
+        let last_two: Vec<String> = named.iter().take(2).map(|(_, k)| k.to_string()).collect();
+        if last_two.len() < 2 {
+            return None;
+        }
+        for key in last_two {
+            self.note(sentence, i, noun + 1, &key);
+            out.push(mention(i, noun + 1, key, kind, MentionForm::Argument));
+        }
+        Some(noun + 1)
+    }
+
     /// "Japanbesuch" → "Japan": a known name closed onto an event noun (German compounds).
     fn closed_name_prefix<'w>(&self, word: &'w str) -> Option<&'w str> {
         let lower = word.to_lowercase();

@@ -213,6 +213,15 @@ pub struct Rules {
     /// "Chinareise"): the name is a part in the event.
     #[serde(default)]
     pub name_compound_tails: Vec<String>,
+    /// Words for "the two" ("beiden", "both"): with a pair noun they name the last two actors.
+    #[serde(default)]
+    pub pair_words: BTreeSet<String>,
+    /// Nouns a pair word makes the last two persons ("Politiker", "leaders").
+    #[serde(default)]
+    pub pair_person_nouns: BTreeSet<String>,
+    /// Nouns a pair word makes the last two states ("Länder", "countries").
+    #[serde(default)]
+    pub pair_state_nouns: BTreeSet<String>,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]

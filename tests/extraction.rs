@@ -195,3 +195,17 @@ fn a_meeting_that_sets_the_scene_is_not_negated_by_what_fails_at_it() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].1, Factuality::Asserted, "{ev:?}");
 }
+
+#[test]
+fn the_two_named_before_are_a_pair() {
+    let x = read(
+        Lang::De,
+        "Bundeskanzler Olaf Scholz empfing den französischen Präsidenten Emmanuel Macron. Die beiden Politiker \
+         trafen sich danach in Potsdam.",
+    );
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
+    let x = read(Lang::En, "Russia and China signed a treaty. The two countries will hold talks next week.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-rus"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-chn"), "{:?}", events(&x));
+}
