@@ -465,10 +465,23 @@ impl<'a> Resolver<'a> {
     /// noun names a group of its own. Only where capitals mark names, not every noun.
     fn named_group(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
         let tokens = &sentence.tokens;
-        let Some(name) = i.checked_sub(1).filter(|&k| k > 0) else { return };
+        let Some(name) = i.checked_sub(1) else { return };
         let t = &tokens[name];
+        let l = t.lower();
         let known = out.iter().any(|m| m.first <= name && name < m.last);
-        if known || t.kind != TokenKind::Word || !t.is_capitalized() || self.rules.weekdays.contains_key(t.lower()) {
+        // At the start of a sentence any word is capitalised: function words are no names there.
+        let function_word = self.rules.determiners.contains(l)
+            || self.rules.prepositions.contains_key(l)
+            || self.rules.coordinators.contains(l)
+            || self.rules.person_pronouns.contains(l)
+            || self.rules.possessive_pronouns.contains(l)
+            || self.rules.pair_words.contains(l);
+        if known
+            || function_word
+            || t.kind != TokenKind::Word
+            || !t.is_capitalized()
+            || self.rules.weekdays.contains_key(l)
+        {
             return;
         }
         let label = format!("{} {}", t.text, tokens[i].text);
