@@ -920,9 +920,16 @@ impl<'a> Resolver<'a> {
         i: usize,
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
-        let prefix = match words[i].split_once('-') {
-            Some((prefix, _)) => prefix,
-            None => self.closed_name_prefix(words[i])?,
+        // "Putin-Besuch", and "G-20-Gipfel" whose name has a hyphen of its own.
+        let prefix = match (words[i].split_once('-'), words[i].rsplit_once('-')) {
+            (Some((first, _)), Some((longest, _))) => {
+                if self.gaz.match_form(&[first]).is_none() && self.gaz.match_form(&[longest]).is_some() {
+                    longest
+                } else {
+                    first
+                }
+            }
+            _ => self.closed_name_prefix(words[i])?,
         };
         let (key, kind) = if let Some(m) = self.gaz.match_form(&[prefix]) {
             self.add_known(m.entry);

@@ -544,8 +544,14 @@ impl<'a> Reader<'a> {
                         tokens[c.first..c.last].iter().any(|t| self.rules.attend_words.contains(t.lower()));
                     let at_it = self.governing_hint(tokens, at) == Some(RoleHint::Location);
                     let attends = attend_verb || at_it;
-                    let before: Vec<&Mention> =
-                        bare_actors.iter().copied().filter(|m| m.first < at && (!summit || attends)).collect();
+                    // "im Vorfeld des G8-Treffens": a meeting in another noun's genitive is no
+                    // meeting of the clause's subject.
+                    let attribute = self.genitive_attribute(tokens, at);
+                    let before: Vec<&Mention> = bare_actors
+                        .iter()
+                        .copied()
+                        .filter(|m| m.first < at && (!summit || attends) && !attribute)
+                        .collect();
                     // "Zelensky said in a meeting with Honcharuk", "Bei einem Treffen mit Olmert sagte
                     // Merkel": who speaks at a meeting was in it.
                     if before.is_empty() && at_it {
@@ -590,10 +596,23 @@ impl<'a> Reader<'a> {
                             .map(|m| m.entity.clone()),
                     );
                 }
+                // "Verhandlungen mit Iran bis zum G-20-Gipfel": a partner belongs to the nearest
+                // event noun, not to one beyond another.
+                let own_partner = |m: &&Mention| {
+                    if trigger.group.frame == Frame::Meet {
+                        return true;
+                    }
+                    if m.first > at {
+                        return !tokens[at + 1..m.first].iter().any(|t| self.is_event_noun(t.lower()));
+                    }
+                    // Before the noun: not the complement of an event noun right before its preposition.
+                    let prep = m.prep.unwrap_or(m.first);
+                    !tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()))
+                };
                 people.extend(
                     hinted(&[RoleHint::With, RoleHint::Between])
                         .iter()
-                        .filter(|m| m.kind.is_actor())
+                        .filter(|m| m.kind.is_actor() && own_partner(m))
                         .map(|m| m.entity.clone()),
                 );
                 for p in people {
@@ -603,7 +622,9 @@ impl<'a> Reader<'a> {
                 }
                 // A place or state "in" which it happens is its location, never a participant.
                 // For a noun, only "in X" right after it ("a summit in Genoa"), not the clause's.
-                let places = if trigger.group.frame == Frame::MeetNoun && self.governed_noun(tokens, at) {
+                let places = if trigger.group.frame == Frame::MeetNoun
+                    && (self.governed_noun(tokens, at) || self.genitive_attribute(tokens, at))
+                {
                     after_noun(&[RoleHint::Location])
                 } else {
                     hinted(&[RoleHint::Location])
@@ -1033,11 +1054,10 @@ impl<'a> Reader<'a> {
                 || t.kind == TokenKind::Number
                 || self.rules.possessive_markers.contains(&t.text)
                 || mentions.iter().any(|m| m.first <= k && k < m.last)
-                || lower.ends_with("en")
-                || lower.ends_with("er")
-                || lower.ends_with("es")
-                || lower.ends_with('e');
-            if !inside || t.kind == TokenKind::Punct {
+                || self.rules.phrase_word_endings.iter().any(|e| lower.ends_with(e.as_str()));
+            // "Verhandlungen mit Iran bis zum G-20-Gipfel in Pittsburgh": another event noun
+            // takes what follows it.
+            if !inside || t.kind == TokenKind::Punct || self.is_event_noun(lower) {
                 break;
             }
             k += 1;
@@ -1053,6 +1073,23 @@ impl<'a> Reader<'a> {
                     && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
             })
             .collect()
+    }
+
+    /// "im Vorfeld des G8-Treffens": the noun at `at` is the genitive attribute of a noun before
+    /// it (a genitive determiner right after a capitalised noun, where nouns are capitalised).
+    fn genitive_attribute(&self, tokens: &[Token], at: usize) -> bool {
+        self.rules.nouns_capitalized
+            && at >= 2
+            && self.rules.genitive_determiners.contains(tokens[at - 1].lower())
+            && tokens[at - 2].kind == TokenKind::Word
+            && tokens[at - 2].is_capitalized()
+            && at - 2 > 0
+    }
+
+    /// A noun that names an event of its own ("Gipfel", "G-20-Gipfel", "talks").
+    fn is_event_noun(&self, lower: &str) -> bool {
+        let noun = |w: &str| self.rules.groups_of(w).any(|g| !self.is_verb_frame(g.frame));
+        noun(lower) || lower.rsplit_once('-').is_some_and(|(_, tail)| noun(tail))
     }
 
     fn items(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> Vec<MaterielCategory> {
@@ -1097,7 +1134,8 @@ impl<'a> Reader<'a> {
         let noun = !self.is_verb_frame(trigger.group.frame);
         let governed = noun
             && (mentions.iter().any(|m| m.first == trigger.at && m.hint == Some(RoleHint::Of))
-                || self.governing_hint(tokens, trigger.at) == Some(RoleHint::Of));
+                || self.governing_hint(tokens, trigger.at) == Some(RoleHint::Of)
+                || self.genitive_attribute(tokens, trigger.at));
         // A noun that a "von"/"of" phrase hangs on another noun is presupposed ("die Ergebnisse von
         // Putins Besuch"): only its own modifiers count. Other nouns share the clause's modality.
         let (from, to) = if governed {
@@ -1132,6 +1170,11 @@ impl<'a> Reader<'a> {
             }
         }
         if !governed && !trigger.participle && self.rules.cues.future_aux.iter().any(|a| window.contains(a)) {
+            return Factuality::Planned;
+        }
+        // "bis zum G-20-Gipfel", "until the summit": a deadline is still ahead.
+        if noun && lower[trigger.at.saturating_sub(3)..trigger.at].iter().any(|w| self.rules.cues.deadline.contains(w))
+        {
             return Factuality::Planned;
         }
         if self.rules.cues.preparation.iter().any(|p| {

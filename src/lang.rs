@@ -108,6 +108,9 @@ pub struct Cues {
     /// Nouns of an event's preparation ("Vorbereitung"): a following event is planned.
     #[serde(default)]
     pub preparation: Vec<String>,
+    /// Words that make the event noun after them a deadline still ahead ("bis zum Gipfel").
+    #[serde(default)]
+    pub deadline: Vec<String>,
 }
 
 /// Relative time words.
@@ -216,6 +219,10 @@ pub struct Rules {
     /// Words for "the two" ("beiden", "both"): with a pair noun they name the last two actors.
     #[serde(default)]
     pub pair_words: BTreeSet<String>,
+    /// Word endings that keep a lower-case word inside a noun phrase after an event noun
+    /// (adjectives and nouns: "der Gespräche über den künftigen Status").
+    #[serde(default)]
+    pub phrase_word_endings: Vec<String>,
     /// Nouns a pair word makes the last two persons ("Politiker", "leaders").
     #[serde(default)]
     pub pair_person_nouns: BTreeSet<String>,
