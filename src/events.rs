@@ -109,6 +109,13 @@ impl<'a> Reader<'a> {
             {
                 event.factuality = inherited;
             }
+            // "invited X to visit Tehran": a visit one is invited to is still to come.
+            if event.kind == EventKind::Visit
+                && event.factuality.is_realis()
+                && self.invited_subject(tokens, mentions, &clauses, clause, trigger.at).is_some()
+            {
+                event.factuality = Factuality::Planned;
+            }
             event.time = self.event_time(&times, &clauses, clause, &triggers, &attribution);
             // A date after publication can only be a plan ("nächste Woche", "on 15 October").
             if let (Some(t), Some(r)) = (&event.time, self.reference)
@@ -395,7 +402,8 @@ impl<'a> Reader<'a> {
         let prefix = in_clause.iter().copied().find(|m| m.first == at && m.form == MentionForm::CompoundPrefix);
         match trigger.group.frame {
             Frame::Go => {
-                let visitor = subject();
+                // "Iran has invited King Salman to visit Tehran": the one invited is to visit.
+                let visitor = self.invited_subject(tokens, mentions, clauses, clause, at).or_else(subject);
                 if let Some(v) = &visitor {
                     event.add_role(Role::Visitor, v);
                 }
@@ -415,7 +423,10 @@ impl<'a> Reader<'a> {
                     let role = if o.kind.is_place() { Role::Destination } else { Role::Host };
                     event.add_role(role, &o.entity);
                 } else if let Some(p) = in_clause.iter().find(|m| {
-                    m.first > at && m.hint.is_none() && m.kind == EntityKind::Place && m.form == MentionForm::Argument
+                    (m.first > at || self.rules.verb_final)
+                        && m.hint.is_none()
+                        && m.kind == EntityKind::Place
+                        && m.form == MentionForm::Argument
                 }) {
                     // "will visit Pyongyang": a city as the object.
                     event.add_role(Role::Destination, &p.entity);
@@ -759,6 +770,47 @@ impl<'a> Reader<'a> {
         self.complete(event, trigger, groups)
     }
 
+    /// The object of an inviting verb before the trigger, in its clause or, for an infinitive
+    /// clause ("eingeladen, Teheran zu besuchen"), the one before: the subject of the visit it
+    /// invites to ("invited X to visit").
+    fn invited_subject(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        clause: usize,
+        at: usize,
+    ) -> Option<String> {
+        let inviting = |c: &Clause, end: usize| {
+            (c.first..end).find(|&k| self.rules.groups_of(tokens[k].lower()).any(|g| g.frame == Frame::Invite))
+        };
+        let c = &clauses[clause];
+        let (scope, invite) = match inviting(c, at) {
+            Some(k) => (c, k),
+            None => {
+                let marker = self.rules.infinitive_marker.as_deref()?;
+                let infinitive = at > c.first && tokens[at - 1].lower() == marker;
+                let previous = clauses.get(clause.checked_sub(1)?)?;
+                (previous, inviting(previous, previous.last).filter(|_| infinitive)?)
+            }
+        };
+        let bare = |m: &&Mention| {
+            m.first >= scope.first
+                && m.last <= scope.last.max(at)
+                && m.hint.is_none()
+                && m.kind.is_actor()
+                && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+        };
+        let inviter = mentions.iter().filter(bare).find(|m| m.first < invite).map(|m| m.entity.clone());
+        mentions
+            .iter()
+            .filter(bare)
+            .find(|m| {
+                m.first < at && inviter.as_ref() != Some(&m.entity) && (m.first > invite || self.rules.verb_final)
+            })
+            .map(|m| m.entity.clone())
+    }
+
     /// "The PRC demanded that the US cancel plans to sell …": a subordinator inside the clause,
     /// with an actor between it and the trigger, opens the trigger's own clause.
     fn inner_clause_start(&self, tokens: &[Token], mentions: &[Mention], c: &Clause, at: usize) -> usize {
@@ -856,10 +908,13 @@ impl<'a> Reader<'a> {
         };
         // A visitor cannot be its own destination or host.
         let visitor: Vec<&str> = event.fillers(Role::Visitor).collect();
-        let self_visit = event
-            .roles
-            .iter()
-            .any(|(r, k)| matches!(r, Role::Destination | Role::Host) && visitor.contains(&k.as_str()));
+        // A state does not visit its own capital either.
+        let gaz = crate::gazetteer::get();
+        let self_visit = event.roles.iter().any(|(r, k)| {
+            matches!(r, Role::Destination | Role::Host)
+                && (visitor.contains(&k.as_str())
+                    || gaz.capital_state(k).is_some_and(|s| visitor.contains(&s.as_str())))
+        });
         let self_supply = event.fillers(Role::Supplier).any(|s| event.fillers(Role::Recipient).any(|r| r == s));
         (ok && !self_visit && !self_supply).then_some(event)
     }
@@ -2306,6 +2361,17 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let Some(destination) = e.fillers(Role::Destination).next().map(str::to_string) else {
+                // "invited X to visit Tehran": the visit told in the same sentence.
+                let invitee = e.fillers(Role::Invitee).next().map(str::to_string);
+                let sentence = e.evidence.first().map(|s| s.sentence);
+                let told = self.out.events.iter().position(|v| {
+                    v.kind == EventKind::Visit
+                        && v.is_live()
+                        && !v.factuality.is_realis()
+                        && v.evidence.first().map(|s| s.sentence) == sentence
+                        && invitee.as_deref().is_some_and(|i| v.fillers(Role::Visitor).any(|x| x == i))
+                });
+                self.out.events[i].invited_to = told;
                 continue;
             };
             let invitees: Vec<String> = e.fillers(Role::Invitee).map(str::to_string).collect();

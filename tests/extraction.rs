@@ -209,3 +209,19 @@ fn the_two_named_before_are_a_pair() {
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-rus"), "{:?}", events(&x));
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-chn"), "{:?}", events(&x));
 }
+
+#[test]
+fn whoever_is_invited_to_visit_is_the_visitor_and_the_visit_is_planned() {
+    for (lang, text) in [
+        (Lang::En, "Iran has invited Saudi King Salman to visit Tehran."),
+        (Lang::De, "Der Iran hat den saudischen König Salman eingeladen, Teheran zu besuchen."),
+    ] {
+        let x = read(lang, text);
+        let visits: Vec<_> = x.events.iter().filter(|e| e.is_live() && e.kind == EventKind::Visit).collect();
+        assert_eq!(visits.len(), 1, "{lang:?}: {:?}", events(&x));
+        assert_eq!(visits[0].factuality, Factuality::Planned, "{lang:?}");
+        assert!(visits[0].fillers(Role::Visitor).all(|v| v != "state-irn"), "{lang:?}: {:?}", events(&x));
+        let invitation = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Invitation).expect("invitation");
+        assert!(invitation.invited_to.is_some(), "{lang:?}");
+    }
+}
