@@ -881,6 +881,8 @@ impl<'a> Reader<'a> {
             // `unknown_places`, and is dropped there if none is found.
             EventKind::Visit => {
                 has(Role::Visitor)
+                    // Hosting names its host.
+                    && (trigger.group.frame != Frame::Host || has(Role::Host))
                     && (has(Role::Destination)
                         || has(Role::Host)
                         || trigger.group.frame == Frame::VisitNoun
@@ -960,11 +962,17 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A participle with a passive auxiliary: anywhere in the clause where the verb closes it
+    /// ("dass Waffen geliefert wurden"), else right before it ("were quickly delivered", not
+    /// "Iran hosted the championship and it was boycotted").
     fn is_passive(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> bool {
-        trigger.participle
-            && tokens[clause.first..clause.last]
-                .iter()
-                .any(|t| self.rules.cues.passive_aux.iter().any(|a| a == t.lower()))
+        const AUX_REACH: usize = 3;
+        let scope = if self.rules.verb_final {
+            clause.first..clause.last
+        } else {
+            trigger.at.saturating_sub(AUX_REACH).max(clause.first)..trigger.at
+        };
+        trigger.participle && tokens[scope].iter().any(|t| self.rules.cues.passive_aux.iter().any(|a| a == t.lower()))
     }
 
     /// "Putin und Kim trafen sich": every bare actor before the verb joined by coordinators.
@@ -1802,6 +1810,7 @@ impl<'a> Reader<'a> {
                         m.first > head
                             && m.first <= head + 2
                             && m.kind.is_place()
+                            && m.form == MentionForm::Argument
                             && m.hint.is_some_and(|h| hints.contains(&h))
                     })
                 });
