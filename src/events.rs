@@ -1441,15 +1441,26 @@ impl<'a> Reader<'a> {
         att
     }
 
-    /// "X accused Y of …": the accused act, known only through the claim, as a generic event
-    /// with the accused as participant.
     /// The generic act a denier is said to have done, and the source's claim that it did.
     fn denied_act(&mut self, denier: &str, att: &Attribution, evidence: Span) -> usize {
-        let mut act = Event::new(EventKind::Act, Factuality::Disputed, evidence, vec![evidence]);
-        act.add_role(Role::Participant, denier);
+        let source = att.speaker.as_deref().filter(|s| *s != denier);
+        self.act_with_claim(denier, Factuality::Disputed, evidence, source, evidence)
+    }
+
+    /// A generic act with one participant, and the accusing claim of `source` about it.
+    fn act_with_claim(
+        &mut self,
+        participant: &str,
+        factuality: Factuality,
+        trigger: Span,
+        source: Option<&str>,
+        evidence: Span,
+    ) -> usize {
+        let mut act = Event::new(EventKind::Act, factuality, trigger, vec![evidence]);
+        act.add_role(Role::Participant, participant);
         self.out.events.push(act);
         let target = self.out.events.len() - 1;
-        if let Some(source) = att.speaker.as_deref().filter(|s| *s != denier) {
+        if let Some(source) = source {
             self.out.claims.push(Claim {
                 speakers: vec![source.to_string()],
                 stance: Stance::Affirms,
@@ -1472,6 +1483,8 @@ impl<'a> Reader<'a> {
                 .is_some_and(|(_, head)| self.rules.actor_nouns.contains_key(head))
     }
 
+    /// "X accused Y of …": the accused act, known only through the claim, as a generic event
+    /// with the accused as participant.
     fn accused_act(
         &mut self,
         tokens: &[Token],
@@ -1495,18 +1508,7 @@ impl<'a> Reader<'a> {
         });
         let Some(accused) = accused else { return };
         let trigger = Span { start: tokens[verb].start, end: tokens[verb].end, sentence: evidence.sentence };
-        let mut act = Event::new(EventKind::Act, Factuality::Reported, trigger, vec![evidence]);
-        act.add_role(Role::Participant, &accused);
-        self.out.events.push(act);
-        let target = self.out.events.len() - 1;
-        self.out.claims.push(Claim {
-            speakers: vec![speaker.to_string()],
-            stance: Stance::Affirms,
-            target,
-            responds_to: None,
-            evidence,
-            accusation: true,
-        });
+        self.act_with_claim(&accused, Factuality::Reported, trigger, Some(speaker), evidence);
     }
 
     /// What a named source affirms: a claim per event it reports, else the act it accuses of.
