@@ -478,7 +478,22 @@ impl<'a> Reader<'a> {
                             .find(|m| m.kind.is_actor())
                     });
                 let mut from_clause = false;
+                // "Blinken said during a visit to Kyiv", "Merkel sagte bei einem Besuch in Peking":
+                // who speaks during a visit makes it.
+                let speaker = || {
+                    mentions
+                        .iter()
+                        .find(|m| {
+                            attribution.speaker_mentions.contains(&m.first)
+                                && m.first >= c.first
+                                && m.last <= c.last
+                                && m.kind.is_actor()
+                        })
+                        .filter(|_| self.governed_noun(tokens, at))
+                };
                 if let Some(v) = visitor {
+                    event.add_role(Role::Visitor, &v.entity);
+                } else if let Some(v) = speaker() {
                     event.add_role(Role::Visitor, &v.entity);
                 } else if !self.governed_noun(tokens, at)
                     && let Some(v) = bare_actors
@@ -1204,7 +1219,10 @@ impl<'a> Reader<'a> {
         let (from, to) = if governed {
             (trigger.at.saturating_sub(4).max(clause.first), trigger.at + 1)
         } else {
-            (clause.first, clause.last)
+            // "said during a visit to Kyiv that the US would send …": what follows a subordinator
+            // is another clause's modality.
+            let inner = (trigger.at + 1..clause.last).find(|&k| self.rules.subordinators.contains(tokens[k].lower()));
+            (clause.first, inner.unwrap_or(clause.last))
         };
         let window = &lower[from..to];
         let lists = self.rules.cue_lists();

@@ -225,3 +225,20 @@ fn whoever_is_invited_to_visit_is_the_visitor_and_the_visit_is_planned() {
         assert!(invitation.invited_to.is_some(), "{lang:?}");
     }
 }
+
+#[test]
+fn who_speaks_during_a_visit_makes_it() {
+    for (lang, text, visitor) in [
+        (Lang::En, "Blinken said during a visit to Kyiv that the US would send more weapons.", "person-antony-blinken"),
+        (
+            Lang::De,
+            "Baerbock sagte bei einem Besuch in Peking, die Beziehungen seien schwierig.",
+            "person-annalena-baerbock",
+        ),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, visitor), "{lang:?}: {:?}", events(&x));
+        let visit = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Visit).expect("visit");
+        assert!(visit.factuality.is_realis(), "{lang:?}: {:?}", visit.factuality);
+    }
+}
