@@ -179,6 +179,9 @@ impl<'a> Resolver<'a> {
         if let Some(end) = self.pair(sentence, i, out) {
             return end;
         }
+        if let Some(end) = self.truncated_group(sentence, words, i, out) {
+            return end;
+        }
         if let Some(end) = self.title_with_name(sentence, words, i, out) {
             return end;
         }
@@ -902,6 +905,53 @@ impl<'a> Resolver<'a> {
             out.push(mention(i, noun + 1, key, kind, MentionForm::Argument));
         }
         Some(noun + 1)
+    }
+
+    /// "die EU-Außen- und Europaminister": a truncated compound joined to a title names a group
+    /// acting for the organisation or state before the first hyphen.
+    fn truncated_group(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        let first = words[i];
+        // The hyphen stands apart from its word: "Außen" "-" "und" "Europaminister".
+        let hyphen = tokens.get(i + 1).is_some_and(|h| h.text == "-" && h.start == tokens[i].end);
+        if !hyphen || !tokens.get(i + 2).is_some_and(|t| self.rules.coordinators.contains(t.lower())) {
+            return None;
+        }
+        let last = *words.get(i + 3)?;
+        let is_title = |w: &str| {
+            w.char_indices().any(|(k, _)| {
+                let tail = &w[k..];
+                let mut chars = tail.chars();
+                let capitalised: String =
+                    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                tail.chars().count() >= 6
+                    && self.gaz.title(&capitalised).is_some_and(|t| t.position != PositionType::Ambassador)
+            })
+        };
+        if !is_title(last) {
+            return None;
+        }
+        let (prefix, _) = first.split_once('-')?;
+        let m = self.gaz.match_form(&[prefix])?;
+        let entry = &self.gaz.entries[m.entry];
+        let country = entry.iso.clone().or_else(|| entry.country.clone());
+        if !matches!(entry.kind, EntityKind::Igo | EntityKind::State) {
+            return None;
+        }
+        self.add_known(m.entry);
+        let label = format!("{}- {} {}", first, words[i + 2], last);
+        let key = format!("local-group-{}", slug(&label));
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.note(sentence, i, i + 4, &key);
+        out.push(mention(i, i + 4, key.clone(), EntityKind::Organization, MentionForm::Argument));
+        self.last_group = Some((key, EntityKind::Organization));
+        Some(i + 4)
     }
 
     /// "Japanbesuch" → "Japan": a known name closed onto an event noun (German compounds).

@@ -242,3 +242,11 @@ fn who_speaks_during_a_visit_makes_it() {
         assert!(visit.factuality.is_realis(), "{lang:?}: {:?}", visit.factuality);
     }
 }
+
+#[test]
+fn a_truncated_compound_of_titles_is_one_group() {
+    let x = read(Lang::De, "Die Beratungen der EU-Außen- und Europaminister finden am Montag statt.");
+    let ev = events(&x);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(ev[0].2.iter().any(|r| r.starts_with("Participant=local-group-eu-aussen")), "{ev:?}");
+}
