@@ -535,6 +535,8 @@ impl<'a> Reader<'a> {
                 }
             }
             Frame::Meet | Frame::MeetNoun => {
+                let at_it_noun = trigger.group.frame == Frame::MeetNoun
+                    && self.governing_hint(tokens, at) == Some(RoleHint::Location);
                 let mut people: Vec<String> = Vec::new();
                 if trigger.group.frame == Frame::Meet {
                     if passive {
@@ -651,7 +653,10 @@ impl<'a> Reader<'a> {
                 let places = if trigger.group.frame == Frame::MeetNoun
                     && (self.governed_noun(tokens, at) || self.genitive_attribute(tokens, at))
                 {
-                    after_noun(&[RoleHint::Location])
+                    let own = after_noun(&[RoleHint::Location]);
+                    // "in Dakar bei einem Treffen": the scene's place is the place of the meeting
+                    // that sets it.
+                    if own.is_empty() && at_it_noun { hinted(&[RoleHint::Location]) } else { own }
                 } else {
                     hinted(&[RoleHint::Location])
                 };
@@ -782,7 +787,11 @@ impl<'a> Reader<'a> {
                     .any(|m| m.entity == *k && (m.kind == EntityKind::Igo || m.entity.starts_with("local-group-")))
             })
             .count();
-        self.complete(event, trigger, groups)
+        // "Ngom definierte bei einem Treffen in Dakar das Ziel": a meeting that sets the scene, at a
+        // named place, stands with the one party it names.
+        let setting =
+            trigger.group.frame == Frame::MeetNoun && self.governing_hint(tokens, at) == Some(RoleHint::Location);
+        self.complete(event, trigger, groups, setting)
     }
 
     /// The object of an inviting verb before the trigger, in its clause or, for an infinitive
@@ -888,7 +897,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Keeps an event only when its key roles are filled.
-    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize) -> Option<Event> {
+    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize, setting: bool) -> Option<Event> {
         let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
         let ok = match event.kind {
             EventKind::Act => !event.roles.is_empty(),
@@ -907,7 +916,8 @@ impl<'a> Reader<'a> {
             // known by its place alone.
             EventKind::Meeting => {
                 let min = trigger.group.min_participants.unwrap_or(2);
-                event.fillers(Role::Participant).count() + groups >= min || (min <= 1 && has(Role::Location))
+                let parties = event.fillers(Role::Participant).count() + groups;
+                parties >= min || (min <= 1 || setting && parties >= 1) && has(Role::Location)
             }
             EventKind::Invitation => {
                 has(Role::Invitee) && (has(Role::Inviter) || trigger.group.frame == Frame::InviteNoun)

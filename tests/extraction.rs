@@ -250,3 +250,11 @@ fn a_truncated_compound_of_titles_is_one_group() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert!(ev[0].2.iter().any(|r| r.starts_with("Participant=local-group-eu-aussen")), "{ev:?}");
 }
+
+#[test]
+fn a_meeting_that_sets_the_scene_at_a_named_place_stands_with_one_party() {
+    let x = read(Lang::De, "Innenminister Thomas de Maizière nannte am Montag in Dakar bei einem Treffen das Ziel.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-dakar"), "{:?}", events(&x));
+    let x = read(Lang::De, "Innenminister Thomas de Maizière nannte am Montag bei einem Treffen das Ziel.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
