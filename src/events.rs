@@ -1416,12 +1416,19 @@ impl<'a> Reader<'a> {
                 if passive {
                     continue;
                 }
+                // "A spokesman said Blinken would travel to Kyiv": an actor after the verb with an
+                // event still to come in the clause is the reported clause's subject, not the source.
+                let reported_subject = |m: &Mention| {
+                    m.first > at
+                        && tokens[m.last..clause.last].iter().any(|t| self.rules.groups_of(t.lower()).next().is_some())
+                };
                 let subject = actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
                         && m.hint.is_none()
                         && m.form != MentionForm::Modifier
                         && m.form != MentionForm::CompoundPrefix
+                        && !reported_subject(m)
                 })
                 .or_else(|| {
                     actor_at(&|m| {

@@ -258,3 +258,10 @@ fn a_meeting_that_sets_the_scene_at_a_named_place_stands_with_one_party() {
     let x = read(Lang::De, "Innenminister Thomas de Maizière nannte am Montag bei einem Treffen das Ziel.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn the_subject_of_a_reported_clause_is_not_its_source() {
+    let x = read(Lang::En, "A spokesman said Antony Blinken would travel to Kyiv next week.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-antony-blinken"), "{:?}", events(&x));
+    assert!(x.claims.iter().all(|c| c.speakers != vec!["person-antony-blinken".to_string()]));
+}
