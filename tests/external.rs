@@ -81,7 +81,7 @@ fn gazetteer_files_pass_their_checker() {
 
 #[test]
 fn the_german_dev_set_holds_its_scores() {
-    score(&["tests/dev-de", "-q", "--min-recall", "0.59", "--min-precision", "0.9", "--max-forbidden", "0"]);
+    score(&["tests/dev-de", "-q", "--min-recall", "0.66", "--min-precision", "0.92", "--max-forbidden", "0"]);
 }
 
 #[test]
@@ -90,13 +90,13 @@ fn the_english_wikinews_dev_set_holds_its_scores() {
         "tests/dev-en-wikinews",
         "-q",
         "--min-recall",
-        "0.82",
+        "0.86",
         "--min-precision",
         "0.98",
         "--max-forbidden",
         "0",
         "--min-claims",
-        "0.66",
+        "0.74",
     ]);
 }
 
