@@ -643,6 +643,10 @@ impl<'a> Reader<'a> {
                         .filter(|m| m.kind.is_actor() && own_partner(m))
                         .map(|m| m.entity.clone()),
                 );
+                if trigger.group.frame == Frame::MeetNoun && people.len() < 2 {
+                    people.extend(self.journey_parties(tokens, &in_clause, c, at, &bare_actors));
+                    people.dedup();
+                }
                 for p in people {
                     if !event.roles.iter().any(|(_, k)| *k == p) {
                         event.add_role(Role::Participant, &p);
@@ -1161,6 +1165,36 @@ impl<'a> Reader<'a> {
                     && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
             })
             .collect()
+    }
+
+    /// "Baerbock ist zu Gesprächen in Peking eingetroffen", "traveled to Beijing for talks": talks
+    /// on a journey are between the traveller and the state travelled to.
+    fn journey_parties(
+        &self,
+        tokens: &[Token],
+        in_clause: &[&Mention],
+        c: &Clause,
+        at: usize,
+        bare: &[&Mention],
+    ) -> Vec<String> {
+        let travel =
+            (c.first..c.last).any(|k| k != at && self.rules.groups_of(tokens[k].lower()).any(|g| g.frame == Frame::Go));
+        let Some(traveller) = bare.iter().find(|m| !m.possessive && m.kind.is_actor()) else { return Vec::new() };
+        if !travel {
+            return Vec::new();
+        }
+        let gaz = crate::gazetteer::get();
+        let state = in_clause
+            .iter()
+            .filter(|m| matches!(m.hint, Some(RoleHint::Destination | RoleHint::Location)) && m.kind.is_place())
+            .find_map(|m| match m.kind {
+                EntityKind::State => Some(m.entity.clone()),
+                _ => gaz.by_key(&m.entity)?.country.as_ref().map(|iso| format!("state-{}", iso.to_lowercase())),
+            });
+        match state {
+            Some(state) if state != traveller.entity => vec![traveller.entity.clone(), state],
+            _ => Vec::new(),
+        }
     }
 
     /// "im Vorfeld des G8-Treffens": the noun at `at` is the genitive attribute of a noun before

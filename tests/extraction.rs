@@ -265,3 +265,17 @@ fn the_subject_of_a_reported_clause_is_not_its_source() {
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-antony-blinken"), "{:?}", events(&x));
     assert!(x.claims.iter().all(|c| c.speakers != vec!["person-antony-blinken".to_string()]));
 }
+
+#[test]
+fn talks_on_a_journey_are_between_the_traveller_and_the_state_travelled_to() {
+    let x = read(Lang::De, "Außenministerin Annalena Baerbock ist zu Gesprächen in Peking eingetroffen.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-annalena-baerbock"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-chn"), "{:?}", events(&x));
+    let x = read(Lang::De, "Die Delegation war mit Plänen für ein Gespräch nach Äthiopien gereist.");
+    assert!(
+        x.events
+            .iter()
+            .filter(|e| e.is_live() && e.kind == EventKind::Meeting)
+            .all(|e| e.factuality == Factuality::Planned)
+    );
+}
