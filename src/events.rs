@@ -79,7 +79,7 @@ pub fn extract(
 impl<'a> Reader<'a> {
     fn sentence(&mut self, sentence: &Sentence, mentions: &[Mention], resolver: &mut Resolver<'_>) {
         let tokens = &sentence.tokens;
-        let clauses = self.clauses(tokens);
+        let clauses = self.clauses(tokens, mentions);
         let times = self.time_expressions(tokens);
         let triggers = self.triggers(tokens, &clauses);
         let attribution = self.attribution(tokens, mentions, &clauses);
@@ -155,12 +155,15 @@ impl<'a> Reader<'a> {
 
     // ---------------------------------------------------------------- clauses and triggers
 
-    fn clauses(&self, tokens: &[Token]) -> Vec<Clause> {
+    fn clauses(&self, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
         let mut clauses = Vec::new();
         let mut first = 0;
         for (i, t) in tokens.iter().enumerate() {
+            // "Washington, D.C.": a comma inside a name does not end a clause.
+            let inside_name = mentions.iter().any(|m| m.first < i && i + 1 < m.last);
             let breaks = t.kind == TokenKind::Punct
                 && matches!(t.text.as_str(), "," | ";" | ":" | "–" | "—")
+                && !inside_name
                 && !(t.is(',') && self.list_comma(tokens, i));
             if breaks {
                 if i > first {
