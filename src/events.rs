@@ -109,6 +109,10 @@ impl<'a> Reader<'a> {
             {
                 event.factuality = inherited;
             }
+            // "die Gesprächsrunde, die in Delhi stattfinden wird": the future of where it takes place.
+            if event.factuality.is_realis() && self.occurs_later(tokens, &clauses, clause) {
+                event.factuality = Factuality::Planned;
+            }
             // "invited X to visit Tehran": a visit one is invited to is still to come.
             if event.kind == EventKind::Visit
                 && event.factuality.is_realis()
@@ -674,6 +678,9 @@ impl<'a> Reader<'a> {
                 } else if let Some(place) = self.place_before_relative(tokens, mentions, c) {
                     // "reiste nach Moskau, wo er mit Lawrow zusammentraf".
                     event.add_role(Role::Location, &place);
+                } else if let Some(place) = self.place_of_occurrence(tokens, mentions, clauses, clause) {
+                    // "die nächste Gesprächsrunde, die in Delhi stattfinden wird".
+                    event.add_role(Role::Location, &place);
                 }
             }
             Frame::Invite => {
@@ -796,9 +803,22 @@ impl<'a> Reader<'a> {
             .count();
         // "Ngom definierte bei einem Treffen in Dakar das Ziel": a meeting that sets the scene, at a
         // named place, stands with the one party it names.
-        let setting =
-            trigger.group.frame == Frame::MeetNoun && self.governing_hint(tokens, at) == Some(RoleHint::Location);
-        self.complete(event, trigger, groups, setting)
+        let noun = trigger.group.frame == Frame::MeetNoun;
+        let setting = noun && self.governing_hint(tokens, at) == Some(RoleHint::Location);
+        // "Die Gespräche sollen in Genf stattfinden": a meeting said to take place at a named place
+        // stands without named parties.
+        let parties_with_place = if noun && self.occurs(tokens, clauses, clause) {
+            0
+        } else if setting {
+            1
+        } else {
+            // A summit may be known by its place alone.
+            match trigger.group.min_participants.unwrap_or(2) {
+                0 | 1 => 0,
+                min => min,
+            }
+        };
+        self.complete(event, trigger, groups, parties_with_place)
     }
 
     /// The object of an inviting verb before the trigger, in its clause or, for an infinitive
@@ -904,7 +924,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Keeps an event only when its key roles are filled.
-    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize, setting: bool) -> Option<Event> {
+    /// `parties_with_place`: how many parties a meeting at a named place needs.
+    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize, parties_with_place: usize) -> Option<Event> {
         let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
         let ok = match event.kind {
             EventKind::Act => !event.roles.is_empty(),
@@ -924,7 +945,7 @@ impl<'a> Reader<'a> {
             EventKind::Meeting => {
                 let min = trigger.group.min_participants.unwrap_or(2);
                 let parties = event.fillers(Role::Participant).count() + groups;
-                parties >= min || (min <= 1 || setting && parties >= 1) && has(Role::Location)
+                parties >= min || parties >= parties_with_place && has(Role::Location)
             }
             EventKind::Invitation => {
                 has(Role::Invitee) && (has(Role::Inviter) || trigger.group.frame == Frame::InviteNoun)
@@ -1168,6 +1189,47 @@ impl<'a> Reader<'a> {
                     && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
             })
             .collect()
+    }
+
+    /// Whether the clause, or a relative clause right after it, says the meeting takes place.
+    fn occurs(&self, tokens: &[Token], clauses: &[Clause], clause: usize) -> bool {
+        let says = |c: &Clause| tokens[c.first..c.last].iter().any(|t| self.rules.occur_words.contains(t.lower()));
+        says(&clauses[clause]) || clauses.get(clause + 1).is_some_and(|next| next.relative && says(next))
+    }
+
+    /// A relative clause right after `clause` says in the future that the meeting takes place.
+    fn occurs_later(&self, tokens: &[Token], clauses: &[Clause], clause: usize) -> bool {
+        clauses.get(clause + 1).is_some_and(|next| {
+            let words = &tokens[next.first..next.last];
+            next.relative
+                && words.iter().any(|t| self.rules.occur_words.contains(t.lower()))
+                && words.iter().any(|t| self.rules.cues.future_aux.iter().any(|a| a == t.lower()))
+        })
+    }
+
+    /// "die nächste Gesprächsrunde, die in Delhi stattfinden wird": the place of a relative clause
+    /// right after the noun that says where the meeting takes place.
+    fn place_of_occurrence(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        clause: usize,
+    ) -> Option<String> {
+        let next = clauses.get(clause + 1).filter(|n| n.relative)?;
+        if !tokens[next.first..next.last].iter().any(|t| self.rules.occur_words.contains(t.lower())) {
+            return None;
+        }
+        mentions
+            .iter()
+            .find(|m| {
+                m.first >= next.first
+                    && m.last <= next.last
+                    && m.kind.is_place()
+                    && m.form == MentionForm::Argument
+                    && m.hint == Some(RoleHint::Location)
+            })
+            .map(|m| m.entity.clone())
     }
 
     /// "Baerbock ist zu Gesprächen in Peking eingetroffen", "traveled to Beijing for talks": talks

@@ -199,6 +199,10 @@ pub struct Rules {
     /// Verbs of attending, with which a subject takes part in a summit ("attend", "teilnehmen").
     #[serde(default)]
     pub attend_words: BTreeSet<String>,
+    /// Words that say a meeting takes place ("stattfinden", "take place"): with a place named, the
+    /// meeting stands even when its parties are not.
+    #[serde(default)]
+    pub occur_words: BTreeSet<String>,
     /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
     #[serde(default)]
     pub visiting_nouns: BTreeSet<String>,

@@ -279,3 +279,14 @@ fn talks_on_a_journey_are_between_the_traveller_and_the_state_travelled_to() {
             .all(|e| e.factuality == Factuality::Planned)
     );
 }
+
+#[test]
+fn a_meeting_said_to_take_place_somewhere_stands_without_parties_and_keeps_its_future() {
+    let x = read(Lang::De, "Pakistan hofft auf die nächste Gesprächsrunde, die in Delhi stattfinden wird.");
+    let meetings: Vec<_> = x.events.iter().filter(|e| e.is_live() && e.kind == EventKind::Meeting).collect();
+    assert_eq!(meetings.len(), 1, "{:?}", events(&x));
+    assert_eq!(meetings[0].factuality, Factuality::Planned);
+    assert!(meetings[0].fillers(Role::Location).any(|l| l == "place-delhi"), "{:?}", events(&x));
+    let x = read(Lang::De, "Beim Treffen in Innsbruck wurde nicht geklärt, wer die Führung übernimmt.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
