@@ -2062,10 +2062,18 @@ impl<'a> Reader<'a> {
             if event.kind != EventKind::Meeting || event.fillers(Role::Participant).next().is_some() || !definite {
                 continue;
             }
-            let Some(target) = (0..first_new)
-                .rev()
-                .find(|&i| self.out.events[i].kind == EventKind::Meeting && self.out.events[i].is_live())
-            else {
+            // "Das Treffen in Pittsburgh ist … geplant": the latest meeting of the same modality at
+            // no other place.
+            let places = |x: &Event| x.fillers(Role::Location).map(str::to_string).collect::<Vec<_>>();
+            let now = &self.out.events[e];
+            let compatible = |before: &Event| {
+                let (pb, pn) = (places(before), places(now));
+                before.kind == EventKind::Meeting
+                    && before.is_live()
+                    && before.factuality.family() == now.factuality.family()
+                    && (pb.is_empty() || pn.is_empty() || pb == pn)
+            };
+            let Some(target) = (0..first_new).rev().find(|&i| compatible(&self.out.events[i])) else {
                 continue;
             };
             let other = self.out.events[e].clone();

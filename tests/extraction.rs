@@ -290,3 +290,20 @@ fn a_meeting_said_to_take_place_somewhere_stands_without_parties_and_keeps_its_f
     let x = read(Lang::De, "Beim Treffen in Innsbruck wurde nicht geklärt, wer die Führung übernimmt.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn a_planned_meeting_at_another_place_is_not_an_earlier_one() {
+    let x = read(
+        Lang::De,
+        "Die G8-Staaten trafen sich in Moskau. Das Treffen in Pittsburgh ist für den 24. und 25. Dezember geplant.",
+    );
+    let meetings: Vec<_> = x.events.iter().filter(|e| e.is_live() && e.kind == EventKind::Meeting).collect();
+    assert!(
+        meetings
+            .iter()
+            .all(|m| !(m.factuality.is_realis() && m.fillers(Role::Location).any(|l| l == "place-pittsburgh"))),
+        "{:?}",
+        events(&x)
+    );
+    assert!(meetings.iter().any(|m| m.factuality == Factuality::Planned), "{:?}", events(&x));
+}
