@@ -1433,15 +1433,14 @@ impl<'a> Reader<'a> {
         // A capital speaks for its state: "Moscow rejected the accusation".
         let gaz = crate::gazetteer::get();
         let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
-            mentions.iter().filter(|m| m.form != MentionForm::Pronoun && self.can_speak(tokens, m) && pred(m)).find_map(
-                |m| {
-                    if m.kind.is_actor() {
-                        return Some(m.clone());
-                    }
-                    let state = gaz.capital_state(&m.entity)?;
-                    Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
-                },
-            )
+            // "Er wirft der EU vor": a pronoun speaks for whom it stands.
+            mentions.iter().filter(|m| self.can_speak(tokens, m) && pred(m)).find_map(|m| {
+                if m.kind.is_actor() {
+                    return Some(m.clone());
+                }
+                let state = gaz.capital_state(&m.entity)?;
+                Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
+            })
         };
         // "Dem Bericht zufolge", "laut Medienberichten", "a spokesman said": a source is cited even
         // where it is no actor, and what it says is reported, never asserted.
@@ -1508,18 +1507,26 @@ impl<'a> Reader<'a> {
         for phrase in self.rules.cues.report_verbs.iter().chain(&self.rules.cues.accuse) {
             if let Some(at) = phrase_position(&lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
-                // A passive accusation's subject is the accused, never its source.
-                let passive = self.rules.cues.accuse.contains(phrase)
-                    && (at.saturating_sub(4).max(clause.first)..at)
-                        .any(|k| self.rules.cues.passive_aux.contains(&lower[k]));
+                // A passive accusation's subject is the accused, never its source; who "was told"
+                // is no source either.
+                let passive = (at.saturating_sub(4).max(clause.first)..at)
+                    .any(|k| self.rules.cues.passive_aux.contains(&lower[k]))
+                    && (self.rules.cues.accuse.contains(phrase) || !self.rules.verb_final);
                 if passive {
                     continue;
                 }
                 // "A spokesman said Blinken would travel to Kyiv": an actor after the verb with an
                 // event still to come in the clause is the reported clause's subject, not the source.
+                // "beschuldigte dieser Israel und die USA": names joined after the verb are its objects.
                 let reported_subject = |m: &Mention| {
                     m.first > at
-                        && tokens[m.last..clause.last].iter().any(|t| self.rules.groups_of(t.lower()).next().is_some())
+                        && (tokens[m.last..clause.last]
+                            .iter()
+                            .any(|t| self.rules.groups_of(t.lower()).next().is_some())
+                            || tokens.get(m.last).is_some_and(|t| self.rules.coordinators.contains(t.lower()))
+                            || tokens[m.first.saturating_sub(2)..m.first]
+                                .iter()
+                                .any(|t| self.rules.coordinators.contains(t.lower())))
                 };
                 let subject = actor_at(&|m| {
                     m.first >= clause.first

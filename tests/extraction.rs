@@ -307,3 +307,19 @@ fn a_planned_meeting_at_another_place_is_not_an_earlier_one() {
     );
     assert!(meetings.iter().any(|m| m.factuality == Factuality::Planned), "{:?}", events(&x));
 }
+
+#[test]
+fn an_accusation_is_made_by_its_subject_even_a_pronoun_never_by_its_objects() {
+    let x = read(
+        Lang::De,
+        "Der serbische Ministerpräsident Vojislav Koštunica lehnt die Mission ab. Er wirft der Europäischen Union \
+         vor, Serbien zu erpressen.",
+    );
+    assert!(x.claims.iter().all(|c| c.speakers != vec!["org-eu".to_string()]), "{:?}", x.claims);
+    let x = read(Lang::De, "Nach dem Angriff beschuldigte dieser Israel und die Vereinigten Staaten.");
+    assert!(
+        x.claims.iter().all(|c| !c.speakers.iter().any(|s| s == "state-isr" || s == "state-usa")),
+        "{:?}",
+        x.claims
+    );
+}
