@@ -1251,7 +1251,9 @@ impl<'a> Resolver<'a> {
                 return (None, None);
             }
             if let Some(&(s, _, form)) = modifiers.iter().find(|(s, e, _)| *s <= k && k < *e) {
-                if form == MentionForm::Argument || form == MentionForm::Pronoun {
+                // "von seiner Frau Stephanie": a possessive pronoun stands where a determiner would.
+                let possessive_word = self.rules.possessive_pronouns.contains(lower);
+                if (form == MentionForm::Argument || form == MentionForm::Pronoun) && !possessive_word {
                     return (attribute_ends.then(|| self.extended_attribute_opener(tokens, s)).flatten())
                         .unwrap_or((None, None));
                 }

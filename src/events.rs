@@ -150,6 +150,7 @@ impl<'a> Reader<'a> {
         self.denials(&clauses, &attribution, &created, sentence_span, resolver);
         if created.is_empty() {
             self.attendance(tokens, mentions, &attribution, sentence_span);
+            self.companions(tokens, mentions, sentence_span);
         }
         if !created.is_empty() {
             self.last_sentence_events = created.iter().map(|(i, _)| *i).collect();
@@ -2122,6 +2123,45 @@ impl<'a> Reader<'a> {
         let event = &mut self.out.events[meeting];
         for p in &people {
             event.add_role(Role::Participant, p);
+        }
+        event.evidence.push(evidence);
+    }
+
+    /// "dass er von seiner Frau Stephanie und Johannes B. Kerner begleitet wurde": who comes along
+    /// joins the latest visit of the one accompanied, as a visitor.
+    fn companions(&mut self, tokens: &[Token], mentions: &[Mention], evidence: Span) {
+        if !tokens.iter().any(|t| self.rules.accompany_words.contains(t.lower())) {
+            return;
+        }
+        let accompanied: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.hint.is_none() && !m.possessive)
+            .map(|m| m.entity.as_str())
+            .collect();
+        let Some(visit) = self.out.events.iter().rposition(|e| {
+            e.kind == EventKind::Visit
+                && e.is_live()
+                && e.evidence.iter().any(|s| s.sentence + 3 >= evidence.sentence)
+                && e.fillers(Role::Visitor).any(|v| accompanied.contains(&v))
+        }) else {
+            return;
+        };
+        let companions: Vec<String> = mentions
+            .iter()
+            .filter(|m| {
+                m.kind == EntityKind::Person
+                    && matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of))
+                    && m.form == MentionForm::Argument
+                    && !accompanied.contains(&m.entity.as_str())
+            })
+            .map(|m| m.entity.clone())
+            .collect();
+        if companions.is_empty() {
+            return;
+        }
+        let event = &mut self.out.events[visit];
+        for c in &companions {
+            event.add_role(Role::Visitor, c);
         }
         event.evidence.push(evidence);
     }

@@ -203,6 +203,10 @@ pub struct Rules {
     /// meeting stands even when its parties are not.
     #[serde(default)]
     pub occur_words: BTreeSet<String>,
+    /// Words of accompanying ("begleitet", "accompanied"): whoever comes along "von"/"by" joins
+    /// the visit of the one accompanied.
+    #[serde(default)]
+    pub accompany_words: BTreeSet<String>,
     /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
     #[serde(default)]
     pub visiting_nouns: BTreeSet<String>,

@@ -81,7 +81,7 @@ fn gazetteer_files_pass_their_checker() {
 
 #[test]
 fn the_german_dev_set_holds_its_scores() {
-    score(&["tests/dev-de", "-q", "--min-recall", "0.76", "--min-precision", "0.92", "--max-forbidden", "0"]);
+    score(&["tests/dev-de", "-q", "--min-recall", "0.77", "--min-precision", "0.92", "--max-forbidden", "0"]);
 }
 
 #[test]

@@ -323,3 +323,17 @@ fn an_accusation_is_made_by_its_subject_even_a_pronoun_never_by_its_objects() {
         x.claims
     );
 }
+
+#[test]
+fn whoever_comes_along_joins_the_visit() {
+    let x = read(
+        Lang::De,
+        "Verteidigungsminister Boris Pistorius besuchte am Montag die Truppen in Kundus. Dabei wurde er von \
+         seiner Frau Julia Schwanholz und dem Moderator Johannes B. Kerner begleitet.",
+    );
+    let visit = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Visit).expect("visit");
+    let visitors: Vec<&str> = visit.fillers(Role::Visitor).collect();
+    assert!(visitors.contains(&"person-boris-pistorius"), "{visitors:?}");
+    assert!(visitors.iter().any(|v| v.contains("julia-schwanholz")), "{visitors:?}");
+    assert!(visitors.iter().any(|v| v.contains("kerner")), "{visitors:?}");
+}
