@@ -233,6 +233,9 @@ impl<'a> Resolver<'a> {
             out.push(mention);
             return i + m.len;
         }
+        if let Some(end) = self.place_adjective(sentence, words, i, out) {
+            return end;
+        }
         if let Some(end) = self.given_name(sentence, words, i, out) {
             return end;
         }
@@ -326,6 +329,31 @@ impl<'a> Resolver<'a> {
             self.actor_noun(sentence, words, i, noun, out);
         }
         i + 1
+    }
+
+    /// "in deren Washingtoner Haus": a city name made an adjective names the city, as a modifier.
+    fn place_adjective(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let ending = self.rules.place_adjective_ending.as_deref()?;
+        let word = words[i];
+        let stem = word.strip_suffix(ending).filter(|s| s.chars().count() >= 3)?;
+        if !sentence.tokens[i].is_capitalized() {
+            return None;
+        }
+        let m = self.gaz.match_form(&[stem]).filter(|m| m.len == 1)?;
+        if self.gaz.entries[m.entry].kind != EntityKind::Place {
+            return None;
+        }
+        let key = self.gaz.entries[m.entry].key.clone();
+        self.add_known(m.entry);
+        self.note(sentence, i, i + 1, &key);
+        out.push(mention(i, i + 1, key, EntityKind::Place, MentionForm::Modifier));
+        Some(i + 1)
     }
 
     /// "Al Gore", "Khursheed Kasuri": a known given name and capitalised tokens after it.

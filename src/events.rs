@@ -622,7 +622,11 @@ impl<'a> Reader<'a> {
                         people.extend(coordinated);
                     } else if let Some(s) = before.first() {
                         people.push(s.entity.clone());
-                    } else if people.is_empty() && (!summit || attend_verb) {
+                    } else if people.is_empty()
+                        && (!summit || attend_verb)
+                        // "…, in deren Haus das Treffen stattgefunden habe": the meeting is its own subject.
+                        && !self.occurs(tokens, clauses, clause)
+                    {
                         people.extend(self.inherited_subject(tokens, mentions, clauses, clause, attribution));
                     }
                     people.extend(
@@ -670,7 +674,13 @@ impl<'a> Reader<'a> {
                     // that sets it.
                     if own.is_empty() && at_it_noun { hinted(&[RoleHint::Location]) } else { own }
                 } else {
-                    hinted(&[RoleHint::Location])
+                    // "in deren Washingtoner Haus": a city adjective places it too.
+                    let city_adjectives = args(&|m| {
+                        m.hint == Some(RoleHint::Location)
+                            && m.form == MentionForm::Modifier
+                            && m.kind == EntityKind::Place
+                    });
+                    hinted(&[RoleHint::Location]).into_iter().chain(city_adjectives).collect()
                 };
                 if let Some(place) =
                     places.iter().find(|m| m.kind.is_place() && !event.roles.iter().any(|(_, k)| *k == m.entity))

@@ -207,6 +207,9 @@ pub struct Rules {
     /// the visit of the one accompanied.
     #[serde(default)]
     pub accompany_words: BTreeSet<String>,
+    /// The ending that makes a city name an adjective ("Washingtoner Haus"), if the language has one.
+    #[serde(default)]
+    pub place_adjective_ending: Option<String>,
     /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
     #[serde(default)]
     pub visiting_nouns: BTreeSet<String>,

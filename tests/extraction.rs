@@ -337,3 +337,14 @@ fn whoever_comes_along_joins_the_visit() {
     assert!(visitors.iter().any(|v| v.contains("julia-schwanholz")), "{visitors:?}");
     assert!(visitors.iter().any(|v| v.contains("kerner")), "{visitors:?}");
 }
+
+#[test]
+fn a_city_adjective_places_a_meeting_said_to_take_place_there() {
+    let x = read(
+        Lang::De,
+        "Die Zeitung berief sich auf eine Senatorin, in deren Washingtoner Haus das Treffen zwischen Barack Obama \
+         und Hillary Clinton stattgefunden habe.",
+    );
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-washington"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-barack-obama"), "{:?}", events(&x));
+}
