@@ -431,12 +431,8 @@ impl<'a> Resolver<'a> {
                         // "Leaders of African Union member states": a group acting for it.
                         let end = start + m.len;
                         let label = words[i..end].join(" ");
-                        let key = format!("local-group-{}", slug(&label));
-                        let kind = EntityKind::Organization;
                         self.add_known(m.entry);
-                        self.table.upsert(Entity::local(key.clone(), kind, self.lang_tag, label, None));
-                        self.note(sentence, i, end, &key);
-                        out.push(mention(i, end, key, kind, MentionForm::Argument));
+                        self.group(sentence, i, end, label, None, out);
                         return;
                     }
                 }
@@ -516,10 +512,7 @@ impl<'a> Resolver<'a> {
             return;
         }
         let label = format!("{} {}", t.text, tokens[i].text);
-        let key = format!("local-group-{}", slug(&label));
-        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, None));
-        self.note(sentence, name, i + 1, &key);
-        out.push(mention(name, i + 1, key.clone(), EntityKind::Organization, MentionForm::Argument));
+        let key = self.group(sentence, name, i + 1, label, None, out);
         self.last_group = Some((key, EntityKind::Organization));
     }
 
@@ -626,10 +619,7 @@ impl<'a> Resolver<'a> {
         // group acting for it.
         if let Some((_org, end)) = self.organisation_of_title(words, i, after) {
             let label = words[i..end].join(" ");
-            let key = format!("local-group-{}", slug(&label));
-            self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, None));
-            self.note(sentence, i, end, &key);
-            out.push(mention(i, end, key, EntityKind::Organization, MentionForm::Argument));
+            self.group(sentence, i, end, label, None, out);
             return Some(end);
         }
         // No name: a role description; resolve it to the office holder, else a person described
@@ -974,12 +964,27 @@ impl<'a> Resolver<'a> {
         }
         self.add_known(m.entry);
         let label = format!("{}- {} {}", first, words[i + 2], last);
-        let key = format!("local-group-{}", slug(&label));
-        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
-        self.note(sentence, i, i + 4, &key);
-        out.push(mention(i, i + 4, key.clone(), EntityKind::Organization, MentionForm::Argument));
+        let key = self.group(sentence, i, i + 4, label, country, out);
         self.last_group = Some((key, EntityKind::Organization));
         Some(i + 4)
+    }
+
+    /// A group known only from this article ("die EU-Außenminister", "Coalition forces"), as an
+    /// argument over `first..last`; returns its key.
+    fn group(
+        &mut self,
+        sentence: &Sentence,
+        first: usize,
+        last: usize,
+        label: String,
+        country: Option<String>,
+        out: &mut Vec<Mention>,
+    ) -> String {
+        let key = format!("local-group-{}", slug(&label));
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.note(sentence, first, last, &key);
+        out.push(mention(first, last, key.clone(), EntityKind::Organization, MentionForm::Argument));
+        key
     }
 
     /// "Japanbesuch" → "Japan": a known name closed onto an event noun (German compounds).
