@@ -1125,6 +1125,16 @@ impl<'a> Resolver<'a> {
         key
     }
 
+    /// A source that is a group of people ("US-Medien", "diplomatic sources"), known only from
+    /// this article; returns its key.
+    pub fn source_group(&mut self, sentence: &Sentence, first: usize, last: usize, country: Option<String>) -> String {
+        let label = sentence_slice(&sentence.tokens, first, last);
+        let key = format!("local-group-{}", slug(&label));
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.note(sentence, first, last, &key);
+        key
+    }
+
     /// Records that a place lies near another (an entity key).
     pub fn set_near(&mut self, place: &str, near: &str) {
         if let Some(p) = self.table.get_mut(place)

@@ -82,7 +82,14 @@ impl<'a> Reader<'a> {
         let clauses = self.clauses(tokens, mentions);
         let times = self.time_expressions(tokens);
         let triggers = self.triggers(tokens, &clauses);
-        let attribution = self.attribution(tokens, mentions, &clauses);
+        let mut attribution = self.attribution(tokens, mentions, &clauses);
+        if attribution.speaker.is_none()
+            && let Some((first, last, country)) = self.unnamed_source(tokens, mentions)
+        {
+            // "Berichten verschiedener US-Medien zufolge": the media speak as a group.
+            attribution.speaker = Some(resolver.source_group(sentence, first, last, country));
+            attribution.speaker_mentions.push(first);
+        }
         let sentence_span = Span { start: sentence.start(), end: sentence.end(), sentence: sentence.index };
         let mut created = Vec::new();
         for trigger in &triggers {
@@ -1478,7 +1485,10 @@ impl<'a> Reader<'a> {
         for phrase in &self.rules.cues.report_before_speaker {
             if let Some(at) = phrase_position(&lower, phrase) {
                 let after = at + phrase.split(' ').count();
-                if let Some(m) = actor_at(&|m| m.first >= after && m.first <= after + 4) {
+                // "according to diplomatic sources, Putin will …": the source stands before the comma.
+                let same_phrase =
+                    |m: &Mention| tokens[after..m.first.max(after)].iter().all(|t| t.kind != TokenKind::Punct);
+                if let Some(m) = actor_at(&|m| m.first >= after && m.first <= after + 4 && same_phrase(m)) {
                     att.set(&m, at);
                 }
             }
@@ -1623,6 +1633,46 @@ impl<'a> Reader<'a> {
             });
         }
         target
+    }
+
+    /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic
+    /// sources"), with the state a compound prefix or demonym gives it.
+    fn unnamed_source(&self, tokens: &[Token], mentions: &[Mention]) -> Option<(usize, usize, Option<String>)> {
+        let lower: Vec<&str> = tokens.iter().map(|t| t.lower()).collect();
+        let is_source = |k: usize| {
+            let w = lower[k];
+            self.rules.source_nouns.contains(w)
+                || w.rsplit_once('-').is_some_and(|(_, tail)| self.rules.source_nouns.contains(tail))
+        };
+        let before = lower
+            .iter()
+            .position(|w| self.rules.cues.report_after_speaker.iter().any(|c| c == w))
+            .and_then(|at| at.checked_sub(1))
+            .filter(|&k| is_source(k));
+        let owned: Vec<String> = lower.iter().map(|w| w.to_string()).collect();
+        let after = || {
+            self.rules.cues.report_before_speaker.iter().find_map(|p| {
+                let at = phrase_position(&owned, p)? + p.split(' ').count();
+                (at..tokens.len().min(at + 4)).find(|&k| is_source(k))
+            })
+        };
+        let at = before.or_else(after)?;
+        let country = mentions
+            .iter()
+            .find(|m| m.kind == EntityKind::State && (m.first == at || m.last == at))
+            .map(|m| m.entity.trim_start_matches("state-").to_uppercase());
+        // "diplomatic sources", "verschiedener US-Medien": lower-case attributes belong to it.
+        let mut first = at;
+        while first > 0 && at - first < 2 && {
+            let t = &tokens[first - 1];
+            t.kind == TokenKind::Word
+                && !t.is_capitalized()
+                && !self.rules.determiners.contains(t.lower())
+                && !self.rules.prepositions.contains_key(t.lower())
+        } {
+            first -= 1;
+        }
+        Some((first, at + 1, country))
     }
 
     /// "US-Medien zufolge": a state in a compound speaks only through an actor noun

@@ -210,6 +210,10 @@ pub struct Rules {
     /// The ending that makes a city name an adjective ("Washingtoner Haus"), if the language has one.
     #[serde(default)]
     pub place_adjective_ending: Option<String>,
+    /// Nouns for sources that are groups of people ("Medien", "media"): cited by a report cue,
+    /// they speak as a group of their own.
+    #[serde(default)]
+    pub source_nouns: BTreeSet<String>,
     /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
     #[serde(default)]
     pub visiting_nouns: BTreeSet<String>,

@@ -348,3 +348,15 @@ fn a_city_adjective_places_a_meeting_said_to_take_place_there() {
     assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-washington"), "{:?}", events(&x));
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-barack-obama"), "{:?}", events(&x));
 }
+
+#[test]
+fn unnamed_sources_speak_as_a_group_and_never_steal_the_subject() {
+    let x = read(Lang::En, "According to diplomatic sources, Vladimir Putin will visit Pyongyang next month.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
+    let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).expect("a claim");
+    assert!(claim.speakers[0].contains("diplomatic-sources"), "{:?}", claim.speakers);
+    let x = read(Lang::De, "Berichten von US-Medien zufolge traf sich Barack Obama gestern mit Hillary Clinton.");
+    let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).expect("a claim");
+    assert!(claim.speakers[0].contains("us-medien"), "{:?}", claim.speakers);
+    assert!(x.events.iter().filter(|e| e.is_live()).all(|e| e.factuality == Factuality::Reported));
+}
