@@ -948,8 +948,7 @@ impl<'a> Resolver<'a> {
                 let mut chars = tail.chars();
                 let capitalised: String =
                     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
-                tail.chars().count() >= 6
-                    && self.gaz.title(&capitalised).is_some_and(|t| t.position != PositionType::Ambassador)
+                tail.chars().count() >= 6 && self.gaz.title(&capitalised).is_some()
             })
         };
         if !is_title(last) {
@@ -988,8 +987,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// "Japanbesuch" → "Japan": a known name closed onto an event noun (German compounds).
-    fn closed_name_prefix<'w>(&self, word: &'w str) -> Option<&'w str> {
-        let lower = word.to_lowercase();
+    fn closed_name_prefix<'w>(&self, word: &'w str, lower: &str) -> Option<&'w str> {
         let tail =
             self.rules.name_compound_tails.iter().filter(|t| lower.ends_with(t.as_str())).max_by_key(|t| t.len())?;
         let prefix = word.get(..word.len().checked_sub(tail.len())?)?;
@@ -1012,7 +1010,7 @@ impl<'a> Resolver<'a> {
                     first
                 }
             }
-            _ => self.closed_name_prefix(words[i])?,
+            _ => self.closed_name_prefix(words[i], sentence.tokens[i].lower())?,
         };
         let (key, kind) = if let Some(m) = self.gaz.match_form(&[prefix]) {
             self.add_known(m.entry);
@@ -1226,7 +1224,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn state_key(&mut self, iso: &str) -> String {
-        let key = format!("state-{}", iso.to_lowercase());
+        let key = gazetteer::state_key(iso);
         if self.table.get(&key).is_none()
             && let Some(index) = self.gaz.entries.iter().position(|e| e.key == key)
         {

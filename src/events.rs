@@ -84,9 +84,11 @@ impl<'a> Reader<'a> {
         let triggers = self.triggers(tokens, &clauses);
         let mut attribution = self.attribution(tokens, mentions, &clauses);
         if attribution.speaker.is_none()
-            && let Some((first, last, country)) = self.unnamed_source(tokens, mentions)
+            && attribution.sourced
+            && let Some((first, last, state)) = self.unnamed_source(tokens, mentions)
         {
             // "Berichten verschiedener US-Medien zufolge": the media speak as a group.
+            let country = state.map(|s| resolver.iso_of(&s)).filter(|iso| !iso.is_empty());
             attribution.speaker = Some(resolver.source_group(sentence, first, last, country));
             attribution.speaker_mentions.push(first);
         }
@@ -1272,7 +1274,7 @@ impl<'a> Reader<'a> {
             .filter(|m| matches!(m.hint, Some(RoleHint::Destination | RoleHint::Location)) && m.kind.is_place())
             .find_map(|m| match m.kind {
                 EntityKind::State => Some(m.entity.clone()),
-                _ => gaz.by_key(&m.entity)?.country.as_ref().map(|iso| format!("state-{}", iso.to_lowercase())),
+                _ => gaz.by_key(&m.entity)?.country.as_deref().map(crate::gazetteer::state_key),
             });
         match state {
             Some(state) if state != traveller.entity => vec![traveller.entity.clone(), state],
@@ -1460,23 +1462,18 @@ impl<'a> Reader<'a> {
                 Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
             })
         };
-        // "Dem Bericht zufolge", "laut Medienberichten", "a spokesman said": a source is cited even
-        // where it is no actor, and what it says is reported, never asserted.
-        att.sourced = lower.iter().any(|w| self.rules.cues.report_after_speaker.contains(w))
-            || self
-                .rules
-                .cues
-                .report_before_speaker
-                .iter()
-                .chain(&self.rules.cues.report_verbs)
-                .any(|p| phrase_in(&lower, p));
+        // "Dem Bericht zufolge", "laut Medienberichten", "a spokesman said": each cue below cites
+        // a source even where it is no actor (`att.sourced`), and what it says is reported.
         // "Den USA zufolge": the speaker right before.
         for (i, w) in lower.iter().enumerate() {
-            if self.rules.cues.report_after_speaker.contains(w)
-                && let Some(m) = mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor() && self.can_speak(tokens, m))
+            if !self.rules.cues.report_after_speaker.contains(w) {
+                continue;
+            }
+            att.sourced = true;
+            if let Some(m) = mentions
+                .iter()
+                .rev()
+                .find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor() && self.can_speak(tokens, m))
             {
                 att.set(m, i);
             }
@@ -1484,6 +1481,7 @@ impl<'a> Reader<'a> {
         // "laut TASS", "according to Reuters": the speaker right after.
         for phrase in &self.rules.cues.report_before_speaker {
             if let Some(at) = phrase_position(&lower, phrase) {
+                att.sourced = true;
                 let after = at + phrase.split(' ').count();
                 // "according to diplomatic sources, Putin will …": the source stands before the comma.
                 let same_phrase =
@@ -1498,8 +1496,7 @@ impl<'a> Reader<'a> {
         for phrase in &self.rules.cues.accuse {
             if let Some(at) = phrase_position(&lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
-                let passive = (at.saturating_sub(4).max(clause.first)..at)
-                    .any(|k| self.rules.cues.passive_aux.contains(&lower[k]));
+                let passive = self.auxiliary_before(&lower, clause, at);
                 let agent = actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
@@ -1527,11 +1524,12 @@ impl<'a> Reader<'a> {
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
         for phrase in self.rules.cues.report_verbs.iter().chain(&self.rules.cues.accuse) {
             if let Some(at) = phrase_position(&lower, phrase) {
+                att.sourced |= self.rules.cues.report_verbs.contains(phrase);
                 let clause = &clauses[clause_of(clauses, at)];
                 // A passive accusation's subject is the accused, never its source; who "was told"
-                // is no source either.
-                let passive = (at.saturating_sub(4).max(clause.first)..at)
-                    .any(|k| self.rules.cues.passive_aux.contains(&lower[k]))
+                // is no source either. Where the verb closes the clause, an auxiliary before a
+                // reporting verb may belong to another verb, so there only accusations count.
+                let passive = self.auxiliary_before(&lower, clause, at)
                     && (self.rules.cues.accuse.contains(phrase) || !self.rules.verb_final);
                 if passive {
                     continue;
@@ -1635,8 +1633,14 @@ impl<'a> Reader<'a> {
         target
     }
 
+    /// A passive auxiliary in the few words of the clause before `at` ("has been accused").
+    fn auxiliary_before(&self, lower: &[String], clause: &Clause, at: usize) -> bool {
+        const REACH: usize = 4;
+        (at.saturating_sub(REACH).max(clause.first)..at).any(|k| self.rules.cues.passive_aux.contains(&lower[k]))
+    }
+
     /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic
-    /// sources"), with the state a compound prefix or demonym gives it.
+    /// sources"): its span, and the state a compound prefix or demonym gives it.
     fn unnamed_source(&self, tokens: &[Token], mentions: &[Mention]) -> Option<(usize, usize, Option<String>)> {
         let lower: Vec<&str> = tokens.iter().map(|t| t.lower()).collect();
         let is_source = |k: usize| {
@@ -1660,7 +1664,7 @@ impl<'a> Reader<'a> {
         let country = mentions
             .iter()
             .find(|m| m.kind == EntityKind::State && (m.first == at || m.last == at))
-            .map(|m| m.entity.trim_start_matches("state-").to_uppercase());
+            .map(|m| m.entity.clone());
         // "diplomatic sources", "verschiedener US-Medien": lower-case attributes belong to it.
         let mut first = at;
         while first > 0 && at - first < 2 && {
@@ -2648,8 +2652,7 @@ impl<'a> Reader<'a> {
                         d == destination
                             || self.out.entities.iter().any(|en| {
                                 en.key == destination
-                                    && en.country.as_deref().map(|c| format!("state-{}", c.to_lowercase())).as_deref()
-                                        == Some(d)
+                                    && en.country.as_deref().map(crate::gazetteer::state_key).as_deref() == Some(d)
                             })
                     })
             });
@@ -2834,9 +2837,7 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
 
 /// Is place `x` inside state `y`?
 fn inside(x: &str, y: &str, entities: &[crate::model::Entity]) -> bool {
-    entities
-        .iter()
-        .any(|e| e.key == x && e.country.as_deref().is_some_and(|c| y == format!("state-{}", c.to_lowercase())))
+    entities.iter().any(|e| e.key == x && e.country.as_deref().is_some_and(|c| y == crate::gazetteer::state_key(c)))
 }
 
 fn narrower(a: Option<TimeValue>, b: Option<TimeValue>) -> Option<TimeValue> {

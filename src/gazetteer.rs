@@ -120,6 +120,11 @@ fn tokens_of(form: &str) -> Vec<String> {
     text::tokenize(form, crate::lang::rules(Lang::De)).into_iter().map(|t| t.text).collect()
 }
 
+/// The entity key of the state with this ISO-3 code.
+pub fn state_key(iso: &str) -> String {
+    format!("state-{}", iso.to_lowercase())
+}
+
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
@@ -127,7 +132,7 @@ impl Gazetteer {
             let iso = c[0].to_string();
             let index = g.push(
                 Entry {
-                    key: format!("state-{}", iso.to_lowercase()),
+                    key: state_key(&iso),
                     kind: EntityKind::State,
                     label_de: c[2].into(),
                     label_en: c[3].into(),
@@ -200,7 +205,7 @@ impl Gazetteer {
             return None;
         }
         let country = self.by_key(key)?.country.clone()?;
-        Some(format!("state-{}", country.to_lowercase()))
+        Some(state_key(&country))
     }
 
     /// Is this a given name that starts a person's name?

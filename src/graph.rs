@@ -162,7 +162,7 @@ impl Builder<'_> {
             self.add(&s, kgx::ISO_CODE, Literal::new_simple_literal(iso));
         }
         if let Some(country) = &e.country {
-            let state = self.entity_iri(&format!("state-{}", country.to_lowercase()));
+            let state = self.entity_iri(&crate::gazetteer::state_key(country));
             self.add(&s, kgx::COUNTRY, state);
         }
         if let Some(qid) = &e.qid {
@@ -193,7 +193,7 @@ impl Builder<'_> {
             self.add(&h, kgx::POSITION_TYPE, position_concept(p.kind).into_owned());
             if let Some(of) = &p.of {
                 let target = if of.len() == 3 && of.chars().all(|c| c.is_ascii_uppercase()) {
-                    format!("state-{}", of.to_lowercase())
+                    crate::gazetteer::state_key(of)
                 } else {
                     format!("org-{of}")
                 };
@@ -393,7 +393,7 @@ fn happening_key(e: &Event, entities: &[Entity]) -> Option<String> {
     let state_of = |key: &str| -> Option<String> {
         let entity = entities.iter().find(|x| x.key == key)?;
         match &entity.country {
-            Some(c) if entity.kind == EntityKind::Place => Some(format!("state-{}", c.to_lowercase())),
+            Some(c) if entity.kind == EntityKind::Place => Some(crate::gazetteer::state_key(c)),
             _ => Some(entity.key.clone()),
         }
     };
