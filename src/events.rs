@@ -237,6 +237,11 @@ impl<'a> Reader<'a> {
                 found.push(trigger);
             }
         }
+        // "haben sich auf einem Treffen in Brüssel nicht geeinigt": a weak verb adds nothing to an
+        // event its clause names.
+        let strong: Vec<(usize, EventKind)> =
+            found.iter().filter(|t| !t.group.needs_place).map(|t| (clause_of(clauses, t.at), t.group.kind)).collect();
+        found.retain(|t| !t.group.needs_place || !strong.contains(&(clause_of(clauses, t.at), t.group.kind)));
         found
     }
 
@@ -248,8 +253,15 @@ impl<'a> Reader<'a> {
                 && (g.followed_by.is_empty()
                     || tokens.get(i + 1).is_some_and(|n| g.followed_by.iter().any(|w| w == n.lower())))
         };
-        let particle_ok =
-            |g: &TriggerGroup| g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(&later) && before_ok(g);
+        // A word that is also a preposition ("sprach … zu", "traf … an") is a separable particle
+        // only where it closes the clause.
+        let last_word = tokens[i + 1..clause.last].iter().rev().find(|t| t.kind == TokenKind::Word).map(Token::lower);
+        let excluded = |w: &String| {
+            if self.rules.prepositions.contains_key(w.as_str()) { last_word == Some(w.as_str()) } else { later(w) }
+        };
+        let particle_ok = |g: &TriggerGroup| {
+            g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(excluded) && before_ok(g)
+        };
         // A separable verb with its particle first, then plain forms.
         let capitalized = tokens[i].is_capitalized() && i > 0;
         let noun_context = i > 0 && {
@@ -965,7 +977,8 @@ impl<'a> Reader<'a> {
             EventKind::Meeting => {
                 let min = trigger.group.min_participants.unwrap_or(2);
                 let parties = event.fillers(Role::Participant).count() + groups;
-                parties >= min || parties >= parties_with_place && has(Role::Location)
+                (parties >= min || parties >= parties_with_place && has(Role::Location))
+                    && (!trigger.group.needs_place || has(Role::Location))
             }
             EventKind::Invitation => {
                 has(Role::Invitee) && (has(Role::Inviter) || trigger.group.frame == Frame::InviteNoun)

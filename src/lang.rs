@@ -62,6 +62,9 @@ pub struct TriggerGroup {
     /// A separable particle that must follow in the same clause ("lud … ein").
     #[serde(default)]
     pub particle: Option<String>,
+    /// A weak verb that makes an event only at a named place ("sich in Brüssel angenähert").
+    #[serde(default)]
+    pub needs_place: bool,
 }
 
 /// Modality and attribution cues, each a list of lower-case phrases; "a … b" means a, later b.

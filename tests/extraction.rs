@@ -360,3 +360,30 @@ fn unnamed_sources_speak_as_a_group_and_never_steal_the_subject() {
     assert!(claim.speakers[0].contains("us-medien"), "{:?}", claim.speakers);
     assert!(x.events.iter().filter(|e| e.is_live()).all(|e| e.factuality == Factuality::Reported));
 }
+
+#[test]
+fn coming_to_terms_is_a_meeting_only_at_a_named_place() {
+    let x = read(Lang::De, "Serbien und Kosovo haben sich am Freitag in Brüssel angenähert.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-brussels"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-srb"), "{:?}", events(&x));
+    let x = read(Lang::De, "Serbien und Kosovo haben sich am Freitag angenähert.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
+
+#[test]
+fn a_preposition_closing_the_clause_is_a_separable_particle() {
+    let x = read(Lang::De, "Serbien sprach dem Kosovo zu, für sich selbst sprechen zu dürfen.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+    let x = read(Lang::De, "Merkel sprach mit Putin zu Fragen der Sicherheit.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-vladimir-putin"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_state_sending_its_envoy_attends_the_meeting_just_reported() {
+    let x = read(
+        Lang::De,
+        "Am Donnerstag ist ein Treffen der Außenminister Frankreichs und Russlands in Wien geplant. \
+         China wird seinen Vize-Außenminister entsenden.",
+    );
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-chn"), "{:?}", events(&x));
+}
