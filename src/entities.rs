@@ -97,6 +97,9 @@ pub struct Resolver<'a> {
     previous_subject: Option<String>,
     /// The last state mentioned, also through a demonym or a city (for "das Land").
     last_state: Option<String>,
+    /// Who a role noun named with a name stands for ("Der Geschäftsführer …, Gerd-Jürgen
+    /// Bruckschen" makes a later "der Geschäftsführer" Bruckschen), by the noun's base form.
+    role_holders: HashMap<String, String>,
 }
 
 impl<'a> Resolver<'a> {
@@ -113,6 +116,7 @@ impl<'a> Resolver<'a> {
             previous_subject: None,
             last_group: None,
             last_state: None,
+            role_holders: HashMap::new(),
         }
     }
 
@@ -325,10 +329,64 @@ impl<'a> Resolver<'a> {
             self.facility(sentence, i, out);
             return i + 1;
         }
+        if let Some(lemma) = self.rules.role_nouns.get(lower)
+            && let Some(end) = self.role_person(sentence, i, lemma, out)
+        {
+            return end;
+        }
         if let Some(&noun) = self.rules.actor_nouns.get(lower) {
             self.actor_noun(sentence, words, i, noun, out);
         }
         i + 1
+    }
+
+    /// "von einem ehemaligen leitenden Angestellten", "einer französischen Lehrerin": a person
+    /// known only by a role noun after a determiner. It is the one named with that noun before,
+    /// else one person per role in the article; a demonym right before gives the country.
+    fn role_person(&mut self, sentence: &Sentence, i: usize, lemma: &str, out: &mut Vec<Mention>) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        let demonym = out.iter().rposition(|m| m.kind == EntityKind::State && m.last == i);
+        let mut k = demonym.map_or(i, |d| out[d].first);
+        // Adjectives between the determiner and the noun.
+        while k > 0 && i - k < 4 && {
+            let t = &tokens[k - 1];
+            t.kind == TokenKind::Word
+                && !t.is_capitalized()
+                && !self.rules.determiners.contains(t.lower())
+                && !self.rules.prepositions.contains_key(t.lower())
+                && self.is_adjective_like(t.lower())
+        } {
+            k -= 1;
+        }
+        if k == 0 || !self.rules.determiners.contains(tokens[k - 1].lower()) {
+            return None;
+        }
+        let key = match self.role_holders.get(lemma) {
+            Some(key) => key.clone(),
+            None => {
+                let country = demonym.map(|d| self.iso_of(&out[d].entity));
+                let key = format!("local-{}", slug(lemma));
+                self.table.upsert(Entity::local(
+                    key.clone(),
+                    EntityKind::Person,
+                    self.lang_tag,
+                    lemma.to_string(),
+                    country.clone(),
+                ));
+                if let Some(c) = &country {
+                    self.ensure_state(c);
+                }
+                key
+            }
+        };
+        let first = demonym.map_or(i, |d| out[d].first);
+        if let Some(d) = demonym {
+            out.remove(d);
+        }
+        self.note(sentence, first, i + 1, &key);
+        self.last_person = Some(key.clone());
+        out.push(mention(first, i + 1, key, EntityKind::Person, MentionForm::Argument));
+        Some(i + 1)
     }
 
     /// "in deren Washingtoner Haus": a city name made an adjective names the city, as a modifier.
@@ -574,8 +632,13 @@ impl<'a> Resolver<'a> {
             .or_else(|| of_state.as_ref().map(|(iso, _)| iso.clone()))
             .or(own_iso);
         let mut j = after;
-        // "für Nordkorea", "im Kosovo" after a title, then a comma: the name follows in apposition.
-        if j < tokens.len() && self.rules.prepositions.contains_key(tokens[j].lower()) {
+        // "für Nordkorea", "im Kosovo", "der Abfallentsorgungsfirma" after a title, then a comma:
+        // the name follows in apposition.
+        let genitive = j < tokens.len()
+            && of_state.is_none()
+            && self.rules.genitive_determiners.contains(tokens[j].lower())
+            && self.gaz.match_form(&words[j + 1..]).is_none();
+        if j < tokens.len() && (self.rules.prepositions.contains_key(tokens[j].lower()) || genitive) {
             let mut k = j + 1;
             while k < tokens.len() && k < j + 5 && !tokens[k].is(',') {
                 k += 1;
@@ -591,6 +654,9 @@ impl<'a> Resolver<'a> {
         let name_end = self.name_run(tokens, j);
         if name_end > j && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.'))) {
             let key = self.person_named(sentence, words, j, name_end, country.as_deref());
+            if let Some(lemma) = self.rules.role_nouns.get(&words[i].to_lowercase()) {
+                self.role_holders.insert(lemma.clone(), key.clone());
+            }
             if let Some(person) = self.table.get_mut(&key) {
                 if let Some(kind) = position {
                     let position = Position { kind, of: country.clone().or_else(|| person.country.clone()) };

@@ -156,7 +156,18 @@ impl<'a> Reader<'a> {
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
         self.affirmations(tokens, mentions, &clauses, &attribution, &created, sentence_span);
-        self.denials(&clauses, &attribution, &created, sentence_span, resolver);
+        // "In einem Gespräch mit X wies Y die Vorwürfe zurück": a meeting that sets the scene is
+        // not what is denied at it.
+        let deniable: Vec<(usize, usize)> = created
+            .iter()
+            .copied()
+            .filter(|&(e, at)| {
+                self.out.events[e].kind != EventKind::Meeting
+                    || self.governing_hint(tokens, at) != Some(RoleHint::Location)
+                    || !self.rules.groups_of(tokens[at].lower()).any(|g| g.frame == Frame::MeetNoun)
+            })
+            .collect();
+        self.denials(&clauses, &attribution, &deniable, sentence_span, resolver);
         if created.is_empty() {
             self.attendance(tokens, mentions, &attribution, sentence_span);
             self.companions(tokens, mentions, sentence_span);
@@ -610,13 +621,15 @@ impl<'a> Reader<'a> {
                         .filter(|m| m.first < at && (!summit || attends) && !attribute)
                         .collect();
                     // "Zelensky said in a meeting with Honcharuk", "Bei einem Treffen mit Olmert sagte
-                    // Merkel": who speaks at a meeting was in it.
+                    // Merkel", "In einem Gespräch mit X wies Y die Vorwürfe zurück": who speaks or
+                    // denies at a meeting was in it.
                     if before.is_empty() && at_it {
                         people.extend(
                             mentions
                                 .iter()
                                 .filter(|m| {
-                                    attribution.speaker_mentions.contains(&m.first)
+                                    (attribution.speaker_mentions.contains(&m.first)
+                                        || attribution.denier_mention == Some(m.first))
                                         && m.first >= c.first
                                         && m.last <= c.last
                                 })
@@ -1520,7 +1533,7 @@ impl<'a> Reader<'a> {
                         && m.last <= at
                         && m.hint.is_none()
                         && m.kind.is_actor()
-                        && m.form == MentionForm::Argument
+                        && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
                 });
                 if passive
                     && let (Some(agent), Some(accused)) = (agent, accused)
@@ -1722,6 +1735,22 @@ impl<'a> Reader<'a> {
                         && m.entity != speaker
                         && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
                         && !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Agent))
+                })
+                .map(|m| m.entity.clone())
+        });
+        // "Zapatero hat Deutschland Versagen vorgeworfen": before a verb that closes the clause.
+        let accused = accused.or_else(|| {
+            let speaker_at = mentions.iter().position(|m| m.entity == speaker && m.first < verb)?;
+            mentions[speaker_at + 1..]
+                .iter()
+                .take_while(|m| m.last <= verb)
+                .find(|m| {
+                    self.rules.verb_final
+                        && m.kind.is_actor()
+                        && m.entity != speaker
+                        && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                        && m.hint.is_none()
+                        && !tokens[m.last..verb].iter().any(|t| t.kind == TokenKind::Punct)
                 })
                 .map(|m| m.entity.clone())
         });

@@ -217,6 +217,10 @@ pub struct Rules {
     /// they speak as a group of their own.
     #[serde(default)]
     pub source_nouns: BTreeSet<String>,
+    /// Nouns that describe an unnamed person who acts ("ein ehemaliger Angestellter", "dem
+    /// Umweltminister"), each form with its base form.
+    #[serde(default)]
+    pub role_nouns: BTreeMap<String, String>,
     /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
     #[serde(default)]
     pub visiting_nouns: BTreeSet<String>,

@@ -387,3 +387,27 @@ fn a_state_sending_its_envoy_attends_the_meeting_just_reported() {
     );
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-chn"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_role_noun_is_a_person_and_the_one_named_with_it() {
+    let x = read(
+        Lang::De,
+        "Der Geschäftsführer der Entsorgungsfirma, Gerd-Jürgen Bruckschen, schwieg lange. \
+         In einem Gespräch mit dem Umweltminister wies der Geschäftsführer alle Vorwürfe zurück.",
+    );
+    let ev = events(&x);
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "local-umweltminister"), "{ev:?}");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "local-gerd-juergen-bruckschen"), "{ev:?}");
+    // The meeting sets the scene: it is not what is denied at it.
+    assert!(ev.iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Asserted), "{ev:?}");
+    let denier: Vec<&str> =
+        x.claims.iter().filter(|c| c.stance == Stance::Denies).map(|c| c.speakers[0].as_str()).collect();
+    assert_eq!(denier, ["local-gerd-juergen-bruckschen"]);
+}
+
+#[test]
+fn the_accused_may_stand_before_a_verb_that_closes_the_clause() {
+    let x = read(Lang::De, "Spaniens Regierungschef José Zapatero hat Deutschland heute Versagen vorgeworfen.");
+    assert!(has_role(&x, EventKind::Act, Role::Participant, "state-deu"), "{:?}", events(&x));
+    assert!(x.claims.iter().any(|c| c.stance == Stance::Affirms && c.accusation));
+}
