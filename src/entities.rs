@@ -329,6 +329,12 @@ impl<'a> Resolver<'a> {
             self.facility(sentence, i, out);
             return i + 1;
         }
+        if self.rules.nouns_capitalized
+            && self.rules.place_nouns.contains(lower)
+            && let Some(end) = self.named_place(sentence, words, i, out)
+        {
+            return end;
+        }
         if let Some(lemma) = self.rules.role_nouns.get(lower)
             && let Some(end) = self.role_person(sentence, i, lemma, out)
         {
@@ -338,6 +344,37 @@ impl<'a> Resolver<'a> {
             self.actor_noun(sentence, words, i, noun, out);
         }
         i + 1
+    }
+
+    /// "der Deponie Schönberg", "zur Müllverbrennungsanlage (MVA) Stapelfeld": a place noun with
+    /// an unknown name after it (and perhaps its abbreviation in brackets) is a place.
+    fn named_place(&mut self, sentence: &Sentence, words: &[&str], i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|t| t.is('(')) && tokens.get(j + 2).is_some_and(|t| t.is(')')) {
+            j += 3;
+        }
+        let is_name = |t: &Token| {
+            let l = t.lower();
+            t.kind == TokenKind::Word
+                && t.is_capitalized()
+                && !self.rules.months.contains_key(l)
+                && !self.rules.weekdays.contains_key(l)
+                && !self.rules.determiners.contains(l)
+                && !self.rules.not_names.contains(l)
+                && !self.rules.place_nouns.contains(l)
+        };
+        let mut end = j;
+        while end < tokens.len() && end < j + 2 && is_name(&tokens[end]) && self.gaz.match_form(&words[end..]).is_none()
+        {
+            end += 1;
+        }
+        if end == j {
+            return None;
+        }
+        let key = self.local_place(sentence, i, end);
+        out.push(mention(i, end, key, EntityKind::Place, MentionForm::Argument));
+        Some(end)
     }
 
     /// "von einem ehemaligen leitenden Angestellten", "einer französischen Lehrerin": a person
@@ -1427,8 +1464,16 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// The words `first..last` as written: a space only where the text has one ("(MVA)").
 fn sentence_slice(tokens: &[Token], first: usize, last: usize) -> String {
-    tokens[first..last].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for (k, t) in tokens[first..last].iter().enumerate() {
+        if k > 0 && tokens[first + k - 1].end < t.start {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
 }
 
 fn mentions_before(mentions: &[Mention], first: usize) -> Vec<&Mention> {

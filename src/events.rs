@@ -53,6 +53,8 @@ struct Reader<'a> {
     last_sentence_events: Vec<usize>,
     /// Durations found per event.
     durations: Vec<(usize, u32)>,
+    /// The source of the last sentence, which reported speech in the next one continues.
+    previous_speaker: Option<String>,
 }
 
 /// Reads every sentence of an article.
@@ -68,6 +70,7 @@ pub fn extract(
         out: Extraction::default(),
         last_sentence_events: Vec::new(),
         durations: Vec::new(),
+        previous_speaker: None,
     };
     for sentence in sentences {
         let mentions = resolver.sentence(sentence);
@@ -92,6 +95,7 @@ impl<'a> Reader<'a> {
             attribution.speaker = Some(resolver.source_group(sentence, first, last, country));
             attribution.speaker_mentions.push(first);
         }
+        self.continue_reported_speech(tokens, &mut attribution);
         let sentence_span = Span { start: sentence.start(), end: sentence.end(), sentence: sentence.index };
         let mut created = Vec::new();
         for trigger in &triggers {
@@ -168,6 +172,7 @@ impl<'a> Reader<'a> {
             })
             .collect();
         self.denials(&clauses, &attribution, &deniable, sentence_span, resolver);
+        self.non_occurrence(tokens, &clauses, &attribution, sentence_span);
         if created.is_empty() {
             self.attendance(tokens, mentions, &attribution, sentence_span);
             self.companions(tokens, mentions, sentence_span);
@@ -176,6 +181,67 @@ impl<'a> Reader<'a> {
             self.last_sentence_events = created.iter().map(|(i, _)| *i).collect();
         }
         self.near_places(tokens, mentions, resolver);
+    }
+
+    /// "Nach einem Bericht des Angestellten soll … Die Lieferungen hätten nie stattgefunden":
+    /// reported speech without a source of its own goes on with the last sentence's source.
+    fn continue_reported_speech(&mut self, tokens: &[Token], attribution: &mut Attribution) {
+        let reported = tokens.iter().any(|t| self.rules.cues.reported_speech.iter().any(|c| c == t.lower()));
+        if attribution.speaker.is_none() && !attribution.sourced && reported {
+            attribution.speaker = self.previous_speaker.clone();
+            attribution.sourced = attribution.speaker.is_some();
+        }
+        self.previous_speaker = attribution.speaker.clone();
+    }
+
+    /// "Die Lieferungen hätten nie stattgefunden", "the meeting never took place": a definite
+    /// event noun said not to have happened answers the latest earlier event of its class. Its
+    /// source denies it; what was only planned was called off.
+    fn non_occurrence(&mut self, tokens: &[Token], clauses: &[Clause], attribution: &Attribution, evidence: Span) {
+        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+        let Some(kind) = (1..tokens.len()).find_map(|k| {
+            let c = &clauses[clause_of(clauses, k)];
+            let words = &lower[c.first..c.last];
+            let noun = self.rules.groups_of(&lower[k]).find(|g| !self.is_verb_frame(g.frame))?;
+            (self.rules.definite_determiners.contains(&lower[k - 1])
+                && words.iter().any(|w| self.rules.occur_words.contains(w))
+                && self.rules.cues.negation.iter().any(|n| phrase_in(words, n)))
+            .then_some(noun.kind)
+        }) else {
+            return;
+        };
+        let Some(target) = self.out.events.iter().rposition(|e| {
+            e.kind == kind
+                && e.is_live()
+                && e.evidence.iter().all(|s| s.sentence < evidence.sentence)
+                && e.evidence.iter().any(|s| s.sentence + 3 >= evidence.sentence)
+        }) else {
+            return;
+        };
+        let event = &mut self.out.events[target];
+        event.evidence.push(evidence);
+        let realis = event.factuality.is_realis();
+        if !realis {
+            event.factuality = Factuality::Cancelled;
+        }
+        match &attribution.speaker {
+            Some(speaker) => {
+                let responds_to =
+                    self.out.claims.iter().rposition(|c| {
+                        c.target == target && c.stance == Stance::Affirms && !c.speakers.contains(speaker)
+                    });
+                self.out.claims.push(Claim {
+                    speakers: vec![speaker.clone()],
+                    stance: Stance::Denies,
+                    target,
+                    responds_to,
+                    evidence,
+                    accusation: false,
+                });
+            }
+            None if realis => event.factuality = Factuality::Denied,
+            None => {}
+        }
     }
 
     // ---------------------------------------------------------------- clauses and triggers
@@ -290,7 +356,7 @@ impl<'a> Reader<'a> {
         };
         // A shipment verb needs goods in its clause ("received weapons from" but not "received
         // a mission from").
-        let goods = || tokens[clause.first..clause.last].iter().any(|t| self.materiel(t.lower()).is_some());
+        let goods = || goods_words(tokens, clause).any(|t| self.materiel(t.lower()).is_some());
         let class_ok = |g: &TriggerGroup| {
             if g.kind == EventKind::Shipment && self.is_verb_frame(g.frame) && !goods() {
                 return false;
@@ -777,7 +843,8 @@ impl<'a> Reader<'a> {
                 }
             }
             Frame::Ship => {
-                let supplier = subject();
+                // "von der Deponie Schönberg … transportiert": a place is where it comes from, not who.
+                let supplier = subject().filter(|s| mentions.iter().any(|m| m.entity == *s && m.kind.is_actor()));
                 if let Some(s) = &supplier {
                     event.add_role(Role::Supplier, s);
                 }
@@ -797,6 +864,20 @@ impl<'a> Reader<'a> {
                     && let Some(r) = bare_actors.first()
                 {
                     event.add_role(Role::Recipient, &r.entity);
+                }
+                // "von der Deponie Schönberg zur Müllverbrennungsanlage Stapelfeld transportiert":
+                // places it leaves and reaches; a place it is handled "in" before it goes.
+                let place = |hints: &[RoleHint]| hinted(hints).into_iter().find(|m| m.kind == EntityKind::Place);
+                if let Some(o) = place(&[RoleHint::Source, RoleHint::Of]) {
+                    event.add_role(Role::Origin, &o.entity);
+                }
+                if let Some(d) = place(&[RoleHint::Destination]) {
+                    event.add_role(Role::Destination, &d.entity);
+                    if let Some(o) = place(&[RoleHint::Location]).filter(|o| o.first < d.first)
+                        && !event.roles.iter().any(|(r, _)| *r == Role::Origin)
+                    {
+                        event.add_role(Role::Origin, &o.entity);
+                    }
                 }
             }
             Frame::ShipNoun => {
@@ -1002,7 +1083,9 @@ impl<'a> Reader<'a> {
             // A shipment names goods, who sends them and who gets them ("food aid to refugees" has
             // no recipient that acts; an investigation of "arms sales to Croatia" no supplier).
             EventKind::Shipment => {
-                let parties = has(Role::Supplier) && has(Role::Recipient);
+                // Unnamed parties: the places it leaves and reaches.
+                let parties =
+                    (has(Role::Supplier) || has(Role::Origin)) && (has(Role::Recipient) || has(Role::Destination));
                 let none = !has(Role::Supplier) && !has(Role::Recipient);
                 (!event.items.is_empty() && parties) || (none && trigger.group.frame == Frame::ShipNoun)
             }
@@ -1329,8 +1412,7 @@ impl<'a> Reader<'a> {
         if trigger.group.kind != EventKind::Shipment {
             return Vec::new();
         }
-        let mut items: Vec<MaterielCategory> = tokens[clause.first..clause.last]
-            .iter()
+        let mut items: Vec<MaterielCategory> = goods_words(tokens, clause)
             .filter_map(|t| self.materiel(t.lower()))
             .chain(trigger.compound_head.as_deref().and_then(|h| self.materiel(h)))
             .collect();
@@ -1405,7 +1487,18 @@ impl<'a> Reader<'a> {
                 return *value;
             }
         }
-        if !governed && !trigger.participle && self.rules.cues.future_aux.iter().any(|a| window.contains(a)) {
+        if !governed && self.rules.cues.hearsay.iter().any(|c| phrase_in(window, c)) {
+            return Factuality::Reported;
+        }
+        // "sollte … weitertransportiert werden": a participle with a passive infinitive after it is
+        // planned by another auxiliary ("dass sie geliefert werden" alone is not).
+        let aux_after = (trigger.at + 1..to).find(|&k| self.rules.cues.future_aux.contains(&lower[k]));
+        let passive_infinitive = trigger.participle
+            && aux_after.is_some_and(|a| (from..to).any(|k| k != a && self.rules.cues.future_aux.contains(&lower[k])));
+        if !governed
+            && (!trigger.participle || passive_infinitive)
+            && self.rules.cues.future_aux.iter().any(|a| window.contains(a))
+        {
             return Factuality::Planned;
         }
         // "bis zum G-20-Gipfel", "until the summit": a deadline is still ahead.
@@ -1870,7 +1963,11 @@ impl<'a> Reader<'a> {
             .collect();
         let shipments: Vec<(usize, usize)> =
             created.iter().copied().filter(|(e, _)| self.out.events[*e].kind == EventKind::Shipment).collect();
-        let has_parties = |e: &Event| e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient));
+        let has_parties = |e: &Event| {
+            e.roles
+                .iter()
+                .any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient | Role::Origin | Role::Destination))
+        };
         self.legs(tokens, mentions, &modes, &shipments, created, evidence);
         // A shipment noun without parties that elaborates nothing is not an event of its own.
         for &(e, _) in &shipments {
@@ -1894,7 +1991,11 @@ impl<'a> Reader<'a> {
         if modes.is_empty() || shipments.is_empty() {
             return;
         }
-        let has_parties = |e: &Event| e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient));
+        let has_parties = |e: &Event| {
+            e.roles
+                .iter()
+                .any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient | Role::Origin | Role::Destination))
+        };
         let (first_event, _) = shipments[0];
         let parent = if has_parties(&self.out.events[first_event]) {
             if modes.len() == 1 {
@@ -1903,12 +2004,25 @@ impl<'a> Reader<'a> {
             }
             Some(first_event)
         } else {
-            self.out.events.iter().rposition(|e| e.kind == EventKind::Shipment && has_parties(e) && e.is_live())
+            let earlier = |i: usize| shipments.iter().all(|&(e, _)| e != i);
+            self.out
+                .events
+                .iter()
+                .enumerate()
+                .rposition(|(i, e)| e.kind == EventKind::Shipment && has_parties(e) && e.is_live() && earlier(i))
         };
         let Some(parent) = parent else { return };
-        // The anaphoric shipments of this sentence are the parent itself.
+        // The anaphoric shipments of this sentence are the parent itself, and so is one whose
+        // parties are the parent's ("eine Lieferung … von einem nordkoreanischen Munitionslager
+        // … weitertransportiert").
+        let within = |events: &[Event], e: usize, role: Role| {
+            events[e].fillers(role).all(|k| events[parent].fillers(role).any(|p| p == k))
+        };
         for &(e, _) in shipments {
-            if e != parent && !has_parties(&self.out.events[e]) {
+            let events = &self.out.events;
+            let same =
+                !has_parties(&events[e]) || within(events, e, Role::Supplier) && within(events, e, Role::Recipient);
+            if e != parent && same {
                 self.out.events[e].merged_into = Some(parent);
                 self.out.events[parent].evidence.push(evidence);
             }
@@ -2572,11 +2686,37 @@ impl<'a> Reader<'a> {
             let e = &mut self.out.events[event];
             e.time = e.time.take().map(|t| t.lasting(days));
         }
+        self.meetings_without_parties();
         self.merge_events();
         self.invitations();
         self.apply_claims();
         self.inherit_leg_factuality();
         self.out
+    }
+
+    /// "die nächste Gesprächsrunde, die in Delhi stattfinden wird": a meeting that names no party
+    /// by the end of the article continues the talks told before it, between the same parties.
+    /// With none before it, it is dropped: every meeting has participants.
+    fn meetings_without_parties(&mut self) {
+        for j in 0..self.out.events.len() {
+            let e = &self.out.events[j];
+            if e.kind != EventKind::Meeting || !e.is_live() || e.fillers(Role::Participant).next().is_some() {
+                continue;
+            }
+            let parties: Option<Vec<String>> = self.out.events[..j]
+                .iter()
+                .rev()
+                .find(|b| b.kind == EventKind::Meeting && b.is_live() && b.fillers(Role::Participant).next().is_some())
+                .map(|b| b.fillers(Role::Participant).map(str::to_string).collect());
+            match parties {
+                Some(parties) => {
+                    for p in &parties {
+                        self.out.events[j].add_role(Role::Participant, p);
+                    }
+                }
+                None => self.out.events[j].dropped = true,
+            }
+        }
     }
 
     /// Merges mentions of the same happening: same class, same key parties, compatible places,
@@ -2630,6 +2770,11 @@ impl<'a> Reader<'a> {
         let claims = std::mem::take(&mut self.out.claims);
         let mut remap = Vec::new();
         for c in claims {
+            // A claim about an event that was dropped goes with it.
+            if !events[c.target].is_live() {
+                remap.push(usize::MAX);
+                continue;
+            }
             let key = (c.speakers.clone(), c.stance, c.target);
             match seen.iter().position(|(k, _): &((Vec<String>, Stance, usize), usize)| *k == key) {
                 Some(p) => {
@@ -2787,6 +2932,14 @@ impl Attribution {
         }
         self.speaker_mentions.push(m.first);
     }
+}
+
+/// The words that may name a clause's goods: its own, and for a relative clause its antecedent
+/// ("Gewerbemüll, der … weitertransportiert werden sollte").
+fn goods_words<'t>(tokens: &'t [Token], clause: &Clause) -> impl Iterator<Item = &'t Token> {
+    let antecedent =
+        if clause.relative && clause.first >= 2 { &tokens[clause.first - 2..clause.first - 1] } else { &[] };
+    tokens[clause.first..clause.last].iter().chain(antecedent)
 }
 
 fn clause_of(clauses: &[Clause], at: usize) -> usize {

@@ -103,6 +103,9 @@ pub struct Cues {
     /// Reported-speech verb forms (German Konjunktiv I: "habe", "sei").
     #[serde(default)]
     pub reported_speech: Vec<String>,
+    /// A modal with a perfect infinitive passes on what others say ("soll … geliefert haben").
+    #[serde(default)]
+    pub hearsay: Vec<String>,
     /// Words of habit that make a clause no event ("usually", "üblicherweise").
     #[serde(default)]
     pub generic: BTreeSet<String>,

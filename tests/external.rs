@@ -81,7 +81,26 @@ fn gazetteer_files_pass_their_checker() {
 
 #[test]
 fn the_german_dev_set_holds_its_scores() {
-    score(&["tests/dev-de", "-q", "--min-recall", "0.77", "--min-precision", "0.92", "--max-forbidden", "0"]);
+    let report = score(&[
+        "tests/dev-de",
+        "-q",
+        "--min-recall",
+        "0.79",
+        "--min-precision",
+        "0.92",
+        "--max-forbidden",
+        "0",
+        "--min-claims",
+        "0.9",
+    ]);
+    // The scorer has no threshold for roles: read it from its totals line.
+    let roles: f64 = report
+        .split("roles=")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| c != '.' && !c.is_ascii_digit()).next())
+        .and_then(|r| r.parse().ok())
+        .expect("the report gives roles=");
+    assert!(roles >= 0.85, "German roles {roles} < 0.85:\n{report}");
 }
 
 #[test]
@@ -114,4 +133,32 @@ fn the_plover_petrarch_sentences_hold_their_scores() {
         "--min-claims",
         "0.5",
     ]);
+}
+
+/// Not only the seed: the graph of every dev article, where rules meet real text, conforms to
+/// the shapes too. One article at a time: pyshacl slows down sharply on large graphs.
+#[test]
+fn dev_set_graphs_conform_to_the_shapes() {
+    let binary = env!("CARGO_BIN_EXE_kgexport");
+    let script = r#"
+import glob, subprocess, sys, pyshacl, rdflib
+binary = sys.argv[1]
+ontology = rdflib.Graph().parse('ontology/kgx.ttl')
+shapes = rdflib.Graph().parse('ontology/shapes.ttl')
+failed = []
+articles = sorted(glob.glob('tests/dev-de/*.txt') + glob.glob('tests/dev-en-wikinews/*.txt'))
+for article in articles:
+    ttl = subprocess.run([binary, '-q', '-f', 'ttl', '-o', '-', article], check=True, capture_output=True).stdout
+    g = rdflib.Graph().parse(data=ttl, format='turtle')
+    ok, _, text = pyshacl.validate(g, shacl_graph=shapes, ont_graph=ontology, advanced=True)
+    if not ok:
+        failed.append(article + '\n' + text)
+print(len(articles), 'articles,', len(failed), 'not conforming')
+print('\n'.join(failed))
+sys.exit(1 if failed or not articles else 0)
+"#;
+    let v = python(&["-c", script, binary]);
+    let report = format!("{}{}", String::from_utf8_lossy(&v.stdout), String::from_utf8_lossy(&v.stderr));
+    assert!(v.status.success(), "{report}");
+    assert!(report.contains(" 0 not conforming"), "{report}");
 }

@@ -411,3 +411,49 @@ fn the_accused_may_stand_before_a_verb_that_closes_the_clause() {
     assert!(has_role(&x, EventKind::Act, Role::Participant, "state-deu"), "{:?}", events(&x));
     assert!(x.claims.iter().any(|c| c.stance == Stance::Affirms && c.accusation));
 }
+
+#[test]
+fn a_modal_with_a_perfect_infinitive_is_hearsay() {
+    let x = read(Lang::De, "Nordkorea soll Waffen an Russland geliefert haben.");
+    assert_eq!(events(&x).first().map(|e| e.1), Some(Factuality::Reported), "{:?}", events(&x));
+    let x = read(Lang::De, "Nordkorea soll Waffen an Russland liefern.");
+    assert_eq!(events(&x).first().map(|e| e.1), Some(Factuality::Planned), "{:?}", events(&x));
+}
+
+#[test]
+fn an_event_said_never_to_have_happened_is_denied_by_the_source_that_goes_on() {
+    let x = read(
+        Lang::De,
+        "Der Müll sollte von der Deponie Schönberg zur Müllverbrennungsanlage (MVA) Stapelfeld transportiert werden. \
+         Nach einem Bericht des Angestellten soll die Firma trotzdem kassiert haben. \
+         Die Transporte hätten jedoch nie stattgefunden.",
+    );
+    let ev = events(&x);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    // What was planned and never happened was called off, and the employee's report denies it.
+    assert_eq!(ev[0].1, Factuality::Cancelled, "{ev:?}");
+    assert!(has_role(&x, EventKind::Shipment, Role::Origin, "local-place-deponie-schoenberg"), "{ev:?}");
+    assert!(!has_role(&x, EventKind::Shipment, Role::Supplier, "local-place-deponie-schoenberg"), "{ev:?}");
+    let denials: Vec<&str> =
+        x.claims.iter().filter(|c| c.stance == Stance::Denies).map(|c| c.speakers[0].as_str()).collect();
+    assert_eq!(denials, ["local-angestellter"]);
+    let place = x.entities.iter().find(|e| e.key == "local-place-muellverbrennungsanlage-mva-stapelfeld");
+    assert_eq!(place.map(|p| p.labels[0].1.as_str()), Some("Müllverbrennungsanlage (MVA) Stapelfeld"));
+    // Said by the article itself, a delivery that never happened is denied.
+    let x = read(Lang::De, "Nordkorea hat Waffen an Russland geliefert. Die Lieferungen haben nie stattgefunden.");
+    assert_eq!(events(&x).first().map(|e| e.1), Some(Factuality::Denied), "{:?}", events(&x));
+}
+
+#[test]
+fn a_meeting_without_parties_continues_the_talks_before_it_or_is_none() {
+    let x = read(
+        Lang::De,
+        "Pakistan und Indien verhandelten in Lahore. Die nächste Gesprächsrunde wird in Delhi stattfinden.",
+    );
+    let delhi: Vec<_> =
+        x.events.iter().filter(|e| e.is_live() && e.fillers(Role::Location).any(|l| l == "place-delhi")).collect();
+    assert_eq!(delhi.len(), 1, "{:?}", events(&x));
+    assert!(delhi[0].fillers(Role::Participant).any(|p| p == "state-ind"), "{:?}", events(&x));
+    let x = read(Lang::De, "Die nächste Gesprächsrunde wird in Delhi stattfinden.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
