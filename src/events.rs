@@ -597,9 +597,19 @@ impl<'a> Reader<'a> {
                         })
                         .filter(|_| self.governed_noun(tokens, at))
                 };
+                // "Merkel betonte bei einem Besuch in Genf", "Bei einem Besuch in Genf traf Annan …":
+                // a visit that sets the scene was made by the clause's subject.
+                let scene_subject = || {
+                    matches!(
+                        self.governing_hint(tokens, at),
+                        Some(RoleHint::Location | RoleHint::Destination | RoleHint::Topic)
+                    )
+                    .then(|| bare_actors.iter().copied().find(|m| !m.kind.is_place() && m.kind != EntityKind::State))
+                    .flatten()
+                };
                 if let Some(v) = visitor {
                     event.add_role(Role::Visitor, &v.entity);
-                } else if let Some(v) = speaker() {
+                } else if let Some(v) = speaker().or_else(scene_subject) {
                     event.add_role(Role::Visitor, &v.entity);
                 } else if !self.governed_noun(tokens, at)
                     && let Some(v) = bare_actors
@@ -1482,8 +1492,10 @@ impl<'a> Reader<'a> {
                 return Factuality::Planned;
             }
         }
+        // "hat bei einem Besuch in Bagdad den Abzug angekündigt": what is announced at a scene is
+        // not the scene.
         for (cues, value) in &lists[2..] {
-            if cues.iter().any(|c| phrase_in(window, c)) {
+            if !(setting && *value == Factuality::Planned) && cues.iter().any(|c| phrase_in(window, c)) {
                 return *value;
             }
         }

@@ -457,3 +457,16 @@ fn a_meeting_without_parties_continues_the_talks_before_it_or_is_none() {
     let x = read(Lang::De, "Die nächste Gesprächsrunde wird in Delhi stattfinden.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn a_visit_that_sets_the_scene_was_made_by_the_clause_subject() {
+    let x = read(
+        Lang::De,
+        "Der italienische Außenminister Massimo D'Alema hat heute bei einem Besuch in Bagdad den Abzug der Truppen angekündigt.",
+    );
+    let ev = events(&x);
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-baghdad"), "{ev:?}");
+    assert!(ev.iter().any(|e| e.0 == EventKind::Visit && e.2.iter().any(|r| r.starts_with("Visitor="))), "{ev:?}");
+    // What is announced during the visit is planned, not the visit.
+    assert_eq!(ev[0].1, Factuality::Asserted, "{ev:?}");
+}
