@@ -151,6 +151,7 @@ impl<'a> Resolver<'a> {
             }
         }
         inherit_coordinated_hints(tokens, &mut mentions, self.rules);
+        self.countries_from_appositions(tokens, &mentions);
         if let Some(group) = mentions
             .iter()
             .rev()
@@ -171,6 +172,34 @@ impl<'a> Resolver<'a> {
             self.previous_subject = Some(subject.entity.clone());
         }
         mentions
+    }
+
+    /// "Slobodan Samardzic, der für das Kosovo zuständige serbische Minister", "Dina Mufti,
+    /// Sprecher des äthiopischen Außenministeriums": an unknown person's apposition with a
+    /// demonym gives the person a country.
+    fn countries_from_appositions(&mut self, tokens: &[Token], mentions: &[Mention]) {
+        const REACH: usize = 10;
+        for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument) {
+            if !tokens.get(m.last).is_some_and(|t| t.is(',')) {
+                continue;
+            }
+            let end = (m.last + 1..tokens.len().min(m.last + 1 + REACH))
+                .find(|&k| tokens[k].kind == TokenKind::Punct)
+                .unwrap_or(tokens.len());
+            let Some(state) = mentions.iter().find(|s| {
+                s.kind == EntityKind::State && s.form == MentionForm::Modifier && s.first > m.last && s.last <= end
+            }) else {
+                continue;
+            };
+            let iso = self.iso_of(&state.entity);
+            if let Some(person) = self.table.get_mut(&m.entity)
+                && !person.known
+                && person.country.is_none()
+                && !iso.is_empty()
+            {
+                person.country = Some(iso);
+            }
+        }
     }
 
     /// Tries every mention pattern at token `i`; returns the next token to look at.
@@ -668,7 +697,11 @@ impl<'a> Resolver<'a> {
             })
             .or_else(|| of_state.as_ref().map(|(iso, _)| iso.clone()))
             .or(own_iso);
-        let mut j = after;
+        // "Außenminister Frankreichs Michel Barnier": the name follows a genitive state.
+        let mut j = match &of_state {
+            Some((_, end)) if !self.rules.prepositions.contains_key(tokens[after].lower()) => *end,
+            _ => after,
+        };
         // "für Nordkorea", "im Kosovo", "der Abfallentsorgungsfirma" after a title, then a comma:
         // the name follows in apposition.
         let genitive = j < tokens.len()
@@ -688,9 +721,25 @@ impl<'a> Resolver<'a> {
         if apposition {
             j += 1;
         }
-        let name_end = self.name_run(tokens, j);
+        // "Die Außenminister der USA, Frankreichs …": a known place or body is no person's name.
+        let known = self
+            .gaz
+            .match_form(&words[j.min(words.len())..])
+            .is_some_and(|m| self.gaz.entries[m.entry].kind != EntityKind::Person);
+        let name_end = if known { j } else { self.name_run(tokens, j) };
         if name_end > j && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.'))) {
-            let key = self.person_named(sentence, words, j, name_end, country.as_deref());
+            // "Außenminister Straw": a lone surname after a title is the office's holder by that name.
+            let holder = position
+                .filter(|_| name_end == j + 1)
+                .and_then(|p| self.gaz.holder_named(p, words[j], self.on))
+                .filter(|&h| country.is_none() || self.gaz.entries[h].iso == country);
+            let key = match holder {
+                Some(h) => {
+                    self.add_known(h);
+                    self.gaz.entries[h].key.clone()
+                }
+                None => self.person_named(sentence, words, j, name_end, country.as_deref()),
+            };
             if let Some(lemma) = self.rules.role_nouns.get(&words[i].to_lowercase()) {
                 self.role_holders.insert(lemma.clone(), key.clone());
             }
@@ -815,6 +864,28 @@ impl<'a> Resolver<'a> {
 
     /// "of Morocco" right after a title or name: the state and the token after it.
     fn of_state(&self, words: &[&str], at: usize) -> Option<(String, usize)> {
+        // "Außenminister Frankreichs", "Präsident der USA": a state in the genitive.
+        let genitive_at = |k: usize| {
+            let m = self.gaz.match_form(words.get(k..)?)?;
+            let entry = &self.gaz.entries[m.entry];
+            let word = words[k + m.len - 1];
+            let inflected = self.rules.genitive_endings.iter().any(|e| {
+                word.strip_suffix(e.as_str())
+                    .is_some_and(|stem| self.gaz.match_form(&[stem]).is_some_and(|b| b.entry == m.entry))
+            });
+            let iso = entry.iso.clone().filter(|_| entry.kind == EntityKind::State && inflected)?;
+            Some((iso, k + m.len))
+        };
+        if let Some(found) = genitive_at(at) {
+            return Some(found);
+        }
+        if words.get(at).is_some_and(|w| self.rules.genitive_determiners.contains(&w.to_lowercase()))
+            && let Some(m) = words.get(at + 1..).and_then(|w| self.gaz.match_form(w))
+            && self.gaz.entries[m.entry].kind == EntityKind::State
+            && let Some(iso) = self.gaz.entries[m.entry].iso.clone()
+        {
+            return Some((iso, at + 1 + m.len));
+        }
         let hints = self.rules.prepositions.get(&words.get(at)?.to_lowercase())?;
         if !hints.contains(&RoleHint::Of) {
             return None;

@@ -311,6 +311,20 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The one person holding an office on a day, anywhere, whose name ends in `surname`
+    /// ("Außenminister Straw" in 2005).
+    pub fn holder_named(&self, position: PositionType, surname: &str, on: NaiveDate) -> Option<usize> {
+        let ends = |label: &str| label.rsplit(' ').next().is_some_and(|last| last == surname);
+        let mut found = self
+            .tenures
+            .iter()
+            .filter(|t| t.position == position && t.from <= on && t.to.is_none_or(|to| on <= to))
+            .map(|t| t.person)
+            .filter(|&p| ends(&self.entries[p].label_de) || ends(&self.entries[p].label_en));
+        let one = found.next()?;
+        found.all(|p| p == one).then_some(one)
+    }
+
     /// The offices a person holds on a day.
     pub fn offices(&self, person: usize, on: NaiveDate) -> Vec<&Tenure> {
         self.tenures.iter().filter(|t| t.person == person && t.from <= on && t.to.is_none_or(|to| on <= to)).collect()

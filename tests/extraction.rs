@@ -470,3 +470,32 @@ fn a_visit_that_sets_the_scene_was_made_by_the_clause_subject() {
     // What is announced during the visit is planned, not the visit.
     assert_eq!(ev[0].1, Factuality::Asserted, "{ev:?}");
 }
+
+#[test]
+fn titles_resolve_surnames_and_genitive_states_to_office_holders() {
+    let x = read(Lang::De, "Außenminister Straw traf den Außenminister Frankreichs in Paris.");
+    let on = |d: &str| {
+        let article = Article {
+            origin: "test".into(),
+            id: None,
+            title: None,
+            url: None,
+            date: PartialDate::parse(d),
+            lang: Some(Lang::De),
+            text: "Außenminister Straw traf den Außenminister Frankreichs in Paris.".into(),
+        };
+        kgexport::analyse(&article, None)
+    };
+    let x2005 = on("2005-06-06");
+    assert!(has_role(&x2005, EventKind::Meeting, Role::Participant, "person-jack-straw"), "{:?}", events(&x2005));
+    // No person is named "Frankreichs"; and in 2023 no Straw is foreign minister.
+    assert!(!x2005.entities.iter().any(|e| e.labels.iter().any(|(_, l)| l == "Frankreichs")));
+    assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "person-jack-straw"), "{:?}", events(&x));
+}
+
+#[test]
+fn an_apposition_with_a_demonym_gives_an_unknown_person_a_country() {
+    let x = read(Lang::De, "Dina Mufti, Sprecher des äthiopischen Außenministeriums, traf den Präsidenten Kenias.");
+    let mufti = x.entities.iter().find(|e| e.labels.iter().any(|(_, l)| l == "Dina Mufti"));
+    assert_eq!(mufti.and_then(|e| e.country.as_deref()), Some("ETH"));
+}
