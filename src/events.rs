@@ -1678,6 +1678,10 @@ impl<'a> Reader<'a> {
                                 .iter()
                                 .any(|t| self.rules.coordinators.contains(t.lower())))
                 };
+                // "The report claimed the elder Biden used …": where words stand before the verb in a
+                // subject-first language, the speaker is among them, never after the verb.
+                let filled =
+                    !self.rules.verb_final && tokens[clause.first..at].iter().any(|t| t.kind == TokenKind::Word);
                 let subject = actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
@@ -1685,6 +1689,7 @@ impl<'a> Reader<'a> {
                         && m.form != MentionForm::Modifier
                         && m.form != MentionForm::CompoundPrefix
                         && !reported_subject(m)
+                        && !(filled && m.first > at)
                 })
                 .or_else(|| {
                     actor_at(&|m| {

@@ -220,6 +220,13 @@ pub struct Rules {
     /// they speak as a group of their own.
     #[serde(default)]
     pub source_nouns: BTreeSet<String>,
+    /// Words that close a company's name ("Daimler AG", "Tesla Inc."), as written.
+    #[serde(default)]
+    pub legal_forms: BTreeSet<String>,
+    /// Nouns after which a name is a company's ("der Konzern Siemens", "carmaker Tesla"); also
+    /// the last part of a closed compound ("US-Elektroautobauer Tesla Motors").
+    #[serde(default)]
+    pub company_nouns: BTreeSet<String>,
     /// Nouns that describe an unnamed person who acts ("ein ehemaliger Angestellter", "dem
     /// Umweltminister"), each form with its base form.
     #[serde(default)]

@@ -499,3 +499,27 @@ fn an_apposition_with_a_demonym_gives_an_unknown_person_a_country() {
     let mufti = x.entities.iter().find(|e| e.labels.iter().any(|(_, l)| l == "Dina Mufti"));
     assert_eq!(mufti.and_then(|e| e.country.as_deref()), Some("ETH"));
 }
+
+#[test]
+fn companies_are_known_by_their_legal_form_or_a_company_noun() {
+    let x = read(
+        Lang::De,
+        "Die Daimler AG bekommt Batterien vom US-Elektroautobauer Tesla Motors. Daimler zahlt. \
+         Die Wiener Linien GmbH & Co. KG schweigt.",
+    );
+    let label =
+        |key: &str| x.entities.iter().find(|e| e.key == key).map(|e| (e.labels[0].1.clone(), e.country.clone()));
+    assert_eq!(label("local-org-daimler"), Some(("Daimler AG".to_string(), None)));
+    assert_eq!(label("local-org-tesla-motors"), Some(("Tesla Motors".to_string(), Some("USA".to_string()))));
+    assert!(x.entities.iter().any(|e| e.labels[0].1 == "Linien GmbH & Co. KG"), "{:?}", x.entities);
+    let daimler = x.entities.iter().find(|e| e.key == "local-org-daimler").expect("Daimler");
+    assert_eq!(daimler.mentions.len(), 2, "the later 'Daimler' is the same company");
+}
+
+#[test]
+fn in_english_the_speaker_stands_before_the_verb_when_the_subject_slot_is_filled() {
+    let x = read(Lang::En, "The report claimed the elder Biden used his influence to have a prosecutor fired.");
+    assert!(!x.claims.iter().any(|c| c.speakers.iter().any(|s| s.contains("biden"))), "{:?}", x.claims);
+    let x = read(Lang::En, "Germany will send tanks to Ukraine, said Scholz.");
+    assert!(x.claims.iter().any(|c| c.speakers.iter().any(|s| s.contains("scholz"))), "{:?}", x.claims);
+}
