@@ -1114,9 +1114,22 @@ impl<'a> Resolver<'a> {
             && self.gaz.match_form(&[tokens[i - 1].text.as_str()]).is_none()
             // "Besuch Putins": a capitalised event noun is no first name.
             && self.rules.groups_of(tokens[i - 1].lower()).next().is_none();
+        // "Sharon Hayes": a capitalised unknown word right after makes it someone's given name
+        // (only where capitals mark names, not every noun).
+        let before_name = !self.rules.nouns_capitalized
+            && tokens.get(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word
+                    && n.is_capitalized()
+                    && n.start == tokens[i].end + 1
+                    && !self.rules.determiners.contains(n.lower())
+                    && !self.rules.not_names.contains(n.lower())
+                    && self.gaz.title(&n.text).is_none()
+                    && self.gaz.match_form(&[n.text.as_str()]).is_none()
+                    && self.rules.groups_of(n.lower()).next().is_none()
+            });
         let key = if let Some(key) = self.surnames.get(word).cloned() {
             key
-        } else if !after_name && tokens[i].is_capitalized() {
+        } else if !after_name && !before_name && tokens[i].is_capitalized() {
             let p = self.gaz.match_surname(word)?;
             self.add_known(p);
             self.gaz.entries[p].key.clone()

@@ -636,6 +636,26 @@ impl<'a> Reader<'a> {
                         })
                         .flatten()
                 });
+                // "zu Gast beim Klimakongress der EnBW": at a gathering, the guest of whoever holds it.
+                let destination = destination.or_else(|| {
+                    let at_place = tokens
+                        .get(at + 1)
+                        .and_then(|t| self.rules.prepositions.get(t.lower()))
+                        .is_some_and(|h| h.first() == Some(&RoleHint::Location));
+                    at_place
+                        .then(|| {
+                            in_clause.iter().copied().find(|m| {
+                                m.first > at + 1
+                                    && m.first <= at + 8
+                                    && (m.hint == Some(RoleHint::Of)
+                                        || m.hint.is_none()
+                                            && self.rules.genitive_determiners.contains(tokens[m.first - 1].lower()))
+                                    && m.kind.is_actor()
+                                    && event.fillers(Role::Visitor).all(|v| v != m.entity)
+                            })
+                        })
+                        .flatten()
+                });
                 if from_clause
                     && let Some(host) = bare_actors.iter().find(|m| {
                         m.first < at

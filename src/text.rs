@@ -146,6 +146,19 @@ fn ends_sentence(tokens: &[Token], i: usize, rules: &Rules) -> bool {
         {
             return false;
         }
+        // "beim „2. Deutschen Klimakongress", "zum 40. Jahrestag": a number after an opening quote,
+        // a determiner or a preposition is an ordinal.
+        let before_number = i.checked_sub(2).map(|p| &tokens[p]);
+        if prev.kind == TokenKind::Number
+            && prev.text.len() <= 3
+            && before_number.is_some_and(|b| {
+                b.text.chars().all(|c| OPENERS.contains(&c))
+                    || rules.determiners.contains(b.lower())
+                    || rules.prepositions.contains_key(b.lower())
+            })
+        {
+            return false;
+        }
         // "George W. Bush": an initial.
         if prev.kind == TokenKind::Word && prev.text.chars().count() == 1 && prev.is_capitalized() {
             return false;
@@ -285,6 +298,21 @@ mod tests {
         assert_eq!(
             sentences(Lang::De, text),
             ["Zwischen dem 7. September und dem 1. Oktober kam z. B. Dr. Meier.", "Er ging."]
+        );
+    }
+
+    #[test]
+    fn ordinals_after_quotes_determiners_and_prepositions_do_not_split() {
+        let text =
+            "Er war beim „2. Deutschen Klimakongress“ zu Gast. Zum 40. Jahrestag kam er. Sie wurde 2. Danach ging sie.";
+        assert_eq!(
+            sentences(Lang::De, text),
+            [
+                "Er war beim „2. Deutschen Klimakongress“ zu Gast.",
+                "Zum 40. Jahrestag kam er.",
+                "Sie wurde 2.",
+                "Danach ging sie."
+            ]
         );
     }
 

@@ -523,3 +523,23 @@ fn in_english_the_speaker_stands_before_the_verb_when_the_subject_slot_is_filled
     let x = read(Lang::En, "Germany will send tanks to Ukraine, said Scholz.");
     assert!(x.claims.iter().any(|c| c.speakers.iter().any(|s| s.contains("scholz"))), "{:?}", x.claims);
 }
+
+#[test]
+fn a_guest_at_a_gathering_visits_whoever_holds_it() {
+    let x =
+        read(Lang::De, "Al Gore war zu Gast beim „2. Deutschen Klimakongress der EnBW Energie Baden-Württemberg AG“.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-al-gore"), "{:?}", events(&x));
+    assert!(
+        has_role(&x, EventKind::Visit, Role::Host, "local-org-enbw-energie-baden-wuerttemberg"),
+        "{:?}",
+        events(&x)
+    );
+    let x = read(Lang::De, "Merkel war am Montag zu Gast in Paris.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-paris"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_known_surname_before_an_unknown_name_is_a_given_name() {
+    let x = read(Lang::En, "US delegation head Sharon Hayes met Chinese officials in Bali.");
+    assert!(!x.entities.iter().any(|e| e.key == "person-ariel-sharon"), "{:?}", x.entities);
+}
