@@ -1350,10 +1350,33 @@ impl<'a> Resolver<'a> {
     /// "einem nordkoreanischen Munitionslager", "einem Lager an der russischen Südwestgrenze".
     fn facility(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
         let tokens = &sentence.tokens;
-        let before = out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).cloned();
-        let mut label_first = before.as_ref().map_or(i, |m| m.first);
+        // "Baghdad International Airport": capitalised words of its name, and a city or state
+        // before them, belong to it.
+        let mut name_first = i;
+        while name_first > 0
+            && i - name_first < 3
+            && tokens[name_first - 1].kind == TokenKind::Word
+            && tokens[name_first - 1].is_capitalized()
+            && !self.rules.nouns_capitalized
+            && !self.rules.determiners.contains(tokens[name_first - 1].lower())
+            && !out.iter().any(|m| m.first < name_first && name_first - 1 < m.last)
+        {
+            name_first -= 1;
+        }
+        let before = out
+            .iter()
+            .rposition(|m| m.last == name_first && matches!(m.kind, EntityKind::State | EntityKind::Place))
+            .filter(|&k| out[k].kind == EntityKind::State || !self.rules.nouns_capitalized);
+        let before = before.map(|k| out.remove(k));
+        let mut label_first = before.as_ref().map_or(name_first, |m| m.first);
         let mut label_last = i + 1;
-        let mut country = before.map(|m| self.iso_of(&m.entity));
+        let mut country = before.and_then(|m| {
+            if m.kind == EntityKind::State {
+                Some(self.iso_of(&m.entity))
+            } else {
+                self.table.get(&m.entity).and_then(|e| e.country.clone())
+            }
+        });
         if country.is_none() {
             // A demonym just after: "Lager an der russischen Südwestgrenze".
             let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
@@ -1377,8 +1400,10 @@ impl<'a> Resolver<'a> {
         if let Some(c) = &country {
             self.ensure_state(c);
         }
-        self.note(sentence, i, i + 1, &key);
-        out.push(mention(i, i + 1, key, EntityKind::Place, MentionForm::Argument));
+        // A named facility is mentioned from the start of its name.
+        let first = if name_first < i { label_first } else { i };
+        self.note(sentence, first, i + 1, &key);
+        out.push(mention(first, i + 1, key, EntityKind::Place, MentionForm::Argument));
     }
 
     /// A place the gazetteer does not know, named by capitalised words (`first..last`).

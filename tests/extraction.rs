@@ -543,3 +543,10 @@ fn a_known_surname_before_an_unknown_name_is_a_given_name() {
     let x = read(Lang::En, "US delegation head Sharon Hayes met Chinese officials in Bali.");
     assert!(!x.entities.iter().any(|e| e.key == "person-ariel-sharon"), "{:?}", x.entities);
 }
+
+#[test]
+fn a_named_facility_keeps_its_name_and_its_city_country() {
+    let x = read(Lang::En, "The strike hit Baghdad International Airport, where Soleimani was arriving by plane.");
+    let airport = x.entities.iter().find(|e| e.labels.iter().any(|(_, l)| l == "Baghdad International Airport"));
+    assert_eq!(airport.and_then(|a| a.country.as_deref()), Some("IRQ"), "{:?}", x.entities);
+}
