@@ -156,6 +156,7 @@ impl<'a> Reader<'a> {
         self.continued_places(tokens, mentions, &clauses, &triggers, &created);
         self.merge_verb_and_noun_meetings(tokens, &clauses, &triggers, &mut created);
         self.meetings_during_visits(&mut created);
+        self.meetings_on_arrival(&created);
         self.meeting_anaphora(tokens, &mut created);
         self.inherit_time_from_previous(tokens, &created);
         self.anchor_following_times(tokens, &times, &created);
@@ -2286,6 +2287,31 @@ impl<'a> Reader<'a> {
 
     /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
     /// the same sentence is the visit itself, which is then also a meeting.
+    /// "… Baghdad International Airport, where Soleimani was arriving. He was being met by
+    /// al-Muhandis": a meeting without a place, right after a participant's arrival, is where
+    /// the visitor arrived.
+    fn meetings_on_arrival(&mut self, created: &[(usize, usize)]) {
+        for &(meeting, _) in created {
+            let m = &self.out.events[meeting];
+            if m.kind != EventKind::Meeting || m.fillers(Role::Location).next().is_some() {
+                continue;
+            }
+            let place = self.last_sentence_events.iter().rev().find_map(|&v| {
+                let visit = &self.out.events[v];
+                let arrived = visit.kind == EventKind::Visit
+                    && visit.is_live()
+                    && visit.fillers(Role::Visitor).any(|p| m.fillers(Role::Participant).any(|q| q == p));
+                // A city or a site, not a whole country.
+                let gaz = crate::gazetteer::get();
+                let site = |k: &&str| gaz.by_key(k).is_none_or(|e| e.kind != EntityKind::State);
+                arrived.then(|| visit.fillers(Role::Destination).find(site).map(str::to_string)).flatten()
+            });
+            if let Some(place) = place {
+                self.out.events[meeting].add_role(Role::Location, &place);
+            }
+        }
+    }
+
     fn meetings_during_visits(&mut self, created: &mut Vec<(usize, usize)>) {
         let visits: Vec<usize> =
             created.iter().map(|(e, _)| *e).filter(|&e| self.out.events[e].kind == EventKind::Visit).collect();

@@ -550,3 +550,10 @@ fn a_named_facility_keeps_its_name_and_its_city_country() {
     let airport = x.entities.iter().find(|e| e.labels.iter().any(|(_, l)| l == "Baghdad International Airport"));
     assert_eq!(airport.and_then(|a| a.country.as_deref()), Some("IRQ"), "{:?}", x.entities);
 }
+
+#[test]
+fn a_meeting_right_after_an_arrival_is_where_the_visitor_arrived() {
+    let x =
+        read(Lang::En, "Qasem Soleimani arrived in Baghdad on Thursday. He was being met by Abu Mahdi al-Muhandis.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-baghdad"), "{:?}", events(&x));
+}
