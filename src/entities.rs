@@ -494,14 +494,11 @@ impl<'a> Resolver<'a> {
         let demonym = out.iter().rposition(|m| m.kind == EntityKind::State && m.last == i);
         let mut k = demonym.map_or(i, |d| out[d].first);
         // Adjectives between the determiner and the noun.
-        while k > 0 && i - k < 4 && {
-            let t = &tokens[k - 1];
-            t.kind == TokenKind::Word
-                && !t.is_capitalized()
-                && !self.rules.determiners.contains(t.lower())
-                && !self.rules.prepositions.contains_key(t.lower())
-                && self.is_adjective_like(t.lower())
-        } {
+        while k > 0
+            && i - k < 4
+            && tokens[k - 1].is_attribute_word(self.rules)
+            && self.is_adjective_like(tokens[k - 1].lower())
+        {
             k -= 1;
         }
         if k == 0 || !self.rules.determiners.contains(tokens[k - 1].lower()) {

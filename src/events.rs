@@ -226,20 +226,7 @@ impl<'a> Reader<'a> {
             event.factuality = Factuality::Cancelled;
         }
         match &attribution.speaker {
-            Some(speaker) => {
-                let responds_to =
-                    self.out.claims.iter().rposition(|c| {
-                        c.target == target && c.stance == Stance::Affirms && !c.speakers.contains(speaker)
-                    });
-                self.out.claims.push(Claim {
-                    speakers: vec![speaker.clone()],
-                    stance: Stance::Denies,
-                    target,
-                    responds_to,
-                    evidence,
-                    accusation: false,
-                });
-            }
+            Some(speaker) => self.deny(speaker, target, evidence),
             None if realis => event.factuality = Factuality::Denied,
             None => {}
         }
@@ -1758,6 +1745,22 @@ impl<'a> Reader<'a> {
         att
     }
 
+    /// `denier`'s claim that `target` did not happen, answering the latest other source's claim
+    /// that it did.
+    fn deny(&mut self, denier: &str, target: usize, evidence: Span) {
+        let responds_to = self.out.claims.iter().rposition(|c| {
+            c.target == target && c.stance == Stance::Affirms && !c.speakers.iter().any(|s| s == denier)
+        });
+        self.out.claims.push(Claim {
+            speakers: vec![denier.to_string()],
+            stance: Stance::Denies,
+            target,
+            responds_to,
+            evidence,
+            accusation: false,
+        });
+    }
+
     /// The generic act a denier is said to have done, and the source's claim that it did.
     fn denied_act(&mut self, denier: &str, att: &Attribution, evidence: Span) -> usize {
         let source = att.speaker.as_deref().filter(|s| *s != denier);
@@ -1824,13 +1827,7 @@ impl<'a> Reader<'a> {
             .map(|m| m.entity.clone());
         // "diplomatic sources", "verschiedener US-Medien": lower-case attributes belong to it.
         let mut first = at;
-        while first > 0 && at - first < 2 && {
-            let t = &tokens[first - 1];
-            t.kind == TokenKind::Word
-                && !t.is_capitalized()
-                && !self.rules.determiners.contains(t.lower())
-                && !self.rules.prepositions.contains_key(t.lower())
-        } {
+        while first > 0 && at - first < 2 && tokens[first - 1].is_attribute_word(self.rules) {
             first -= 1;
         }
         Some((first, at + 1, country))
@@ -1969,16 +1966,7 @@ impl<'a> Reader<'a> {
             // with nothing named to deny, what is denied is an act of the denier's own.
             let targets = if targets.is_empty() { vec![self.denied_act(denier, att, evidence)] } else { targets };
             for target in targets {
-                let responds_to =
-                    self.out.claims.iter().rposition(|c| c.target == target && c.stance == Stance::Affirms);
-                self.out.claims.push(Claim {
-                    speakers: vec![denier.clone()],
-                    stance: Stance::Denies,
-                    target,
-                    responds_to,
-                    evidence,
-                    accusation: false,
-                });
+                self.deny(denier, target, evidence);
             }
         }
     }

@@ -37,6 +37,15 @@ pub struct Token {
 }
 
 impl Token {
+    /// A lower-case word that may stand inside a noun phrase before its noun: no determiner and
+    /// no preposition ("ehemaligen", "diplomatic").
+    pub fn is_attribute_word(&self, rules: &Rules) -> bool {
+        self.kind == TokenKind::Word
+            && !self.is_capitalized()
+            && !rules.determiners.contains(self.lower())
+            && !rules.prepositions.contains_key(self.lower())
+    }
+
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)

@@ -6,12 +6,17 @@ use kgexport::model::{EventKind, Extraction, Factuality, Role, Stance};
 use kgexport::time::PartialDate;
 
 fn read(lang: Lang, text: &str) -> Extraction {
+    read_on(lang, "2023-10-18", text)
+}
+
+/// An article of `date`: offices are resolved on that day.
+fn read_on(lang: Lang, date: &str, text: &str) -> Extraction {
     let article = Article {
         origin: "test".into(),
         id: None,
         title: None,
         url: None,
-        date: PartialDate::parse("2023-10-18"),
+        date: PartialDate::parse(date),
         lang: Some(lang),
         text: text.into(),
     };
@@ -473,20 +478,9 @@ fn a_visit_that_sets_the_scene_was_made_by_the_clause_subject() {
 
 #[test]
 fn titles_resolve_surnames_and_genitive_states_to_office_holders() {
-    let x = read(Lang::De, "Außenminister Straw traf den Außenminister Frankreichs in Paris.");
-    let on = |d: &str| {
-        let article = Article {
-            origin: "test".into(),
-            id: None,
-            title: None,
-            url: None,
-            date: PartialDate::parse(d),
-            lang: Some(Lang::De),
-            text: "Außenminister Straw traf den Außenminister Frankreichs in Paris.".into(),
-        };
-        kgexport::analyse(&article, None)
-    };
-    let x2005 = on("2005-06-06");
+    let text = "Außenminister Straw traf den Außenminister Frankreichs in Paris.";
+    let x = read(Lang::De, text);
+    let x2005 = read_on(Lang::De, "2005-06-06", text);
     assert!(has_role(&x2005, EventKind::Meeting, Role::Participant, "person-jack-straw"), "{:?}", events(&x2005));
     // No person is named "Frankreichs"; and in 2023 no Straw is foreign minister.
     assert!(!x2005.entities.iter().any(|e| e.labels.iter().any(|(_, l)| l == "Frankreichs")));
