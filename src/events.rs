@@ -315,6 +315,7 @@ impl<'a> Reader<'a> {
         let later = |w: &String| tokens[i + 1..clause.last].iter().any(|t| t.lower() == *w);
         let before_ok = |g: &TriggerGroup| {
             (g.preceded_by.is_empty() || (i > 0 && g.preceded_by.iter().any(|w| w == tokens[i - 1].lower())))
+                && !(i > 0 && g.not_after.iter().any(|w| w == tokens[i - 1].lower()))
                 && (g.followed_by.is_empty()
                     || tokens.get(i + 1).is_some_and(|n| g.followed_by.iter().any(|w| w == n.lower())))
         };
@@ -1535,6 +1536,12 @@ impl<'a> Reader<'a> {
             return Factuality::Denied;
         }
         let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(c));
+        // "Bei einem Treffen der NATO-Außenminister sagte Rice, …": the scene of a report, in the
+        // reporting verb's own clause, is told by the article, not by the speaker.
+        let scene_of_report = setting && attribution.verb_at.is_some_and(|v| clause.first <= v && v < clause.last);
+        if scene_of_report && !reported_speech {
+            return Factuality::Asserted;
+        }
         if attribution.speaker.is_some() || attribution.sourced || reported_speech {
             return Factuality::Reported;
         }

@@ -56,6 +56,9 @@ pub struct TriggerGroup {
     /// Words one of which must come right after the form ("the call with Zelensky").
     #[serde(default)]
     pub followed_by: Vec<String>,
+    /// Words that, right before the form, make it another noun ("press conference").
+    #[serde(default)]
+    pub not_after: Vec<String>,
     /// Fewest participants a meeting needs (default 2; a summit may name only one).
     #[serde(default)]
     pub min_participants: Option<usize>,

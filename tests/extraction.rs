@@ -551,3 +551,11 @@ fn a_meeting_right_after_an_arrival_is_where_the_visitor_arrived() {
         read(Lang::En, "Qasem Soleimani arrived in Baghdad on Thursday. He was being met by Abu Mahdi al-Muhandis.");
     assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-baghdad"), "{:?}", events(&x));
 }
+
+#[test]
+fn the_scene_of_a_report_is_told_by_the_article_and_a_press_conference_is_no_meeting() {
+    let x = read(Lang::En, "Zelensky said in a meeting with Honcharuk that he would give the government a chance.");
+    assert_eq!(events(&x).first().map(|e| e.1), Some(Factuality::Asserted), "{:?}", events(&x));
+    let x = read(Lang::En, "Prime Minister Ardern said at a press conference that the gun laws should change.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
