@@ -400,6 +400,8 @@ impl<'a> Resolver<'a> {
         if self.rules.determiners.contains(l)
             || self.rules.not_names.contains(l)
             || self.rules.legal_forms.contains(&t.text)
+            || self.rules.company_nouns.contains(l)
+            || l.trim_end_matches('.') == "co"
         {
             return None;
         }
@@ -424,7 +426,17 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .any(|n| head == n.as_str() || (self.rules.closed_compounds && head.ends_with(n.as_str())))
         };
-        if end == i || !(closed || after_noun) || (!closed && self.gaz.match_form(&[t.text.as_str()]).is_some()) {
+        // After a company noun, a known name ("Europas") or a word with the ending of a common
+        // noun ("das Unternehmen Umsatzerlöse …") is no company's name.
+        let known =
+            || {
+                self.gaz.match_form(&[t.text.as_str()]).is_some()
+                    || self.rules.genitive_endings.iter().any(|e| {
+                        t.text.strip_suffix(e.as_str()).is_some_and(|stem| self.gaz.match_form(&[stem]).is_some())
+                    })
+            };
+        let common = || self.rules.common_noun_endings.iter().any(|e| l.ends_with(e.as_str()));
+        if end == i || !(closed || after_noun) || (!closed && (known() || common())) {
             return None;
         }
         // "GmbH & Co. KG": a legal form may go on.

@@ -230,6 +230,10 @@ pub struct Rules {
     /// the last part of a closed compound ("US-Elektroautobauer Tesla Motors").
     #[serde(default)]
     pub company_nouns: BTreeSet<String>,
+    /// Endings of common nouns that a name after a company noun does not have where every noun
+    /// is capitalised ("das Unternehmen Umsatzerlöse erzielte").
+    #[serde(default)]
+    pub common_noun_endings: BTreeSet<String>,
     /// Nouns that describe an unnamed person who acts ("ein ehemaliger Angestellter", "dem
     /// Umweltminister"), each form with its base form.
     #[serde(default)]

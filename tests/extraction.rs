@@ -2,7 +2,7 @@
 //! Each case is a general pattern, not an article.
 
 use kgexport::article::{Article, Lang};
-use kgexport::model::{EventKind, Extraction, Factuality, Role, Stance};
+use kgexport::model::{EntityKind, EventKind, Extraction, Factuality, Role, Stance};
 use kgexport::time::PartialDate;
 
 fn read(lang: Lang, text: &str) -> Extraction {
@@ -508,6 +508,9 @@ fn companies_are_known_by_their_legal_form_or_a_company_noun() {
     assert!(x.entities.iter().any(|e| e.labels[0].1 == "Linien GmbH & Co. KG"), "{:?}", x.entities);
     let daimler = x.entities.iter().find(|e| e.key == "local-org-daimler").expect("Daimler");
     assert_eq!(daimler.mentions.len(), 2, "the later 'Daimler' is the same company");
+    // A common noun after a company noun is no company.
+    let x = read(Lang::De, "Im Jahr 2010 erzielte das Unternehmen Umsatzerlöse von drei Milliarden Euro.");
+    assert!(!x.entities.iter().any(|e| e.kind == EntityKind::Organization), "{:?}", x.entities);
 }
 
 #[test]
