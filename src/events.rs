@@ -2456,7 +2456,8 @@ impl<'a> Reader<'a> {
 
     /// "ein Lager an der Grenze nahe der Ukraine": the place lies near the state.
     fn near_places(&self, tokens: &[Token], mentions: &[Mention], resolver: &mut Resolver<'_>) {
-        for near in mentions.iter().filter(|m| m.hint == Some(RoleHint::Near)) {
+        // "nahe der Ukraine", "near the White House": only a place or a state is a landmark.
+        for near in mentions.iter().filter(|m| m.hint == Some(RoleHint::Near) && m.kind.is_place()) {
             if let Some(place) = mentions.iter().rev().find(|m| {
                 m.kind == EntityKind::Place
                     && m.last <= near.first

@@ -562,3 +562,9 @@ fn the_scene_of_a_report_is_told_by_the_article_and_a_press_conference_is_no_mee
     let x = read(Lang::En, "Prime Minister Ardern said at a press conference that the gun laws should change.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn only_a_place_or_a_state_is_a_landmark() {
+    let x = read(Lang::En, "Protesters gathered in Washington near the White House as Biden met Trump.");
+    assert!(x.entities.iter().all(|e| e.near.as_deref() != Some("gov-white-house")), "{:?}", x.entities);
+}
