@@ -245,7 +245,7 @@ impl<'a> Resolver<'a> {
             // "mit Russlands Präsident" keeps its genitive.
             let governed = i > 0
                 && self.rules.prepositions.contains_key(tokens[i - 1].lower())
-                && !self.is_genitive(&tokens[i + m.len - 1], entry);
+                && !self.is_genitive(&tokens[i + m.len - 1].text, entry);
             let before_title = !governed
                 && words.get(i + m.len).is_some_and(|w| {
                     self.gaz.match_title(&words[i + m.len..]).is_some()
@@ -265,7 +265,7 @@ impl<'a> Resolver<'a> {
             }
             let mut mention = mention(i, i + m.len, key, kind, form);
             mention.possessive =
-                self.is_possessive(words, i + m.len) || self.is_genitive(&tokens[i + m.len - 1], entry);
+                self.is_possessive(words, i + m.len) || self.is_genitive(&tokens[i + m.len - 1].text, entry);
             out.push(mention);
             return i + m.len;
         }
@@ -401,7 +401,6 @@ impl<'a> Resolver<'a> {
             || self.rules.not_names.contains(l)
             || self.rules.legal_forms.contains(&t.text)
             || self.rules.company_nouns.contains(l)
-            || l.trim_end_matches('.') == "co"
         {
             return None;
         }
@@ -442,11 +441,7 @@ impl<'a> Resolver<'a> {
         // "GmbH & Co. KG": a legal form may go on.
         let mut last = if closed { end + 1 } else { end.min(i + 2) };
         let legal = |k: usize| tokens.get(k).is_some_and(|t| self.rules.legal_forms.contains(&t.text));
-        while closed
-            && tokens.get(last).is_some_and(|t| {
-                t.is('&') || t.text == "Co" || t.text == "Co." || (t.is('.') && legal(last + 1)) || legal(last)
-            })
-        {
+        while closed && tokens.get(last).is_some_and(|t| t.is('&') || (t.is('.') && legal(last + 1)) || legal(last)) {
             last += 1;
         }
         let label = sentence_slice(tokens, i, last);
@@ -957,11 +952,7 @@ impl<'a> Resolver<'a> {
         let genitive_at = |k: usize| {
             let m = self.gaz.match_form(words.get(k..)?)?;
             let entry = &self.gaz.entries[m.entry];
-            let word = words[k + m.len - 1];
-            let inflected = self.rules.genitive_endings.iter().any(|e| {
-                word.strip_suffix(e.as_str())
-                    .is_some_and(|stem| self.gaz.match_form(&[stem]).is_some_and(|b| b.entry == m.entry))
-            });
+            let inflected = self.is_genitive(words[k + m.len - 1], entry);
             let iso = entry.iso.clone().filter(|_| entry.kind == EntityKind::State && inflected)?;
             Some((iso, k + m.len))
         };
@@ -1448,13 +1439,13 @@ impl<'a> Resolver<'a> {
         words.get(after).is_some_and(|w| self.rules.possessive_markers.contains(*w))
     }
 
-    fn is_genitive(&self, token: &Token, entry: &gazetteer::Entry) -> bool {
+    fn is_genitive(&self, word: &str, entry: &gazetteer::Entry) -> bool {
         let label = if self.lang_tag == "de" { &entry.label_de } else { &entry.label_en };
         self.rules
             .genitive_endings
             .iter()
             .filter(|e| !e.is_empty())
-            .any(|e| token.text.ends_with(e.as_str()) && !label.ends_with(e.as_str()))
+            .any(|e| word.ends_with(e.as_str()) && !label.ends_with(e.as_str()))
     }
 
     /// Adds a curated entry (and its country) to the table.

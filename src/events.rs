@@ -1996,11 +1996,6 @@ impl<'a> Reader<'a> {
             .collect();
         let shipments: Vec<(usize, usize)> =
             created.iter().copied().filter(|(e, _)| self.out.events[*e].kind == EventKind::Shipment).collect();
-        let has_parties = |e: &Event| {
-            e.roles
-                .iter()
-                .any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient | Role::Origin | Role::Destination))
-        };
         self.legs(tokens, mentions, &modes, &shipments, created, evidence);
         // A shipment noun without parties that elaborates nothing is not an event of its own.
         for &(e, _) in &shipments {
@@ -2024,11 +2019,6 @@ impl<'a> Reader<'a> {
         if modes.is_empty() || shipments.is_empty() {
             return;
         }
-        let has_parties = |e: &Event| {
-            e.roles
-                .iter()
-                .any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient | Role::Origin | Role::Destination))
-        };
         let (first_event, _) = shipments[0];
         let parent = if has_parties(&self.out.events[first_event]) {
             if modes.len() == 1 {
@@ -2280,12 +2270,13 @@ impl<'a> Reader<'a> {
         created.retain(|(e, _)| self.out.events[*e].is_live());
     }
 
-    /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
-    /// the same sentence is the visit itself, which is then also a meeting.
     /// "… Baghdad International Airport, where Soleimani was arriving. He was being met by
     /// al-Muhandis": a meeting without a place, right after a participant's arrival, is where
     /// the visitor arrived.
     fn meetings_on_arrival(&mut self, created: &[(usize, usize)]) {
+        // A city or a site, not a whole country.
+        let gaz = crate::gazetteer::get();
+        let site = |k: &&str| gaz.by_key(k).is_none_or(|e| e.kind != EntityKind::State);
         for &(meeting, _) in created {
             let m = &self.out.events[meeting];
             if m.kind != EventKind::Meeting || m.fillers(Role::Location).next().is_some() {
@@ -2296,9 +2287,6 @@ impl<'a> Reader<'a> {
                 let arrived = visit.kind == EventKind::Visit
                     && visit.is_live()
                     && visit.fillers(Role::Visitor).any(|p| m.fillers(Role::Participant).any(|q| q == p));
-                // A city or a site, not a whole country.
-                let gaz = crate::gazetteer::get();
-                let site = |k: &&str| gaz.by_key(k).is_none_or(|e| e.kind != EntityKind::State);
                 arrived.then(|| visit.fillers(Role::Destination).find(site).map(str::to_string)).flatten()
             });
             if let Some(place) = place {
@@ -2307,6 +2295,8 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
+    /// the same sentence is the visit itself, which is then also a meeting.
     fn meetings_during_visits(&mut self, created: &mut Vec<(usize, usize)>) {
         let visits: Vec<usize> =
             created.iter().map(|(e, _)| *e).filter(|&e| self.out.events[e].kind == EventKind::Visit).collect();
@@ -2395,14 +2385,7 @@ impl<'a> Reader<'a> {
             .filter(|m| !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Location | RoleHint::Destination)))
             .map(|m| m.entity.clone())
             .collect();
-        if people.is_empty() {
-            return;
-        }
-        let event = &mut self.out.events[meeting];
-        for p in &people {
-            event.add_role(Role::Participant, p);
-        }
-        event.evidence.push(evidence);
+        self.join(meeting, Role::Participant, &people, Some(evidence));
     }
 
     /// "dass er von seiner Frau Stephanie und Johannes B. Kerner begleitet wurde": who comes along
@@ -2434,14 +2417,19 @@ impl<'a> Reader<'a> {
             })
             .map(|m| m.entity.clone())
             .collect();
-        if companions.is_empty() {
+        self.join(visit, Role::Visitor, &companions, Some(evidence));
+    }
+
+    /// `keys` join `event` in `role`, told by `evidence` (nothing happens without keys).
+    fn join(&mut self, event: usize, role: Role, keys: &[String], evidence: Option<Span>) {
+        if keys.is_empty() {
             return;
         }
-        let event = &mut self.out.events[visit];
-        for c in &companions {
-            event.add_role(Role::Visitor, c);
+        let event = &mut self.out.events[event];
+        for k in keys {
+            event.add_role(role, k);
         }
-        event.evidence.push(evidence);
+        event.evidence.extend(evidence);
     }
 
     /// "unter russischer Flagge", "under a Russian flag".
@@ -2768,11 +2756,7 @@ impl<'a> Reader<'a> {
                 .find(|b| b.kind == EventKind::Meeting && b.is_live() && b.fillers(Role::Participant).next().is_some())
                 .map(|b| b.fillers(Role::Participant).map(str::to_string).collect());
             match parties {
-                Some(parties) => {
-                    for p in &parties {
-                        self.out.events[j].add_role(Role::Participant, p);
-                    }
-                }
+                Some(parties) => self.join(j, Role::Participant, &parties, None),
                 None => self.out.events[j].dropped = true,
             }
         }
@@ -2999,6 +2983,11 @@ fn goods_words<'t>(tokens: &'t [Token], clause: &Clause) -> impl Iterator<Item =
     let antecedent =
         if clause.relative && clause.first >= 2 { &tokens[clause.first - 2..clause.first - 1] } else { &[] };
     tokens[clause.first..clause.last].iter().chain(antecedent)
+}
+
+/// A shipment that names who or where it goes from or to, not only goods.
+fn has_parties(e: &Event) -> bool {
+    e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient | Role::Origin | Role::Destination))
 }
 
 fn clause_of(clauses: &[Clause], at: usize) -> usize {
