@@ -168,7 +168,7 @@ impl<'a> Reader<'a> {
             .copied()
             .filter(|&(e, at)| {
                 self.out.events[e].kind != EventKind::Meeting
-                    || self.governing_hint(tokens, at) != Some(RoleHint::Location)
+                    || !self.sets_the_scene(tokens, at)
                     || !self.rules.groups_of(tokens[at].lower()).any(|g| g.frame == Frame::MeetNoun)
             })
             .collect();
@@ -660,8 +660,7 @@ impl<'a> Reader<'a> {
                 }
             }
             Frame::Meet | Frame::MeetNoun => {
-                let at_it_noun = trigger.group.frame == Frame::MeetNoun
-                    && self.governing_hint(tokens, at) == Some(RoleHint::Location);
+                let at_it_noun = trigger.group.frame == Frame::MeetNoun && self.sets_the_scene(tokens, at);
                 let mut people: Vec<String> = Vec::new();
                 if trigger.group.frame == Frame::Meet {
                     if passive {
@@ -695,7 +694,7 @@ impl<'a> Reader<'a> {
                     // Or is at it, named in the same clause: "Blair möchte auf dem EU-Gipfel …".
                     let attend_verb =
                         tokens[c.first..c.last].iter().any(|t| self.rules.attend_words.contains(t.lower()));
-                    let at_it = self.governing_hint(tokens, at) == Some(RoleHint::Location);
+                    let at_it = self.sets_the_scene(tokens, at);
                     let attends = attend_verb || at_it;
                     // "im Vorfeld des G8-Treffens": a meeting in another noun's genitive is no
                     // meeting of the clause's subject.
@@ -845,7 +844,7 @@ impl<'a> Reader<'a> {
                     let invitee = if !governed {
                         // "X rejected an invitation to …": the subject was invited.
                         bare_actors.iter().find(|m| m.first < at)
-                    } else if self.governing_hint(tokens, at) == Some(RoleHint::Location) {
+                    } else if self.sets_the_scene(tokens, at) {
                         // "Auf Einladung von Merkel reiste Wen nach Berlin", "forces are in Iraq at
                         // the invitation of the government": whoever the clause is about was invited.
                         bare_actors.iter().find(|m| {
@@ -949,7 +948,7 @@ impl<'a> Reader<'a> {
         // "Ngom definierte bei einem Treffen in Dakar das Ziel": a meeting that sets the scene, at a
         // named place, stands with the one party it names.
         let noun = trigger.group.frame == Frame::MeetNoun;
-        let setting = noun && self.governing_hint(tokens, at) == Some(RoleHint::Location);
+        let setting = noun && self.sets_the_scene(tokens, at);
         // "Die Gespräche sollen in Genf stattfinden": a meeting said to take place at a named place
         // stands without named parties.
         let parties_with_place = if noun && self.occurs(tokens, clauses, clause) {
@@ -1484,7 +1483,7 @@ impl<'a> Reader<'a> {
         let lists = self.rules.cue_lists();
         // "Auf einem Treffen in Innsbruck einigten sie sich nicht": a meeting noun that sets the
         // scene is neither negated, refused nor called off by what happens at it.
-        let setting = noun && self.governing_hint(tokens, trigger.at) == Some(RoleHint::Location);
+        let setting = noun && self.sets_the_scene(tokens, trigger.at);
         // Called off or refused, for the whole clause.
         for (cues, value) in &lists[..2] {
             if !setting && cues.iter().any(|c| phrase_in(window, c)) {
@@ -1546,6 +1545,12 @@ impl<'a> Reader<'a> {
             return Factuality::Reported;
         }
         Factuality::Asserted
+    }
+
+    /// "bei einem Treffen", "during a visit": an event noun governed by a preposition of place
+    /// is the scene of what its clause tells.
+    fn sets_the_scene(&self, tokens: &[Token], at: usize) -> bool {
+        self.governing_hint(tokens, at) == Some(RoleHint::Location)
     }
 
     /// What the preposition before a noun (within four words) says, if one governs it.
