@@ -414,6 +414,32 @@ pub fn detect(text: &str) -> Lang {
     if score(Lang::En) > score(Lang::De) { Lang::En } else { Lang::De }
 }
 
+/// The compiled-in syntax data of a language: its trained model and its lexicon tables.
+pub struct SyntaxData {
+    /// `data/syntax/<tag>.model`, written by `kgexport-train` (empty when none was trained).
+    pub model: &'static [u8],
+    /// `data/syntax/<tag>.lemmas.tsv`.
+    pub lemmas: &'static str,
+    /// `data/syntax/<tag>.clusters.tsv`.
+    pub clusters: &'static str,
+}
+
+/// The syntax data of a language.
+pub fn syntax_data(lang: Lang) -> SyntaxData {
+    match lang {
+        Lang::De => SyntaxData {
+            model: include_bytes!("../data/syntax/de.model"),
+            lemmas: include_str!("../data/syntax/de.lemmas.tsv"),
+            clusters: include_str!("../data/syntax/de.clusters.tsv"),
+        },
+        Lang::En => SyntaxData {
+            model: include_bytes!("../data/syntax/en.model"),
+            lemmas: include_str!("../data/syntax/en.lemmas.tsv"),
+            clusters: include_str!("../data/syntax/en.clusters.tsv"),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ pub mod lang;
 pub mod model;
 pub mod push;
 pub mod store;
+pub mod syntax;
 pub mod text;
 pub mod time;
 pub mod vocab;

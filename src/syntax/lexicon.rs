@@ -1,0 +1,140 @@
+//! The lexicon: lemma lookups and word clusters from large corpora (`data/syntax/*.tsv`), and what each word looks like.
+
+use super::perceptron::{hash_str, mix};
+use std::collections::HashMap;
+
+/// Lemmas and word clusters of one language.
+#[derive(Default)]
+pub struct Lexicon {
+    lemmas: HashMap<Box<str>, (u8, Box<str>)>,
+    clusters: HashMap<Box<str>, u32>,
+}
+
+impl Lexicon {
+    /// Reads the lemma table (`form TAB <chars to drop><suffix>`) and the cluster table (`word TAB id`).
+    pub fn parse(lemmas: &str, clusters: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in lemmas.lines() {
+            let Some((form, edit)) = line.split_once('\t') else { continue };
+            let digits = edit.bytes().take_while(u8::is_ascii_digit).count();
+            let Ok(drop) = edit[..digits].parse::<u8>() else { continue };
+            lex.lemmas.insert(form.into(), (drop, edit[digits..].into()));
+        }
+        for line in clusters.lines() {
+            let Some((word, id)) = line.split_once('\t') else { continue };
+            if let Ok(id) = id.parse() {
+                lex.clusters.insert(word.into(), id);
+            }
+        }
+        lex
+    }
+
+    /// The lemma the lookup table gives a form, if it lists the form (a form that is its own lemma is not listed).
+    pub fn lemma(&self, form: &str) -> Option<String> {
+        let (drop, suffix) = self.lemmas.get(form)?;
+        let keep = form.chars().count().saturating_sub(usize::from(*drop));
+        let mut lemma: String = form.chars().take(keep).collect();
+        lemma.push_str(suffix);
+        Some(lemma)
+    }
+
+    /// Is the form known to the lemma table.
+    pub fn lists(&self, form: &str) -> bool {
+        self.lemmas.contains_key(form)
+    }
+
+    /// The word cluster of a form, tried as written and in lower case.
+    pub fn cluster(&self, form: &str) -> Option<u32> {
+        self.clusters.get(form).copied().or_else(|| self.clusters.get(form.to_lowercase().as_str()).copied())
+    }
+}
+
+/// What a word looks like, hashed once for every feature template that reads it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Shape {
+    /// The form as written.
+    pub form: u64,
+    /// The form in lower case, digits as 0.
+    pub norm: u64,
+    /// The last 1, 2, 3 and 4 characters of the normalised form.
+    pub suffix: [u64; 4],
+    /// The first character and first three characters.
+    pub prefix: [u64; 2],
+    /// Upper/lower/digit/other pattern, runs collapsed ("Xx", "X.X.", "d.d").
+    pub pattern: u64,
+    /// The word cluster, and its coarse prefixes (0: unknown).
+    pub cluster: [u64; 3],
+    /// Known to the lexicon or frequent in large corpora.
+    pub known: bool,
+}
+
+/// Sentinel shape for positions outside the sentence.
+pub const NONE: u64 = 0x1;
+
+impl Shape {
+    /// Hashes one word.
+    pub fn of(form: &str, lexicon: &Lexicon) -> Shape {
+        let norm: String =
+            form.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+        let chars: Vec<char> = norm.chars().collect();
+        let tail = |n: usize| -> u64 {
+            let start = chars.len().saturating_sub(n);
+            hash_str(&chars[start..].iter().collect::<String>()) ^ n as u64
+        };
+        let head = |n: usize| -> u64 { hash_str(&chars[..n.min(chars.len())].iter().collect::<String>()) ^ 0x10 };
+        let cluster = lexicon.cluster(form);
+        let coarse = |bits: u32| cluster.map_or(0, |c| mix(u64::from(c >> bits.min(31)) ^ u64::from(bits) << 40));
+        Shape {
+            form: hash_str(form),
+            norm: hash_str(&norm),
+            suffix: [tail(1), tail(2), tail(3), tail(4)],
+            prefix: [head(1), head(3)],
+            pattern: hash_str(&pattern(form)),
+            cluster: [cluster.map_or(0, |c| mix(u64::from(c) + 1)), coarse(4), coarse(8)],
+            known: cluster.is_some() || lexicon.lists(form),
+        }
+    }
+}
+
+/// The word's shape: X for upper case, x for lower, d for digits, other characters kept; runs of one kind collapsed.
+fn pattern(form: &str) -> String {
+    let mut out = String::new();
+    for c in form.chars().take(12) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(k) || !matches!(k, 'X' | 'x' | 'd') {
+            out.push(k);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemma_edits_drop_characters_and_append() {
+        let lex = Lexicon::parse("lieferte\t2n\nGesprächen\t2\nging\t3ehen\n", "Haus\t12\n");
+        assert_eq!(lex.lemma("lieferte").as_deref(), Some("liefern"));
+        assert_eq!(lex.lemma("Gesprächen").as_deref(), Some("Gespräch"));
+        assert_eq!(lex.lemma("ging").as_deref(), Some("gehen"));
+        assert_eq!(lex.lemma("Haus"), None);
+        assert_eq!(lex.cluster("HAUS"), None);
+        assert_eq!(lex.cluster("Haus"), Some(12));
+    }
+
+    #[test]
+    fn patterns_collapse_runs() {
+        assert_eq!(pattern("Merkel"), "Xx");
+        assert_eq!(pattern("U.S."), "X.X.");
+        assert_eq!(pattern("2023-10"), "d-d");
+    }
+}

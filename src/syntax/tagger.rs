@@ -1,0 +1,213 @@
+//! Tagging: universal parts of speech left to right, then morphological features from both sides.
+
+use super::lexicon::{NONE, Shape};
+use super::perceptron::{Feature, Trainer, Weights, best, feature, feature2, feature3};
+use super::ud::{Attr, Feats, Upos};
+
+/// The features of the part-of-speech decision at `i`, given the tags chosen before it.
+pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut Vec<Feature>) {
+    out.clear();
+    let at = |d: isize| shape_at(shapes, i, d);
+    let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
+    let w = at(0);
+    out.push(feature(0, 0));
+    out.push(feature(1, w.norm));
+    out.push(feature(2, w.form));
+    for (k, s) in w.suffix.iter().enumerate() {
+        out.push(feature(3 + k as u32, *s));
+    }
+    out.push(feature(7, w.prefix[0]));
+    out.push(feature(8, w.prefix[1]));
+    out.push(feature2(9, w.pattern, u64::from(w.known)));
+    out.push(feature2(10, w.pattern, u64::from(i == 0)));
+    for (k, c) in w.cluster.iter().enumerate() {
+        if *c != 0 {
+            out.push(feature(11 + k as u32, *c));
+        }
+    }
+    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+    out.push(feature(14, p1.norm));
+    out.push(feature(15, p2.norm));
+    out.push(feature(16, n1.norm));
+    out.push(feature(17, n2.norm));
+    out.push(feature(18, p1.suffix[2]));
+    out.push(feature(19, n1.suffix[2]));
+    out.push(feature(20, n1.pattern));
+    out.push(feature(21, p1.cluster[0]));
+    out.push(feature(22, n1.cluster[0]));
+    out.push(feature(23, tag(1)));
+    out.push(feature2(24, tag(1), tag(2)));
+    out.push(feature2(25, tag(1), w.norm));
+    out.push(feature2(26, tag(1), w.suffix[2]));
+    out.push(feature2(27, w.norm, n1.norm));
+    out.push(feature2(28, p1.norm, w.norm));
+    out.push(feature2(29, tag(1), n1.norm));
+}
+
+fn shape_at(shapes: &[Shape], i: usize, d: isize) -> Shape {
+    let j = i as isize + d;
+    if j < 0 || j as usize >= shapes.len() {
+        let s = NONE ^ (d as u64);
+        return Shape { form: s, norm: s, suffix: [s; 4], prefix: [s; 2], pattern: s, cluster: [s; 3], known: false };
+    }
+    shapes[j as usize]
+}
+
+/// Where each attribute's values lie among the classes of the feature model: `[absent, value 1, …]`.
+pub fn attr_offsets() -> [(Attr, usize, usize); 15] {
+    let mut out = [(Attr::Case, 0, 0); 15];
+    let mut at = 0;
+    for (k, attr) in Attr::ALL.into_iter().enumerate() {
+        let n = attr.values().len() + 1;
+        out[k] = (attr, at, n);
+        at += n;
+    }
+    out
+}
+
+/// Number of classes of the feature model.
+pub fn feature_classes() -> usize {
+    attr_offsets().iter().map(|(_, _, n)| n).sum()
+}
+
+/// The features of the morphology decision at `i`, given every tag and the features chosen before it.
+pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats], out: &mut Vec<Feature>) {
+    out.clear();
+    let at = |d: isize| shape_at(shapes, i, d);
+    let tag = |d: isize| {
+        let j = i as isize + d;
+        if j < 0 || j as usize >= tags.len() { 0 } else { tags[j as usize] as u64 + 1 }
+    };
+    let w = at(0);
+    let t = tag(0);
+    out.push(feature(40, t));
+    out.push(feature2(41, t, w.norm));
+    out.push(feature2(42, t, w.form));
+    for (k, s) in w.suffix.iter().enumerate() {
+        out.push(feature2(43 + k as u32, t, *s));
+    }
+    out.push(feature2(47, t, w.cluster[0]));
+    out.push(feature3(48, t, tag(-1), tag(1)));
+    out.push(feature3(49, t, tag(-2), tag(-1)));
+    out.push(feature3(50, t, tag(1), tag(2)));
+    out.push(feature2(51, t, at(-1).norm));
+    out.push(feature2(52, t, at(1).norm));
+    out.push(feature3(53, t, at(-1).norm, w.suffix[1]));
+    out.push(feature2(54, t, at(-2).norm));
+    // The word that governs or agrees: the nearest preposition and determiner to the left in the phrase.
+    let mut j = i;
+    let mut saw_det = false;
+    while j > 0 && i - j < 5 {
+        j -= 1;
+        match tags[j] {
+            Upos::Adp => {
+                out.push(feature3(55, t, shapes[j].norm, u64::from(saw_det)));
+                out.push(feature3(56, t, shapes[j].norm, w.suffix[1]));
+                break;
+            }
+            Upos::Det if !saw_det => {
+                saw_det = true;
+                out.push(feature2(57, t, shapes[j].norm));
+                out.push(feature3(58, t, shapes[j].norm, w.suffix[1]));
+            }
+            Upos::Adj | Upos::Det | Upos::Num | Upos::Adv => {}
+            _ => break,
+        }
+    }
+    if i > 0 {
+        let prev = done[i - 1];
+        for attr in [Attr::Case, Attr::Number, Attr::Gender] {
+            out.push(feature3(59 + attr as u32, t, u64::from(prev.raw(attr)), tag(-1)));
+        }
+    }
+}
+
+/// Tags a sentence's parts of speech.
+pub fn tag_upos(model: &Weights, shapes: &[Shape]) -> Vec<Upos> {
+    let mut tags = Vec::with_capacity(shapes.len());
+    let mut features = Vec::with_capacity(40);
+    let mut scores = vec![0.0; Upos::ALL.len()];
+    for i in 0..shapes.len() {
+        upos_features(shapes, i, &tags, &mut features);
+        model.score(&features, &mut scores);
+        tags.push(Upos::ALL[best(&scores, |_| true).unwrap_or(Upos::X as usize)]);
+    }
+    tags
+}
+
+/// Predicts the morphological features of each word.
+pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> Vec<Feats> {
+    let offsets = attr_offsets();
+    let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
+    let mut features = Vec::with_capacity(40);
+    let mut scores = vec![0.0; model.classes()];
+    for i in 0..shapes.len() {
+        let mut feats = Feats::default();
+        if tags[i] != Upos::Punct {
+            feats_features(shapes, tags, i, &done, &mut features);
+            model.score(&features, &mut scores);
+            for (attr, start, n) in offsets {
+                let v = best(&scores[start..start + n], |_| true).unwrap_or(0);
+                feats.set_raw(attr, v as u8);
+            }
+        }
+        done.push(feats);
+    }
+    done
+}
+
+/// A training sentence of the taggers: shapes, gold tags and gold features.
+pub struct Example<'a> {
+    /// What the words look like.
+    pub shapes: &'a [Shape],
+    /// The gold parts of speech.
+    pub upos: &'a [Upos],
+    /// The gold features.
+    pub feats: &'a [Feats],
+}
+
+/// Trains the part-of-speech model for one more pass over the examples; returns right tags and words.
+pub fn train_upos_epoch(trainer: &mut Trainer, data: &[Example<'_>]) -> (usize, usize) {
+    let (mut right, mut all) = (0, 0);
+    let mut features = Vec::new();
+    let mut scores = vec![0.0; Upos::ALL.len()];
+    for ex in data {
+        let mut tags = Vec::with_capacity(ex.shapes.len());
+        for (i, gold) in ex.upos.iter().enumerate() {
+            upos_features(ex.shapes, i, &tags, &mut features);
+            trainer.score(&features, &mut scores);
+            let guess = best(&scores, |_| true).unwrap_or(0);
+            trainer.update(gold.index(), guess, &features);
+            trainer.tick();
+            right += usize::from(guess == gold.index());
+            all += 1;
+            tags.push(Upos::ALL[guess]);
+        }
+    }
+    (right, all)
+}
+
+/// Trains the morphology model for one more pass over the examples, with the gold tags.
+pub fn train_feats_epoch(trainer: &mut Trainer, data: &[Example<'_>]) {
+    let offsets = attr_offsets();
+    let mut features = Vec::new();
+    let mut scores = vec![0.0; feature_classes()];
+    for Example { shapes, upos: tags, feats: gold } in data {
+        let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
+        for i in 0..shapes.len() {
+            let mut feats = Feats::default();
+            if tags[i] != Upos::Punct {
+                feats_features(shapes, tags, i, &done, &mut features);
+                trainer.score(&features, &mut scores);
+                for (attr, start, n) in offsets {
+                    let guess = best(&scores[start..start + n], |_| true).unwrap_or(0);
+                    let truth = usize::from(gold[i].raw(attr));
+                    trainer.update(start + truth, start + guess, &features);
+                    feats.set_raw(attr, guess as u8);
+                }
+                trainer.tick();
+            }
+            done.push(feats);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Training: every part of a [`Model`] from treebank sentences, deterministically.
+//!
+//! The parser and labeller learn from tags predicted by taggers that did not see the sentence
+//! (jackknifing), so that they expect the tagger's mistakes they will meet at run time.
+
+use super::conllu::Block;
+use super::lemma::Lemmatiser;
+use super::lexicon::{Lexicon, Shape};
+use super::parser::Item;
+use super::perceptron::{Trainer, Weights};
+use super::ud::{Deprel, Feats, Upos};
+use super::{Model, parser, tagger};
+use rayon::prelude::*;
+
+/// How long and how hard to train.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// Passes of the part-of-speech and morphology models.
+    pub tagger_epochs: usize,
+    /// Passes of the parser.
+    pub parser_epochs: usize,
+    /// Parts the training data is cut into for jackknifed tags.
+    pub folds: usize,
+    /// Smallest averaged weight kept in the model.
+    pub keep: f32,
+    /// Fewest updates a feature needs to be kept.
+    pub min_updates: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { tagger_epochs: 10, parser_epochs: 15, folds: 5, keep: 0.02, min_updates: 2 }
+    }
+}
+
+/// The held-back split: sentences at 0-based position ≡ 9 (mod 10) of each file are never trained on.
+pub fn held_back(position: usize) -> bool {
+    position % 10 == 9
+}
+
+/// A sentence's position with the tags and features a tagger gave it.
+type Tagging = (usize, Vec<Upos>, Vec<Feats>);
+
+struct Sentence {
+    shapes: Vec<Shape>,
+    upos: Vec<Upos>,
+    feats: Vec<Feats>,
+    heads: Vec<Option<usize>>,
+    labels: Vec<Deprel>,
+}
+
+/// A permutation of `0..n` that depends only on `n` and `round`.
+fn order(n: usize, round: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
+    let mut x = 0x2545_f491_4f6c_dd1d_u64 ^ (round as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for i in (1..n).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        v.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    v
+}
+
+fn taggers(data: &[&Sentence], s: &Settings) -> (Weights, Weights) {
+    let mut upos = Trainer::new(Upos::ALL.len());
+    let mut feats = Trainer::new(tagger::feature_classes());
+    for epoch in 0..s.tagger_epochs {
+        let batch: Vec<tagger::Example<'_>> = order(data.len(), epoch)
+            .into_iter()
+            .map(|i| tagger::Example { shapes: &data[i].shapes, upos: &data[i].upos, feats: &data[i].feats })
+            .collect();
+        tagger::train_upos_epoch(&mut upos, &batch);
+        tagger::train_feats_epoch(&mut feats, &batch);
+    }
+    (upos.finish(s.keep, s.min_updates), feats.finish(s.keep, s.min_updates))
+}
+
+/// Trains a model on `blocks` with the lexicon of its language; `log` hears about progress.
+pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&str) + Sync)) -> Model {
+    let sentences: Vec<Sentence> = blocks
+        .iter()
+        .filter(|b| !b.rows.is_empty())
+        .map(|b| Sentence {
+            shapes: b.rows.iter().map(|r| Shape::of(&r.form, &lexicon)).collect(),
+            upos: b.rows.iter().map(|r| r.upos).collect(),
+            feats: b.rows.iter().map(|r| r.feats).collect(),
+            heads: b.rows.iter().map(|r| r.head.checked_sub(1)).collect(),
+            labels: b.rows.iter().map(|r| r.deprel).collect(),
+        })
+        .collect();
+    let all: Vec<&Sentence> = sentences.iter().collect();
+    log(&format!("{} sentences, {} words", sentences.len(), sentences.iter().map(|s| s.upos.len()).sum::<usize>()));
+
+    // Jackknifed tags: each fold tagged by taggers trained on the other folds.
+    let folds = s.folds.max(2);
+    let predicted: Vec<Vec<Tagging>> = (0..folds)
+        .into_par_iter()
+        .map(|k| {
+            let rest: Vec<&Sentence> =
+                all.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, s)| *s).collect();
+            let (upos, feats) = taggers(&rest, s);
+            all.iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds == k)
+                .map(|(i, sent)| {
+                    let tags = tagger::tag_upos(&upos, &sent.shapes);
+                    let f = tagger::tag_feats(&feats, &sent.shapes, &tags);
+                    (i, tags, f)
+                })
+                .collect()
+        })
+        .collect();
+    let mut jack: Vec<(Vec<Upos>, Vec<Feats>)> = vec![(Vec::new(), Vec::new()); sentences.len()];
+    for (i, t, f) in predicted.into_iter().flatten() {
+        jack[i] = (t, f);
+    }
+    let right: usize =
+        jack.iter().zip(&sentences).map(|((t, _), s)| t.iter().zip(&s.upos).filter(|(a, b)| a == b).count()).sum();
+    log(&format!("jackknifed UPOS {:.3}", right as f64 / sentences.iter().map(|s| s.upos.len()).sum::<usize>() as f64));
+
+    let items: Vec<Vec<Item>> = sentences
+        .iter()
+        .zip(&jack)
+        .map(|(s, (t, f))| {
+            s.shapes.iter().zip(t.iter().zip(f)).map(|(sh, (&u, &f))| Item { shape: *sh, upos: u, feats: f }).collect()
+        })
+        .collect();
+
+    let ((upos, feats), (parser, arcs, labels)) =
+        rayon::join(|| taggers(&all, s), || train_parser(&sentences, &items, s, log));
+    let lemmatiser = Lemmatiser::learn(
+        blocks.iter().flat_map(|b| b.rows.iter().map(|r| (r.form.as_str(), r.upos, r.lemma.as_str()))),
+    );
+    for (name, w) in [("upos", &upos), ("feats", &feats), ("parser", &parser), ("arcs", &arcs)] {
+        let mut e = super::codec::Encoder::default();
+        w.encode(&mut e);
+        log(&format!("{name}: {} bytes", e.into_bytes().len()));
+    }
+    Model { lexicon, upos, feats, parser, arcs, labels, lemmatiser }
+}
+
+fn train_parser(
+    sentences: &[Sentence],
+    items: &[Vec<Item>],
+    s: &Settings,
+    log: &(dyn Fn(&str) + Sync),
+) -> (Weights, Weights, Vec<Deprel>) {
+    let mut labels: Vec<Deprel> = sentences.iter().flat_map(|s| s.labels.iter().copied()).collect();
+    labels.push(Deprel::ROOT);
+    labels.sort();
+    labels.dedup();
+    let root = labels.iter().position(|l| *l == Deprel::ROOT).expect("root is a label");
+    let gold: Vec<Vec<usize>> =
+        sentences.iter().map(|s| s.labels.iter().map(|l| labels.binary_search(l).unwrap_or(root)).collect()).collect();
+    let mut moves = Trainer::new(parser::MOVES);
+    let mut arcs = Trainer::new(labels.len());
+    for epoch in 0..s.parser_epochs {
+        let batch: Vec<parser::Example<'_>> = order(sentences.len(), 100 + epoch)
+            .into_iter()
+            .map(|i| parser::Example { items: &items[i], heads: &sentences[i].heads, labels: &gold[i] })
+            .collect();
+        let (right, all) = parser::train_epoch(&mut moves, &mut arcs, root, &batch);
+        log(&format!("parser pass {}: train UAS {:.3}", epoch + 1, right as f64 / all.max(1) as f64));
+    }
+    (moves.finish(s.keep, s.min_updates), arcs.finish(s.keep, s.min_updates), labels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_are_permutations_and_repeatable() {
+        let a = order(50, 3);
+        let mut sorted = a.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
+        assert_eq!(a, order(50, 3));
+        assert_ne!(a, order(50, 4));
+        assert!(held_back(9) && held_back(19) && !held_back(10));
+    }
+}
