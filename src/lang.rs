@@ -159,6 +159,13 @@ pub struct Rules {
     /// Nouns join into closed compounds (German "Luftabwehrraketen"): a listed noun also counts
     /// as the last part of a longer word.
     pub closed_compounds: bool,
+    /// Elements that link the parts of a closed compound ("s" in "Staatsbesuch").
+    #[serde(default)]
+    pub compound_linking: Vec<String>,
+    /// A separable verb particle stands before the verb in its lemma ("ein" + "laden" →
+    /// "einladen"); else after it, with a space ("hand over").
+    #[serde(default)]
+    pub particle_first: bool,
     /// Noun phrases carry extended attributes with their own prepositions ("dem für das Amt
     /// feststehenden Obama"): the phrase's preposition stands before its first determiner.
     pub extended_attributes: bool,

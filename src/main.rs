@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Some(cli::Command::Load(args)) => cli::load(args),
         Some(cli::Command::Query(args)) => cli::query(args),
         Some(cli::Command::Push(args)) => cli::push(args),
+        Some(cli::Command::Parse(args)) => cli::parse(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

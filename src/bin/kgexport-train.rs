@@ -13,7 +13,7 @@ use anyhow::{Context, Result, bail};
 use kgexport::article::Lang;
 use kgexport::syntax::conllu::{self, Block};
 use kgexport::syntax::score::Scores;
-use kgexport::syntax::train::{Settings, held_back, train};
+use kgexport::syntax::train::{Settings, split, train};
 use kgexport::syntax::{self, Model};
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,7 @@ fn options() -> Result<Options> {
 }
 
 /// Training and held-back sentences of every treebank file of a language, files in name order.
-pub fn split(dir: &Path, tenth_less: bool) -> Result<(Vec<Block>, Vec<Block>)> {
+fn read_split(dir: &Path, tenth_less: bool) -> Result<(Vec<Block>, Vec<Block>)> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -73,25 +73,18 @@ pub fn split(dir: &Path, tenth_less: bool) -> Result<(Vec<Block>, Vec<Block>)> {
     if files.is_empty() {
         bail!("no .conllu files in {}", dir.display());
     }
-    let (mut train, mut test) = (Vec::new(), Vec::new());
+    let mut read = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
-        let blocks = conllu::read(&text).with_context(|| format!("{}", f.display()))?;
-        for (i, b) in blocks.into_iter().enumerate() {
-            if held_back(i) {
-                test.push(b);
-            } else if !(tenth_less && i % 10 == 8) {
-                train.push(b);
-            }
-        }
+        read.push(conllu::read(&text).with_context(|| format!("{}", f.display()))?);
     }
-    Ok((train, test))
+    Ok(split(read, tenth_less))
 }
 
 fn main() -> Result<()> {
     let o = options()?;
     for lang in &o.langs {
-        let (train_set, test_set) = split(&o.ud.join(lang.tag()), o.tenth_less)?;
+        let (train_set, test_set) = read_split(&o.ud.join(lang.tag()), o.tenth_less)?;
         let model = if o.score_only {
             syntax::model(*lang).context("no model compiled in for this language")?
         } else {
@@ -106,7 +99,7 @@ fn main() -> Result<()> {
                 eprintln!("[{}] wrote {} ({} bytes)", lang.tag(), path.display(), bytes.len());
             }
             // Scored as written: the weights rounded as in the file.
-            let model = Model::decode(&bytes, syntax::lexicon(*lang))?;
+            let model = Model::decode(&bytes, syntax::lexicon(*lang))?.with_grammar(syntax::grammar(*lang));
             &*Box::leak(Box::new(model))
         };
         report(*lang, model, &test_set, o.tenth_less);

@@ -177,24 +177,30 @@ impl Splitter<'_> {
         found
     }
 
-    /// `chars[start..end]` as one known modifier: as it stands, with "e" added, or with one
-    /// linking element stripped (again also with "e" added).
+    /// `chars[start..end]` as one known modifier: a form the lexicon lemmatises ("Waffen" →
+    /// "Waffe"); else with one linking element stripped ("Hilfs" → "Hilfe", also with "e" added),
+    /// since a part that is known only as it stands may be the bound form itself; else as it
+    /// stands or with "e" added.
     fn single(&self, start: usize, end: usize) -> Option<String> {
         if end < start + MIN_MODIFIER {
             return None;
         }
         let part = capitalise(&self.text(start, end));
         let lookup = |stem: &str| (self.lemma_of)(stem).or_else(|| (self.lemma_of)(&format!("{stem}e")));
-        if let Some(lemma) = lookup(&part) {
-            return Some(lemma);
+        let direct = lookup(&part);
+        if direct.as_ref().is_some_and(|l| *l != part) {
+            return direct;
         }
-        self.linking.iter().find_map(|l| {
-            let stem = part.strip_suffix(l)?;
-            if stem.chars().count() < MIN_MODIFIER {
-                return None;
-            }
-            lookup(stem)
-        })
+        self.linking
+            .iter()
+            .find_map(|l| {
+                let stem = part.strip_suffix(l)?;
+                if stem.chars().count() < MIN_MODIFIER {
+                    return None;
+                }
+                lookup(stem)
+            })
+            .or(direct)
     }
 }
 

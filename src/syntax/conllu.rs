@@ -37,6 +37,65 @@ pub struct Block {
     pub rows: Vec<Row>,
 }
 
+impl Block {
+    /// The sentence as written: each multi-word token ("zum" for "zu dem", "don't" for "do n't")
+    /// becomes one word that takes the place of its part attached outside the token, with the
+    /// features of all its parts. `None` when the sentence has no multi-word token.
+    pub fn surface(&self) -> Option<Block> {
+        let ranges: Vec<(usize, usize, &str)> = self
+            .extra
+            .iter()
+            .filter_map(|(_, line)| {
+                let mut cols = line.split('\t');
+                let (a, b) = cols.next()?.split_once('-')?;
+                let (a, b) = (a.parse::<usize>().ok()?, b.parse::<usize>().ok()?);
+                (a >= 1 && a < b && b <= self.rows.len()).then_some((a, b, cols.next()?))
+            })
+            .collect();
+        if ranges.is_empty() {
+            return None;
+        }
+        // New 1-based position of every old word (0 stays the root).
+        let mut map = vec![0; self.rows.len() + 1];
+        let mut kept: Vec<Row> = Vec::new();
+        let mut i = 1;
+        while i <= self.rows.len() {
+            match ranges.iter().find(|(a, b, _)| (*a..=*b).contains(&i)) {
+                Some(&(a, b, form)) => {
+                    let inside = |h: usize| (a..=b).contains(&h);
+                    let rep = (a..=b).find(|&k| !inside(self.rows[k - 1].head)).unwrap_or(a);
+                    let mut row = self.rows[rep - 1].clone();
+                    row.form = form.to_string();
+                    for k in a..=b {
+                        for attr in super::ud::Attr::ALL {
+                            if row.feats.raw(attr) == 0 {
+                                row.feats.set_raw(attr, self.rows[k - 1].feats.raw(attr));
+                            }
+                        }
+                    }
+                    kept.push(row);
+                    for m in &mut map[a..=b] {
+                        *m = kept.len();
+                    }
+                    i = b + 1;
+                }
+                None => {
+                    kept.push(self.rows[i - 1].clone());
+                    map[i] = kept.len();
+                    i += 1;
+                }
+            }
+        }
+        for (k, row) in kept.iter_mut().enumerate() {
+            row.head = map[row.head];
+            if row.head == k + 1 {
+                row.head = 0;
+            }
+        }
+        Some(Block { comments: self.comments.clone(), extra: Vec::new(), rows: kept })
+    }
+}
+
 /// A malformed line.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("line {line}: {reason}")]
@@ -51,12 +110,25 @@ pub struct ConlluError {
 pub fn read(text: &str) -> Result<Vec<Block>, ConlluError> {
     let mut blocks = Vec::new();
     let mut block = Block::default();
+    let mut lines_of_rows: Vec<usize> = Vec::new();
+    let mut close = |block: &mut Block, lines: &mut Vec<usize>| -> Result<(), ConlluError> {
+        let n = block.rows.len();
+        if let Some(k) = block.rows.iter().position(|r| r.head > n) {
+            return Err(ConlluError {
+                line: lines[k],
+                reason: format!("head {} outside the sentence", block.rows[k].head),
+            });
+        }
+        if !block.rows.is_empty() || !block.comments.is_empty() {
+            blocks.push(std::mem::take(block));
+        }
+        lines.clear();
+        Ok(())
+    };
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
-            if !block.rows.is_empty() || !block.comments.is_empty() {
-                blocks.push(std::mem::take(&mut block));
-            }
+            close(&mut block, &mut lines_of_rows)?;
             continue;
         }
         if line.starts_with('#') {
@@ -76,26 +148,24 @@ pub fn read(text: &str) -> Result<Vec<Block>, ConlluError> {
         if id != block.rows.len() + 1 {
             return Err(err(&format!("word {id} out of order")));
         }
+        let head = match cols[6] {
+            "_" => 0,
+            h => h.parse().map_err(|_| err("the HEAD is no number"))?,
+        };
         block.rows.push(Row {
             form: cols[1].to_string(),
             lemma: cols[2].to_string(),
             upos: Upos::parse(cols[3]).unwrap_or_default(),
             xpos: cols[4].to_string(),
             feats: Feats::parse(cols[5]),
-            head: cols[6].parse().unwrap_or(0),
+            head,
             deprel: Deprel::parse(cols[7]),
             deps: cols[8].to_string(),
             misc: cols[9].to_string(),
         });
+        lines_of_rows.push(i + 1);
     }
-    if !block.rows.is_empty() {
-        blocks.push(block);
-    }
-    for b in &blocks {
-        if b.rows.iter().any(|r| r.head > b.rows.len()) {
-            return Err(ConlluError { line: 0, reason: "a head outside its sentence".to_string() });
-        }
-    }
+    close(&mut block, &mut lines_of_rows)?;
     Ok(blocks)
 }
 
@@ -152,8 +222,20 @@ mod tests {
     }
 
     #[test]
+    fn a_multiword_token_becomes_one_word_in_the_surface_sentence() {
+        let b = &read(SAMPLE).unwrap()[0];
+        let s = b.surface().unwrap();
+        assert_eq!(s.rows.iter().map(|r| r.form.as_str()).collect::<Vec<_>>(), ["Zum", "Haus", "."]);
+        assert_eq!((s.rows[0].head, s.rows[0].deprel.to_string()), (2, "case".to_string()));
+        assert_eq!(s.rows[0].feats.to_string(), "Case=Dat");
+        assert_eq!((s.rows[1].head, s.rows[2].head), (0, 2));
+    }
+
+    #[test]
     fn a_short_line_is_an_error_with_its_number() {
         let e = read("# c\n1\tA\tB\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = read("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n2\tb\tb\tX\t_\t_\t7\tdep\t_\t_\n").unwrap_err();
         assert_eq!(e.line, 2);
     }
 }

@@ -95,22 +95,32 @@ impl Lemmatiser {
         out
     }
 
-    /// The lemma of a form with its part of speech.
+    /// The lemma of a form with its part of speech: known, else guessed by the suffix rules.
     pub fn lemma(&self, form: &str, upos: Upos, lexicon: &Lexicon) -> String {
+        self.known(form, upos, lexicon).unwrap_or_else(|| self.guess(form, upos))
+    }
+
+    /// The lemma the treebank or the lexicon gives a form; names, numbers and symbols are their own.
+    pub fn known(&self, form: &str, upos: Upos, lexicon: &Lexicon) -> Option<String> {
         if let Some(l) = self.known.get(&(form.into(), upos)) {
-            return l.to_string();
+            return Some(l.to_string());
+        }
+        if matches!(upos, Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X) {
+            return Some(form.to_string());
         }
         let lowered = self.lower_case[upos.index()];
-        if matches!(upos, Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X) {
-            return form.to_string();
-        }
         let lf = lower(form);
         if lowered && let Some(l) = self.known.get(&(lf.as_str().into(), upos)) {
-            return l.to_string();
+            return Some(l.to_string());
         }
-        if let Some(l) = lexicon.lemma(form).or_else(|| lowered.then(|| lexicon.lemma(&lf)).flatten()) {
-            return if lowered { lower(&l) } else { l };
-        }
+        let l = lexicon.lemma(form).or_else(|| lowered.then(|| lexicon.lemma(&lf)).flatten())?;
+        Some(if lowered { lower(&l) } else { l })
+    }
+
+    /// The lemma the longest matching suffix rule gives.
+    pub fn guess(&self, form: &str, upos: Upos) -> String {
+        let lowered = self.lower_case[upos.index()];
+        let lf = lower(form);
         let n = lf.chars().count();
         for k in (0..=MAX_SUFFIX.min(n)).rev() {
             if let Some(edit) = self.rules.get(&(upos, suffix(&lf, k).into())) {

@@ -1,51 +1,89 @@
 //! The lexicon: lemma lookups and word clusters from large corpora (`data/syntax/*.tsv`), and what each word looks like.
 
 use super::perceptron::{hash_str, mix};
-use std::collections::HashMap;
+
+/// A table of `key TAB value` lines sorted by key bytes, searched where it lies.
+#[derive(Default)]
+struct Table {
+    text: &'static str,
+    lines: Vec<u32>,
+}
+
+impl Table {
+    fn new(text: &'static str) -> Table {
+        let mut lines = Vec::with_capacity(text.len() / 12);
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if line.contains('\t') {
+                lines.push(at as u32);
+            }
+            at += line.len();
+        }
+        Table { text, lines }
+    }
+
+    fn line(&self, k: usize) -> (&'static str, &'static str) {
+        let rest = &self.text[self.lines[k] as usize..];
+        let line = rest.split('\n').next().unwrap_or("");
+        line.split_once('\t').unwrap_or((line, ""))
+    }
+
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let k = self.lines.binary_search_by(|&at| {
+            let rest = &self.text.as_bytes()[at as usize..];
+            let end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
+            rest[..end].cmp(key.as_bytes())
+        });
+        k.ok().map(|k| self.line(k).1)
+    }
+}
 
 /// Lemmas and word clusters of one language.
 #[derive(Default)]
 pub struct Lexicon {
-    lemmas: HashMap<Box<str>, (u8, Box<str>)>,
-    clusters: HashMap<Box<str>, u32>,
+    lemmas: Table,
+    clusters: Table,
 }
 
 impl Lexicon {
-    /// Reads the lemma table (`form TAB <chars to drop><suffix>`) and the cluster table (`word TAB id`).
-    pub fn parse(lemmas: &str, clusters: &str) -> Lexicon {
-        let mut lex = Lexicon::default();
-        for line in lemmas.lines() {
-            let Some((form, edit)) = line.split_once('\t') else { continue };
-            let digits = edit.bytes().take_while(u8::is_ascii_digit).count();
-            let Ok(drop) = edit[..digits].parse::<u8>() else { continue };
-            lex.lemmas.insert(form.into(), (drop, edit[digits..].into()));
-        }
-        for line in clusters.lines() {
-            let Some((word, id)) = line.split_once('\t') else { continue };
-            if let Ok(id) = id.parse() {
-                lex.clusters.insert(word.into(), id);
-            }
-        }
-        lex
+    /// Reads the lemma table (`form TAB <chars to drop><suffix>`) and the cluster table (`word TAB id`),
+    /// both sorted by the bytes of their first column; only an index of line starts is built.
+    pub fn parse(lemmas: &'static str, clusters: &'static str) -> Lexicon {
+        Lexicon { lemmas: Table::new(lemmas), clusters: Table::new(clusters) }
     }
 
     /// The lemma the lookup table gives a form, if it lists the form (a form that is its own lemma is not listed).
     pub fn lemma(&self, form: &str) -> Option<String> {
-        let (drop, suffix) = self.lemmas.get(form)?;
-        let keep = form.chars().count().saturating_sub(usize::from(*drop));
+        let edit = self.lemmas.get(form)?;
+        let digits = edit.bytes().take_while(u8::is_ascii_digit).count();
+        let drop: usize = edit[..digits].parse().ok()?;
+        let keep = form.chars().count().saturating_sub(drop);
         let mut lemma: String = form.chars().take(keep).collect();
-        lemma.push_str(suffix);
+        lemma.push_str(&edit[digits..]);
         Some(lemma)
     }
 
     /// Is the form known to the lemma table.
     pub fn lists(&self, form: &str) -> bool {
-        self.lemmas.contains_key(form)
+        self.lemmas.get(form).is_some()
+    }
+
+    /// Is the form, exactly as written, a word of the lemma table or of the frequent words.
+    pub fn knows(&self, form: &str) -> bool {
+        self.lists(form) || self.clusters.get(form).is_some()
+    }
+
+    /// The word cluster of a form exactly as written.
+    pub fn cluster_exact(&self, form: &str) -> Option<u32> {
+        self.clusters.get(form)?.parse().ok()
     }
 
     /// The word cluster of a form, tried as written and in lower case.
     pub fn cluster(&self, form: &str) -> Option<u32> {
-        self.clusters.get(form).copied().or_else(|| self.clusters.get(form.to_lowercase().as_str()).copied())
+        let id = self.clusters.get(form).or_else(|| {
+            if form.chars().any(char::is_uppercase) { self.clusters.get(&form.to_lowercase()) } else { None }
+        })?;
+        id.parse().ok()
     }
 }
 
@@ -122,7 +160,7 @@ mod tests {
 
     #[test]
     fn lemma_edits_drop_characters_and_append() {
-        let lex = Lexicon::parse("lieferte\t2n\nGesprächen\t2\nging\t3ehen\n", "Haus\t12\n");
+        let lex = Lexicon::parse("Gesprächen\t2\nging\t3ehen\nlieferte\t2n\n", "Haus\t12\n");
         assert_eq!(lex.lemma("lieferte").as_deref(), Some("liefern"));
         assert_eq!(lex.lemma("Gesprächen").as_deref(), Some("Gespräch"));
         assert_eq!(lex.lemma("ging").as_deref(), Some("gehen"));

@@ -17,6 +17,7 @@ pub mod ud;
 
 use crate::article::Lang;
 use codec::{DecodeError, Decoder, Encoder};
+use compound::{Compound, Joints};
 use lemma::Lemmatiser;
 use lexicon::{Lexicon, Shape};
 use parser::Item;
@@ -50,7 +51,16 @@ pub struct Tagged {
     pub feats: Feats,
 }
 
-const MAGIC: &str = "kgexport syntax model 1";
+/// What a language's rules tell the syntax layer beyond its trained model.
+#[derive(Clone, Debug, Default)]
+pub struct Grammar {
+    /// How compound nouns are joined.
+    pub joints: Joints,
+    /// A separable particle stands first in its verb's lemma.
+    pub particle_first: bool,
+}
+
+const MAGIC: &str = "kgexport syntax model 2";
 
 /// One language's trained models.
 pub struct Model {
@@ -61,6 +71,8 @@ pub struct Model {
     arcs: Weights,
     labels: Vec<Deprel>,
     lemmatiser: Lemmatiser,
+    noun_clusters: Vec<u32>,
+    grammar: Grammar,
 }
 
 impl Model {
@@ -71,7 +83,7 @@ impl Model {
         forms
             .iter()
             .zip(tags.iter().zip(feats))
-            .map(|(f, (&upos, feats))| Tagged { lemma: self.lemmatiser.lemma(f, upos, &self.lexicon), upos, feats })
+            .map(|(f, (&upos, feats))| Tagged { lemma: self.lemma(f, upos), upos, feats })
             .collect()
     }
 
@@ -84,19 +96,98 @@ impl Model {
             .zip(tags.iter().zip(&feats))
             .map(|(s, (&u, &f))| Item { shape: *s, upos: u, feats: f })
             .collect();
-        let root = self.labels.iter().position(|l| *l == Deprel::ROOT).unwrap_or(0);
-        let parsed = parser::parse(&parser::Weighted { moves: &self.parser, labels: &self.arcs, root }, &items);
+        let label = |l: Deprel| self.labels.iter().position(|x| *x == l).unwrap_or(0);
+        let (root, unattached) = (label(Deprel::ROOT), label(Deprel::default()));
+        let weighted = parser::Weighted { moves: &self.parser, labels: &self.arcs, root, unattached };
+        let parsed = parser::parse(&weighted, &items);
         forms
             .iter()
             .enumerate()
             .map(|(i, f)| Word {
-                lemma: self.lemmatiser.lemma(f, tags[i], &self.lexicon),
+                lemma: self.lemma(f, tags[i]),
                 upos: tags[i],
                 feats: feats[i],
                 head: parsed[i].0,
                 deprel: self.labels.get(parsed[i].1).copied().unwrap_or_default(),
             })
             .collect()
+    }
+
+    /// The lemma of a form with its part of speech: the treebank's or the lexicon's; for an
+    /// unknown compound noun, its modifiers as written and its head's lemma
+    /// ("Munitionslieferungen" → "Munitionslieferung"); else what the suffix rules give.
+    pub fn lemma(&self, form: &str, upos: Upos) -> String {
+        if let Some(l) = self.lemmatiser.known(form, upos, &self.lexicon) {
+            return l;
+        }
+        if upos == Upos::Noun
+            && let Some(c) = self.compound(form)
+            && let Some(lemma) = self.join_head(form, &c.head)
+        {
+            return lemma;
+        }
+        self.lemmatiser.guess(form, upos)
+    }
+
+    /// Splits a compound noun into modifiers and a head known to the lexicon.
+    pub fn compound(&self, word: &str) -> Option<Compound> {
+        compound::split(word, &self.grammar.joints, &|part| self.known_noun(part))
+    }
+
+    /// The lemma of a part that is a noun: a form the lexicon lemmatises, or a frequent word of
+    /// a word cluster that holds mostly nouns in the treebank ("Konvoi", not "Hilf").
+    fn known_noun(&self, part: &str) -> Option<String> {
+        let cluster = self.lexicon.cluster_exact(part)?;
+        if self.noun_clusters.binary_search(&cluster).is_err() {
+            return None;
+        }
+        Some(self.lexicon.lemma(part).unwrap_or_else(|| part.to_string()))
+    }
+
+    /// The word with its head part replaced by the head's lemma, in the head's case as written.
+    fn join_head(&self, form: &str, head: &str) -> Option<String> {
+        let chars: Vec<char> = form.chars().collect();
+        (1..chars.len()).find_map(|k| {
+            let tail: String = chars[k..].iter().collect();
+            let mut cap = tail.chars();
+            let first = cap.next()?;
+            let capitalised: String = first.to_uppercase().chain(cap).collect();
+            if self.known_noun(&capitalised).as_deref() != Some(head) {
+                return None;
+            }
+            let head_as_written: String = if first.is_lowercase() {
+                let mut h = head.chars();
+                h.next().map(|c| c.to_lowercase().chain(h).collect()).unwrap_or_default()
+            } else {
+                head.to_string()
+            };
+            Some(chars[..k].iter().collect::<String>() + &head_as_written)
+        })
+    }
+
+    /// The lemma of a verb with its separable particles ("lud … ein" → "einladen", "handed … over"
+    /// → "hand over"), from an analysed sentence.
+    pub fn phrasal_lemma(&self, forms: &[&str], words: &[Word], verb: usize) -> String {
+        let particles: Vec<String> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.head == Some(verb) && w.deprel == Deprel { rel: Rel::Compound, sub: Sub::Prt })
+            .map(|(i, _)| forms[i].to_lowercase())
+            .collect();
+        let lemma = words[verb].lemma.clone();
+        if particles.is_empty() {
+            lemma
+        } else if self.grammar.particle_first {
+            particles.concat() + &lemma
+        } else {
+            lemma + " " + &particles.join(" ")
+        }
+    }
+
+    /// The model with a language's grammar.
+    pub fn with_grammar(mut self, grammar: Grammar) -> Model {
+        self.grammar = grammar;
+        self
     }
 
     /// The lexicon the model reads words with.
@@ -127,6 +218,10 @@ impl Model {
             e.str(&l.to_string());
         }
         self.lemmatiser.encode(&mut e);
+        e.u32(self.noun_clusters.len() as u32);
+        for c in &self.noun_clusters {
+            e.u32(*c);
+        }
         e.into_bytes()
     }
 
@@ -145,16 +240,21 @@ impl Model {
             labels.push(Deprel::parse(d.str()?));
         }
         let lemmatiser = Lemmatiser::decode(&mut d)?;
+        let mut noun_clusters = Vec::new();
+        for _ in 0..d.u32()? {
+            noun_clusters.push(d.u32()?);
+        }
         d.finish()?;
         let shapes_fit = upos.classes() == Upos::ALL.len()
             && feats.classes() == tagger::feature_classes()
             && parser.classes() == parser::MOVES
             && arcs.classes() == labels.len()
-            && labels.contains(&Deprel::ROOT);
+            && labels.contains(&Deprel::ROOT)
+            && labels.contains(&Deprel::default());
         if !shapes_fit {
             return Err(DecodeError("class counts do not fit this version"));
         }
-        Ok(Model { lexicon, upos, feats, parser, arcs, labels, lemmatiser })
+        Ok(Model { lexicon, upos, feats, parser, arcs, labels, lemmatiser, noun_clusters, grammar: Grammar::default() })
     }
 }
 
@@ -164,6 +264,12 @@ pub fn lexicon(lang: Lang) -> Lexicon {
     Lexicon::parse(data.lemmas, data.clusters)
 }
 
+/// What the rules of a language tell the syntax layer.
+pub fn grammar(lang: Lang) -> Grammar {
+    let rules = crate::lang::rules(lang);
+    Grammar { joints: Joints { linking: rules.compound_linking.clone() }, particle_first: rules.particle_first }
+}
+
 /// The trained model of a language, read once per process; `None` when none was compiled in.
 pub fn model(lang: Lang) -> Option<&'static Model> {
     static MODELS: [OnceLock<Option<Model>>; 2] = [OnceLock::new(), OnceLock::new()];
@@ -171,7 +277,90 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
     MODELS[slot]
         .get_or_init(|| {
             let data = crate::lang::syntax_data(lang);
-            Model::decode(data.model, lexicon(lang)).ok()
+            Model::decode(data.model, lexicon(lang)).ok().map(|m| m.with_grammar(grammar(lang)))
         })
         .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(lang: Lang, text: &str) -> (Vec<String>, Vec<Word>) {
+        let forms: Vec<String> = text.split(' ').map(str::to_string).collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let words = model(lang).expect("a model is compiled in").analyse(&refs);
+        (forms, words)
+    }
+
+    fn lemma_of(lang: Lang, text: &str, form: &str) -> String {
+        let (forms, words) = words(lang, text);
+        words[forms.iter().position(|f| f == form).expect("the form")].lemma.clone()
+    }
+
+    #[test]
+    fn lemmas_of_inflected_words() {
+        assert_eq!(lemma_of(Lang::De, "Russland lieferte Panzer .", "lieferte"), "liefern");
+        assert_eq!(lemma_of(Lang::De, "Die Delegation ist in Rom eingetroffen .", "eingetroffen"), "eintreffen");
+        assert_eq!(lemma_of(Lang::De, "Nach langen Gesprächen reiste sie ab .", "Gesprächen"), "Gespräch");
+        assert_eq!(lemma_of(Lang::En, "The envoy met the king .", "met"), "meet");
+        assert_eq!(lemma_of(Lang::En, "They shipped rifles .", "shipped"), "ship");
+    }
+
+    #[test]
+    fn an_unknown_compound_noun_takes_its_heads_lemma() {
+        let m = model(Lang::De).unwrap();
+        assert_eq!(m.lemma("Munitionsfrachtlieferungen", Upos::Noun), "Munitionsfrachtlieferung");
+        let c = m.compound("Waffenlieferungen").unwrap();
+        assert_eq!((c.modifiers, c.head.as_str()), (vec!["Waffe".to_string()], "Lieferung"));
+        let c = m.compound("Hilfskonvoi").unwrap();
+        assert_eq!((c.modifiers, c.head.as_str()), (vec!["Hilfe".to_string()], "Konvoi"));
+        let c = m.compound("Japan-Reise").unwrap();
+        assert_eq!((c.modifiers, c.head.as_str()), (vec!["Japan".to_string()], "Reise"));
+    }
+
+    #[test]
+    fn separable_particles_join_their_verb() {
+        let (forms, w) = words(Lang::De, "Die Kanzlerin lud den Präsidenten nach Berlin ein .");
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let verb = forms.iter().position(|f| f == "lud").unwrap();
+        assert_eq!(model(Lang::De).unwrap().phrasal_lemma(&refs, &w, verb), "einladen");
+    }
+
+    /// A small deterministic generator of arbitrary strings (letters of several scripts,
+    /// digits, punctuation, controls, combining marks, emoji).
+    fn arbitrary(seed: u64, len: usize) -> String {
+        const POOL: &[char] =
+            &['a', 'Z', 'ß', 'Ä', '9', '.', ',', '-', '\u{0}', '\u{301}', '€', '漢', '🙂', 'İ', ' ', '"', '\'', '\t'];
+        let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                POOL[(x % POOL.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arbitrary_tokens_give_a_tree_and_never_a_panic() {
+        for lang in Lang::ALL {
+            let m = model(lang).unwrap();
+            for seed in 0..200 {
+                let tokens: Vec<String> =
+                    (0..(seed % 40) as usize).map(|k| arbitrary(seed * 97 + k as u64, 1 + k % 9)).collect();
+                let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+                let words = m.analyse(&refs);
+                assert_eq!(words.len(), refs.len());
+                if !words.is_empty() {
+                    assert_eq!(words.iter().filter(|w| w.head.is_none()).count(), 1);
+                    assert!(words.iter().all(|w| w.head.is_none_or(|h| h < words.len())));
+                }
+                for t in &refs {
+                    let _ = m.compound(t);
+                }
+            }
+        }
+    }
 }

@@ -138,6 +138,17 @@ impl State {
             let hl = self.left[head][0];
             out.push(feature3(116, dir, word(hl), td));
         }
+        // What stands below the dependent on the stack: an auxiliary or a preposition still waiting.
+        let below = self.stack.len().checked_sub(2).map_or(NO, |k| self.stack[k]);
+        if below != NO && below != head {
+            out.push(feature3(117, dir, word(below), td));
+            out.push(feature3(118, dir, items[below].upos as u64, td));
+        }
+        out.push(feature3(119, u64::from(d.feats.raw(Attr::Poss)), u64::from(d.feats.raw(Attr::PronType)), td));
+        // The word after the head: in a verb-final clause, the auxiliary that tells active from passive.
+        if m == LEFT && head + 1 < self.n {
+            out.push(feature3(130, word(head + 1), td, th));
+        }
     }
 
     /// The moves that lose no gold arc (Goldberg and Nivre's dynamic oracle, as simplified by Honnibal).
@@ -240,6 +251,13 @@ impl State {
         out.push(feature2(74, cluster(s0), tn0));
         out.push(feature2(75, cluster(n0), ts0));
         out.push(feature2(76, self.stack.len().min(8) as u64, tn0));
+        let fine = |w: usize| if w < n { items[w].shape.cluster[0] } else { 4 };
+        for (k, w) in [s0, s1, n0, n1, s0l, s0r, n0l].into_iter().enumerate() {
+            out.push(feature(120 + k as u32, fine(w)));
+        }
+        out.push(feature3(127, fine(s0), fine(n0), 0));
+        out.push(feature3(128, fine(s0), ts0, tn0));
+        out.push(feature3(129, fine(n0), tn0, ts0));
         let label = |w: usize| if w < n { u64::from(self.labels[w]) } else { 0xffff_0000 };
         for (k, w) in [s0l, s0r, n0l, s0l2, s0r2, n0l2, s1r].into_iter().enumerate() {
             out.push(feature(80 + k as u32, label(w)));
@@ -261,6 +279,8 @@ pub struct Weighted<'a> {
     pub labels: &'a Weights,
     /// The label that is no label: the root's.
     pub root: usize,
+    /// The label of a later window's root under the sentence's root (`dep`).
+    pub unattached: usize,
 }
 
 /// Parses a sentence: the head of each word (`None` for the root) as positions from 0, and the
@@ -275,7 +295,7 @@ pub fn parse(model: &Weighted<'_>, items: &[Item]) -> Vec<(Option<usize>, usize)
         for (k, (h, l)) in window.into_iter().enumerate() {
             out[start + k] = match (h, sentence_root) {
                 (Some(h), _) => (Some(start + h), l),
-                (None, Some(root)) => (Some(root), model.root),
+                (None, Some(root)) => (Some(root), model.unattached),
                 (None, None) => {
                     sentence_root = Some(start + k);
                     (None, model.root)
@@ -391,7 +411,7 @@ mod tests {
     #[test]
     fn every_parse_is_a_tree_with_one_root() {
         let w = Weights::default();
-        let model = Weighted { moves: &w, labels: &w, root: 0 };
+        let model = Weighted { moves: &w, labels: &w, root: 0, unattached: 0 };
         let item = Item { shape: Shape::default(), upos: Upos::Noun, feats: Feats::default() };
         for n in [1, 2, 7, WINDOW + 5] {
             let heads: Vec<Option<usize>> = parse(&model, &vec![item; n]).into_iter().map(|(h, _)| h).collect();

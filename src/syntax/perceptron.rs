@@ -131,70 +131,192 @@ impl Trainer {
         let clock = f64::from(self.clock.max(1));
         let mut keys: Vec<Feature> = self.rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut weights = Weights { classes: self.classes, ..Weights::default() };
+        let mut weights = Weights::with_rows(self.classes, keys.len());
         for key in keys {
             let row = &self.rows[&key];
             if row.updates < min_updates {
                 continue;
             }
-            let start = weights.classes_of.len();
-            for class in 0..self.classes {
+            let averaged = (0..self.classes).filter_map(|class| {
                 let total = row.totals[class] + (clock - f64::from(row.stamps[class])) * f64::from(row.weights[class]);
-                let avg = (total / clock) as f32;
-                if avg.abs() >= keep && avg != 0.0 {
-                    weights.classes_of.push(class as u16);
-                    weights.values.push(avg);
-                }
-            }
-            let end = weights.classes_of.len();
-            if end > start {
-                weights.index.insert(key, (start as u32, end as u32));
-            }
+                let q = quantise((total / clock) as f32);
+                (f32::from(q).abs() >= keep * SCALE && q != 0).then_some((class as u16, q))
+            });
+            weights.push(key, averaged);
         }
         weights
     }
 }
 
-/// Frozen weights: for each feature, the classes it votes for.
+/// One slot of the open-addressing index of frozen weights: a feature and its weights, in the
+/// slot itself when the table has at most [`NARROW`] classes, else as a run of entries.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: Feature,
+    data: [i16; NARROW],
+}
+
+/// Tables with this many classes or fewer keep their weights in the slot.
+const NARROW: usize = 4;
+
+impl Slot {
+    fn run(self) -> std::ops::Range<usize> {
+        let word = |lo: i16, hi: i16| (lo as u16 as usize) | ((hi as u16 as usize) << 16);
+        let start = word(self.data[0], self.data[1]);
+        start..start + word(self.data[2], self.data[3])
+    }
+
+    fn set_run(&mut self, start: usize, len: usize) {
+        let half = |v: usize, shift: u32| (v >> shift) as u16 as i16;
+        self.data = [half(start, 0), half(start, 16), half(len, 0), half(len, 16)];
+    }
+}
+
+/// A class with its weight, in 1/256ths.
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    weight: i16,
+}
+
+/// Frozen weights: for each feature, the classes it votes for. The index is a power-of-two
+/// table probed linearly from the feature's low bits (features are hashes already), so a lookup
+/// touches one slot (and, for many classes, one run of entries).
 #[derive(Default)]
 pub struct Weights {
     classes: usize,
-    index: FeatureMap<(u32, u32)>,
-    classes_of: Vec<u16>,
-    values: Vec<f32>,
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
+}
+
+/// The empty slot's key; a feature of this value is stored as 1.
+const EMPTY: Feature = 0;
+
+fn slot_key(f: Feature) -> Feature {
+    if f == EMPTY { 1 } else { f }
 }
 
 impl Weights {
+    fn with_rows(classes: usize, rows: usize) -> Weights {
+        let capacity = (rows * 10 / 7 + 1).next_power_of_two().max(8);
+        Weights { classes, slots: vec![Slot::default(); capacity], entries: Vec::new() }
+    }
+
+    fn narrow(&self) -> bool {
+        self.classes <= NARROW
+    }
+
+    /// Adds one feature's non-zero weights (the feature must be new).
+    fn push(&mut self, key: Feature, weights: impl Iterator<Item = (u16, i16)>) {
+        let mut slot = Slot { key: slot_key(key), data: [0; NARROW] };
+        if self.narrow() {
+            for (class, w) in weights {
+                slot.data[usize::from(class)] = w;
+            }
+            if slot.data == [0; NARROW] {
+                return;
+            }
+        } else {
+            let start = self.entries.len();
+            self.entries.extend(weights.map(|(class, weight)| Entry { class, weight }));
+            if self.entries.len() == start {
+                return;
+            }
+            slot.set_run(start, self.entries.len() - start);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = slot.key as usize & mask;
+        while self.slots[i].key != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+
     /// Number of classes.
     pub fn classes(&self) -> usize {
         self.classes
     }
 
-    /// Sums the weights of each feature into `scores` (which it first clears).
-    pub fn score(&self, features: &[Feature], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        for f in features {
-            if let Some(&(start, end)) = self.index.get(f) {
-                let (start, end) = (start as usize, end as usize);
-                for (c, w) in self.classes_of[start..end].iter().zip(&self.values[start..end]) {
-                    scores[usize::from(*c)] += w;
-                }
+    fn find(&self, f: Feature) -> Option<Slot> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = slot_key(f);
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let s = self.slots[i];
+            if s.key == key {
+                return Some(s);
             }
+            if s.key == EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
 
-    /// Writes the weights, rows sorted by feature, weights rounded to 1/256.
+    /// The non-zero weights of a slot, as (class, weight).
+    fn weights(&self, slot: Slot) -> impl Iterator<Item = (usize, i16)> + '_ {
+        let (narrow, wide) = if self.narrow() { (slot.data.len(), 0..0) } else { (0, slot.run()) };
+        let inline = slot.data.into_iter().take(narrow).enumerate().filter(|(_, w)| *w != 0);
+        inline.chain(self.entries[wide].iter().map(|e| (usize::from(e.class), e.weight)))
+    }
+
+    /// Sums the weights of each feature into `scores` (which it first clears).
+    ///
+    /// In three passes, so that the memory reads of all features are in flight at once: first
+    /// every feature's home slot is read, then the probes are finished, then the weights summed.
+    pub fn score(&self, features: &[Feature], scores: &mut [f32]) {
+        let mut sums = [0i32; 256];
+        let n = scores.len().min(256);
+        if !self.slots.is_empty() {
+            let mask = self.slots.len() - 1;
+            let mut found = [Slot::default(); 32];
+            for chunk in features.chunks(found.len()) {
+                let homes = &mut found[..chunk.len()];
+                for (h, f) in homes.iter_mut().zip(chunk) {
+                    *h = self.slots[slot_key(*f) as usize & mask];
+                }
+                for (h, f) in homes.iter_mut().zip(chunk) {
+                    let key = slot_key(*f);
+                    if h.key != key {
+                        *h = if h.key == EMPTY { Slot::default() } else { self.find(*f).unwrap_or_default() };
+                    }
+                }
+                if self.narrow() {
+                    for h in homes.iter() {
+                        for (x, w) in sums.iter_mut().zip(h.data) {
+                            *x += i32::from(w);
+                        }
+                    }
+                } else {
+                    for h in homes.iter().filter(|h| h.key != EMPTY) {
+                        for e in &self.entries[h.run()] {
+                            sums[usize::from(e.class) & 0xff] += i32::from(e.weight);
+                        }
+                    }
+                }
+            }
+        }
+        for (s, x) in scores.iter_mut().zip(&sums[..n]) {
+            *s = *x as f32 / SCALE;
+        }
+    }
+
+    /// Writes the weights, rows sorted by feature.
     pub fn encode(&self, out: &mut Encoder) {
-        let mut rows: Vec<(&Feature, &(u32, u32))> = self.index.iter().collect();
-        rows.sort_unstable_by_key(|(k, _)| **k);
+        let mut rows: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != EMPTY).collect();
+        rows.sort_unstable_by_key(|s| s.key);
         out.u32(self.classes as u32);
         out.u32(rows.len() as u32);
-        for (key, &(start, end)) in rows {
-            out.u64(*key);
-            out.u8((end - start) as u8);
-            for i in start as usize..end as usize {
-                out.u8(self.classes_of[i] as u8);
-                out.i16(quantise(self.values[i]));
+        for s in rows {
+            let weights: Vec<(usize, i16)> = self.weights(s).collect();
+            out.u64(s.key);
+            out.u8(weights.len() as u8);
+            for (class, w) in weights {
+                out.u8(class as u8);
+                out.i16(w);
             }
         }
     }
@@ -203,26 +325,29 @@ impl Weights {
     pub fn decode(input: &mut Decoder<'_>) -> Result<Weights, DecodeError> {
         let classes = input.u32()? as usize;
         let n = input.u32()? as usize;
-        let mut w = Weights { classes, ..Weights::default() };
-        w.index.reserve(n);
+        if classes > 256 || n > 1 << 26 {
+            return Err(DecodeError("a weight table too large"));
+        }
+        let mut w = Weights::with_rows(classes, n);
+        let mut row = Vec::with_capacity(classes);
         for _ in 0..n {
             let key = input.u64()?;
             let len = usize::from(input.u8()?);
-            let start = w.classes_of.len() as u32;
+            row.clear();
             for _ in 0..len {
                 let class = input.u8()?;
                 if usize::from(class) >= classes {
                     return Err(DecodeError("a weight for a class out of range"));
                 }
-                w.classes_of.push(u16::from(class));
-                w.values.push(f32::from(input.i16()?) / SCALE);
+                row.push((u16::from(class), input.i16()?));
             }
-            w.index.insert(key, (start, w.classes_of.len() as u32));
+            w.push(key, row.iter().copied());
         }
         Ok(w)
     }
 }
 
+/// Weights are kept in 1/256ths.
 const SCALE: f32 = 256.0;
 
 fn quantise(v: f32) -> i16 {
