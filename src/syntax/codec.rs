@@ -80,6 +80,11 @@ impl<'a> Decoder<'a> {
         self.bytes = rest;
         std::str::from_utf8(s).map_err(|_| DecodeError("a string is not UTF-8"))
     }
+    /// Bytes not read yet.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len()
+    }
+
     /// Fails unless every byte was read.
     pub fn finish(self) -> Result<(), DecodeError> {
         if self.bytes.is_empty() { Ok(()) } else { Err(DecodeError("bytes left after the model")) }

@@ -73,6 +73,14 @@ pub struct Model {
     lemmatiser: Lemmatiser,
     noun_clusters: Vec<u32>,
     grammar: Grammar,
+    /// A number no other model of this process has (the key of the per-thread memo of shapes).
+    id: usize,
+}
+
+/// A new model number.
+fn next_id() -> usize {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Model {
@@ -195,8 +203,28 @@ impl Model {
         &self.lexicon
     }
 
+    /// The shapes of the words, from a per-thread memo of recent forms: news repeats its words,
+    /// and a shape costs lexicon searches.
     fn shapes(&self, forms: &[&str]) -> Vec<Shape> {
-        forms.iter().map(|f| Shape::of(f, &self.lexicon)).collect()
+        thread_local! {
+            static MEMO: std::cell::RefCell<(usize, std::collections::HashMap<Box<str>, Shape>)> =
+                std::cell::RefCell::new((0, std::collections::HashMap::new()));
+        }
+        const MEMO_WORDS: usize = 1 << 16;
+        let owner = self.id;
+        MEMO.with_borrow_mut(|(memo_owner, memo)| {
+            if *memo_owner != owner || memo.len() > MEMO_WORDS {
+                memo.clear();
+                *memo_owner = owner;
+            }
+            forms
+                .iter()
+                .map(|f| match memo.get(*f) {
+                    Some(s) => *s,
+                    None => *memo.entry((*f).into()).or_insert_with(|| Shape::of(f, &self.lexicon)),
+                })
+                .collect()
+        })
     }
 
     fn tags(&self, shapes: &[Shape]) -> (Vec<Upos>, Vec<Feats>) {
@@ -254,7 +282,18 @@ impl Model {
         if !shapes_fit {
             return Err(DecodeError("class counts do not fit this version"));
         }
-        Ok(Model { lexicon, upos, feats, parser, arcs, labels, lemmatiser, noun_clusters, grammar: Grammar::default() })
+        Ok(Model {
+            lexicon,
+            upos,
+            feats,
+            parser,
+            arcs,
+            labels,
+            lemmatiser,
+            noun_clusters,
+            grammar: Grammar::default(),
+            id: next_id(),
+        })
     }
 }
 
@@ -325,6 +364,21 @@ mod tests {
         let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
         let verb = forms.iter().position(|f| f == "lud").unwrap();
         assert_eq!(model(Lang::De).unwrap().phrasal_lemma(&refs, &w, verb), "einladen");
+    }
+
+    #[test]
+    fn a_damaged_model_is_an_error_not_a_panic() {
+        let bytes = crate::lang::syntax_data(Lang::En).model;
+        let lexicon = || Lexicon::default();
+        assert!(Model::decode(bytes, lexicon()).is_ok());
+        for cut in [0, 3, 30, 1000, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Model::decode(&bytes[..cut], lexicon()).is_err(), "cut at {cut}");
+        }
+        for at in [30, 31, 32, 33, 40, 100] {
+            let mut damaged = bytes.to_vec();
+            damaged[at] ^= 0xff;
+            let _ = Model::decode(&damaged, lexicon());
+        }
     }
 
     /// A small deterministic generator of arbitrary strings (letters of several scripts,

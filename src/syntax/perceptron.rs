@@ -325,7 +325,8 @@ impl Weights {
     pub fn decode(input: &mut Decoder<'_>) -> Result<Weights, DecodeError> {
         let classes = input.u32()? as usize;
         let n = input.u32()? as usize;
-        if classes > 256 || n > 1 << 26 {
+        // A row takes at least nine bytes: a count beyond what is left is damage, not a size to allocate.
+        if classes > 256 || n > input.remaining() / 9 {
             return Err(DecodeError("a weight table too large"));
         }
         let mut w = Weights::with_rows(classes, n);

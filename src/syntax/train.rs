@@ -176,7 +176,18 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
         w.encode(&mut e);
         log(&format!("{name}: {} bytes", e.into_bytes().len()));
     }
-    Model { lexicon, upos, feats, parser, arcs, labels, lemmatiser, noun_clusters, grammar: super::Grammar::default() }
+    Model {
+        lexicon,
+        upos,
+        feats,
+        parser,
+        arcs,
+        labels,
+        lemmatiser,
+        noun_clusters,
+        grammar: super::Grammar::default(),
+        id: super::next_id(),
+    }
 }
 
 /// The word clusters most of whose treebank words are nouns (at least three words seen).
