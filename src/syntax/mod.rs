@@ -60,7 +60,7 @@ pub struct Grammar {
     pub particle_first: bool,
 }
 
-const MAGIC: &str = "kgexport syntax model 2";
+const MAGIC: &str = "kgexport syntax model 3";
 
 /// One language's trained models.
 pub struct Model {
@@ -228,8 +228,8 @@ impl Model {
     }
 
     fn tags(&self, shapes: &[Shape]) -> (Vec<Upos>, Vec<Feats>) {
-        let tags = tagger::tag_upos(&self.upos, shapes);
-        let feats = tagger::tag_feats(&self.feats, shapes, &tags);
+        let first = tagger::tag_upos(&self.upos, shapes);
+        let (feats, tags) = tagger::tag_feats(&self.feats, shapes, &first);
         (tags, feats)
     }
 

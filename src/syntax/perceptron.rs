@@ -189,11 +189,15 @@ pub struct Weights {
     entries: Vec<Entry>,
 }
 
-/// The empty slot's key; a feature of this value is stored as 1.
+/// The empty slot's key; a feature whose key would be this is stored as 1.
 const EMPTY: Feature = 0;
 
+/// The key a feature is stored under: its 64 bits folded to 32 (a file holds four bytes less a
+/// row; two of a model's features share a key about once in ten thousand, and then the second
+/// is not stored).
 fn slot_key(f: Feature) -> Feature {
-    if f == EMPTY { 1 } else { f }
+    let k = (f ^ (f >> 32)) & 0xffff_ffff;
+    if k == EMPTY { 1 } else { k }
 }
 
 impl Weights {
@@ -206,7 +210,7 @@ impl Weights {
         self.classes <= NARROW
     }
 
-    /// Adds one feature's non-zero weights (the feature must be new).
+    /// Adds one feature's non-zero weights, unless a feature with its key is stored already.
     fn push(&mut self, key: Feature, weights: impl Iterator<Item = (u16, i16)>) {
         let mut slot = Slot { key: slot_key(key), data: [0; NARROW] };
         if self.narrow() {
@@ -227,6 +231,9 @@ impl Weights {
         let mask = self.slots.len() - 1;
         let mut i = slot.key as usize & mask;
         while self.slots[i].key != EMPTY {
+            if self.slots[i].key == slot.key {
+                return; // the first of two features that share a key keeps it
+            }
             i = (i + 1) & mask;
         }
         self.slots[i] = slot;
@@ -312,7 +319,7 @@ impl Weights {
         out.u32(rows.len() as u32);
         for s in rows {
             let weights: Vec<(usize, i16)> = self.weights(s).collect();
-            out.u64(s.key);
+            out.u32(s.key as u32);
             out.u8(weights.len() as u8);
             for (class, w) in weights {
                 out.u8(class as u8);
@@ -325,14 +332,14 @@ impl Weights {
     pub fn decode(input: &mut Decoder<'_>) -> Result<Weights, DecodeError> {
         let classes = input.u32()? as usize;
         let n = input.u32()? as usize;
-        // A row takes at least nine bytes: a count beyond what is left is damage, not a size to allocate.
-        if classes > 256 || n > input.remaining() / 9 {
+        // A row takes at least five bytes: a count beyond what is left is damage, not a size to allocate.
+        if classes > 256 || n > input.remaining() / 5 {
             return Err(DecodeError("a weight table too large"));
         }
         let mut w = Weights::with_rows(classes, n);
         let mut row = Vec::with_capacity(classes);
         for _ in 0..n {
-            let key = input.u64()?;
+            let key = Feature::from(input.u32()?);
             let len = usize::from(input.u8()?);
             row.clear();
             for _ in 0..len {

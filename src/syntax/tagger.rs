@@ -65,9 +65,14 @@ pub fn attr_offsets() -> [(Attr, usize, usize); 15] {
     out
 }
 
-/// Number of classes of the feature model.
-pub fn feature_classes() -> usize {
+/// Where the second look at the part of speech lies among the classes of the feature model.
+fn upos_offset() -> usize {
     attr_offsets().iter().map(|(_, _, n)| n).sum()
+}
+
+/// Number of classes of the feature model: every attribute's values, then the parts of speech.
+pub fn feature_classes() -> usize {
+    upos_offset() + Upos::ALL.len()
 }
 
 /// The features of the morphology decision at `i`, given every tag and the features chosen before it.
@@ -135,10 +140,13 @@ pub fn tag_upos(model: &Weights, shapes: &[Shape]) -> Vec<Upos> {
     tags
 }
 
-/// Predicts the morphological features of each word.
-pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> Vec<Feats> {
+/// Predicts the morphological features of each word, and takes a second look at its part of
+/// speech with the first look's tags on both sides.
+pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats>, Vec<Upos>) {
     let offsets = attr_offsets();
+    let (at, n_upos) = (upos_offset(), Upos::ALL.len());
     let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
+    let mut second = tags.to_vec();
     let mut features = Vec::with_capacity(40);
     let mut scores = vec![0.0; model.classes()];
     for i in 0..shapes.len() {
@@ -150,10 +158,13 @@ pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> Vec<Feats>
                 let v = best(&scores[start..start + n], |_| true).unwrap_or(0);
                 feats.set_raw(attr, v as u8);
             }
+            if let Some(u) = scores.get(at..at + n_upos).and_then(|s| best(s, |_| true)) {
+                second[i] = Upos::ALL[u];
+            }
         }
         done.push(feats);
     }
-    done
+    (done, second)
 }
 
 /// A training sentence of the taggers: shapes, gold tags and gold features.
@@ -164,11 +175,14 @@ pub struct Example<'a> {
     pub upos: &'a [Upos],
     /// The gold features.
     pub feats: &'a [Feats],
+    /// The first look's tags the second look reads (the gold tags where none are given).
+    pub first: Option<&'a [Upos]>,
 }
 
-/// Trains the part-of-speech model for one more pass over the examples; returns right tags and words.
-pub fn train_upos_epoch(trainer: &mut Trainer, data: &[Example<'_>]) -> (usize, usize) {
-    let (mut right, mut all) = (0, 0);
+/// Trains the part-of-speech model for one more pass over the examples; returns the tags it
+/// guessed before each update (what the second look learns to mend).
+pub fn train_upos_epoch(trainer: &mut Trainer, data: &[Example<'_>]) -> Vec<Vec<Upos>> {
+    let mut guessed = Vec::with_capacity(data.len());
     let mut features = Vec::new();
     let mut scores = vec![0.0; Upos::ALL.len()];
     for ex in data {
@@ -179,12 +193,11 @@ pub fn train_upos_epoch(trainer: &mut Trainer, data: &[Example<'_>]) -> (usize, 
             let guess = best(&scores, |_| true).unwrap_or(0);
             trainer.update(gold.index(), guess, &features);
             trainer.tick();
-            right += usize::from(guess == gold.index());
-            all += 1;
             tags.push(Upos::ALL[guess]);
         }
+        guessed.push(tags);
     }
-    (right, all)
+    guessed
 }
 
 /// Trains the morphology model for one more pass over the examples, with the gold tags.
@@ -192,7 +205,8 @@ pub fn train_feats_epoch(trainer: &mut Trainer, data: &[Example<'_>]) {
     let offsets = attr_offsets();
     let mut features = Vec::new();
     let mut scores = vec![0.0; feature_classes()];
-    for Example { shapes, upos: tags, feats: gold } in data {
+    for Example { shapes, upos: gold_upos, feats: gold, first } in data {
+        let tags = first.unwrap_or(gold_upos);
         let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
         for i in 0..shapes.len() {
             let mut feats = Feats::default();
@@ -205,6 +219,9 @@ pub fn train_feats_epoch(trainer: &mut Trainer, data: &[Example<'_>]) {
                     trainer.update(start + truth, start + guess, &features);
                     feats.set_raw(attr, guess as u8);
                 }
+                let at = upos_offset();
+                let guess = best(&scores[at..], |_| true).unwrap_or(0);
+                trainer.update(at + gold_upos[i].index(), at + guess, &features);
                 trainer.tick();
             }
             done.push(feats);

@@ -25,11 +25,13 @@ pub struct Settings {
     pub keep: f32,
     /// Fewest updates a feature needs to be kept.
     pub min_updates: u32,
+    /// More updates a feature of the morphology model needs (it has many classes, so many small weights).
+    pub feats_extra_updates: u32,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { tagger_epochs: 10, parser_epochs: 15, folds: 5, keep: 0.02, min_updates: 2 }
+        Settings { tagger_epochs: 10, parser_epochs: 15, folds: 5, keep: 0.02, min_updates: 2, feats_extra_updates: 2 }
     }
 }
 
@@ -97,14 +99,20 @@ fn taggers(data: &[&Sentence], s: &Settings) -> (Weights, Weights) {
     let mut upos = Trainer::new(Upos::ALL.len());
     let mut feats = Trainer::new(tagger::feature_classes());
     for epoch in 0..s.tagger_epochs {
-        let batch: Vec<tagger::Example<'_>> = order(data.len(), epoch)
-            .into_iter()
-            .map(|i| tagger::Example { shapes: &data[i].shapes, upos: &data[i].upos, feats: &data[i].feats })
-            .collect();
-        tagger::train_upos_epoch(&mut upos, &batch);
+        let o = order(data.len(), epoch);
+        let example = |i: usize| tagger::Example {
+            shapes: &data[i].shapes,
+            upos: &data[i].upos,
+            feats: &data[i].feats,
+            first: None,
+        };
+        let batch: Vec<tagger::Example<'_>> = o.iter().map(|&i| example(i)).collect();
+        let guessed = tagger::train_upos_epoch(&mut upos, &batch);
+        let batch: Vec<tagger::Example<'_>> =
+            o.iter().zip(&guessed).map(|(&i, g)| tagger::Example { first: Some(g), ..example(i) }).collect();
         tagger::train_feats_epoch(&mut feats, &batch);
     }
-    (upos.finish(s.keep, s.min_updates), feats.finish(s.keep, s.min_updates))
+    (upos.finish(s.keep, s.min_updates), feats.finish(s.keep, s.min_updates + s.feats_extra_updates))
 }
 
 /// Trains a model on `blocks` with the lexicon of its language; `log` hears about progress.
@@ -142,8 +150,8 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
                 .enumerate()
                 .filter(|(i, _)| i % folds == k)
                 .map(|(i, sent)| {
-                    let tags = tagger::tag_upos(&upos, &sent.shapes);
-                    let f = tagger::tag_feats(&feats, &sent.shapes, &tags);
+                    let first = tagger::tag_upos(&upos, &sent.shapes);
+                    let (f, tags) = tagger::tag_feats(&feats, &sent.shapes, &first);
                     (i, tags, f)
                 })
                 .collect()
