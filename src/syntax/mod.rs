@@ -13,6 +13,7 @@ pub mod perceptron;
 pub mod score;
 pub mod tagger;
 pub mod train;
+pub mod tree;
 pub mod ud;
 
 use crate::article::Lang;
@@ -119,6 +120,12 @@ impl Model {
                 deprel: self.labels.get(parsed[i].1).copied().unwrap_or_default(),
             })
             .collect()
+    }
+
+    /// Analyses one of kgexport's sentences (its tokens as the words).
+    pub fn analyse_sentence(&self, sentence: &crate::text::Sentence) -> Vec<Word> {
+        let forms: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
+        self.analyse(&forms)
     }
 
     /// The lemma of a form with its part of speech: the treebank's or the lexicon's; for an
@@ -344,6 +351,19 @@ mod tests {
         assert_eq!(lemma_of(Lang::De, "Nach langen Gesprächen reiste sie ab .", "Gesprächen"), "Gespräch");
         assert_eq!(lemma_of(Lang::En, "The envoy met the king .", "met"), "meet");
         assert_eq!(lemma_of(Lang::En, "They shipped rifles .", "shipped"), "ship");
+    }
+
+    #[test]
+    fn a_segmented_sentence_gives_a_tree_to_read() {
+        let rules = crate::lang::rules(Lang::De);
+        let sentences = crate::text::segment("Am Montag traf der Minister den Präsidenten in Berlin.", rules);
+        let words = model(Lang::De).unwrap().analyse_sentence(&sentences[0]);
+        let tree = tree::Tree::new(&words);
+        let form = |i: usize| sentences[0].tokens[i].text.as_str();
+        let verb = tree.root().unwrap();
+        assert_eq!(form(verb), "traf");
+        assert_eq!(tree.subjects(verb).into_iter().map(form).collect::<Vec<_>>(), ["Minister"]);
+        assert_eq!(tree.objects(verb).into_iter().map(form).collect::<Vec<_>>(), ["Präsidenten"]);
     }
 
     #[test]
