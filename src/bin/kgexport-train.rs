@@ -47,6 +47,7 @@ fn options() -> Result<Options> {
             }
             "--tenth-less" => o.tenth_less = true,
             "--feats-extra-updates" => o.settings.feats_extra_updates = args.next().context("a number")?.parse()?,
+            "--folds" => o.settings.folds = args.next().context("a number")?.parse()?,
             "--min-updates" => o.settings.min_updates = args.next().context("a number")?.parse()?,
             "--keep" => o.settings.keep = args.next().context("--keep needs a number")?.parse()?,
             "--parser-epochs" => o.settings.parser_epochs = args.next().context("a number")?.parse()?,
@@ -54,7 +55,7 @@ fn options() -> Result<Options> {
             "--score-only" => o.score_only = true,
             "-h" | "--help" => {
                 println!(
-                    "usage: kgexport-train [--ud DIR] [--lang de|en] [--out DIR] [--tenth-less] [--score-only] [--keep W] [--tagger-epochs N] [--parser-epochs N]"
+                    "usage: kgexport-train [--ud DIR] [--lang de|en] [--out DIR] [--tenth-less] [--score-only] [--keep W] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-updates N] [--feats-extra-updates N]"
                 );
                 std::process::exit(0);
             }
