@@ -250,6 +250,23 @@ mod tests {
     }
 
     #[test]
+    fn training_twice_gives_the_same_bytes() {
+        let text = "1\tDie\tder\tDET\t_\tCase=Nom\t2\tdet\t_\t_\n2\tMinisterin\tMinisterin\tNOUN\t_\tCase=Nom\t3\tnsubj\t_\t_\n\
+                    3\treiste\treisen\tVERB\t_\tMood=Ind\t0\troot\t_\t_\n4\tab\tab\tADP\t_\t_\t3\tcompound:prt\t_\t_\n\n\
+                    1\tEr\ter\tPRON\t_\tCase=Nom\t2\tnsubj\t_\t_\n2\tkam\tkommen\tVERB\t_\t_\t0\troot\t_\t_\n\n";
+        let blocks: Vec<Block> = super::super::conllu::read(text).unwrap().into_iter().cycle().take(12).collect();
+        let settings = Settings { tagger_epochs: 2, parser_epochs: 2, ..Settings::default() };
+        let quiet = |_: &str| {};
+        let a = train(&blocks, Lexicon::default(), &settings, &quiet).encode();
+        let b = train(&blocks, Lexicon::default(), &settings, &quiet).encode();
+        assert_eq!(a, b);
+        let model = Model::decode(&a, Lexicon::default()).unwrap();
+        let words = model.analyse(&["Die", "Ministerin", "reiste", "ab"]);
+        assert_eq!(words[2].head, None);
+        assert_eq!(words[3].deprel.to_string(), "compound:prt");
+    }
+
+    #[test]
     fn orders_are_permutations_and_repeatable() {
         let a = order(50, 3);
         let mut sorted = a.clone();
