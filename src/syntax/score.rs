@@ -16,7 +16,7 @@ pub struct Scores {
     pub lemma: usize,
     /// Right set of all predicted features.
     pub feats: usize,
-    /// Nouns, proper nouns, pronouns, determiners and adjectives (by the gold tag).
+    /// Nouns, pronouns, determiners and adjectives (by the gold tag).
     pub nominal: usize,
     /// Of these, right `Case` (including its absence).
     pub case: usize,
@@ -52,7 +52,7 @@ impl Scores {
                 s.upos += usize::from(gold.upos == got.upos);
                 s.lemma += usize::from(gold.lemma == got.lemma);
                 s.feats += usize::from(gold.feats == got.feats);
-                if gold.upos.is_nominal() {
+                if carries_case(gold.upos) {
                     s.nominal += 1;
                     s.case += usize::from(gold.feats.raw(Attr::Case) == got.feats.raw(Attr::Case));
                 }
@@ -117,7 +117,7 @@ impl fmt::Display for Scores {
     }
 }
 
-/// Is a tag one of the nominal ones whose case is scored.
-pub fn scored_for_case(upos: Upos) -> bool {
-    upos.is_nominal()
+/// The parts of speech whose `Case` is scored: nouns, pronouns, determiners and adjectives.
+pub fn carries_case(upos: Upos) -> bool {
+    matches!(upos, Upos::Noun | Upos::Pron | Upos::Det | Upos::Adj)
 }

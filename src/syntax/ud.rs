@@ -83,11 +83,6 @@ impl Upos {
     pub fn index(self) -> usize {
         self as usize
     }
-
-    /// Nouns, pronouns, determiners and adjectives: the words that carry case.
-    pub fn is_nominal(self) -> bool {
-        matches!(self, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Adj)
-    }
 }
 
 /// A morphological attribute kgexport predicts.
