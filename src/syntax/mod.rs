@@ -1,6 +1,6 @@
 //! Syntax: lemmas, parts of speech, morphology and dependency trees, from models trained on UD treebanks.
 //!
-//! A [`Model`] is one language's tagger, morphology, parser, labeller and lemmatiser. The trained
+//! A [`Model`] is one language's tagger, morphology, parser (with arc labels) and lemmatiser. The trained
 //! models live in `data/syntax/<tag>.model` and are compiled in; `kgexport-train` makes them.
 
 pub mod codec;

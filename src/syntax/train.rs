@@ -1,6 +1,6 @@
 //! Training: every part of a [`Model`] from treebank sentences, deterministically.
 //!
-//! The parser and labeller learn from tags predicted by taggers that did not see the sentence
+//! The parser and its arc labels learn from tags predicted by taggers that did not see the sentence
 //! (jackknifing), so that they expect the tagger's mistakes they will meet at run time.
 
 use super::conllu::Block;
