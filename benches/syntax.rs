@@ -2,7 +2,8 @@
 //! news text, one thread; with `wc -w` over the same text in the same run, and the model load time.
 //!
 //! `cargo bench --bench syntax` (see benches/README.md). Prints a markdown table and writes
-//! `benches/syntax-results.md`.
+//! `benches/syntax-results.md`, with the accuracy on the held-back treebank sentences when
+//! `KGX_UD_DIR` (default `../shared/ud`) holds them.
 //!
 //! Environment (all optional):
 //!   KGX_CORPUS_DIR        folder of wikinews-{de,en}.jsonl   default ../shared/corpus beside the crate
@@ -194,15 +195,60 @@ fn run() -> Result<(), Error> {
     }
 
     let load_after = loadavg();
-    let table = render(&results, repeat);
+    let accuracy = accuracy(root);
+    let table = render(&results, repeat) + &accuracy;
     println!("{table}");
     let machine = machine(root, &load_before, &load_after);
     std::fs::create_dir_all(&out_dir)?;
     let out = out_dir.join("syntax-results.md");
-    std::fs::write(&out, format!("# Syntax stage speed\n\n{table}\n{machine}"))?;
+    std::fs::write(&out, format!("# Syntax stage speed and accuracy\n\n{table}\n{machine}"))?;
     println!("{machine}");
     eprintln!("== wrote {}", out.display());
     Ok(())
+}
+
+/// The accuracy of the compiled-in models on the held-back treebank sentences (positions ≡ 9
+/// mod 10 of each file in `KGX_UD_DIR`, default `../shared/ud`), as a markdown section; a note
+/// instead when the treebanks are not there.
+fn accuracy(root: &Path) -> String {
+    let ud = std::env::var_os("KGX_UD_DIR").map_or_else(|| root.join("../shared/ud"), PathBuf::from);
+    let mut out = String::from(
+        "\n## Accuracy (held-back treebank sentences, words given)\n\n\
+         | lang | words | UPOS | lemma | all features | Case (NOUN, PRON, DET, ADJ) | UAS | LAS | F1 nsubj/obj/iobj/obl |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for lang in Lang::ALL {
+        let dir = ud.join(lang.tag());
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return format!("\n## Accuracy\n\nNo treebanks at {}; set KGX_UD_DIR.\n", dir.display());
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+            .collect();
+        files.sort();
+        let read: Vec<_> = files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .filter_map(|t| kgexport::syntax::conllu::read(&t).ok())
+            .collect();
+        let (_, held_back) = kgexport::syntax::train::split(read, false);
+        let Some(model) = syntax::model(lang) else { continue };
+        let sc = kgexport::syntax::score::Scores::measure(model, &held_back);
+        out.push_str(&format!(
+            "| {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
+            lang.tag(),
+            sc.words,
+            sc.upos(),
+            sc.lemma(),
+            sc.feats(),
+            sc.case(),
+            sc.uas(),
+            sc.las(),
+            sc.core_f1()
+        ));
+    }
+    out
 }
 
 /// The target folder: CARGO_TARGET_DIR, else the one this binary was built into (target/release/deps/).
