@@ -1,8 +1,6 @@
 //! Command-line behaviour: formats, standard output, exit statuses, and bad input.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
 

@@ -1,8 +1,6 @@
 //! The embedded store: load, reload without duplicates, the example queries, and bad input.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn load(store: &std::path::Path, inputs: &[&str]) {
     let mut args = vec!["load", "-q", "--store", store.to_str().unwrap()];

@@ -1,8 +1,6 @@
 //! Corpus-scale behaviour: the output does not depend on the thread count or the shard split.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 
 /// Every dev article in the repository: real German and English news.

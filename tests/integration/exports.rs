@@ -1,8 +1,6 @@
 //! The committed `exports/` are exactly what the main command writes for `seeds/`, every run.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const FORMATS: &[&str] = &["ttl", "jsonld", "dot", "nt", "nq", "trig"];
 

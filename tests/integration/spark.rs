@@ -1,9 +1,7 @@
 //! Distributed run: PySpark in local[2] mode pipes JSON Lines articles through kgexport on each
 //! partition; the union of the partitions' N-Quads equals the single-machine run.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 use std::process::Command;
 

@@ -4,9 +4,7 @@
 //! written for these tests; and the accuracy floors of the syntax models on the held-back
 //! treebank sentences.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -477,7 +475,7 @@ fn malformed_conllu_names_the_file_and_the_line() {
 //
 // Each sentence was parsed and looked at first; the assertions are what UD prescribes. Where the
 // model gets a relation that matters wrong, the assertion stays as it should be, in an ignored
-// test below (`cargo test --test syntax -- --ignored` shows them), and a second sentence of the
+// test below (`cargo test --test integration syntax -- --ignored` shows them), and a second sentence of the
 // same construction is tested here.
 
 #[test]

@@ -1,9 +1,7 @@
 //! The exports checked by outside tools: rdflib, pyld, pyshacl, pyoxigraph, Graphviz, and the
 //! independent scorer. These are required: a missing tool is a failure, never a skip.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 fn python(args: &[&str]) -> std::process::Output {

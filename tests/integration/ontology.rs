@@ -1,8 +1,6 @@
 //! The Rust vocabulary, `ontology/kgx.ttl` and the exports use the same `kgx:` terms.
 
-mod common;
-
-use common::repo;
+use crate::common::repo;
 use kgexport::vocab::{KGX, kgx};
 use oxrdf::{NamedOrBlankNode, Term};
 use oxttl::{NTriplesParser, TurtleParser};

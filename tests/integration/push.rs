@@ -1,9 +1,7 @@
 //! Push to a real triple store: Oxigraph's own server (`pip install oxigraph`), started on loopback.
 //! Required, never skipped: a missing server binary fails the test with the install command.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

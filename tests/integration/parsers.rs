@@ -1,8 +1,6 @@
 //! Every export parses with oxttl and, independently, with rio_turtle, and the formats agree.
 
-mod common;
-
-use common::repo;
+use crate::common::repo;
 use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser};
 use rio_api::parser::{QuadsParser, TriplesParser};
 use std::collections::BTreeSet;

@@ -1,0 +1,16 @@
+//! kgexport's integration tests, in one binary: each module tests one side of the program from
+//! outside (the command line, the exports, the outside validators, the store, the syntax layer …).
+
+mod cli;
+mod common;
+mod exports;
+mod external;
+mod extraction;
+mod ontology;
+mod parsers;
+mod push;
+mod robustness;
+mod scale;
+mod spark;
+mod store;
+mod syntax;
