@@ -140,11 +140,19 @@ pub fn tag_upos(model: &Weights, shapes: &[Shape]) -> Vec<Upos> {
     tags
 }
 
+/// What the scores of the morphology model choose for one word: its features, and the class of
+/// its part of speech on the second look.
+fn choose(scores: &[f32]) -> (Feats, usize) {
+    let mut feats = Feats::default();
+    for (attr, start, n) in attr_offsets() {
+        feats.set_raw(attr, best(&scores[start..start + n], |_| true).unwrap_or(0) as u8);
+    }
+    (feats, best(&scores[upos_offset()..], |_| true).unwrap_or(0))
+}
+
 /// Predicts the morphological features of each word, and takes a second look at its part of
 /// speech with the first look's tags on both sides.
 pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats>, Vec<Upos>) {
-    let offsets = attr_offsets();
-    let (at, n_upos) = (upos_offset(), Upos::ALL.len());
     let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
     let mut second = tags.to_vec();
     let mut features = Vec::with_capacity(40);
@@ -154,13 +162,9 @@ pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats
         if tags[i] != Upos::Punct {
             feats_features(shapes, tags, i, &done, &mut features);
             model.score(&features, &mut scores);
-            for (attr, start, n) in offsets {
-                let v = best(&scores[start..start + n], |_| true).unwrap_or(0);
-                feats.set_raw(attr, v as u8);
-            }
-            if let Some(u) = scores.get(at..at + n_upos).and_then(|s| best(s, |_| true)) {
-                second[i] = Upos::ALL[u];
-            }
+            let (chosen, upos) = choose(&scores);
+            feats = chosen;
+            second[i] = Upos::ALL.get(upos).copied().unwrap_or(tags[i]);
         }
         done.push(feats);
     }
@@ -213,16 +217,15 @@ pub fn train_feats_epoch(trainer: &mut Trainer, data: &[Example<'_>]) {
             if tags[i] != Upos::Punct {
                 feats_features(shapes, tags, i, &done, &mut features);
                 trainer.score(&features, &mut scores);
-                for (attr, start, n) in offsets {
-                    let guess = best(&scores[start..start + n], |_| true).unwrap_or(0);
-                    let truth = usize::from(gold[i].raw(attr));
-                    trainer.update(start + truth, start + guess, &features);
-                    feats.set_raw(attr, guess as u8);
+                let (guessed, upos) = choose(&scores);
+                for (attr, start, _) in offsets {
+                    let (truth, guess) = (gold[i].raw(attr), guessed.raw(attr));
+                    trainer.update(start + usize::from(truth), start + usize::from(guess), &features);
                 }
                 let at = upos_offset();
-                let guess = best(&scores[at..], |_| true).unwrap_or(0);
-                trainer.update(at + gold_upos[i].index(), at + guess, &features);
+                trainer.update(at + gold_upos[i].index(), at + upos, &features);
                 trainer.tick();
+                feats = guessed;
             }
             done.push(feats);
         }
