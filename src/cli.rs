@@ -97,9 +97,30 @@ pub struct ReadArgs {
     /// corpus; the shards' N-Quads together equal one run's.
     #[arg(long, value_name = "I/N", default_value = "0/1", value_parser = parse_shard)]
     pub shard: Shard,
+
+    /// Extra gazetteer rows (repeatable): a TSV file with the header and columns of one of the
+    /// tables in `data/gazetteer/`, merged over the built-in data (a row with a built-in key
+    /// replaces that row).
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
 }
 
 impl ReadArgs {
+    /// Merges the user's gazetteer files over the built-in data, before any article is read.
+    fn install_gazetteer(&self) -> Result<()> {
+        if self.gazetteer.is_empty() {
+            return Ok(());
+        }
+        let mut additions = kgexport::gazetteer::Additions::default();
+        for path in &self.gazetteer {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read the gazetteer file", path.display()))?;
+            additions.add_file(&path.display().to_string(), &text)?;
+        }
+        kgexport::gazetteer::install(&additions)?;
+        Ok(())
+    }
+
     fn pipeline<'a>(&'a self, inputs: &[PathBuf], render: Vec<Format>) -> Pipeline<'a> {
         Pipeline {
             inputs: inputs.to_vec(),
@@ -390,6 +411,7 @@ pub fn each_article(
 
 /// Runs the export; returns whether every input was read.
 pub fn run(args: Args) -> Result<bool> {
+    args.read.install_gazetteer()?;
     let pipeline = args.read.pipeline(&args.inputs, args.format.0.clone());
     let mut report = Report::default();
     let mut outputs = Outputs::open(&args)?;
@@ -415,6 +437,7 @@ pub fn run(args: Args) -> Result<bool> {
 
 /// `kgexport load`: every article replaces its named graph in the store, which is saved once.
 pub fn load(args: LoadArgs) -> Result<bool> {
+    args.read.install_gazetteer()?;
     let store = DiskStore::open_or_create(&args.store)?;
     let mut report = Report::default();
     each_article(&args.read.pipeline(&args.inputs, Vec::new()), &mut report, |(graph, _, _)| {
@@ -451,6 +474,7 @@ pub fn query(args: QueryArgs) -> Result<bool> {
 /// `kgexport push`: a PUT per article graph; an article that keeps failing is reported and the
 /// others go on.
 pub fn push(args: PushArgs) -> Result<bool> {
+    args.read.install_gazetteer()?;
     let endpoint = Endpoint::new(&args.endpoint, std::time::Duration::from_secs(args.timeout), args.attempts);
     let mut report = Report::default();
     let mut pushed = 0;

@@ -6,7 +6,11 @@ use crate::model::{EntityKind, PositionType};
 use crate::text;
 use chrono::NaiveDate;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
+
+mod tables;
+
+pub use tables::{Additions, GazetteerError, Origin, Table};
 
 /// One curated entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,20 +94,21 @@ pub struct FormMatch {
     pub len: usize,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
 
-/// The curated gazetteer.
+/// The gazetteer: the built-in data, with the user's additions when [`install`] ran first.
 pub fn get() -> &'static Gazetteer {
-    &GAZETTEER
+    GAZETTEER.get_or_init(|| Gazetteer::load(&Additions::default()).expect("the built-in gazetteer is valid"))
 }
 
-/// Rows of a TSV file after its header; panics on a malformed built-in file (a bug, see tests).
-fn rows<'a>(name: &str, source: &'a str, columns: usize) -> impl Iterator<Item = Vec<&'a str>> {
-    let name = name.to_string();
-    source.lines().skip(1).filter(|l| !l.is_empty()).map(move |line| {
-        let cells: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cells.len(), columns, "data/gazetteer/{name}: wrong column count in {line:?}");
-        cells
+/// Makes the gazetteer the built-in data with `additions` merged over it; call it once, before
+/// any article is read. Fails on a row that names an unknown state, person, office or date form.
+pub fn install(additions: &Additions) -> Result<(), GazetteerError> {
+    let gazetteer = Gazetteer::load(additions)?;
+    GAZETTEER.set(gazetteer).map_err(|_| GazetteerError {
+        file: String::new(),
+        line: 0,
+        message: "the gazetteer was read before the additions were installed".into(),
     })
 }
 
@@ -126,9 +131,10 @@ pub fn state_key(iso: &str) -> String {
 }
 
 impl Gazetteer {
-    fn load() -> Gazetteer {
+    /// The built-in tables with `additions` merged over them.
+    fn load(additions: &Additions) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer::default();
-        for c in rows("states.tsv", include_str!("../data/gazetteer/states.tsv"), 7) {
+        for (c, origin) in additions.rows(Table::States) {
             let iso = c[0].to_string();
             let index = g.push(
                 Entry {
@@ -151,52 +157,77 @@ impl Gazetteer {
             for form in list(c[6]) {
                 g.add_demonym(form, &iso);
             }
+            check(origin, !c[2].trim().is_empty() && !c[3].trim().is_empty(), || "a state needs both labels".into())?;
         }
-        for c in rows("cities.tsv", include_str!("../data/gazetteer/cities.tsv"), 6) {
+        for (c, origin) in additions.rows(Table::Cities) {
+            let country = g.country(c[3], origin)?;
+            check(origin, matches!(c[5], "yes" | "no"), || format!("capital must be yes or no, not {:?}", c[5]))?;
             if c[5] == "yes" {
                 g.capitals.insert(format!("place-{}", c[0]));
             }
-            g.push(Entry::named(format!("place-{}", c[0]), EntityKind::Place, c[1], c[2], opt(c[3])), c[4]);
+            g.push(Entry::named(format!("place-{}", c[0]), EntityKind::Place, c[1], c[2], country), c[4]);
         }
-        for c in rows("governments.tsv", include_str!("../data/gazetteer/governments.tsv"), 5) {
-            g.push(Entry::named(format!("gov-{}", c[0]), EntityKind::Government, c[1], c[2], opt(c[3])), c[4]);
+        for (c, origin) in additions.rows(Table::Governments) {
+            let country = g.country(c[3], origin)?;
+            g.push(Entry::named(format!("gov-{}", c[0]), EntityKind::Government, c[1], c[2], country), c[4]);
         }
-        for c in rows("agencies.tsv", include_str!("../data/gazetteer/agencies.tsv"), 4) {
-            g.push(Entry::named(format!("agency-{}", c[0]), EntityKind::NewsAgency, c[1], c[1], opt(c[2])), c[3]);
+        for (c, origin) in additions.rows(Table::Agencies) {
+            let country = g.country(c[2], origin)?;
+            g.push(Entry::named(format!("agency-{}", c[0]), EntityKind::NewsAgency, c[1], c[1], country), c[3]);
         }
-        for c in rows("organizations.tsv", include_str!("../data/gazetteer/organizations.tsv"), 4) {
+        for (c, _) in additions.rows(Table::Organizations) {
             g.push(Entry::named(format!("org-{}", c[0]), EntityKind::Igo, c[1], c[2], None), c[3]);
         }
-        for c in rows("groups.tsv", include_str!("../data/gazetteer/groups.tsv"), 4) {
+        for (c, _) in additions.rows(Table::Groups) {
             g.push(Entry::named(format!("group-{}", c[0]), EntityKind::Organization, c[1], c[2], None), c[3]);
         }
         let mut person_index = HashMap::new();
-        for c in rows("persons.tsv", include_str!("../data/gazetteer/persons.tsv"), 6) {
-            let index =
-                g.push(Entry::named(format!("person-{}", c[0]), EntityKind::Person, c[1], c[2], opt(c[3])), c[4]);
+        for (c, origin) in additions.rows(Table::Persons) {
+            let country = g.country(c[3], origin)?;
+            let index = g.push(Entry::named(format!("person-{}", c[0]), EntityKind::Person, c[1], c[2], country), c[4]);
             for surname in list(c[5]) {
                 g.surnames.entry(surname.to_string()).or_default().push(index);
             }
             person_index.insert(c[0].to_string(), index);
         }
-        for c in rows("positions.tsv", include_str!("../data/gazetteer/positions.tsv"), 5) {
-            let person = *person_index.get(c[0]).unwrap_or_else(|| panic!("positions.tsv: unknown person {}", c[0]));
-            let position = parse_position(c[1]).unwrap_or_else(|| panic!("positions.tsv: unknown position {}", c[1]));
+        for (c, origin) in additions.rows(Table::Positions) {
+            let person = person_index.get(c[0]).copied();
+            check(origin, person.is_some(), || format!("unknown person {:?} (not in persons.tsv)", c[0]))?;
+            let position = parse_position(c[1]);
+            check(origin, position.is_some(), || format!("unknown position {:?}; use one of {POSITIONS}", c[1]))?;
             let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-            let from = day(c[3]).unwrap_or_else(|| panic!("positions.tsv: bad date {}", c[3]));
-            g.tenures.push(Tenure { person, position, of: c[2].to_string(), from, to: day(c[4]) });
-        }
-        for c in rows("titles.tsv", include_str!("../data/gazetteer/titles.tsv"), 4) {
-            let position = parse_position(c[2]).unwrap_or_else(|| panic!("titles.tsv: unknown position {}", c[2]));
-            let tokens = tokens_of(c[0]);
-            if let Some(first) = tokens.first().cloned() {
-                g.titles.entry(first).or_default().push((tokens, Title { position, iso: opt(c[3]) }));
+            let from = day(c[3]);
+            check(origin, from.is_some(), || format!("bad date {:?}: write YYYY-MM-DD", c[3]))?;
+            check(origin, c[4].is_empty() || day(c[4]).is_some(), || format!("bad date {:?}: write YYYY-MM-DD", c[4]))?;
+            let of = c[2].to_string();
+            check(origin, origin.is_none() || g.state(&of).is_some() || g.by_key(&of).is_some(), || {
+                format!("unknown state or body {of:?}")
+            })?;
+            if let (Some(person), Some(position), Some(from)) = (person, position, from) {
+                g.tenures.push(Tenure { person, position, of, from, to: day(c[4]) });
             }
         }
-        for c in rows("given_names.tsv", include_str!("../data/gazetteer/given_names.tsv"), 2) {
+        for (c, origin) in additions.rows(Table::Titles) {
+            let position = parse_position(c[2]);
+            check(origin, position.is_some(), || format!("unknown position {:?}; use one of {POSITIONS}", c[2]))?;
+            let iso = g.country(c[3], origin)?;
+            let tokens = tokens_of(c[0]);
+            if let (Some(first), Some(position)) = (tokens.first().cloned(), position) {
+                g.titles.entry(first).or_default().push((tokens, Title { position, iso }));
+            }
+        }
+        for (c, _) in additions.rows(Table::GivenNames) {
             g.given_names.insert(c[0].to_string());
         }
-        g
+        Ok(g)
+    }
+
+    /// A country cell: empty, or the ISO-3 code of a loaded state.
+    fn country(&self, cell: &str, origin: Option<&Origin>) -> Result<Option<String>, GazetteerError> {
+        let country = opt(cell);
+        let known = country.as_deref().is_none_or(|iso| self.states.contains_key(iso));
+        check(origin, known, || format!("unknown state {cell:?} (not in states.tsv)"))?;
+        Ok(country)
     }
 
     /// The state a capital city stands for when it speaks ("Moskau wies zurück").
@@ -328,6 +359,19 @@ impl Gazetteer {
     /// The offices a person holds on a day.
     pub fn offices(&self, person: usize, on: NaiveDate) -> Vec<&Tenure> {
         self.tenures.iter().filter(|t| t.person == person && t.from <= on && t.to.is_none_or(|to| on <= to)).collect()
+    }
+}
+
+/// The position names a row may use.
+const POSITIONS: &str =
+    "HeadOfState, HeadOfGovernment, ForeignMinister, DefenceMinister, SpecialEnvoy, Spokesperson, Ambassador, Minister";
+
+/// Fails for a user's row when `ok` is false; a built-in row that fails is a bug in the data.
+fn check(origin: Option<&Origin>, ok: bool, message: impl FnOnce() -> String) -> Result<(), GazetteerError> {
+    match (ok, origin) {
+        (true, _) => Ok(()),
+        (false, Some(origin)) => Err(GazetteerError::at(origin, message())),
+        (false, None) => panic!("data/gazetteer: {}", message()),
     }
 }
 

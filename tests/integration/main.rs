@@ -6,6 +6,7 @@ mod common;
 mod exports;
 mod external;
 mod extraction;
+mod gazetteer;
 mod ontology;
 mod parsers;
 mod push;
