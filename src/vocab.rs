@@ -32,6 +32,7 @@ pub mod kgx {
         CLAIM = "Claim";
         EVENT = "Event";
         GOVERNMENT = "Government";
+        GROUP = "Group";
         HAPPENING = "Happening";
         INTERGOVERNMENTAL_ORGANIZATION = "IntergovernmentalOrganization";
         INVITATION = "Invitation";
