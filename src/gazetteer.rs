@@ -159,6 +159,10 @@ impl Gazetteer {
             }
             check(origin, !c[2].trim().is_empty() && !c[3].trim().is_empty(), || "a state needs both labels".into())?;
         }
+        for (c, origin) in additions.rows(Table::Regions) {
+            let country = g.country(c[3], origin)?;
+            g.push(Entry::named(format!("region-{}", c[0]), EntityKind::Place, c[1], c[2], country), c[4]);
+        }
         for (c, origin) in additions.rows(Table::Cities) {
             let country = g.country(c[3], origin)?;
             check(origin, matches!(c[5], "yes" | "no"), || format!("capital must be yes or no, not {:?}", c[5]))?;
@@ -180,6 +184,10 @@ impl Gazetteer {
         }
         for (c, _) in additions.rows(Table::Groups) {
             g.push(Entry::named(format!("group-{}", c[0]), EntityKind::Organization, c[1], c[2], None), c[3]);
+        }
+        for (c, origin) in additions.rows(Table::Parties) {
+            let country = g.country(c[3], origin)?;
+            g.push(Entry::named(format!("party-{}", c[0]), EntityKind::Organization, c[1], c[2], country), c[4]);
         }
         let mut person_index = HashMap::new();
         for (c, origin) in additions.rows(Table::Persons) {

@@ -24,11 +24,16 @@ FILE:LINE: message.  Rules checked (see README.md):
   file and across files; the only exception is a city-state capital whose
   forms equal its state's (cities.tsv row with capital=yes and the same iso3).
 * states.tsv: label_de and label_en occur in forms; demonym stems unique.
+* groups.tsv, parties.tsv, regions.tsv take part in every check above (keys,
+  iso3, forms unique across all files).  parties.tsv and regions.tsv keys are
+  '<iso3 lowercase>-<slug>' with the row's own iso3; their forms never add
+  "'s" to a name ending in s and never contain a typographic apostrophe.
 * given_names.tsv: one capitalised token per name (letters, inner '-' or "'"),
   origin a 2-3 letter lowercase tag; no name is on GIVEN_NAME_STOPLIST (tokens
   that are also ordinary German/English words, places, brands, titles or
   prominent surnames), a single-word form of states/cities/governments/
-  agencies/organizations/titles, or a persons.tsv surname (except
+  agencies/organizations/groups/parties/regions/titles, or a persons.tsv
+  surname (except
   GIVEN_NAME_SURNAME_OK).
 """
 import datetime
@@ -42,6 +47,9 @@ HEADERS = {
     'governments.tsv': ['key', 'label_de', 'label_en', 'iso3', 'forms'],
     'agencies.tsv': ['key', 'label', 'iso3', 'forms'],
     'organizations.tsv': ['key', 'label_de', 'label_en', 'forms'],
+    'groups.tsv': ['key', 'label_de', 'label_en', 'forms'],
+    'parties.tsv': ['key', 'label_de', 'label_en', 'iso3', 'forms'],
+    'regions.tsv': ['key', 'label_de', 'label_en', 'iso3', 'forms'],
     'persons.tsv': ['key', 'label_de', 'label_en', 'iso3', 'forms', 'surnames'],
     'positions.tsv': ['person', 'position', 'iso3', 'from', 'to'],
     'titles.tsv': ['form', 'lang', 'position', 'iso3'],
@@ -60,6 +68,9 @@ LISTS = {
     'governments.tsv': ['forms'],
     'agencies.tsv': ['forms'],
     'organizations.tsv': ['forms'],
+    'groups.tsv': ['forms'],
+    'parties.tsv': ['forms'],
+    'regions.tsv': ['forms'],
     'persons.tsv': ['forms', 'surnames'],
 }
 # Columns whose items are surface forms that must point to exactly one entity.
@@ -69,12 +80,16 @@ FORM_COLS = {
     'governments.tsv': ['forms'],
     'agencies.tsv': ['forms'],
     'organizations.tsv': ['forms'],
+    'groups.tsv': ['forms'],
+    'parties.tsv': ['forms'],
+    'regions.tsv': ['forms'],
     'persons.tsv': ['forms', 'surnames'],
 }
 POSITIONS = {'HeadOfState', 'HeadOfGovernment', 'ForeignMinister', 'DefenceMinister',
              'SpecialEnvoy', 'Spokesperson', 'Ambassador', 'Minister'}
 SINGLE_HOLDER = {'HeadOfState', 'HeadOfGovernment', 'ForeignMinister', 'DefenceMinister'}
 KEY_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
+PREFIXED_KEY_RE = re.compile(r'^[a-z]{3}(-[a-z0-9]+)+$')
 ISO3_RE = re.compile(r'^[A-Z]{3}$')
 DATE_RE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 GIVEN_NAME_RE = re.compile(r"^[^\W\d_]+(?:['-][^\W\d_]+)*$")
@@ -266,12 +281,23 @@ def main():
                     err('states.tsv', no, f'{col} {x!r} also used by {seen[x][1]} (line {seen[x][0]})')
                 seen.setdefault(x, (no, r['iso3']))
 
-    for f in ('cities.tsv', 'governments.tsv', 'agencies.tsv', 'organizations.tsv', 'persons.tsv'):
+    for f in ('cities.tsv', 'governments.tsv', 'agencies.tsv', 'organizations.tsv', 'groups.tsv',
+              'parties.tsv', 'regions.tsv', 'persons.tsv'):
         for no, r in data[f]:
             if not KEY_RE.match(r['key']):
                 err(f, no, f"key {r['key']!r} is not an ascii lowercase slug")
             if 'iso3' in r and r['iso3'] not in states:
                 err(f, no, f"iso3 {r['iso3']!r} not in states.tsv")
+    # parties and regions: the key is '<iso3 lowercase>-<slug>' of the row's own state
+    for f in ('parties.tsv', 'regions.tsv'):
+        for no, r in data[f]:
+            if not PREFIXED_KEY_RE.match(r['key']) or r['key'][:3] != r['iso3'].lower():
+                err(f, no, f"key {r['key']!r} must be '{r['iso3'].lower()}-<slug>'")
+            for form in items(r['forms']):
+                if form.endswith("'s") and form[:-2].endswith('s'):
+                    err(f, no, f"form {form!r}: no 's after a name ending in s")
+                if '\u2019' in form:
+                    err(f, no, f"form {form!r}: typographic apostrophe (use ')")
     for no, r in data['cities.tsv']:
         if r['capital'] not in ('yes', 'no'):
             err('cities.tsv', no, f"capital must be yes/no, got {r['capital']!r}")
@@ -350,7 +376,7 @@ def check_given_names(data):
     f = 'given_names.tsv'
     places = {}
     for src in ('states.tsv', 'cities.tsv', 'governments.tsv', 'agencies.tsv',
-                'organizations.tsv'):
+                'organizations.tsv', 'groups.tsv', 'parties.tsv', 'regions.tsv'):
         for _, r in data[src]:
             for form in items(r['forms']):
                 places.setdefault(form, src)

@@ -22,6 +22,10 @@ pub enum Table {
     Organizations,
     /// Armed and political groups.
     Groups,
+    /// Political parties.
+    Parties,
+    /// Regions: the first-level parts of states.
+    Regions,
     /// Political persons.
     Persons,
     /// Offices held by persons.
@@ -34,13 +38,15 @@ pub enum Table {
 
 impl Table {
     /// Every table, in the order the gazetteer loads them (states first: the others name them).
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 12] = [
         Table::States,
+        Table::Regions,
         Table::Cities,
         Table::Governments,
         Table::Agencies,
         Table::Organizations,
         Table::Groups,
+        Table::Parties,
         Table::Persons,
         Table::Positions,
         Table::Titles,
@@ -56,6 +62,8 @@ impl Table {
             Table::Agencies => "agencies.tsv",
             Table::Organizations => "organizations.tsv",
             Table::Groups => "groups.tsv",
+            Table::Parties => "parties.tsv",
+            Table::Regions => "regions.tsv",
             Table::Persons => "persons.tsv",
             Table::Positions => "positions.tsv",
             Table::Titles => "titles.tsv",
@@ -72,6 +80,8 @@ impl Table {
             Table::Agencies => include_str!("../../data/gazetteer/agencies.tsv"),
             Table::Organizations => include_str!("../../data/gazetteer/organizations.tsv"),
             Table::Groups => include_str!("../../data/gazetteer/groups.tsv"),
+            Table::Parties => include_str!("../../data/gazetteer/parties.tsv"),
+            Table::Regions => include_str!("../../data/gazetteer/regions.tsv"),
             Table::Persons => include_str!("../../data/gazetteer/persons.tsv"),
             Table::Positions => include_str!("../../data/gazetteer/positions.tsv"),
             Table::Titles => include_str!("../../data/gazetteer/titles.tsv"),

@@ -2,7 +2,15 @@
 //! (through conjunctions), passives, case markers and the span of a phrase.
 
 use super::Word;
-use super::ud::{Rel, Sub};
+use super::ud::{Rel, Sub, Upos};
+
+/// Does a dependent with this relation belong to the description of its head noun?
+fn describes(rel: Rel) -> bool {
+    !matches!(
+        rel,
+        Rel::Acl | Rel::Conj | Rel::Cc | Rel::Punct | Rel::Appos | Rel::Parataxis | Rel::Advcl | Rel::Ccomp | Rel::Dep
+    )
+}
 
 /// An analysed sentence with each word's children at hand.
 pub struct Tree<'a> {
@@ -105,6 +113,66 @@ impl<'a> Tree<'a> {
         self.children[verb].iter().any(|&c| self.words[c].deprel.sub == Sub::Pass)
     }
 
+    /// The word of `first..last` whose head lies outside it: the head of a name or phrase.
+    pub fn head_of(&self, first: usize, last: usize) -> Option<usize> {
+        let last = last.min(self.words.len());
+        (first..last).find(|&i| self.words[i].head.is_none_or(|h| h < first || h >= last))
+    }
+
+    /// The words that describe the name at `first..last`, nearest first: the title it stands in
+    /// apposition to ("der israelische Außenminister Silvan Shalom"), and its own appositions and
+    /// compound titles ("Ana Ruiz, die Leiterin der spanischen Zollbehörde", "Prime Minister
+    /// Tomas Berg"), each with its modifiers, but without the name, clauses, conjuncts and further
+    /// appositions.
+    pub fn descriptions(&self, first: usize, last: usize) -> Vec<usize> {
+        let Some(head) = self.head_of(first, last) else {
+            return Vec::new();
+        };
+        let inside = |i: usize| (first..last).contains(&i);
+        let mut roots = Vec::new();
+        if matches!(self.words[head].deprel.rel, Rel::Appos | Rel::Flat)
+            && let Some(title) = self.words[head].head.filter(|&g| g < self.words.len() && !inside(g))
+            && self.words[title].upos == Upos::Noun
+        {
+            roots.push(title);
+        }
+        let mut own: Vec<usize> = (first..last.min(self.words.len()))
+            .flat_map(|i| self.children[i].iter().copied())
+            .filter(|&c| !inside(c) && matches!(self.words[c].deprel.rel, Rel::Appos | Rel::Compound))
+            .filter(|&c| self.words[c].upos == Upos::Noun)
+            .collect();
+        own.sort_by_key(|&c| if c < first { first - c } else { c - last + 1 });
+        roots.extend(own);
+        roots.extend(self.misread_apposition(head, last));
+        let mut out: Vec<usize> = Vec::new();
+        for root in roots {
+            let mut queue = std::collections::VecDeque::from([root]);
+            while let Some(w) = queue.pop_front() {
+                if out.contains(&w) || inside(w) || out.len() > self.words.len() {
+                    continue;
+                }
+                out.push(w);
+                queue.extend(
+                    self.children[w].iter().copied().filter(|&c| !inside(c) && describes(self.words[c].deprel.rel)),
+                );
+            }
+        }
+        out
+    }
+
+    /// "Tomas Berg, the Prime Minister of Norland, met …" read as two subjects of one verb: a
+    /// clause has one subject (or object), so a second one right after the name and a comma is
+    /// its apposition.
+    fn misread_apposition(&self, head: usize, last: usize) -> Option<usize> {
+        self.words.get(last).filter(|w| w.upos == Upos::Punct)?;
+        let verb = self.words[head].head?;
+        let rel = self.words[head].deprel.rel;
+        if !matches!(rel, Rel::Nsubj | Rel::Obj) {
+            return None;
+        }
+        self.dependents(verb, rel).find(|&n| n > last && self.words[n].upos == Upos::Noun && self.span(n).0 == last + 1)
+    }
+
     /// The first and last word of a word's phrase (its subtree), as positions.
     pub fn span(&self, i: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (i, i);
@@ -161,6 +229,31 @@ mod tests {
         assert!(!t.is_passive(3));
         assert_eq!(t.span(6), (5, 9));
         assert_eq!(t.span(0), (0, 2));
+    }
+
+    /// The forms of `text`'s words that describe the name at `first..last`, by the compiled model.
+    fn described(lang: crate::article::Lang, text: &str, first: usize, last: usize) -> Vec<String> {
+        let forms: Vec<&str> = text.split(' ').collect();
+        let words = crate::syntax::model(lang).expect("a model").analyse(&forms);
+        Tree::new(&words).descriptions(first, last).into_iter().map(|i| forms[i].to_string()).collect()
+    }
+
+    #[test]
+    fn a_name_is_described_by_its_title_and_appositions_not_by_its_neighbours() {
+        use crate::article::Lang;
+        let ruiz =
+            described(Lang::De, "Ana Ruiz , die Leiterin der spanischen Zollbehörde , traf den Minister .", 0, 2);
+        assert!(ruiz.contains(&"Leiterin".into()) && ruiz.contains(&"spanischen".into()), "{ruiz:?}");
+        assert!(!ruiz.contains(&"Minister".into()), "{ruiz:?}");
+        let text = "Bei einem Treffen zwischen dem israelischen Außenminister Silvan Shalom und seinem Amtskollegen Khursheed Kasuri wurde gesprochen .";
+        let shalom = described(Lang::De, text, 7, 9);
+        assert!(shalom.contains(&"israelischen".into()), "{shalom:?}");
+        let kasuri = described(Lang::De, text, 12, 14);
+        assert!(kasuri.contains(&"Amtskollegen".into()), "{kasuri:?}");
+        assert!(!kasuri.contains(&"israelischen".into()), "a conjunct's title is not the name's: {kasuri:?}");
+        let berg = described(Lang::En, "Mr. Tomas Berg , the Prime Minister of Norland , met the envoy .", 1, 3);
+        assert!(berg.contains(&"Minister".into()) && berg.contains(&"Norland".into()), "{berg:?}");
+        assert!(!berg.contains(&"envoy".into()), "{berg:?}");
     }
 
     #[test]
