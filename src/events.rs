@@ -1,8 +1,8 @@
 //! Events and claims: finds triggers, fills their roles from the mentions around them, reads
 //! modality and attribution, and links denials to what they deny.
 
-use crate::entities::{Mention, MentionForm, Resolver};
 use crate::lang::{Frame, RoleHint, Rules, TriggerGroup};
+use crate::mentions::{Mention, MentionForm, Resolver};
 use crate::model::{
     Claim, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, Role, Span, Stance, TransportMode,
 };
