@@ -3,7 +3,7 @@
 
 use super::{Mention, MentionForm, Resolver, ids, mention, sentence_slice};
 use crate::lang::{ActorNoun, RoleHint};
-use crate::model::{Entity, EntityKind, Position};
+use crate::model::{Entity, EntityId, EntityKind, Position};
 use crate::text::{Sentence, TokenKind};
 
 impl Resolver<'_> {
@@ -75,15 +75,15 @@ impl Resolver<'_> {
             }
         })?;
         let here = tokens[i].start;
-        let mut named: Vec<(usize, &str)> = self
+        let mut named: Vec<(usize, &EntityId)> = self
             .table
             .all()
             .iter()
             .filter(|e| e.kind == kind)
-            .filter_map(|e| e.mentions.iter().map(|m| m.start).filter(|&s| s < here).max().map(|s| (s, e.key.as_str())))
+            .filter_map(|e| e.mentions.iter().map(|m| m.start).filter(|&s| s < here).max().map(|s| (s, &e.key)))
             .collect();
         named.sort_by(|a, b| b.cmp(a));
-        let last_two: Vec<String> = named.iter().take(2).map(|(_, k)| k.to_string()).collect();
+        let last_two: Vec<EntityId> = named.iter().take(2).map(|(_, k)| (*k).clone()).collect();
         if last_two.len() < 2 {
             return None;
         }
@@ -175,7 +175,7 @@ impl Resolver<'_> {
         label: String,
         country: Option<String>,
         out: &mut Vec<Mention>,
-    ) -> String {
+    ) -> EntityId {
         let key = ids::group(&label);
         self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
         self.note(sentence, first, last, &key);
@@ -185,7 +185,13 @@ impl Resolver<'_> {
 
     /// A source that is a group of people ("US-Medien", "diplomatic sources"), known only from
     /// this article; returns its key.
-    pub fn source_group(&mut self, sentence: &Sentence, first: usize, last: usize, country: Option<String>) -> String {
+    pub fn source_group(
+        &mut self,
+        sentence: &Sentence,
+        first: usize,
+        last: usize,
+        country: Option<String>,
+    ) -> EntityId {
         let label = sentence_slice(&sentence.tokens, first, last);
         let key = ids::group(&label);
         self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));

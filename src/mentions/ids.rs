@@ -2,55 +2,60 @@
 //! from the article.
 
 use crate::gazetteer::{self, Entry};
+use crate::model::{EntityId, LocalClass};
 
 /// A curated entry's id: its gazetteer key, shared across articles.
-pub(super) fn known(entry: &Entry) -> String {
-    entry.key.clone()
+pub(super) fn known(entry: &Entry) -> EntityId {
+    EntityId::Known(entry.key.clone())
 }
 
 /// The id of the state with this ISO-3 code.
-pub(super) fn state(iso: &str) -> String {
-    gazetteer::state_key(iso)
+pub fn state(iso: &str) -> EntityId {
+    EntityId::Known(gazetteer::state_key(iso))
 }
 
 /// A person known only from this article, by name or by the title that describes them.
-pub(super) fn person(name: &str) -> String {
-    format!("local-{}", slug(name))
+pub(super) fn person(name: &str) -> EntityId {
+    local(LocalClass::Person, slug(name))
 }
 
 /// The one person of the article known only by a role noun ("einer französischen Lehrerin").
-pub(super) fn role(lemma: &str) -> String {
-    format!("local-{}", slug(lemma))
+pub(super) fn role(lemma: &str) -> EntityId {
+    local(LocalClass::Person, slug(lemma))
 }
 
 /// People named by a noun and the state they act for ("Moroccan diplomats").
-pub(super) fn people(noun: &str, iso: &str) -> String {
-    format!("local-{}-{}", slug(noun), iso.to_lowercase())
+pub(super) fn people(noun: &str, iso: &str) -> EntityId {
+    local(LocalClass::People, format!("{}-{}", slug(noun), iso.to_lowercase()))
 }
 
 /// A company known only from this article.
-pub(super) fn company(name: &str) -> String {
-    format!("local-org-{}", slug(name))
+pub(super) fn company(name: &str) -> EntityId {
+    local(LocalClass::Org, slug(name))
 }
 
 /// A group known only from this article ("die EU-Außenminister", "US-Medien").
-pub(super) fn group(label: &str) -> String {
-    format!("local-group-{}", slug(label))
+pub(super) fn group(label: &str) -> EntityId {
+    local(LocalClass::Group, slug(label))
 }
 
 /// The unnamed counterpart from a state ("seinem nordkoreanischen Amtskollegen").
-pub(super) fn counterpart(iso: &str) -> String {
-    format!("local-counterpart-{}", iso.to_lowercase())
+pub(super) fn counterpart(iso: &str) -> EntityId {
+    local(LocalClass::Counterpart, iso.to_lowercase())
 }
 
 /// A place the gazetteer does not know, by its name.
-pub(super) fn place(label: &str) -> String {
-    format!("local-place-{}", slug(label))
+pub(super) fn place(label: &str) -> EntityId {
+    local(LocalClass::Place, slug(label))
 }
 
 /// A facility, by where its noun stands (sentence and code-point offset).
-pub(super) fn facility(sentence: usize, offset: usize) -> String {
-    format!("local-place-{sentence}-{offset}")
+pub(super) fn facility(sentence: usize, offset: usize) -> EntityId {
+    local(LocalClass::Place, format!("{sentence}-{offset}"))
+}
+
+fn local(class: LocalClass, slug: String) -> EntityId {
+    EntityId::Local { class, slug }
 }
 
 /// An ASCII slug for IRIs: lower case, letters and digits, dashes between.

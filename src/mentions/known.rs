@@ -3,7 +3,7 @@
 
 use super::{Mention, MentionForm, Resolver, ids, mention};
 use crate::gazetteer;
-use crate::model::{Entity, EntityKind, Position};
+use crate::model::{Entity, EntityId, EntityKind, Position};
 use crate::text::{Sentence, Token, TokenKind};
 
 impl Resolver<'_> {
@@ -140,7 +140,7 @@ impl Resolver<'_> {
     pub(super) fn ensure_state(&mut self, iso: &str) {
         let key = self.state_key(iso);
         if self.table.get(&key).is_none()
-            && let Some(index) = self.gaz.entries.iter().position(|e| e.key == key)
+            && let Some(index) = self.gaz.entries.iter().position(|e| key.known_key() == Some(e.key.as_str()))
         {
             let last_person = self.last_person.clone();
             let last_state = self.last_state.clone();
@@ -150,10 +150,10 @@ impl Resolver<'_> {
         }
     }
 
-    pub(super) fn state_key(&mut self, iso: &str) -> String {
+    pub(super) fn state_key(&mut self, iso: &str) -> EntityId {
         let key = ids::state(iso);
         if self.table.get(&key).is_none()
-            && let Some(index) = self.gaz.entries.iter().position(|e| e.key == key)
+            && let Some(index) = self.gaz.entries.iter().position(|e| key.known_key() == Some(e.key.as_str()))
         {
             let e = &self.gaz.entries[index];
             self.table.upsert(Entity {
@@ -173,7 +173,7 @@ impl Resolver<'_> {
     }
 
     /// The state an entity is or acts for (ISO-3), empty when unknown.
-    pub fn iso_of(&self, key: &str) -> String {
+    pub fn iso_of(&self, key: &EntityId) -> String {
         self.table.get(key).and_then(|e| e.iso.clone().or_else(|| e.country.clone())).unwrap_or_default()
     }
 

@@ -5,7 +5,7 @@
 mod anaphora;
 mod companies;
 mod groups;
-mod ids;
+pub mod ids;
 mod known;
 mod names;
 mod places;
@@ -18,7 +18,7 @@ pub use table::EntityTable;
 
 use crate::gazetteer::{self, Gazetteer};
 use crate::lang::{RoleHint, Rules};
-use crate::model::{EntityKind, Span};
+use crate::model::{EntityId, EntityKind, Span};
 use crate::text::{Sentence, Token, TokenKind};
 use chrono::NaiveDate;
 use prepositions::inherit_coordinated_hints;
@@ -44,8 +44,8 @@ pub struct Mention {
     pub first: usize,
     /// After the last token.
     pub last: usize,
-    /// The entity key.
-    pub entity: String,
+    /// The entity.
+    pub entity: EntityId,
     /// The entity kind.
     pub kind: EntityKind,
     /// How it is used.
@@ -68,20 +68,20 @@ pub struct Resolver<'a> {
     /// The entity table being built.
     pub table: EntityTable,
     /// Unknown people by surname.
-    surnames: HashMap<String, String>,
+    surnames: HashMap<String, EntityId>,
     /// The last person mentioned (for pronouns).
-    pub last_person: Option<String>,
+    pub last_person: Option<EntityId>,
     /// The last organisation, government, agency or state named (for "they").
-    last_group: Option<(String, EntityKind)>,
+    last_group: Option<(EntityId, EntityKind)>,
     /// The first person the last sentence was about (for "er" in the next).
-    previous_subject: Option<String>,
+    previous_subject: Option<EntityId>,
     /// The last state mentioned, also through a demonym or a city (for "das Land").
-    last_state: Option<String>,
+    last_state: Option<EntityId>,
     /// Companies known in this article, by the first word of their name ("Daimler").
-    companies: HashMap<String, String>,
+    companies: HashMap<String, EntityId>,
     /// Who a role noun named with a name stands for ("Der Geschäftsführer …, Gerd-Jürgen
     /// Bruckschen" makes a later "der Geschäftsführer" Bruckschen), by the noun's base form.
-    role_holders: HashMap<String, String>,
+    role_holders: HashMap<String, EntityId>,
 }
 
 /// A recogniser: tries one kind of mention at token `i` of a sentence (whose words are given);
@@ -193,7 +193,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Records a mention span on an entity.
-    pub(super) fn note(&mut self, sentence: &Sentence, first: usize, last: usize, key: &str) {
+    pub(super) fn note(&mut self, sentence: &Sentence, first: usize, last: usize, key: &EntityId) {
         let span =
             Span { start: sentence.tokens[first].start, end: sentence.tokens[last - 1].end, sentence: sentence.index };
         if let Some(e) = self.table.get_mut(key)
@@ -241,6 +241,6 @@ fn mentions_snapshot(mentions: &[&Mention]) -> Vec<(usize, usize, MentionForm)> 
         .collect()
 }
 
-pub(super) fn mention(first: usize, last: usize, entity: String, kind: EntityKind, form: MentionForm) -> Mention {
+pub(super) fn mention(first: usize, last: usize, entity: EntityId, kind: EntityKind, form: MentionForm) -> Mention {
     Mention { first, last, entity, kind, form, hint: None, prep: None, possessive: false }
 }

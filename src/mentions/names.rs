@@ -2,7 +2,7 @@
 //! person a name denotes.
 
 use super::{Mention, MentionForm, Resolver, ids, mention};
-use crate::model::{Entity, EntityKind};
+use crate::model::{Entity, EntityId, EntityKind};
 use crate::text::{Sentence, Token, TokenKind};
 
 impl Resolver<'_> {
@@ -102,7 +102,7 @@ impl Resolver<'_> {
         first: usize,
         last: usize,
         country: Option<&str>,
-    ) -> String {
+    ) -> EntityId {
         let key = if let Some(m) = self
             .gaz
             .match_form(&words[first..last])

@@ -2,7 +2,7 @@
 //! which place lies near which.
 
 use super::{Mention, MentionForm, Resolver, ids, mention, sentence_slice};
-use crate::model::{Entity, EntityKind};
+use crate::model::{Entity, EntityId, EntityKind};
 use crate::text::{Sentence, Token, TokenKind};
 
 impl Resolver<'_> {
@@ -158,7 +158,7 @@ impl Resolver<'_> {
     }
 
     /// A place the gazetteer does not know, named by capitalised words (`first..last`).
-    pub fn local_place(&mut self, sentence: &Sentence, first: usize, last: usize) -> String {
+    pub fn local_place(&mut self, sentence: &Sentence, first: usize, last: usize) -> EntityId {
         let label = sentence_slice(&sentence.tokens, first, last);
         let key = ids::place(&label);
         self.table.upsert(Entity::local(key.clone(), EntityKind::Place, self.lang_tag, label, None));
@@ -167,12 +167,12 @@ impl Resolver<'_> {
     }
 
     /// Records that a place lies near another (an entity key).
-    pub fn set_near(&mut self, place: &str, near: &str) {
+    pub fn set_near(&mut self, place: &EntityId, near: &EntityId) {
         if let Some(p) = self.table.get_mut(place)
             && p.near.is_none()
             && place != near
         {
-            p.near = Some(near.to_string());
+            p.near = Some(near.clone());
         }
     }
 }

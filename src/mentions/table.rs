@@ -1,22 +1,22 @@
 //! The entity table: every entity of an article, in order of first mention, found by key.
 
-use crate::model::Entity;
+use crate::model::{Entity, EntityId};
 use std::collections::HashMap;
 
 /// All entities of an article, in order of first mention.
 #[derive(Debug, Default)]
 pub struct EntityTable {
     entities: Vec<Entity>,
-    index: HashMap<String, usize>,
+    index: HashMap<EntityId, usize>,
 }
 
 impl EntityTable {
     /// Entity by key.
-    pub fn get(&self, key: &str) -> Option<&Entity> {
+    pub fn get(&self, key: &EntityId) -> Option<&Entity> {
         self.index.get(key).map(|&i| &self.entities[i])
     }
 
-    pub(super) fn get_mut(&mut self, key: &str) -> Option<&mut Entity> {
+    pub(super) fn get_mut(&mut self, key: &EntityId) -> Option<&mut Entity> {
         self.index.get(key).map(|&i| &mut self.entities[i])
     }
 

@@ -4,7 +4,7 @@
 use super::{Mention, MentionForm, Resolver, ids, mention};
 use crate::gazetteer::{self, Gazetteer};
 use crate::lang::RoleHint;
-use crate::model::{Entity, EntityKind, Position, PositionType};
+use crate::model::{Entity, EntityId, EntityKind, Position, PositionType};
 use crate::text::Sentence;
 
 impl Resolver<'_> {
@@ -172,7 +172,12 @@ impl Resolver<'_> {
 
     /// The organisation a title without a name belongs to: its compound prefix ("EU-Außenminister")
     /// or a genitive after it ("Außenminister der Europäischen Union"); with the end of the phrase.
-    pub(super) fn organisation_of_title(&mut self, words: &[&str], i: usize, after: usize) -> Option<(String, usize)> {
+    pub(super) fn organisation_of_title(
+        &mut self,
+        words: &[&str],
+        i: usize,
+        after: usize,
+    ) -> Option<(EntityId, usize)> {
         let is_org = |g: &Gazetteer, m: &gazetteer::FormMatch| g.entries[m.entry].kind == EntityKind::Igo;
         if let Some((prefix, _)) = words[i].rsplit_once('-')
             && let Some(m) = self.gaz.match_form(&[prefix]).filter(|m| is_org(self.gaz, m))
@@ -227,7 +232,7 @@ impl Resolver<'_> {
 
     /// Who held an office on the article's day: a person already in the article, the
     /// gazetteer's holder, else a person described by the title.
-    pub(super) fn office_holder(&mut self, position: PositionType, country: Option<&str>) -> Option<String> {
+    pub(super) fn office_holder(&mut self, position: PositionType, country: Option<&str>) -> Option<EntityId> {
         let Some(country) = country else {
             // "the Prime Minister" with no country: the one holder of that office named so far.
             let holders: Vec<&Entity> = self
