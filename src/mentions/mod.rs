@@ -13,7 +13,6 @@ mod prepositions;
 mod table;
 mod titles;
 
-pub use ids::slug;
 pub use table::EntityTable;
 
 use crate::gazetteer::{self, Gazetteer};
@@ -90,24 +89,43 @@ type Recognise = fn(&mut Resolver<'_>, &Sentence, &[&str], usize, &mut Vec<Menti
 
 /// The recognisers tried at a word, in priority order: the first that matches wins.
 const RECOGNISERS: &[Recognise] = &[
+    // "die beiden Politiker": the last two persons or states named
     |r, s, _, i, out| r.pair(s, i, out),
+    // "die EU-Außen- und Europaminister"
     |r, s, w, i, out| r.truncated_group(s, w, i, out),
+    // "Außenminister Sergej Lawrow", "dem russischen Präsidenten"
     |r, s, w, i, out| r.title_with_name(s, w, i, out),
+    // "Russian", "russische"
     |r, s, w, i, out| r.demonym(s, w, i, out),
+    // a form the gazetteer knows
     |r, s, w, i, out| r.known_form(s, w, i, out),
+    // "Washingtoner"
     |r, s, w, i, out| r.place_adjective(s, w, i, out),
+    // "die Daimler AG", later "Daimler"
     |r, s, _, i, out| r.company(s, i, out),
+    // "Al Gore": a known given name and what follows
     |r, s, w, i, out| r.given_name(s, w, i, out),
+    // "Lawrows": a known or earlier-named person
     |r, s, w, i, out| r.surname(s, w, i, out),
+    // "Putin-Besuch", "Japanbesuch"
     |r, s, w, i, out| r.compound_prefix(s, w, i, out),
+    // "er", "she"
     |r, s, _, i, out| r.person_pronoun(s, i, out),
+    // "seinem Besuch", "his visit"
     |r, s, _, i, out| r.possessive_pronoun(s, i, out),
+    // "they"
     |r, s, _, i, out| r.group_pronoun(s, i, out),
+    // "das Land"
     |r, s, _, i, out| r.state_anaphora(s, i, out),
+    // "seinem Amtskollegen Kasuri", "seinem nordkoreanischen Amtskollegen"
     |r, s, w, i, out| r.counterpart_noun(s, w, i, out),
+    // "einem Munitionslager", "Baghdad International Airport"
     |r, s, _, i, out| r.facility_noun(s, i, out),
+    // "der Deponie Schönberg"
     |r, s, w, i, out| r.place_noun(s, w, i, out),
+    // "einer französischen Lehrerin"
     |r, s, _, i, out| r.role_noun(s, i, out),
+    // "Moroccan diplomats", "Darfur rebels"
     |r, s, w, i, out| r.actor_noun_at(s, w, i, out),
 ];
 
