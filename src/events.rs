@@ -1,10 +1,11 @@
 //! Events and claims: finds triggers, fills their roles from the mentions around them, reads
 //! modality and attribution, and links denials to what they deny.
 
-use crate::entities::{Mention, MentionForm, Resolver};
 use crate::lang::{Frame, RoleHint, Rules, TriggerGroup};
+use crate::mentions::{Mention, MentionForm, Resolver, ids};
 use crate::model::{
-    Claim, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, Role, Span, Stance, TransportMode,
+    Claim, EntityId, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, Role, Span, Stance,
+    TransportMode,
 };
 use crate::text::{Sentence, Token, TokenKind};
 use crate::time::{self, PartialDate, TimeValue};
@@ -54,7 +55,7 @@ struct Reader<'a> {
     /// Durations found per event.
     durations: Vec<(usize, u32)>,
     /// The source of the last sentence, which reported speech in the next one continues.
-    previous_speaker: Option<String>,
+    previous_speaker: Option<EntityId>,
 }
 
 /// Reads every sentence of an article.
@@ -461,7 +462,7 @@ impl<'a> Reader<'a> {
                 && !m.possessive
         });
         let passive = self.is_passive(tokens, c, trigger);
-        let subject = || -> Option<String> {
+        let subject = || -> Option<EntityId> {
             if passive {
                 // The agent of a passive: "by X", and German "von X" (read as Of).
                 return args(&|m| matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of)))
@@ -477,7 +478,7 @@ impl<'a> Reader<'a> {
                     attribution.denier_mention.filter(|&d| d < at && d >= c.first).and(attribution.denier.clone())
                 })
         };
-        let object = |subject: &Option<String>| -> Option<&Mention> {
+        let object = |subject: &Option<EntityId>| -> Option<&Mention> {
             bare_actors.iter().copied().find(|m| {
                 Some(&m.entity) != subject.as_ref()
                     && (passive
@@ -640,7 +641,7 @@ impl<'a> Reader<'a> {
                                         || m.hint.is_none()
                                             && self.rules.genitive_determiners.contains(tokens[m.first - 1].lower()))
                                     && m.kind.is_actor()
-                                    && event.fillers(Role::Visitor).all(|v| v != m.entity)
+                                    && event.fillers(Role::Visitor).all(|v| *v != m.entity)
                             })
                         })
                         .flatten()
@@ -648,7 +649,7 @@ impl<'a> Reader<'a> {
                 if from_clause
                     && let Some(host) = bare_actors.iter().find(|m| {
                         m.first < at
-                            && event.fillers(Role::Visitor).all(|v| v != m.entity)
+                            && event.fillers(Role::Visitor).all(|v| *v != m.entity)
                             && m.kind != EntityKind::State
                     })
                 {
@@ -661,7 +662,7 @@ impl<'a> Reader<'a> {
             }
             Frame::Meet | Frame::MeetNoun => {
                 let at_it_noun = trigger.group.frame == Frame::MeetNoun && self.sets_the_scene(tokens, at);
-                let mut people: Vec<String> = Vec::new();
+                let mut people: Vec<EntityId> = Vec::new();
                 if trigger.group.frame == Frame::Meet {
                     if passive {
                         people.extend(hinted(&[RoleHint::Agent]).iter().map(|m| m.entity.clone()));
@@ -838,7 +839,7 @@ impl<'a> Reader<'a> {
                 if let Some(i) = after_noun(&[RoleHint::Recipient]).into_iter().find(|m| m.kind.is_actor()) {
                     event.add_role(Role::Invitee, &i.entity);
                 }
-                let inviter = event.fillers(Role::Inviter).next().map(str::to_string);
+                let inviter = event.fillers(Role::Inviter).next().cloned();
                 let governed = self.governed_noun(tokens, at);
                 if !event.roles.iter().any(|(r, _)| *r == Role::Invitee) {
                     let invitee = if !governed {
@@ -940,9 +941,7 @@ impl<'a> Reader<'a> {
         let groups = event
             .fillers(Role::Participant)
             .filter(|k| {
-                mentions
-                    .iter()
-                    .any(|m| m.entity == *k && (m.kind == EntityKind::Igo || m.entity.starts_with("local-group-")))
+                mentions.iter().any(|m| m.entity == **k && (m.kind == EntityKind::Igo || m.entity.is_local_group()))
             })
             .count();
         // "Ngom definierte bei einem Treffen in Dakar das Ziel": a meeting that sets the scene, at a
@@ -975,7 +974,7 @@ impl<'a> Reader<'a> {
         clauses: &[Clause],
         clause: usize,
         at: usize,
-    ) -> Option<String> {
+    ) -> Option<EntityId> {
         let inviting = |c: &Clause, end: usize| {
             (c.first..end).find(|&k| self.rules.groups_of(tokens[k].lower()).any(|g| g.frame == Frame::Invite))
         };
@@ -1047,9 +1046,9 @@ impl<'a> Reader<'a> {
         clauses: &[Clause],
         clause: usize,
         attribution: &Attribution,
-    ) -> Vec<String> {
+    ) -> Vec<EntityId> {
         let Some(next) = clauses.get(clause + 1) else { return Vec::new() };
-        let mut parties: Vec<String> = Vec::new();
+        let mut parties: Vec<EntityId> = Vec::new();
         for m in mentions.iter().filter(|m| {
             m.first >= next.first
                 && m.last <= next.last
@@ -1109,20 +1108,19 @@ impl<'a> Reader<'a> {
             }
         };
         // A visitor cannot be its own destination or host.
-        let visitor: Vec<&str> = event.fillers(Role::Visitor).collect();
+        let visitor: Vec<&EntityId> = event.fillers(Role::Visitor).collect();
         // A state does not visit its own capital either.
         let gaz = crate::gazetteer::get();
         let self_visit = event.roles.iter().any(|(r, k)| {
             matches!(r, Role::Destination | Role::Host)
-                && (visitor.contains(&k.as_str())
-                    || gaz.capital_state(k).is_some_and(|s| visitor.contains(&s.as_str())))
+                && (visitor.contains(&k) || capital_state(gaz, k).is_some_and(|s| visitor.contains(&&s)))
         });
         let self_supply = event.fillers(Role::Supplier).any(|s| event.fillers(Role::Recipient).any(|r| r == s));
         (ok && !self_visit && !self_supply).then_some(event)
     }
 
     /// The place a clause opened by "wo"/"where" is about: the last place before the comma.
-    fn place_before_relative(&self, tokens: &[Token], mentions: &[Mention], clause: &Clause) -> Option<String> {
+    fn place_before_relative(&self, tokens: &[Token], mentions: &[Mention], clause: &Clause) -> Option<EntityId> {
         if !self.rules.place_relatives.contains(tokens.get(clause.first)?.lower()) {
             return None;
         }
@@ -1176,7 +1174,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "Putin und Kim trafen sich": every bare actor before the verb joined by coordinators.
-    fn coordinated_subjects(&self, tokens: &[Token], bare: &[&Mention]) -> Vec<String> {
+    fn coordinated_subjects(&self, tokens: &[Token], bare: &[&Mention]) -> Vec<EntityId> {
         let mut out = Vec::new();
         for pair in bare.windows(2) {
             // "X und Y", "X, Y and Z", "Präsident X und Regierungschef Y": a coordinator or comma
@@ -1214,7 +1212,7 @@ impl<'a> Reader<'a> {
         clauses: &[Clause],
         clause: usize,
         attribution: &Attribution,
-    ) -> Option<String> {
+    ) -> Option<EntityId> {
         let c = &clauses[clause];
         if c.relative {
             return mentions
@@ -1362,7 +1360,7 @@ impl<'a> Reader<'a> {
         mentions: &[Mention],
         clauses: &[Clause],
         clause: usize,
-    ) -> Option<String> {
+    ) -> Option<EntityId> {
         let next = clauses.get(clause + 1).filter(|n| n.relative)?;
         if !tokens[next.first..next.last].iter().any(|t| self.rules.occur_words.contains(t.lower())) {
             return None;
@@ -1388,7 +1386,7 @@ impl<'a> Reader<'a> {
         c: &Clause,
         at: usize,
         bare: &[&Mention],
-    ) -> Vec<String> {
+    ) -> Vec<EntityId> {
         let travel =
             (c.first..c.last).any(|k| k != at && self.rules.groups_of(tokens[k].lower()).any(|g| g.frame == Frame::Go));
         let Some(traveller) = bare.iter().find(|m| !m.possessive && m.kind.is_actor()) else { return Vec::new() };
@@ -1401,7 +1399,7 @@ impl<'a> Reader<'a> {
             .filter(|m| matches!(m.hint, Some(RoleHint::Destination | RoleHint::Location)) && m.kind.is_place())
             .find_map(|m| match m.kind {
                 EntityKind::State => Some(m.entity.clone()),
-                _ => gaz.by_key(&m.entity)?.country.as_deref().map(crate::gazetteer::state_key),
+                _ => gaz.by_key(m.entity.known_key()?)?.country.as_deref().map(ids::state),
             });
         match state {
             Some(state) if state != traveller.entity => vec![traveller.entity.clone(), state],
@@ -1609,7 +1607,7 @@ impl<'a> Reader<'a> {
                 if m.kind.is_actor() {
                     return Some(m.clone());
                 }
-                let state = gaz.capital_state(&m.entity)?;
+                let state = capital_state(gaz, &m.entity)?;
                 Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
             })
         };
@@ -1759,12 +1757,12 @@ impl<'a> Reader<'a> {
 
     /// `denier`'s claim that `target` did not happen, answering the latest other source's claim
     /// that it did.
-    fn deny(&mut self, denier: &str, target: usize, evidence: Span) {
+    fn deny(&mut self, denier: &EntityId, target: usize, evidence: Span) {
         let responds_to = self.out.claims.iter().rposition(|c| {
             c.target == target && c.stance == Stance::Affirms && !c.speakers.iter().any(|s| s == denier)
         });
         self.out.claims.push(Claim {
-            speakers: vec![denier.to_string()],
+            speakers: vec![denier.clone()],
             stance: Stance::Denies,
             target,
             responds_to,
@@ -1774,18 +1772,18 @@ impl<'a> Reader<'a> {
     }
 
     /// The generic act a denier is said to have done, and the source's claim that it did.
-    fn denied_act(&mut self, denier: &str, att: &Attribution, evidence: Span) -> usize {
-        let source = att.speaker.as_deref().filter(|s| *s != denier);
+    fn denied_act(&mut self, denier: &EntityId, att: &Attribution, evidence: Span) -> usize {
+        let source = att.speaker.as_ref().filter(|s| *s != denier);
         self.act_with_claim(denier, Factuality::Disputed, evidence, source, evidence)
     }
 
     /// A generic act with one participant, and the accusing claim of `source` about it.
     fn act_with_claim(
         &mut self,
-        participant: &str,
+        participant: &EntityId,
         factuality: Factuality,
         trigger: Span,
-        source: Option<&str>,
+        source: Option<&EntityId>,
         evidence: Span,
     ) -> usize {
         let mut act = Event::new(EventKind::Act, factuality, trigger, vec![evidence]);
@@ -1794,7 +1792,7 @@ impl<'a> Reader<'a> {
         let target = self.out.events.len() - 1;
         if let Some(source) = source {
             self.out.claims.push(Claim {
-                speakers: vec![source.to_string()],
+                speakers: vec![source.clone()],
                 stance: Stance::Affirms,
                 target,
                 responds_to: None,
@@ -1813,7 +1811,7 @@ impl<'a> Reader<'a> {
 
     /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic
     /// sources"): its span, and the state a compound prefix or demonym gives it.
-    fn unnamed_source(&self, tokens: &[Token], mentions: &[Mention]) -> Option<(usize, usize, Option<String>)> {
+    fn unnamed_source(&self, tokens: &[Token], mentions: &[Mention]) -> Option<(usize, usize, Option<EntityId>)> {
         let lower: Vec<&str> = tokens.iter().map(|t| t.lower()).collect();
         let is_source = |k: usize| {
             let w = lower[k];
@@ -1861,18 +1859,18 @@ impl<'a> Reader<'a> {
         &mut self,
         tokens: &[Token],
         mentions: &[Mention],
-        speaker: &str,
+        speaker: &EntityId,
         verb: usize,
-        passive_accused: Option<&str>,
+        passive_accused: Option<&EntityId>,
         evidence: Span,
     ) {
-        let accused = passive_accused.map(str::to_string).or_else(|| {
+        let accused = passive_accused.cloned().or_else(|| {
             mentions
                 .iter()
                 .find(|m| {
                     m.first > verb
                         && m.kind.is_actor()
-                        && m.entity != speaker
+                        && m.entity != *speaker
                         && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
                         && !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Agent))
                 })
@@ -1880,14 +1878,14 @@ impl<'a> Reader<'a> {
         });
         // "Zapatero hat Deutschland Versagen vorgeworfen": before a verb that closes the clause.
         let accused = accused.or_else(|| {
-            let speaker_at = mentions.iter().position(|m| m.entity == speaker && m.first < verb)?;
+            let speaker_at = mentions.iter().position(|m| m.entity == *speaker && m.first < verb)?;
             mentions[speaker_at + 1..]
                 .iter()
                 .take_while(|m| m.last <= verb)
                 .find(|m| {
                     self.rules.verb_final
                         && m.kind.is_actor()
-                        && m.entity != speaker
+                        && m.entity != *speaker
                         && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
                         && m.hint.is_none()
                         && !tokens[m.last..verb].iter().any(|t| t.kind == TokenKind::Punct)
@@ -1935,7 +1933,7 @@ impl<'a> Reader<'a> {
             if self.out.claims.len() == before
                 && let Some(verb) = att.accusation
             {
-                self.accused_act(tokens, mentions, speaker, verb, att.accused.as_deref(), evidence);
+                self.accused_act(tokens, mentions, speaker, verb, att.accused.as_ref(), evidence);
             }
         }
     }
@@ -2281,7 +2279,8 @@ impl<'a> Reader<'a> {
     fn meetings_on_arrival(&mut self, created: &[(usize, usize)]) {
         // A city or a site, not a whole country.
         let gaz = crate::gazetteer::get();
-        let site = |k: &&str| gaz.by_key(k).is_none_or(|e| e.kind != EntityKind::State);
+        let site =
+            |k: &&EntityId| k.known_key().and_then(|k| gaz.by_key(k)).is_none_or(|e| e.kind != EntityKind::State);
         for &(meeting, _) in created {
             let m = &self.out.events[meeting];
             if m.kind != EventKind::Meeting || m.fillers(Role::Location).next().is_some() {
@@ -2292,7 +2291,7 @@ impl<'a> Reader<'a> {
                 let arrived = visit.kind == EventKind::Visit
                     && visit.is_live()
                     && visit.fillers(Role::Visitor).any(|p| m.fillers(Role::Participant).any(|q| q == p));
-                arrived.then(|| visit.fillers(Role::Destination).find(site).map(str::to_string)).flatten()
+                arrived.then(|| visit.fillers(Role::Destination).find(site).cloned()).flatten()
             });
             if let Some(place) = place {
                 self.out.events[meeting].add_role(Role::Location, &place);
@@ -2309,15 +2308,15 @@ impl<'a> Reader<'a> {
             if self.out.events[meeting].kind != EventKind::Meeting || !self.out.events[meeting].is_live() {
                 continue;
             }
-            let people: Vec<String> = self.out.events[meeting].fillers(Role::Participant).map(str::to_string).collect();
+            let people: Vec<EntityId> = self.out.events[meeting].fillers(Role::Participant).cloned().collect();
             let Some(&visit) = visits.iter().find(|&&v| {
-                let parties: Vec<&str> = self.out.events[v]
+                let parties: Vec<&EntityId> = self.out.events[v]
                     .roles
                     .iter()
                     .filter(|(r, _)| matches!(r, Role::Visitor | Role::Host))
-                    .map(|(_, k)| k.as_str())
+                    .map(|(_, k)| k)
                     .collect();
-                !people.is_empty() && people.iter().all(|p| parties.contains(&p.as_str()))
+                !people.is_empty() && people.iter().all(|p| parties.contains(&p))
             }) else {
                 continue;
             };
@@ -2345,7 +2344,7 @@ impl<'a> Reader<'a> {
             }
             // "Das Treffen in Pittsburgh ist … geplant": the latest meeting of the same modality at
             // no other place.
-            let places = |x: &Event| x.fillers(Role::Location).map(str::to_string).collect::<Vec<_>>();
+            let places = |x: &Event| x.fillers(Role::Location).cloned().collect::<Vec<_>>();
             let now = &self.out.events[e];
             let compatible = |before: &Event| {
                 let (pb, pn) = (places(before), places(now));
@@ -2382,7 +2381,7 @@ impl<'a> Reader<'a> {
         if self.out.events[meeting].kind != EventKind::Meeting || !self.out.events[meeting].is_live() || !recent {
             return;
         }
-        let people: Vec<String> = mentions
+        let people: Vec<EntityId> = mentions
             .iter()
             .filter(|m| {
                 m.kind.is_actor() && m.form == MentionForm::Argument && !attribution.speaker_mentions.contains(&m.first)
@@ -2399,10 +2398,10 @@ impl<'a> Reader<'a> {
         if !tokens.iter().any(|t| self.rules.accompany_words.contains(t.lower())) {
             return;
         }
-        let accompanied: Vec<&str> = mentions
+        let accompanied: Vec<&EntityId> = mentions
             .iter()
             .filter(|m| m.kind == EntityKind::Person && m.hint.is_none() && !m.possessive)
-            .map(|m| m.entity.as_str())
+            .map(|m| &m.entity)
             .collect();
         let Some(visit) = self.out.events.iter().rposition(|e| {
             e.kind == EventKind::Visit
@@ -2412,13 +2411,13 @@ impl<'a> Reader<'a> {
         }) else {
             return;
         };
-        let companions: Vec<String> = mentions
+        let companions: Vec<EntityId> = mentions
             .iter()
             .filter(|m| {
                 m.kind == EntityKind::Person
                     && matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of))
                     && m.form == MentionForm::Argument
-                    && !accompanied.contains(&m.entity.as_str())
+                    && !accompanied.contains(&&m.entity)
             })
             .map(|m| m.entity.clone())
             .collect();
@@ -2426,7 +2425,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `keys` join `event` in `role`, told by `evidence` (nothing happens without keys).
-    fn join(&mut self, event: usize, role: Role, keys: &[String], evidence: Option<Span>) {
+    fn join(&mut self, event: usize, role: Role, keys: &[EntityId], evidence: Option<Span>) {
         if keys.is_empty() {
             return;
         }
@@ -2438,7 +2437,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "unter russischer Flagge", "under a Russian flag".
-    fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<String> {
+    fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<EntityId> {
         let flag = tokens.iter().position(|t| self.rules.flag_nouns.contains(t.lower()))?;
         mentions
             .iter()
@@ -2755,11 +2754,11 @@ impl<'a> Reader<'a> {
             if e.kind != EventKind::Meeting || !e.is_live() || e.fillers(Role::Participant).next().is_some() {
                 continue;
             }
-            let parties: Option<Vec<String>> = self.out.events[..j]
+            let parties: Option<Vec<EntityId>> = self.out.events[..j]
                 .iter()
                 .rev()
                 .find(|b| b.kind == EventKind::Meeting && b.is_live() && b.fillers(Role::Participant).next().is_some())
-                .map(|b| b.fillers(Role::Participant).map(str::to_string).collect());
+                .map(|b| b.fillers(Role::Participant).cloned().collect());
             match parties {
                 Some(parties) => self.join(j, Role::Participant, &parties, None),
                 None => self.out.events[j].dropped = true,
@@ -2824,7 +2823,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let key = (c.speakers.clone(), c.stance, c.target);
-            match seen.iter().position(|(k, _): &((Vec<String>, Stance, usize), usize)| *k == key) {
+            match seen.iter().position(|(k, _): &((Vec<EntityId>, Stance, usize), usize)| *k == key) {
                 Some(p) => {
                     let kept = seen[p].1;
                     remap.push(kept);
@@ -2859,21 +2858,21 @@ impl<'a> Reader<'a> {
             if e.kind != EventKind::Invitation || !e.is_live() {
                 continue;
             }
-            let Some(destination) = e.fillers(Role::Destination).next().map(str::to_string) else {
+            let Some(destination) = e.fillers(Role::Destination).next().cloned() else {
                 // "invited X to visit Tehran": the visit told in the same sentence.
-                let invitee = e.fillers(Role::Invitee).next().map(str::to_string);
+                let invitee = e.fillers(Role::Invitee).next().cloned();
                 let sentence = e.evidence.first().map(|s| s.sentence);
                 let told = self.out.events.iter().position(|v| {
                     v.kind == EventKind::Visit
                         && v.is_live()
                         && !v.factuality.is_realis()
                         && v.evidence.first().map(|s| s.sentence) == sentence
-                        && invitee.as_deref().is_some_and(|i| v.fillers(Role::Visitor).any(|x| x == i))
+                        && invitee.as_ref().is_some_and(|i| v.fillers(Role::Visitor).any(|x| x == i))
                 });
                 self.out.events[i].invited_to = told;
                 continue;
             };
-            let invitees: Vec<String> = e.fillers(Role::Invitee).map(str::to_string).collect();
+            let invitees: Vec<EntityId> = e.fillers(Role::Invitee).cloned().collect();
             self.out.events[i].roles.retain(|(r, _)| *r != Role::Destination);
             let Some(invitee) = invitees.first() else {
                 continue;
@@ -2884,10 +2883,9 @@ impl<'a> Reader<'a> {
                     && !v.factuality.is_realis()
                     && v.fillers(Role::Visitor).any(|x| x == invitee)
                     && v.fillers(Role::Destination).all(|d| {
-                        d == destination
+                        *d == destination
                             || self.out.entities.iter().any(|en| {
-                                en.key == destination
-                                    && en.country.as_deref().map(crate::gazetteer::state_key).as_deref() == Some(d)
+                                en.key == destination && en.country.as_deref().map(ids::state).as_ref() == Some(d)
                             })
                     })
             });
@@ -2951,11 +2949,11 @@ impl<'a> Reader<'a> {
 #[derive(Debug, Default)]
 struct Attribution {
     /// The source that affirms what the sentence reports.
-    speaker: Option<String>,
+    speaker: Option<EntityId>,
     /// The clause of a reporting verb.
     verb_clause: Option<usize>,
     /// Who denies.
-    denier: Option<String>,
+    denier: Option<EntityId>,
     /// The clause of the denial.
     deny_clause: Option<usize>,
     /// Token positions of speaker mentions (never event roles).
@@ -2967,7 +2965,7 @@ struct Attribution {
     /// A report cue stands in the sentence, whether or not its source is an actor.
     sourced: bool,
     /// Who a passive accusation accuses ("X was accused by Y").
-    accused: Option<String>,
+    accused: Option<EntityId>,
     /// Token position of the denier's mention: no role in its own clause, but the subject an
     /// infinitive after the denial shares ("Russland bestritt, Waffen erhalten zu haben").
     denier_mention: Option<usize>,
@@ -3043,8 +3041,8 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
     if a.kind != b.kind || a.factuality.family() != b.factuality.family() {
         return false;
     }
-    let set = |e: &Event, role: Role| -> Vec<String> {
-        let mut v: Vec<String> = e.fillers(role).map(str::to_string).collect();
+    let set = |e: &Event, role: Role| -> Vec<EntityId> {
+        let mut v: Vec<EntityId> = e.fillers(role).cloned().collect();
         v.sort();
         v
     };
@@ -3084,8 +3082,8 @@ fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bo
 }
 
 /// Is place `x` inside state `y`?
-fn inside(x: &str, y: &str, entities: &[crate::model::Entity]) -> bool {
-    entities.iter().any(|e| e.key == x && e.country.as_deref().is_some_and(|c| y == crate::gazetteer::state_key(c)))
+fn inside(x: &EntityId, y: &EntityId, entities: &[crate::model::Entity]) -> bool {
+    entities.iter().any(|e| e.key == *x && e.country.as_deref().is_some_and(|c| *y == ids::state(c)))
 }
 
 fn narrower(a: Option<TimeValue>, b: Option<TimeValue>) -> Option<TimeValue> {
@@ -3108,4 +3106,9 @@ fn merged_factuality(a: Factuality, b: Factuality) -> Factuality {
         (Asserted, _) | (_, Asserted) => Asserted,
         (x, _) => x,
     }
+}
+
+/// The state a capital city stands for when it speaks ("Moskau wies zurück").
+fn capital_state(gaz: &crate::gazetteer::Gazetteer, entity: &EntityId) -> Option<EntityId> {
+    gaz.capital_country(entity.known_key()?).map(ids::state)
 }

@@ -238,13 +238,12 @@ impl Gazetteer {
         Ok(country)
     }
 
-    /// The state a capital city stands for when it speaks ("Moskau wies zurück").
-    pub fn capital_state(&self, key: &str) -> Option<String> {
+    /// The state (ISO-3) a capital city stands for when it speaks ("Moskau wies zurück").
+    pub fn capital_country(&self, key: &str) -> Option<&str> {
         if !self.capitals.contains(key) {
             return None;
         }
-        let country = self.by_key(key)?.country.clone()?;
-        Some(state_key(&country))
+        self.by_key(key)?.country.as_deref()
     }
 
     /// Is this a given name that starts a person's name?

@@ -2,8 +2,8 @@
 
 use crate::article::Article;
 use crate::model::{
-    Claim, Entity, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, PositionType, Role, Span,
-    Stance, TransportMode,
+    Claim, Entity, EntityId, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, PositionType,
+    Role, Span, Stance, TransportMode,
 };
 use crate::time::{TimeValue, iso};
 use crate::vocab::{self, kgx, oa, prov, schema};
@@ -139,11 +139,17 @@ impl Builder<'_> {
         self.add(&g, prov::WAS_DERIVED_FROM, a);
     }
 
-    fn entity_iri(&self, key: &str) -> NamedNode {
-        match key.strip_prefix("local-") {
-            Some(local) => self.base.iri("entity", &format!("local-{}-{local}", self.key)),
-            None => self.base.iri("entity", key),
+    /// A curated entity's IRI is its gazetteer key; a local one's names the article too.
+    fn entity_iri(&self, id: &EntityId) -> NamedNode {
+        match id {
+            EntityId::Known(key) => self.known_iri(key),
+            EntityId::Local { .. } => self.base.iri("entity", &format!("local-{}-{}", self.key, local_part(id))),
         }
+    }
+
+    /// The IRI of a curated entity, by its gazetteer key.
+    fn known_iri(&self, key: &str) -> NamedNode {
+        self.base.iri("entity", key)
     }
 
     fn entity(&mut self, e: &Entity) {
@@ -162,7 +168,7 @@ impl Builder<'_> {
             self.add(&s, kgx::ISO_CODE, Literal::new_simple_literal(iso));
         }
         if let Some(country) = &e.country {
-            let state = self.entity_iri(&crate::gazetteer::state_key(country));
+            let state = self.known_iri(&crate::gazetteer::state_key(country));
             self.add(&s, kgx::COUNTRY, state);
         }
         if let Some(qid) = &e.qid {
@@ -182,7 +188,7 @@ impl Builder<'_> {
             let m = self.mention(*span);
             self.add(&s, kgx::EVIDENCE, m);
         }
-        let slug = e.key.trim_start_matches("local-").to_string();
+        let slug = local_part(&e.key);
         for p in &e.positions {
             let of = p.of.clone().unwrap_or_default();
             let h = self
@@ -197,7 +203,7 @@ impl Builder<'_> {
                 } else {
                     format!("org-{of}")
                 };
-                let t = self.entity_iri(&target);
+                let t = self.known_iri(&target);
                 self.add(&h, kgx::POSITION_IN, t);
             }
             if let Some(date) = self.article.date {
@@ -382,6 +388,14 @@ impl Builder<'_> {
     }
 }
 
+/// An entity id without the `local-` of a local one: a gazetteer key, or the class prefix and slug.
+fn local_part(id: &EntityId) -> String {
+    match id {
+        EntityId::Known(key) => key.clone(),
+        EntityId::Local { class, slug } => format!("{}{slug}", class.prefix()),
+    }
+}
+
 /// The cross-article identity of what an event reports: its class, the curated actors of its key
 /// roles (a destination counted as its state), its month, and whether it was called off. `None`
 /// when a key actor is local to the article or the month is unknown: then nothing links it.
@@ -390,11 +404,11 @@ fn happening_key(e: &Event, entities: &[Entity]) -> Option<String> {
     if (end - start).num_days() > 31 {
         return None;
     }
-    let state_of = |key: &str| -> Option<String> {
-        let entity = entities.iter().find(|x| x.key == key)?;
+    let state_of = |key: &EntityId| -> Option<String> {
+        let entity = entities.iter().find(|x| x.key == *key)?;
         match &entity.country {
             Some(c) if entity.kind == EntityKind::Place => Some(crate::gazetteer::state_key(c)),
-            _ => Some(entity.key.clone()),
+            _ => Some(entity.key.to_string()),
         }
     };
     let roles: &[Role] = match e.kind {
@@ -407,7 +421,7 @@ fn happening_key(e: &Event, entities: &[Entity]) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     for role in roles {
         for key in e.fillers(*role) {
-            let known = entities.iter().find(|x| x.key == key).is_some_and(|x| x.known);
+            let known = entities.iter().find(|x| x.key == *key).is_some_and(|x| x.known);
             if !known {
                 return None;
             }

@@ -3,7 +3,7 @@
 //! The pipeline is a straight line of plain function calls:
 //!
 //! ```text
-//! article (input) → text (sentences, tokens) → entities → events and claims (with time)
+//! article (input) → text (sentences, tokens) → mentions → events and claims (with time)
 //!   → graph (IRIs, RDF) → export (Turtle, N-Triples, N-Quads, TriG, JSON-LD, DOT)
 //! ```
 //!
@@ -15,12 +15,12 @@
 //! ```
 
 pub mod article;
-pub mod entities;
 pub mod events;
 pub mod export;
 pub mod gazetteer;
 pub mod graph;
 pub mod lang;
+pub mod mentions;
 pub mod model;
 pub mod push;
 pub mod store;
@@ -43,7 +43,7 @@ pub fn analyse(article: &Article, override_lang: Option<Lang>) -> Extraction {
     let rules = lang::rules(lang);
     let sentences = text::segment(&article.text, rules);
     let on = article.date.map_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid"), |d| d.last_day());
-    let mut resolver = entities::Resolver::new(rules, lang.tag(), on);
+    let mut resolver = mentions::Resolver::new(rules, lang.tag(), on);
     let mut extraction = events::extract(&sentences, &mut resolver, rules, article.date);
     extraction.lang = lang.tag().to_string();
     extraction

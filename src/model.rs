@@ -199,11 +199,109 @@ pub struct Position {
     pub of: Option<String>,
 }
 
+/// Who an entity is: a curated gazetteer entry, shared across articles, or one known only from
+/// the article. `mentions::ids` alone makes them; `graph.rs` turns them into IRIs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum EntityId {
+    /// A gazetteer key (`north-korea`, `sergey-lavrov`).
+    Known(String),
+    /// Known only from the article: what kind of local entity, and a slug unique within it.
+    Local {
+        /// What kind of local entity.
+        class: LocalClass,
+        /// ASCII, lower case, dashes between.
+        slug: String,
+    },
+}
+
+/// The kinds of entity known only from an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LocalClass {
+    /// A person by name, by the title that describes them or by a role noun.
+    Person,
+    /// People known by a noun and the state they act for ("Moroccan diplomats").
+    People,
+    /// A company.
+    Org,
+    /// A group acting together ("die EU-Außenminister", "US-Medien").
+    Group,
+    /// A place or facility.
+    Place,
+    /// The unnamed counterpart from a state ("seinem nordkoreanischen Amtskollegen").
+    Counterpart,
+}
+
+impl LocalClass {
+    /// What the string form puts before the slug, after `local-`.
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            LocalClass::Person | LocalClass::People => "",
+            LocalClass::Org => "org-",
+            LocalClass::Group => "group-",
+            LocalClass::Place => "place-",
+            LocalClass::Counterpart => "counterpart-",
+        }
+    }
+}
+
+impl EntityId {
+    /// The gazetteer key, for a curated entity.
+    pub fn known_key(&self) -> Option<&str> {
+        match self {
+            EntityId::Known(key) => Some(key),
+            EntityId::Local { .. } => None,
+        }
+    }
+
+    /// A group known only from the article.
+    pub fn is_local_group(&self) -> bool {
+        matches!(self, EntityId::Local { class: LocalClass::Group, .. })
+    }
+
+    /// The string form in two parts: `local-` with the class prefix (empty for a curated key),
+    /// then the key or slug.
+    fn parts(&self) -> (&'static str, &'static str, &str) {
+        match self {
+            EntityId::Known(key) => ("", "", key),
+            EntityId::Local { class, slug } => ("local-", class.prefix(), slug),
+        }
+    }
+}
+
+/// Ordered as the string forms are, so that sorting by id sorts as the keys always did.
+impl Ord for EntityId {
+    fn cmp(&self, other: &EntityId) -> std::cmp::Ordering {
+        let string_form = |id: &EntityId| {
+            let (local, class, rest) = id.parts();
+            local.bytes().chain(class.bytes()).chain(rest.bytes()).collect::<Vec<u8>>()
+        };
+        let class = |id: &EntityId| match id {
+            EntityId::Known(_) => None,
+            EntityId::Local { class, .. } => Some(*class),
+        };
+        string_form(self).cmp(&string_form(other)).then_with(|| class(self).cmp(&class(other)))
+    }
+}
+
+impl PartialOrd for EntityId {
+    fn partial_cmp(&self, other: &EntityId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The string form (`north-korea`, `local-group-us-medien`), for debugging and IRIs.
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (a, b, c) = self.parts();
+        write!(f, "{a}{b}{c}")
+    }
+}
+
 /// An entity found in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
-    /// The identity: a gazetteer key (`state/PRK`, `person/sergey-lavrov`) or `local/<slug>`.
-    pub key: String,
+    /// The identity: curated (shared across articles) or local to the article.
+    pub key: EntityId,
     /// Whether the key is curated (shared across articles) or local to the article.
     pub known: bool,
     /// What it is.
@@ -218,15 +316,15 @@ pub struct Entity {
     pub qid: Option<String>,
     /// Offices it holds.
     pub positions: Vec<Position>,
-    /// A place it lies near (an entity key).
-    pub near: Option<String>,
+    /// A place it lies near.
+    pub near: Option<EntityId>,
     /// Where it is mentioned.
     pub mentions: Vec<Span>,
 }
 
 impl Entity {
     /// An entity known only from this article, with one label.
-    pub fn local(key: String, kind: EntityKind, lang: &str, label: String, country: Option<String>) -> Entity {
+    pub fn local(key: EntityId, kind: EntityKind, lang: &str, label: String, country: Option<String>) -> Entity {
         Entity {
             key,
             known: false,
@@ -274,8 +372,8 @@ pub enum Role {
 pub struct Event {
     /// The class.
     pub kind: EventKind,
-    /// Role fillers, as entity keys.
-    pub roles: Vec<(Role, String)>,
+    /// Role fillers.
+    pub roles: Vec<(Role, EntityId)>,
     /// What the article commits to.
     pub factuality: Factuality,
     /// When.
@@ -328,14 +426,14 @@ impl Event {
 
 impl Event {
     /// The fillers of a role.
-    pub fn fillers(&self, role: Role) -> impl Iterator<Item = &str> {
-        self.roles.iter().filter(move |(r, _)| *r == role).map(|(_, k)| k.as_str())
+    pub fn fillers(&self, role: Role) -> impl Iterator<Item = &EntityId> {
+        self.roles.iter().filter(move |(r, _)| *r == role).map(|(_, k)| k)
     }
 
     /// Adds a filler once.
-    pub fn add_role(&mut self, role: Role, key: &str) {
+    pub fn add_role(&mut self, role: Role, key: &EntityId) {
         if !self.roles.iter().any(|(r, k)| *r == role && k == key) {
-            self.roles.push((role, key.to_string()));
+            self.roles.push((role, key.clone()));
         }
     }
 }
@@ -343,8 +441,8 @@ impl Event {
 /// A claim: a speaker affirms or denies an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
-    /// Who says it (entity keys).
-    pub speakers: Vec<String>,
+    /// Who says it.
+    pub speakers: Vec<EntityId>,
     /// Affirms or denies.
     pub stance: Stance,
     /// The event it is about (index).
@@ -368,4 +466,35 @@ pub struct Extraction {
     pub events: Vec<Event>,
     /// Claims.
     pub claims: Vec<Claim>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_ids_print_and_sort_as_their_string_forms() {
+        let local = |class, slug: &str| EntityId::Local { class, slug: slug.to_string() };
+        let ids = [
+            EntityId::Known("state-rus".into()),
+            local(LocalClass::Group, "us-medien"),
+            local(LocalClass::Person, "sung-kim"),
+            local(LocalClass::Place, "3-120"),
+            local(LocalClass::Counterpart, "prk"),
+            local(LocalClass::Org, "daimler"),
+            local(LocalClass::People, "diplomats-mar"),
+            EntityId::Known("agency-reuters".into()),
+        ];
+        let mut by_id = ids.to_vec();
+        by_id.sort();
+        let mut by_string: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        by_string.sort();
+        assert_eq!(by_id.iter().map(ToString::to_string).collect::<Vec<_>>(), by_string);
+        assert_eq!(by_string[0], "agency-reuters");
+        assert!(by_string.contains(&"local-counterpart-prk".to_string()));
+        assert!(by_string.contains(&"local-place-3-120".to_string()));
+        assert!(local(LocalClass::Group, "us-medien").is_local_group());
+        assert_eq!(EntityId::Known("state-rus".into()).known_key(), Some("state-rus"));
+        assert_eq!(local(LocalClass::Person, "sung-kim").known_key(), None);
+    }
 }

@@ -2,8 +2,13 @@
 //! Each case is a general pattern, not an article.
 
 use kgexport::article::{Article, Lang};
-use kgexport::model::{EntityKind, EventKind, Extraction, Factuality, Role, Stance};
+use kgexport::model::{EntityId, EntityKind, EventKind, Extraction, Factuality, Role, Stance};
 use kgexport::time::PartialDate;
+
+/// Entity ids in their string form, for comparing with expected keys.
+fn names(ids: &[EntityId]) -> Vec<String> {
+    ids.iter().map(|id| id.to_string()).collect()
+}
 
 fn read(lang: Lang, text: &str) -> Extraction {
     read_on(lang, "2023-10-18", text)
@@ -37,7 +42,7 @@ fn events(x: &Extraction) -> Vec<(EventKind, Factuality, Vec<String>)> {
 }
 
 fn has_role(x: &Extraction, kind: EventKind, role: Role, key: &str) -> bool {
-    x.events.iter().any(|e| e.is_live() && e.kind == kind && e.fillers(role).any(|k| k == key))
+    x.events.iter().any(|e| e.is_live() && e.kind == kind && e.fillers(role).any(|k| k.to_string() == key))
 }
 
 #[test]
@@ -54,8 +59,8 @@ fn a_claimed_and_denied_shipment_is_disputed_never_asserted() {
             has_role(&x, EventKind::Shipment, Role::Supplier, "state-prk")
                 && has_role(&x, EventKind::Shipment, Role::Recipient, "state-rus")
         );
-        let stances: Vec<(Stance, &str)> = x.claims.iter().map(|c| (c.stance, c.speakers[0].as_str())).collect();
-        assert!(stances.contains(&(Stance::Denies, "state-rus")), "{lang:?}: {stances:?}");
+        let stances: Vec<(Stance, String)> = x.claims.iter().map(|c| (c.stance, c.speakers[0].to_string())).collect();
+        assert!(stances.contains(&(Stance::Denies, "state-rus".to_string())), "{lang:?}: {stances:?}");
         assert!(x.claims.iter().any(|c| c.stance == Stance::Denies && c.responds_to.is_some()));
     }
 }
@@ -76,7 +81,7 @@ fn a_denied_act_told_only_in_the_denial_is_denied() {
 fn an_accusation_names_the_accused_as_supplier_and_the_accuser_as_speaker() {
     let x = read(Lang::De, "Die USA werfen Nordkorea vor, Waffen an Russland geliefert zu haben.");
     assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-prk"), "{:?}", events(&x));
-    assert!(x.claims.iter().any(|c| c.stance == Stance::Affirms && c.speakers == ["state-usa"]));
+    assert!(x.claims.iter().any(|c| c.stance == Stance::Affirms && names(&c.speakers) == ["state-usa"]));
 }
 
 #[test]
@@ -113,7 +118,7 @@ fn a_fronted_phrase_before_a_comma_does_not_take_the_subject() {
 fn news_agencies_report_and_never_take_part() {
     let x = read(Lang::En, "According to Reuters, Lavrov met Putin.");
     assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "agency-reuters"));
-    assert!(x.claims.iter().any(|c| c.speakers == ["agency-reuters"]));
+    assert!(x.claims.iter().any(|c| names(&c.speakers) == ["agency-reuters"]));
 }
 
 #[test]
@@ -170,8 +175,8 @@ fn a_denial_answers_only_what_concerns_the_denier() {
 fn a_passive_accusation_is_made_by_its_agent() {
     let x = read(Lang::De, "Russland wurde von den USA beschuldigt, die Wahlen manipuliert zu haben.");
     let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).expect("a claim");
-    assert_eq!(claim.speakers, vec!["state-usa".to_string()]);
-    assert!(x.events[claim.target].fillers(Role::Participant).any(|k| k == "state-rus"));
+    assert_eq!(names(&claim.speakers), ["state-usa"]);
+    assert!(x.events[claim.target].fillers(Role::Participant).any(|k| k.to_string() == "state-rus"));
 }
 
 #[test]
@@ -225,7 +230,7 @@ fn whoever_is_invited_to_visit_is_the_visitor_and_the_visit_is_planned() {
         let visits: Vec<_> = x.events.iter().filter(|e| e.is_live() && e.kind == EventKind::Visit).collect();
         assert_eq!(visits.len(), 1, "{lang:?}: {:?}", events(&x));
         assert_eq!(visits[0].factuality, Factuality::Planned, "{lang:?}");
-        assert!(visits[0].fillers(Role::Visitor).all(|v| v != "state-irn"), "{lang:?}: {:?}", events(&x));
+        assert!(visits[0].fillers(Role::Visitor).all(|v| v.to_string() != "state-irn"), "{lang:?}: {:?}", events(&x));
         let invitation = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Invitation).expect("invitation");
         assert!(invitation.invited_to.is_some(), "{lang:?}");
     }
@@ -268,7 +273,7 @@ fn a_meeting_that_sets_the_scene_at_a_named_place_stands_with_one_party() {
 fn the_subject_of_a_reported_clause_is_not_its_source() {
     let x = read(Lang::En, "A spokesman said Antony Blinken would travel to Kyiv next week.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-antony-blinken"), "{:?}", events(&x));
-    assert!(x.claims.iter().all(|c| c.speakers != vec!["person-antony-blinken".to_string()]));
+    assert!(x.claims.iter().all(|c| names(&c.speakers) != ["person-antony-blinken"]));
 }
 
 #[test]
@@ -291,7 +296,7 @@ fn a_meeting_said_to_take_place_somewhere_stands_without_parties_and_keeps_its_f
     let meetings: Vec<_> = x.events.iter().filter(|e| e.is_live() && e.kind == EventKind::Meeting).collect();
     assert_eq!(meetings.len(), 1, "{:?}", events(&x));
     assert_eq!(meetings[0].factuality, Factuality::Planned);
-    assert!(meetings[0].fillers(Role::Location).any(|l| l == "place-delhi"), "{:?}", events(&x));
+    assert!(meetings[0].fillers(Role::Location).any(|l| l.to_string() == "place-delhi"), "{:?}", events(&x));
     let x = read(Lang::De, "Beim Treffen in Innsbruck wurde nicht geklärt, wer die Führung übernimmt.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
@@ -306,7 +311,8 @@ fn a_planned_meeting_at_another_place_is_not_an_earlier_one() {
     assert!(
         meetings
             .iter()
-            .all(|m| !(m.factuality.is_realis() && m.fillers(Role::Location).any(|l| l == "place-pittsburgh"))),
+            .all(|m| !(m.factuality.is_realis()
+                && m.fillers(Role::Location).any(|l| l.to_string() == "place-pittsburgh"))),
         "{:?}",
         events(&x)
     );
@@ -320,10 +326,12 @@ fn an_accusation_is_made_by_its_subject_even_a_pronoun_never_by_its_objects() {
         "Der serbische Ministerpräsident Vojislav Koštunica lehnt die Mission ab. Er wirft der Europäischen Union \
          vor, Serbien zu erpressen.",
     );
-    assert!(x.claims.iter().all(|c| c.speakers != vec!["org-eu".to_string()]), "{:?}", x.claims);
+    assert!(x.claims.iter().all(|c| names(&c.speakers) != ["org-eu"]), "{:?}", x.claims);
     let x = read(Lang::De, "Nach dem Angriff beschuldigte dieser Israel und die Vereinigten Staaten.");
     assert!(
-        x.claims.iter().all(|c| !c.speakers.iter().any(|s| s == "state-isr" || s == "state-usa")),
+        x.claims
+            .iter()
+            .all(|c| !c.speakers.iter().any(|s| s.to_string() == "state-isr" || s.to_string() == "state-usa")),
         "{:?}",
         x.claims
     );
@@ -337,8 +345,8 @@ fn whoever_comes_along_joins_the_visit() {
          seiner Frau Julia Schwanholz und dem Moderator Johannes B. Kerner begleitet.",
     );
     let visit = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Visit).expect("visit");
-    let visitors: Vec<&str> = visit.fillers(Role::Visitor).collect();
-    assert!(visitors.contains(&"person-boris-pistorius"), "{visitors:?}");
+    let visitors: Vec<String> = visit.fillers(Role::Visitor).map(|v| v.to_string()).collect();
+    assert!(visitors.contains(&"person-boris-pistorius".to_string()), "{visitors:?}");
     assert!(visitors.iter().any(|v| v.contains("julia-schwanholz")), "{visitors:?}");
     assert!(visitors.iter().any(|v| v.contains("kerner")), "{visitors:?}");
 }
@@ -359,10 +367,10 @@ fn unnamed_sources_speak_as_a_group_and_never_steal_the_subject() {
     let x = read(Lang::En, "According to diplomatic sources, Vladimir Putin will visit Pyongyang next month.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
     let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).expect("a claim");
-    assert!(claim.speakers[0].contains("diplomatic-sources"), "{:?}", claim.speakers);
+    assert!(claim.speakers[0].to_string().contains("diplomatic-sources"), "{:?}", claim.speakers);
     let x = read(Lang::De, "Berichten von US-Medien zufolge traf sich Barack Obama gestern mit Hillary Clinton.");
     let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).expect("a claim");
-    assert!(claim.speakers[0].contains("us-medien"), "{:?}", claim.speakers);
+    assert!(claim.speakers[0].to_string().contains("us-medien"), "{:?}", claim.speakers);
     assert!(x.events.iter().filter(|e| e.is_live()).all(|e| e.factuality == Factuality::Reported));
 }
 
@@ -405,8 +413,8 @@ fn a_role_noun_is_a_person_and_the_one_named_with_it() {
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "local-gerd-juergen-bruckschen"), "{ev:?}");
     // The meeting sets the scene: it is not what is denied at it.
     assert!(ev.iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Asserted), "{ev:?}");
-    let denier: Vec<&str> =
-        x.claims.iter().filter(|c| c.stance == Stance::Denies).map(|c| c.speakers[0].as_str()).collect();
+    let denier: Vec<String> =
+        x.claims.iter().filter(|c| c.stance == Stance::Denies).map(|c| c.speakers[0].to_string()).collect();
     assert_eq!(denier, ["local-gerd-juergen-bruckschen"]);
 }
 
@@ -439,10 +447,10 @@ fn an_event_said_never_to_have_happened_is_denied_by_the_source_that_goes_on() {
     assert_eq!(ev[0].1, Factuality::Cancelled, "{ev:?}");
     assert!(has_role(&x, EventKind::Shipment, Role::Origin, "local-place-deponie-schoenberg"), "{ev:?}");
     assert!(!has_role(&x, EventKind::Shipment, Role::Supplier, "local-place-deponie-schoenberg"), "{ev:?}");
-    let denials: Vec<&str> =
-        x.claims.iter().filter(|c| c.stance == Stance::Denies).map(|c| c.speakers[0].as_str()).collect();
+    let denials: Vec<String> =
+        x.claims.iter().filter(|c| c.stance == Stance::Denies).map(|c| c.speakers[0].to_string()).collect();
     assert_eq!(denials, ["local-angestellter"]);
-    let place = x.entities.iter().find(|e| e.key == "local-place-muellverbrennungsanlage-mva-stapelfeld");
+    let place = x.entities.iter().find(|e| e.key.to_string() == "local-place-muellverbrennungsanlage-mva-stapelfeld");
     assert_eq!(place.map(|p| p.labels[0].1.as_str()), Some("Müllverbrennungsanlage (MVA) Stapelfeld"));
     // Said by the article itself, a delivery that never happened is denied.
     let x = read(Lang::De, "Nordkorea hat Waffen an Russland geliefert. Die Lieferungen haben nie stattgefunden.");
@@ -455,10 +463,13 @@ fn a_meeting_without_parties_continues_the_talks_before_it_or_is_none() {
         Lang::De,
         "Pakistan und Indien verhandelten in Lahore. Die nächste Gesprächsrunde wird in Delhi stattfinden.",
     );
-    let delhi: Vec<_> =
-        x.events.iter().filter(|e| e.is_live() && e.fillers(Role::Location).any(|l| l == "place-delhi")).collect();
+    let delhi: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.is_live() && e.fillers(Role::Location).any(|l| l.to_string() == "place-delhi"))
+        .collect();
     assert_eq!(delhi.len(), 1, "{:?}", events(&x));
-    assert!(delhi[0].fillers(Role::Participant).any(|p| p == "state-ind"), "{:?}", events(&x));
+    assert!(delhi[0].fillers(Role::Participant).any(|p| p.to_string() == "state-ind"), "{:?}", events(&x));
     let x = read(Lang::De, "Die nächste Gesprächsrunde wird in Delhi stattfinden.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
@@ -501,12 +512,13 @@ fn companies_are_known_by_their_legal_form_or_a_company_noun() {
         "Die Daimler AG bekommt Batterien vom US-Elektroautobauer Tesla Motors. Daimler zahlt. \
          Die Wiener Linien GmbH & Co. KG schweigt.",
     );
-    let label =
-        |key: &str| x.entities.iter().find(|e| e.key == key).map(|e| (e.labels[0].1.clone(), e.country.clone()));
+    let label = |key: &str| {
+        x.entities.iter().find(|e| e.key.to_string() == key).map(|e| (e.labels[0].1.clone(), e.country.clone()))
+    };
     assert_eq!(label("local-org-daimler"), Some(("Daimler AG".to_string(), None)));
     assert_eq!(label("local-org-tesla-motors"), Some(("Tesla Motors".to_string(), Some("USA".to_string()))));
     assert!(x.entities.iter().any(|e| e.labels[0].1 == "Linien GmbH & Co. KG"), "{:?}", x.entities);
-    let daimler = x.entities.iter().find(|e| e.key == "local-org-daimler").expect("Daimler");
+    let daimler = x.entities.iter().find(|e| e.key.to_string() == "local-org-daimler").expect("Daimler");
     assert_eq!(daimler.mentions.len(), 2, "the later 'Daimler' is the same company");
     // A common noun after a company noun is no company.
     let x = read(Lang::De, "Im Jahr 2010 erzielte das Unternehmen Umsatzerlöse von drei Milliarden Euro.");
@@ -516,9 +528,9 @@ fn companies_are_known_by_their_legal_form_or_a_company_noun() {
 #[test]
 fn in_english_the_speaker_stands_before_the_verb_when_the_subject_slot_is_filled() {
     let x = read(Lang::En, "The report claimed the elder Biden used his influence to have a prosecutor fired.");
-    assert!(!x.claims.iter().any(|c| c.speakers.iter().any(|s| s.contains("biden"))), "{:?}", x.claims);
+    assert!(!x.claims.iter().any(|c| c.speakers.iter().any(|s| s.to_string().contains("biden"))), "{:?}", x.claims);
     let x = read(Lang::En, "Germany will send tanks to Ukraine, said Scholz.");
-    assert!(x.claims.iter().any(|c| c.speakers.iter().any(|s| s.contains("scholz"))), "{:?}", x.claims);
+    assert!(x.claims.iter().any(|c| c.speakers.iter().any(|s| s.to_string().contains("scholz"))), "{:?}", x.claims);
 }
 
 #[test]
@@ -538,7 +550,7 @@ fn a_guest_at_a_gathering_visits_whoever_holds_it() {
 #[test]
 fn a_known_surname_before_an_unknown_name_is_a_given_name() {
     let x = read(Lang::En, "US delegation head Sharon Hayes met Chinese officials in Bali.");
-    assert!(!x.entities.iter().any(|e| e.key == "person-ariel-sharon"), "{:?}", x.entities);
+    assert!(!x.entities.iter().any(|e| e.key.to_string() == "person-ariel-sharon"), "{:?}", x.entities);
 }
 
 #[test]
@@ -566,5 +578,9 @@ fn the_scene_of_a_report_is_told_by_the_article_and_a_press_conference_is_no_mee
 #[test]
 fn only_a_place_or_a_state_is_a_landmark() {
     let x = read(Lang::En, "Protesters gathered in Washington near the White House as Biden met Trump.");
-    assert!(x.entities.iter().all(|e| e.near.as_deref() != Some("gov-white-house")), "{:?}", x.entities);
+    assert!(
+        x.entities.iter().all(|e| e.near.as_ref().map(|n| n.to_string()).as_deref() != Some("gov-white-house")),
+        "{:?}",
+        x.entities
+    );
 }

@@ -1,0 +1,341 @@
+//! Groups and plural actors: pairs ("the two leaders"), groups acting for a body or state,
+//! counterparts, people nouns tied to a state, and unnamed sources.
+
+use super::{Mention, MentionForm, Resolver, ids, mention, sentence_slice};
+use crate::lang::{ActorNoun, RoleHint};
+use crate::model::{Entity, EntityId, EntityKind, Position};
+use crate::text::{Sentence, TokenKind};
+
+impl Resolver<'_> {
+    /// "seinem Amtskollegen Khursheed Kasuri" (a counterpart with a name), "seinem
+    /// nordkoreanischen Amtskollegen" (a person in the same office for another state).
+    pub(super) fn counterpart_noun(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        if !self.rules.counterpart_nouns.contains(tokens[i].lower()) {
+            return None;
+        }
+        let end = self.name_run(tokens, i + 1);
+        if end > i + 1 {
+            let office = self
+                .last_person
+                .as_ref()
+                .and_then(|p| self.table.get(p))
+                .and_then(|p| p.positions.first())
+                .map(|p| p.kind);
+            let country =
+                out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity));
+            let key = self.person_named(sentence, words, i + 1, end, country.as_deref());
+            if let (Some(kind), Some(person)) = (office, self.table.get_mut(&key)) {
+                let p = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
+                if !person.positions.contains(&p) {
+                    person.positions.push(p);
+                }
+            }
+            out.push(mention(i + 1, end, key, EntityKind::Person, MentionForm::Argument));
+            return Some(end);
+        }
+        self.counterpart(sentence, i, out);
+        Some(i + 1)
+    }
+
+    /// A people or group noun ("diplomats", "Regierung"): an actor when tied to a state.
+    pub(super) fn actor_noun_at(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let &noun = self.rules.actor_nouns.get(sentence.tokens[i].lower())?;
+        self.actor_noun(sentence, words, i, noun, out);
+        Some(i + 1)
+    }
+
+    /// "die beiden Politiker", "the two leaders", "beide Länder": the last two persons or states
+    /// named before, each an argument over the phrase.
+    pub(super) fn pair(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        if !self.rules.pair_words.contains(tokens[i].lower()) {
+            return None;
+        }
+        let (noun, kind) = (i + 1..tokens.len().min(i + 3)).find_map(|k| {
+            let l = tokens[k].lower();
+            if self.rules.pair_person_nouns.contains(l) {
+                Some((k, EntityKind::Person))
+            } else if self.rules.pair_state_nouns.contains(l) {
+                Some((k, EntityKind::State))
+            } else {
+                None
+            }
+        })?;
+        let here = tokens[i].start;
+        let mut named: Vec<(usize, &EntityId)> = self
+            .table
+            .all()
+            .iter()
+            .filter(|e| e.kind == kind)
+            .filter_map(|e| e.mentions.iter().map(|m| m.start).filter(|&s| s < here).max().map(|s| (s, &e.key)))
+            .collect();
+        named.sort_by(|a, b| b.cmp(a));
+        let last_two: Vec<EntityId> = named.iter().take(2).map(|(_, k)| (*k).clone()).collect();
+        if last_two.len() < 2 {
+            return None;
+        }
+        for key in last_two {
+            self.note(sentence, i, noun + 1, &key);
+            out.push(mention(i, noun + 1, key, kind, MentionForm::Argument));
+        }
+        Some(noun + 1)
+    }
+
+    /// "die EU-Außen- und Europaminister": a truncated compound joined to a title names a group
+    /// acting for the organisation or state before the first hyphen.
+    pub(super) fn truncated_group(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        let first = words[i];
+        // The hyphen stands apart from its word: "Außen" "-" "und" "Europaminister".
+        let hyphen = tokens.get(i + 1).is_some_and(|h| h.text == "-" && h.start == tokens[i].end);
+        if !hyphen || !tokens.get(i + 2).is_some_and(|t| self.rules.coordinators.contains(t.lower())) {
+            return None;
+        }
+        let last = *words.get(i + 3)?;
+        let is_title = |w: &str| {
+            w.char_indices().any(|(k, _)| {
+                let tail = &w[k..];
+                let mut chars = tail.chars();
+                let capitalised: String =
+                    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                tail.chars().count() >= 6 && self.gaz.title(&capitalised).is_some()
+            })
+        };
+        if !is_title(last) {
+            return None;
+        }
+        let (prefix, _) = first.split_once('-')?;
+        let m = self.gaz.match_form(&[prefix])?;
+        let entry = &self.gaz.entries[m.entry];
+        let country = entry.iso.clone().or_else(|| entry.country.clone());
+        if !matches!(entry.kind, EntityKind::Igo | EntityKind::State) {
+            return None;
+        }
+        self.add_known(m.entry);
+        let label = format!("{}- {} {}", first, words[i + 2], last);
+        let key = self.group(sentence, i, i + 4, label, country, out);
+        self.last_group = Some((key, EntityKind::Organization));
+        Some(i + 4)
+    }
+
+    /// "Darfur rebels", "Houthi forces": a capitalised name (no known entity) right before a group
+    /// noun names a group of its own. Only where capitals mark names, not every noun.
+    pub(super) fn named_group(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
+        let tokens = &sentence.tokens;
+        let Some(name) = i.checked_sub(1) else { return };
+        let t = &tokens[name];
+        let l = t.lower();
+        let known = out.iter().any(|m| m.first <= name && name < m.last);
+        // At the start of a sentence any word is capitalised: function words are no names there.
+        let function_word = self.rules.determiners.contains(l)
+            || self.rules.prepositions.contains_key(l)
+            || self.rules.coordinators.contains(l)
+            || self.rules.person_pronouns.contains(l)
+            || self.rules.possessive_pronouns.contains(l)
+            || self.rules.pair_words.contains(l);
+        if known
+            || function_word
+            || t.kind != TokenKind::Word
+            || !t.is_capitalized()
+            || self.rules.weekdays.contains_key(l)
+        {
+            return;
+        }
+        let label = format!("{} {}", t.text, tokens[i].text);
+        let key = self.group(sentence, name, i + 1, label, None, out);
+        self.last_group = Some((key, EntityKind::Organization));
+    }
+
+    /// A group known only from this article ("die EU-Außenminister", "Coalition forces"), as an
+    /// argument over `first..last`; returns its key.
+    pub(super) fn group(
+        &mut self,
+        sentence: &Sentence,
+        first: usize,
+        last: usize,
+        label: String,
+        country: Option<String>,
+        out: &mut Vec<Mention>,
+    ) -> EntityId {
+        let key = ids::group(&label);
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.note(sentence, first, last, &key);
+        out.push(mention(first, last, key.clone(), EntityKind::Organization, MentionForm::Argument));
+        key
+    }
+
+    /// A source that is a group of people ("US-Medien", "diplomatic sources"), known only from
+    /// this article; returns its key.
+    pub fn source_group(
+        &mut self,
+        sentence: &Sentence,
+        first: usize,
+        last: usize,
+        country: Option<String>,
+    ) -> EntityId {
+        let label = sentence_slice(&sentence.tokens, first, last);
+        let key = ids::group(&label);
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.note(sentence, first, last, &key);
+        key
+    }
+
+    /// "seinem nordkoreanischen Amtskollegen": a person in the same office for another state.
+    pub(super) fn counterpart(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
+        let country =
+            out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity));
+        let Some(country) = country else { return };
+        let label = sentence.tokens[out.iter().rev().find(|m| m.last == i).map_or(i, |m| m.first)..=i]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The office is the one the nearest earlier person holds.
+        let office =
+            self.last_person.as_ref().and_then(|p| self.table.get(p)).and_then(|p| p.positions.first()).map(|p| p.kind);
+        let key = ids::counterpart(&country);
+        let entity = self.table.upsert(Entity::local(
+            key.clone(),
+            EntityKind::Person,
+            self.lang_tag,
+            label,
+            Some(country.clone()),
+        ));
+        if let Some(kind) = office {
+            let p = Position { kind, of: Some(country.clone()) };
+            if !entity.positions.contains(&p) {
+                entity.positions.push(p);
+            }
+        }
+        self.ensure_state(&country);
+        self.note(sentence, i, i + 1, &key);
+        out.push(mention(i, i + 1, key, EntityKind::Person, MentionForm::Argument));
+    }
+
+    /// "Moroccan diplomats", "Romania's new government", "ministers from the Georgian government",
+    /// "U.S. and Russian negotiators": a people or group noun tied to a state becomes an actor.
+    pub(super) fn actor_noun(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        noun: ActorNoun,
+        out: &mut Vec<Mention>,
+    ) {
+        let tokens = &sentence.tokens;
+        // The state right before (a demonym, or a genitive with at most one adjective between).
+        let before: Vec<Mention> = out
+            .iter()
+            .rev()
+            .filter(|m| {
+                m.kind == EntityKind::State
+                    && (m.last == i
+                        || (m.last + 1 == i
+                            && (m.possessive
+                                || (m.form == MentionForm::Modifier
+                                    && !tokens[m.last].is_capitalized()
+                                    && tokens[m.last].kind == TokenKind::Word))))
+            })
+            .take(1)
+            .cloned()
+            .collect();
+        let mut states: Vec<(String, usize)> = before.iter().map(|m| (self.iso_of(&m.entity), m.first)).collect();
+        // "U.S. and Russian negotiators": a coordinated demonym before that one.
+        if let Some(first) = before.first()
+            && first.first >= 2
+            && self.rules.coordinators.contains(tokens[first.first - 1].lower())
+            && let Some(other) = out.iter().find(|m| m.last == first.first - 1 && m.kind == EntityKind::State)
+        {
+            states.push((self.iso_of(&other.entity), other.first));
+        }
+        if states.is_empty() {
+            // "ministers from the Georgian government": the state after "from"/"of".
+            let hint =
+                tokens.get(i + 1).and_then(|t| self.rules.prepositions.get(t.lower())).and_then(|h| h.first().copied());
+            if matches!(hint, Some(RoleHint::Of | RoleHint::Source)) {
+                let start =
+                    i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(t.lower())));
+                if let Some((iso, _)) = words.get(start..).and_then(|w| self.gaz.match_demonym(w)) {
+                    states.push((iso, i));
+                } else if let Some(m) = words.get(start..).and_then(|w| self.gaz.match_form(w)) {
+                    let e = &self.gaz.entries[m.entry];
+                    if let Some(iso) = e.iso.clone().or_else(|| e.country.clone()) {
+                        states.push((iso, i));
+                    } else if matches!(e.kind, EntityKind::Igo | EntityKind::Organization) {
+                        // "Leaders of African Union member states": a group acting for it.
+                        let end = start + m.len;
+                        let label = words[i..end].join(" ");
+                        self.add_known(m.entry);
+                        self.group(sentence, i, end, label, None, out);
+                        return;
+                    }
+                }
+            }
+        }
+        if states.is_empty() && noun == ActorNoun::Organization && !self.rules.nouns_capitalized {
+            self.named_group(sentence, i, out);
+            return;
+        }
+        for (iso, first) in states {
+            if iso.is_empty() {
+                continue;
+            }
+            let label = format!(
+                "{} {}",
+                self.gaz.state(&iso).map_or(iso.as_str(), |e| if self.lang_tag == "de" {
+                    e.label_de.as_str()
+                } else {
+                    e.label_en.as_str()
+                }),
+                tokens[i].text
+            );
+            let kind = match noun {
+                ActorNoun::Person => EntityKind::Person,
+                ActorNoun::Government => EntityKind::Government,
+                ActorNoun::Organization => EntityKind::Organization,
+            };
+            let key = ids::people(tokens[i].lower(), &iso);
+            self.table.upsert(Entity {
+                key: key.clone(),
+                known: false,
+                kind,
+                labels: vec![(self.lang_tag.to_string(), label)],
+                country: Some(iso.clone()),
+                iso: None,
+                qid: None,
+                positions: Vec::new(),
+                near: None,
+                mentions: Vec::new(),
+            });
+            self.ensure_state(&iso);
+            self.note(sentence, i, i + 1, &key);
+            // The demonym is now part of this mention.
+            out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
+            let mut m = mention(first, i + 1, key.clone(), kind, MentionForm::Argument);
+            m.possessive = self.is_possessive(words, i + 1);
+            out.push(m);
+            // "Afghan rebel leaders said they would …": the group "they" refers to.
+            self.last_group = Some((key, kind));
+        }
+        out.sort_by_key(|m| (m.first, m.last));
+    }
+}

@@ -1,0 +1,262 @@
+//! Titles and offices: a title with or without a name after it, whose office it is, and who held
+//! it on the article's day.
+
+use super::{Mention, MentionForm, Resolver, ids, mention};
+use crate::gazetteer::{self, Gazetteer};
+use crate::lang::RoleHint;
+use crate::model::{Entity, EntityId, EntityKind, Position, PositionType};
+use crate::text::Sentence;
+
+impl Resolver<'_> {
+    /// "Außenminister Sergej Lawrow", "der US-Sonderbeauftragte für Nordkorea, Sung Kim",
+    /// "dem russischen Präsidenten": a title, maybe a name after it.
+    pub(super) fn title_with_name(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        let (position, own_iso, prefix_iso, len) = self.title_at(words, i)?;
+        let after = i + len;
+        // The country: a compound prefix, a demonym or genitive right before, "of Morocco" right
+        // after, the title's own.
+        let of_state = self.of_state(words, after);
+        let country = prefix_iso
+            .or_else(|| {
+                out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity))
+            })
+            .or_else(|| of_state.as_ref().map(|(iso, _)| iso.clone()))
+            .or(own_iso);
+        // "Außenminister Frankreichs Michel Barnier": the name follows a genitive state.
+        let mut j = match &of_state {
+            Some((_, end)) if !self.rules.prepositions.contains_key(tokens[after].lower()) => *end,
+            _ => after,
+        };
+        // "für Nordkorea", "im Kosovo", "der Abfallentsorgungsfirma" after a title, then a comma:
+        // the name follows in apposition.
+        let genitive = j < tokens.len()
+            && of_state.is_none()
+            && self.rules.genitive_determiners.contains(tokens[j].lower())
+            && self.gaz.match_form(&words[j + 1..]).is_none();
+        if j < tokens.len() && (self.rules.prepositions.contains_key(tokens[j].lower()) || genitive) {
+            let mut k = j + 1;
+            while k < tokens.len() && k < j + 5 && !tokens[k].is(',') {
+                k += 1;
+            }
+            if k < tokens.len() && tokens[k].is(',') {
+                j = k;
+            }
+        }
+        let apposition = j < tokens.len() && tokens[j].is(',');
+        if apposition {
+            j += 1;
+        }
+        // "Die Außenminister der USA, Frankreichs …": a known place or body is no person's name.
+        let known = self
+            .gaz
+            .match_form(&words[j.min(words.len())..])
+            .is_some_and(|m| self.gaz.entries[m.entry].kind != EntityKind::Person);
+        let name_end = if known { j } else { self.name_run(tokens, j) };
+        if name_end > j && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.'))) {
+            // "Außenminister Straw": a lone surname after a title is the office's holder by that name.
+            let holder = position
+                .filter(|_| name_end == j + 1)
+                .and_then(|p| self.gaz.holder_named(p, words[j], self.on))
+                .filter(|&h| country.is_none() || self.gaz.entries[h].iso == country);
+            let key = match holder {
+                Some(h) => {
+                    self.add_known(h);
+                    ids::known(&self.gaz.entries[h])
+                }
+                None => self.person_named(sentence, words, j, name_end, country.as_deref()),
+            };
+            if let Some(lemma) = self.rules.role_nouns.get(&words[i].to_lowercase()) {
+                self.role_holders.insert(lemma.clone(), key.clone());
+            }
+            if let Some(person) = self.table.get_mut(&key) {
+                if let Some(kind) = position {
+                    let position = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
+                    if !person.positions.contains(&position) {
+                        person.positions.push(position);
+                    }
+                }
+                if person.country.is_none() {
+                    person.country = country.clone();
+                }
+            }
+            if let Some(c) = &country {
+                self.ensure_state(c);
+            }
+            out.push(mention(i, after, key.clone(), EntityKind::Person, MentionForm::Modifier));
+            let mut named = mention(j, name_end, key, EntityKind::Person, MentionForm::Argument);
+            named.possessive = self.is_possessive(words, name_end);
+            out.push(named);
+            // "King Hassan of Morocco": the "of" phrase belongs to the name.
+            return Some(match &of_state {
+                Some((_, end)) if after == name_end => *end,
+                _ => name_end,
+            });
+        }
+        // No name and an organisation: "die EU-Außenminister", "die Außenminister der EU" are a
+        // group acting for it.
+        if let Some((_org, end)) = self.organisation_of_title(words, i, after) {
+            let label = words[i..end].join(" ");
+            self.group(sentence, i, end, label, None, out);
+            return Some(end);
+        }
+        // No name: a role description; resolve it to the office holder, else a person described
+        // by it ("the president of Armenia" in a year the gazetteer does not cover). After an
+        // office noun ("für das Amt des US-Präsidenten") it names the office, not a person.
+        let position = position?;
+        let office = (i.saturating_sub(2)..i).any(|k| self.rules.office_nouns.contains(tokens[k].lower()));
+        if office {
+            return Some(after);
+        }
+        let end = of_state.as_ref().map_or(after, |(_, end)| *end);
+        let key = match self.office_holder(position, country.as_deref()) {
+            Some(key) => key,
+            None => {
+                let country = country.clone()?;
+                let label = words[i..end].join(" ");
+                let key = ids::person(&label);
+                let person = self.table.upsert(Entity::local(
+                    key.clone(),
+                    EntityKind::Person,
+                    self.lang_tag,
+                    label,
+                    Some(country.clone()),
+                ));
+                let held = Position { kind: position, of: Some(country.clone()) };
+                if !person.positions.contains(&held) {
+                    person.positions.push(held);
+                }
+                self.ensure_state(&country);
+                key
+            }
+        };
+        self.note(sentence, i, after, &key);
+        out.push(mention(i, end, key, EntityKind::Person, MentionForm::Argument));
+        Some(end)
+    }
+
+    /// A title at `i`: (office, the state the title implies, a compound prefix's state, tokens).
+    /// Name introducers ("leader", "Dr.") are titles without an office.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn title_at(
+        &self,
+        words: &[&str],
+        i: usize,
+    ) -> Option<(Option<PositionType>, Option<String>, Option<String>, usize)> {
+        if let Some((t, len)) = self.gaz.match_title(&words[i..]) {
+            return Some((Some(t.position), t.iso.clone(), None, len));
+        }
+        let lower = words[i].to_lowercase();
+        if self.rules.name_introducers.contains(&lower) || self.rules.name_introducers.contains(words[i]) {
+            return Some((None, None, None, 1));
+        }
+        let (prefix, head) = words[i].rsplit_once('-')?;
+        if self.rules.name_introducers.contains(&head.to_lowercase()) {
+            // "UNMIK-Leiter": an introducer with the body it works for.
+            return Some((None, None, None, 1));
+        }
+        let title = self.gaz.title(head)?;
+        let iso = self
+            .gaz
+            .match_form(&[prefix])
+            .and_then(|m| self.gaz.entries[m.entry].iso.clone())
+            .or_else(|| self.gaz.match_demonym(&[prefix]).map(|(iso, _)| iso));
+        Some((Some(title.position), title.iso.clone(), iso, 1))
+    }
+
+    /// The organisation a title without a name belongs to: its compound prefix ("EU-Außenminister")
+    /// or a genitive after it ("Außenminister der Europäischen Union"); with the end of the phrase.
+    pub(super) fn organisation_of_title(
+        &mut self,
+        words: &[&str],
+        i: usize,
+        after: usize,
+    ) -> Option<(EntityId, usize)> {
+        let is_org = |g: &Gazetteer, m: &gazetteer::FormMatch| g.entries[m.entry].kind == EntityKind::Igo;
+        if let Some((prefix, _)) = words[i].rsplit_once('-')
+            && let Some(m) = self.gaz.match_form(&[prefix]).filter(|m| is_org(self.gaz, m))
+        {
+            self.add_known(m.entry);
+            return Some((ids::known(&self.gaz.entries[m.entry]), after));
+        }
+        let next = words.get(after)?.to_lowercase();
+        let linked = self.rules.genitive_determiners.contains(&next)
+            || self.rules.prepositions.get(&next).is_some_and(|h| h.contains(&RoleHint::Of));
+        if !linked {
+            return None;
+        }
+        let start = after
+            + 1
+            + usize::from(words.get(after + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
+        let m = self.gaz.match_form(words.get(start..)?).filter(|m| is_org(self.gaz, m))?;
+        self.add_known(m.entry);
+        Some((ids::known(&self.gaz.entries[m.entry]), start + m.len))
+    }
+
+    /// "of Morocco" right after a title or name: the state and the token after it.
+    pub(super) fn of_state(&self, words: &[&str], at: usize) -> Option<(String, usize)> {
+        // "Außenminister Frankreichs", "Präsident der USA": a state in the genitive.
+        let genitive_at = |k: usize| {
+            let m = self.gaz.match_form(words.get(k..)?)?;
+            let entry = &self.gaz.entries[m.entry];
+            let inflected = self.is_genitive(words[k + m.len - 1], entry);
+            let iso = entry.iso.clone().filter(|_| entry.kind == EntityKind::State && inflected)?;
+            Some((iso, k + m.len))
+        };
+        if let Some(found) = genitive_at(at) {
+            return Some(found);
+        }
+        if words.get(at).is_some_and(|w| self.rules.genitive_determiners.contains(&w.to_lowercase()))
+            && let Some(m) = words.get(at + 1..).and_then(|w| self.gaz.match_form(w))
+            && self.gaz.entries[m.entry].kind == EntityKind::State
+            && let Some(iso) = self.gaz.entries[m.entry].iso.clone()
+        {
+            return Some((iso, at + 1 + m.len));
+        }
+        let hints = self.rules.prepositions.get(&words.get(at)?.to_lowercase())?;
+        if !hints.contains(&RoleHint::Of) {
+            return None;
+        }
+        let start =
+            at + 1 + usize::from(words.get(at + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
+        let m = self.gaz.match_form(words.get(start..)?)?;
+        let iso = self.gaz.entries[m.entry].iso.clone()?;
+        Some((iso, start + m.len))
+    }
+
+    /// Who held an office on the article's day: a person already in the article, the
+    /// gazetteer's holder, else a person described by the title.
+    pub(super) fn office_holder(&mut self, position: PositionType, country: Option<&str>) -> Option<EntityId> {
+        let Some(country) = country else {
+            // "the Prime Minister" with no country: the one holder of that office named so far.
+            let holders: Vec<&Entity> = self
+                .table
+                .all()
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person && e.positions.iter().any(|p| p.kind == position))
+                .collect();
+            return match holders.as_slice() {
+                [one] if position != PositionType::Minister => Some(one.key.clone()),
+                _ => None,
+            };
+        };
+        let wanted = Position { kind: position, of: Some(country.to_string()) };
+        if let Some(e) = self.table.all().iter().find(|e| e.kind == EntityKind::Person && e.positions.contains(&wanted))
+        {
+            return Some(e.key.clone());
+        }
+        match self.gaz.holders(position, country, self.on).as_slice() {
+            [one] => {
+                self.add_known(*one);
+                Some(ids::known(&self.gaz.entries[*one]))
+            }
+            _ => None,
+        }
+    }
+}
