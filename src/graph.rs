@@ -10,7 +10,7 @@ use crate::vocab::{self, kgx, oa, prov, schema};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use sha2::Digest;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The base of instance IRIs (`--base-iri`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +79,13 @@ pub fn sort_triples(triples: &mut Vec<Triple>) {
 /// Builds the graph of one article.
 pub fn build(article: &Article, extraction: &Extraction, base: &Base) -> ArticleGraph {
     let key = article.key();
-    let mut b = Builder { base, key: key.clone(), article, triples: Vec::new(), mentions: BTreeSet::new() };
+    let countries = extraction
+        .entities
+        .iter()
+        .filter(|e| matches!(e.key, EntityId::Named { .. }))
+        .filter_map(|e| Some((&e.key, e.country.as_deref()?)))
+        .collect();
+    let mut b = Builder { base, key: key.clone(), article, countries, triples: Vec::new(), mentions: BTreeSet::new() };
     b.article(extraction);
     for entity in &extraction.entities {
         b.entity(entity);
@@ -101,6 +107,8 @@ struct Builder<'a> {
     base: &'a Base,
     key: String,
     article: &'a Article,
+    /// The countries of entities known by name, which their IRIs carry.
+    countries: BTreeMap<&'a EntityId, &'a str>,
     triples: Vec<Triple>,
     mentions: BTreeSet<(usize, usize, usize)>,
 }
@@ -143,6 +151,10 @@ impl Builder<'_> {
     fn entity_iri(&self, id: &EntityId) -> NamedNode {
         match id {
             EntityId::Known(key) => self.known_iri(key),
+            EntityId::Named { class, slug } => {
+                let country = self.countries.get(id).map(|c| format!("-{}", c.to_lowercase())).unwrap_or_default();
+                self.base.iri("entity", &format!("named-{}{slug}{country}", class.prefix()))
+            }
             EntityId::Local { .. } => self.base.iri("entity", &format!("local-{}-{}", self.key, local_part(id))),
         }
     }
@@ -392,6 +404,7 @@ impl Builder<'_> {
 fn local_part(id: &EntityId) -> String {
     match id {
         EntityId::Known(key) => key.clone(),
+        EntityId::Named { class, slug } => format!("named-{}{slug}", class.prefix()),
         EntityId::Local { class, slug } => format!("{}{slug}", class.prefix()),
     }
 }
@@ -421,7 +434,7 @@ fn happening_key(e: &Event, entities: &[Entity]) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     for role in roles {
         for key in e.fillers(*role) {
-            let known = entities.iter().find(|x| x.key == *key).is_some_and(|x| x.known);
+            let known = entities.iter().find(|x| x.key == *key).is_some_and(|x| x.key.is_shared());
             if !known {
                 return None;
             }

@@ -205,6 +205,14 @@ pub struct Position {
 pub enum EntityId {
     /// A gazetteer key (`north-korea`, `sergey-lavrov`).
     Known(String),
+    /// Known by its full name, not curated: the same name and kind in any article is one entity
+    /// (its IRI adds the entity's country when the article gives one).
+    Named {
+        /// Person or organisation.
+        class: NamedClass,
+        /// The normalised name: ASCII, lower case, dashes between.
+        slug: String,
+    },
     /// Known only from the article: what kind of local entity, and a slug unique within it.
     Local {
         /// What kind of local entity.
@@ -212,6 +220,25 @@ pub enum EntityId {
         /// ASCII, lower case, dashes between.
         slug: String,
     },
+}
+
+/// The kinds of entity known by a full name across articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NamedClass {
+    /// A person with a given name and a surname.
+    Person,
+    /// A company or other organisation with a name.
+    Organization,
+}
+
+impl NamedClass {
+    /// What the string form puts before the slug, after `named-`.
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            NamedClass::Person => "person-",
+            NamedClass::Organization => "org-",
+        }
+    }
 }
 
 /// The kinds of entity known only from an article.
@@ -249,8 +276,13 @@ impl EntityId {
     pub fn known_key(&self) -> Option<&str> {
         match self {
             EntityId::Known(key) => Some(key),
-            EntityId::Local { .. } => None,
+            EntityId::Named { .. } | EntityId::Local { .. } => None,
         }
+    }
+
+    /// Its identity holds beyond the article: a curated entity or one known by its full name.
+    pub fn is_shared(&self) -> bool {
+        !matches!(self, EntityId::Local { .. })
     }
 
     /// A group known only from the article.
@@ -263,6 +295,7 @@ impl EntityId {
     fn parts(&self) -> (&'static str, &'static str, &str) {
         match self {
             EntityId::Known(key) => ("", "", key),
+            EntityId::Named { class, slug } => ("named-", class.prefix(), slug),
             EntityId::Local { class, slug } => ("local-", class.prefix(), slug),
         }
     }
@@ -276,8 +309,9 @@ impl Ord for EntityId {
             local.bytes().chain(class.bytes()).chain(rest.bytes()).collect::<Vec<u8>>()
         };
         let class = |id: &EntityId| match id {
-            EntityId::Known(_) => None,
-            EntityId::Local { class, .. } => Some(*class),
+            EntityId::Known(_) => (0, None, None),
+            EntityId::Named { class, .. } => (1, Some(*class), None),
+            EntityId::Local { class, .. } => (2, None, Some(*class)),
         };
         string_form(self).cmp(&string_form(other)).then_with(|| class(self).cmp(&class(other)))
     }

@@ -120,7 +120,7 @@ impl Resolver<'_> {
             None => {
                 let country = country.clone()?;
                 let label = words[i..end].join(" ");
-                let key = ids::person(&label);
+                let key = ids::described(&label);
                 let person = self.table.upsert(Entity::local(
                     key.clone(),
                     EntityKind::Person,

@@ -410,12 +410,12 @@ fn a_role_noun_is_a_person_and_the_one_named_with_it() {
     );
     let ev = events(&x);
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "local-umweltminister"), "{ev:?}");
-    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "local-gerd-juergen-bruckschen"), "{ev:?}");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "named-person-gerd-juergen-bruckschen"), "{ev:?}");
     // The meeting sets the scene: it is not what is denied at it.
     assert!(ev.iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Asserted), "{ev:?}");
     let denier: Vec<String> =
         x.claims.iter().filter(|c| c.stance == Stance::Denies).map(|c| c.speakers[0].to_string()).collect();
-    assert_eq!(denier, ["local-gerd-juergen-bruckschen"]);
+    assert_eq!(denier, ["named-person-gerd-juergen-bruckschen"]);
 }
 
 #[test]
@@ -515,10 +515,10 @@ fn companies_are_known_by_their_legal_form_or_a_company_noun() {
     let label = |key: &str| {
         x.entities.iter().find(|e| e.key.to_string() == key).map(|e| (e.labels[0].1.clone(), e.country.clone()))
     };
-    assert_eq!(label("local-org-daimler"), Some(("Daimler AG".to_string(), None)));
-    assert_eq!(label("local-org-tesla-motors"), Some(("Tesla Motors".to_string(), Some("USA".to_string()))));
+    assert_eq!(label("named-org-daimler"), Some(("Daimler AG".to_string(), None)));
+    assert_eq!(label("named-org-tesla-motors"), Some(("Tesla Motors".to_string(), Some("USA".to_string()))));
     assert!(x.entities.iter().any(|e| e.labels[0].1 == "Linien GmbH & Co. KG"), "{:?}", x.entities);
-    let daimler = x.entities.iter().find(|e| e.key.to_string() == "local-org-daimler").expect("Daimler");
+    let daimler = x.entities.iter().find(|e| e.key.to_string() == "named-org-daimler").expect("Daimler");
     assert_eq!(daimler.mentions.len(), 2, "the later 'Daimler' is the same company");
     // A common noun after a company noun is no company.
     let x = read(Lang::De, "Im Jahr 2010 erzielte das Unternehmen Umsatzerlöse von drei Milliarden Euro.");
@@ -539,7 +539,7 @@ fn a_guest_at_a_gathering_visits_whoever_holds_it() {
         read(Lang::De, "Al Gore war zu Gast beim „2. Deutschen Klimakongress der EnBW Energie Baden-Württemberg AG“.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-al-gore"), "{:?}", events(&x));
     assert!(
-        has_role(&x, EventKind::Visit, Role::Host, "local-org-enbw-energie-baden-wuerttemberg"),
+        has_role(&x, EventKind::Visit, Role::Host, "named-org-enbw-energie-baden-wuerttemberg"),
         "{:?}",
         events(&x)
     );

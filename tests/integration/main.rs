@@ -7,6 +7,7 @@ mod exports;
 mod external;
 mod extraction;
 mod gazetteer;
+mod identity;
 mod ontology;
 mod parsers;
 mod push;
