@@ -19,8 +19,13 @@ pub struct CompletionsArgs {
 #[derive(Debug, clap::Args)]
 pub struct ManArgs {
     /// Output file, or `-` for standard output (the default). `doc/kgexport.1` is this page.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", conflicts_with = "dir")]
     pub output: Option<PathBuf>,
+
+    /// Write every page (kgexport.1 and one per command, kgexport-load.1 …) into this folder,
+    /// as `doc/` holds them.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `kgexport help`.
@@ -47,6 +52,11 @@ pub fn man_page() -> Vec<u8> {
 
 /// Writes the man page to standard output or a file.
 pub fn man(args: ManArgs) -> Result<bool> {
+    if let Some(dir) = &args.dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+        clap_mangen::generate_to(Cli::command(), dir).with_context(|| dir.display().to_string())?;
+        return Ok(true);
+    }
     let page = man_page();
     match args.output {
         Some(path) if path.as_os_str() != "-" => {

@@ -12,8 +12,8 @@ pub struct ViewArgs {
     #[arg(long, value_name = "VIEW", value_parser = parse_view)]
     pub view: Option<View>,
 
-    /// Network view and GraphML: only the actors within --depth links of this one (its IRI,
-    /// relative IRI such as entity/state-rus, or label).
+    /// Network view and GraphML: only the actors within --depth links of this one: its IRI,
+    /// relative IRI (entity/state-rus) or label, else every actor whose label holds the text.
     #[arg(long, value_name = "ACTOR")]
     pub focus: Option<String>,
 

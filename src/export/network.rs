@@ -156,17 +156,27 @@ pub(crate) fn build(records: &Records, options: &Options) -> io::Result<Network>
     }
     let mut keep: Option<BTreeSet<&str>> = None;
     if let Some(focus) = &options.focus {
-        let seeds: Vec<&str> = records
-            .actors
-            .values()
-            .filter(|a| {
-                a.iri == *focus
-                    || (focus.contains('/') && a.iri.ends_with(&format!("/{}", focus.trim_start_matches('/'))))
-                    || a.labels.iter().any(|l| l.to_lowercase() == focus.to_lowercase())
-            })
-            .map(|a| a.iri.as_str())
-            .filter(|iri| edges.keys().any(|(a, b, _)| a == iri || b == iri))
-            .collect();
+        // The actors with this IRI or label; failing that, those whose label holds the text.
+        let wanted = focus.to_lowercase();
+        let in_network = |iri: &str| edges.keys().any(|(a, b, _)| a == iri || b == iri);
+        let matching = |loose: bool| -> Vec<&str> {
+            records
+                .actors
+                .values()
+                .filter(|a| {
+                    a.iri == *focus
+                        || (focus.contains('/') && a.iri.ends_with(&format!("/{}", focus.trim_start_matches('/'))))
+                        || a.labels.iter().any(|l| {
+                            let l = l.to_lowercase();
+                            l == wanted || (loose && l.contains(&wanted))
+                        })
+                })
+                .map(|a| a.iri.as_str())
+                .filter(|iri| in_network(iri))
+                .collect()
+        };
+        let exact = matching(false);
+        let seeds = if exact.is_empty() { matching(true) } else { exact };
         if seeds.is_empty() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -360,6 +370,7 @@ mod tests {
         assert_eq!(build(&r, &focus("a", 1)).unwrap().nodes.len(), 2);
         assert_eq!(build(&r, &focus("A", 2)).unwrap().nodes.len(), 3);
         assert_eq!(build(&r, &focus("x/a", 3)).unwrap().nodes.len(), 4);
+        assert_eq!(build(&r, &focus("d", 1)).unwrap().nodes.len(), 2, "a label, whatever its case");
         assert!(build(&r, &focus("nobody", 1)).is_err());
         let window = Options {
             since: crate::time::PartialDate::parse("2024"),
