@@ -376,3 +376,35 @@ fn iso_of_state_iri(iri: &str) -> Option<String> {
     let key = local(iri).strip_prefix("state-")?;
     (key.len() == 3 && key.bytes().all(|b| b.is_ascii_lowercase())).then(|| key.to_ascii_uppercase())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Base;
+
+    #[test]
+    fn a_visit_is_read_back_with_its_roles_labels_countries_and_evidence() {
+        let article =
+            crate::article::parse_text("a.txt", "date: 2023-10-18\nlang: de\n\nLawrow besuchte Pjöngjang.").unwrap();
+        let graph = crate::graph::build(&article, &crate::analyse(&article, None), &Base::default());
+        let r = read(&[graph]);
+        assert_eq!(r.events.len(), 1);
+        let e = &r.events[0];
+        assert_eq!(
+            (e.class(), e.factuality.as_str(), e.published.as_deref()),
+            ("Visit", "Asserted", Some("2023-10-18"))
+        );
+        assert_eq!(r.label(e.fillers("visitor").next().unwrap()), "Sergey Lavrov");
+        let destination = e.fillers("destination").next().unwrap();
+        assert_eq!((r.label(destination), r.country(destination).as_deref()), ("Pyongyang", Some("PRK")));
+        assert_eq!(r.actors[destination].kind, ActorKind::Place);
+        assert_eq!(e.evidence.as_deref(), Some("Lawrow besuchte Pjöngjang."));
+        assert_eq!(e.codes_of("PLOVER"), vec!["CONSULT"]);
+    }
+
+    #[test]
+    fn a_state_iri_names_its_code() {
+        assert_eq!(iso_of_state_iri("https://w3id.org/kgexport/id/entity/state-prk").as_deref(), Some("PRK"));
+        assert_eq!(iso_of_state_iri("https://w3id.org/kgexport/id/entity/person-kim"), None);
+    }
+}
