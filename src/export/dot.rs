@@ -93,12 +93,14 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, options: &Options, out: &mut 
     for index in view.node_indices().filter(|&i| view[i].cluster.is_none()) {
         write_node(out, &view[index], "  ")?;
     }
-    for (article, title) in &clusters {
-        let members: Vec<NodeIndex> =
-            view.node_indices().filter(|&i| view[i].cluster.as_deref() == Some(article)).collect();
-        if members.is_empty() {
-            continue;
+    let mut by_cluster: BTreeMap<&str, Vec<NodeIndex>> = BTreeMap::new();
+    for i in view.node_indices() {
+        if let Some(c) = &view[i].cluster {
+            by_cluster.entry(c.as_str()).or_default().push(i);
         }
+    }
+    for (article, title) in &clusters {
+        let Some(members) = by_cluster.remove(article.as_str()) else { continue };
         writeln!(out, "  subgraph \"cluster_{}\" {{", escape(article))?;
         writeln!(out, "    label=\"{}\"; style=rounded; color=gray60;", escape(title))?;
         for index in members {

@@ -158,7 +158,12 @@ pub(crate) fn build(records: &Records, options: &Options) -> io::Result<Network>
     if let Some(focus) = &options.focus {
         // The actors with this IRI or label; failing that, those whose label holds the text.
         let wanted = focus.to_lowercase();
-        let in_network = |iri: &str| edges.keys().any(|(a, b, _)| a == iri || b == iri);
+        let mut neighbours: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (a, b, _) in edges.keys() {
+            neighbours.entry(a).or_default().insert(b);
+            neighbours.entry(b).or_default().insert(a);
+        }
+        let in_network = |iri: &str| neighbours.contains_key(iri);
         let matching = |loose: bool| -> Vec<&str> {
             records
                 .actors
@@ -190,14 +195,7 @@ pub(crate) fn build(records: &Records, options: &Options) -> io::Result<Network>
             if d >= options.depth.unwrap_or(1) {
                 continue;
             }
-            for (a, b, _) in edges.keys() {
-                let other = if a == n {
-                    b.as_str()
-                } else if b == n {
-                    a.as_str()
-                } else {
-                    continue;
-                };
+            for &other in neighbours.get(n).into_iter().flatten() {
                 if !near.contains_key(other) {
                     near.insert(other, d + 1);
                     queue.push_back(other);
