@@ -16,17 +16,26 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+mod docs;
 mod input;
 mod output;
 mod parse;
+mod values;
+mod views;
+pub use docs::{completions, help, man};
 use input::{ArticleSource, io_message};
 use output::{Outputs, commit, temporary_path};
 pub use parse::parse;
+pub use values::{Formats, LangChoice, Shard};
+use values::{parse_base, parse_date, parse_formats, parse_lang, parse_results, parse_shard};
 
 const EXAMPLES: &str = "\
 Examples:
   kgexport --format ttl                      read seeds/, write exports/kg.ttl
-  kgexport -f ttl,jsonld,dot,nt,nq,trig      every format into exports/
+  kgexport -f ttl,jsonld,dot,nt,nq,trig      every graph format into exports/
+  kgexport -f dot --view network -o net.dot news/   who dealt with whom, across articles
+  kgexport -f dot --focus Lavrov --depth 2 --since 2023-09 news/   an ego network in a window
+  kgexport -f csv,plover,graphml -o tables/ news/   event tables and the network for Gephi
   kgexport -f nt -o - article.txt            N-Triples of one article on standard output
   kgexport -f nq -o corpus.nq news/          a folder of .txt/.md/.json/.jsonl articles
   cat day.jsonl | kgexport -f nq -o - -      JSON Lines on standard input, streamed
@@ -35,6 +44,7 @@ Examples:
   kgexport query 'SELECT ?v WHERE { ?v a <https://w3id.org/kgexport/ns#Visit> }'
   KGEXPORT_AUTH=user:pw kgexport push news/ --endpoint http://127.0.0.1:7878/store
   kgexport parse article.txt                 CoNLL-U: lemmas, parts of speech, dependency trees
+  kgexport completions bash > /etc/bash_completion.d/kgexport
 
 Exit status: 0 done; 1 an input or output error (named on standard error, the other
 articles are still exported); 2 a usage error.";
@@ -42,7 +52,14 @@ articles are still exported); 2 a usage error.";
 /// Turns news articles (German, English) into a knowledge graph of reported visits, meetings,
 /// invitations and shipments, with the claims and denials about them.
 #[derive(Debug, Parser)]
-#[command(name = "kgexport", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "kgexport",
+    version,
+    about,
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     /// Store and server commands; without one, kgexport exports files.
     #[command(subcommand)]
@@ -68,6 +85,12 @@ pub enum Command {
     /// Parse text into CoNLL-U: sentences, tokens, lemmas, parts of speech, morphology and
     /// dependency trees; with --conllu, analyse the words of a CoNLL-U file again.
     Parse(ParseArgs),
+    /// Write shell completions (bash, elvish, fish, powershell, zsh) to standard output.
+    Completions(docs::CompletionsArgs),
+    /// Write the man page (roff) to standard output or a file.
+    Man(docs::ManArgs),
+    /// Describe kgexport or one of its commands.
+    Help(docs::HelpArgs),
 }
 
 /// Options that read and analyse articles, shared by every command that does.
@@ -143,7 +166,8 @@ pub struct Args {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output formats, comma-separated: ttl, jsonld, dot, nt, nq, trig.
+    /// Output formats, comma-separated: ttl, jsonld, dot, nt, nq, trig; csv and plover (one row
+    /// or JSON object per event), graphml (the actor network).
     #[arg(short, long, value_name = "FORMAT", default_value = "ttl", value_parser = parse_formats)]
     pub format: Formats,
 
@@ -151,6 +175,10 @@ pub struct Args {
     /// Default: `exports/kg.<ext>` per format.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+
+    /// What the DOT and GraphML outputs draw.
+    #[command(flatten)]
+    pub view: views::ViewArgs,
 
     /// Reading options.
     #[command(flatten)]
@@ -232,78 +260,6 @@ pub struct ParseArgs {
     /// Output file, or `-` for standard output (the default).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-fn parse_results(text: &str) -> Result<ResultsFormat, String> {
-    ResultsFormat::parse(text)
-        .ok_or_else(|| format!("unknown result format {text:?} (expected table, csv, json or tsv)"))
-}
-
-/// A deterministic share of the articles.
-#[derive(Clone, Copy, Debug)]
-pub struct Shard {
-    index: u64,
-    count: u64,
-}
-
-impl Shard {
-    /// Whether an article (by key) belongs to this shard.
-    pub fn contains(&self, key: &str) -> bool {
-        self.count <= 1 || u64::from_str_radix(&key[..key.len().min(12)], 16).unwrap_or(0) % self.count == self.index
-    }
-}
-
-fn parse_shard(text: &str) -> Result<Shard, String> {
-    let (i, n) = text.split_once('/').ok_or_else(|| format!("expected I/N, got {text:?}"))?;
-    let (index, count): (u64, u64) = (
-        i.trim().parse().map_err(|_| format!("bad shard index {i:?}"))?,
-        n.trim().parse().map_err(|_| format!("bad shard count {n:?}"))?,
-    );
-    if count == 0 || index >= count {
-        return Err(format!("shard {index}/{count}: need 0 <= I < N"));
-    }
-    Ok(Shard { index, count })
-}
-
-/// The chosen formats, in the order given, without repeats.
-#[derive(Clone, Debug)]
-pub struct Formats(pub Vec<Format>);
-
-/// `auto` or a language.
-#[derive(Clone, Copy, Debug)]
-pub struct LangChoice(pub Option<Lang>);
-
-fn parse_formats(text: &str) -> Result<Formats, String> {
-    let mut formats = Vec::new();
-    for name in text.split(',').filter(|n| !n.trim().is_empty()) {
-        let format = Format::parse(name)
-            .ok_or_else(|| format!("unknown format {name:?} (expected ttl, jsonld, dot, nt, nq or trig)"))?;
-        if !formats.contains(&format) {
-            formats.push(format);
-        }
-    }
-    if formats.is_empty() {
-        return Err("no format given".into());
-    }
-    Ok(Formats(formats))
-}
-
-fn parse_lang(text: &str) -> Result<LangChoice, String> {
-    match text {
-        "auto" => Ok(LangChoice(None)),
-        other => Lang::parse(other)
-            .filter(|_| matches!(other, "de" | "en"))
-            .map(|l| LangChoice(Some(l)))
-            .ok_or_else(|| format!("unknown language {other:?} (expected auto, de or en)")),
-    }
-}
-
-fn parse_date(text: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(text).ok_or_else(|| format!("unreadable date {text:?} (expected YYYY[-MM[-DD]])"))
-}
-
-fn parse_base(text: &str) -> Result<Base, String> {
-    Base::new(text).map_err(|e| format!("not an absolute IRI: {e}"))
 }
 
 /// What happened to the inputs.
@@ -411,6 +367,13 @@ pub fn each_article(
 
 /// Runs the export; returns whether every input was read.
 pub fn run(args: Args) -> Result<bool> {
+    let options = match args.view.options() {
+        Ok(options) => options,
+        Err(message) => {
+            use clap::CommandFactory;
+            Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit()
+        }
+    };
     args.read.install_gazetteer()?;
     let pipeline = args.read.pipeline(&args.inputs, args.format.0.clone());
     let mut report = Report::default();
@@ -430,7 +393,7 @@ pub fn run(args: Args) -> Result<bool> {
     }
     kept.sort_by(|a, b| a.key().cmp(b.key()));
     kept.dedup_by(|a, b| a.key() == b.key());
-    let written = outputs.finish(&kept, &args.read.base_iri)?;
+    let written = outputs.finish(&kept, &args.read.base_iri, &options)?;
     finish_report(&report, args.read.quiet, &written.join(", "));
     Ok(report.problems.is_empty())
 }

@@ -18,6 +18,9 @@ fn main() -> ExitCode {
         Some(cli::Command::Query(args)) => cli::query(args),
         Some(cli::Command::Push(args)) => cli::push(args),
         Some(cli::Command::Parse(args)) => cli::parse(args),
+        Some(cli::Command::Completions(args)) => cli::completions(args),
+        Some(cli::Command::Man(args)) => cli::man(args),
+        Some(cli::Command::Help(args)) => cli::help(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: installs what the tests need (Python validators,
-# Graphviz), then runs formatting, lints, unit and integration tests, and the scored dev sets.
+# Graphviz, groff), then runs formatting, lints, unit and integration tests, and the scored dev sets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Nothing here reads standard input; a stray one must not reach the tools (cargo probes rustc with `-`).
@@ -8,6 +8,7 @@ exec < /dev/null
 
 need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+command -v groff >/dev/null 2>&1 || need_apt+=(groff-base)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get install -y "${need_apt[@]}" >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${need_apt[@]}" >/dev/null; }

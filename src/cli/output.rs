@@ -3,7 +3,7 @@
 
 use super::Args;
 use anyhow::{Context, Result};
-use kgexport::export::{self, Format};
+use kgexport::export::{self, Format, Options};
 use kgexport::graph::{ArticleGraph, Base};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -78,7 +78,7 @@ impl Outputs {
     }
 
     /// Writes the formats that need every graph, then renames every temporary file into place.
-    pub(super) fn finish(mut self, graphs: &[ArticleGraph], base: &Base) -> Result<Vec<String>> {
+    pub(super) fn finish(mut self, graphs: &[ArticleGraph], base: &Base, options: &Options) -> Result<Vec<String>> {
         let single = self.targets.len() == 1;
         let mut written = Vec::new();
         let mut result = Ok(());
@@ -89,7 +89,7 @@ impl Outputs {
                         if !(single && format.is_streaming()) {
                             let stdout = io::stdout();
                             let mut lock = stdout.lock();
-                            match export::write(*format, graphs, base, &mut lock).and_then(|()| lock.flush()) {
+                            match export::write(*format, graphs, base, options, &mut lock).and_then(|()| lock.flush()) {
                                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
                                 other => other.context("writing to standard output")?,
                             }
@@ -105,7 +105,7 @@ impl Outputs {
                                     std::fs::File::create(&*tmp)
                                         .with_context(|| format!("{}: cannot create", path.display()))?,
                                 );
-                                export::write(*format, graphs, base, &mut w)
+                                export::write(*format, graphs, base, options, &mut w)
                                     .with_context(|| path.display().to_string())?;
                                 w
                             }

@@ -1,14 +1,23 @@
-//! GraphViz DOT: actors as boxes (states doubled), places as houses, events as ellipses styled by
-//! factuality, claims as notes; one cluster per article. Written deterministically from a
-//! petgraph view whose nodes and edges are inserted in sorted order.
+//! GraphViz DOT. The article view (`--view article`, the default up to [`ARTICLE_VIEW_LIMIT`]
+//! articles with events): actors as boxes (states doubled), places as houses, events as ellipses
+//! labelled with who, where and when and styled by factuality, claims as notes, happenings as
+//! nodes linking their reports, one cluster per article that has an event or claim, a legend.
+//! Beyond the limit, or with `--view network`, the network view of `dot_network.rs`. Written
+//! deterministically from a petgraph view whose nodes and edges are inserted in sorted order.
 
+use super::records::{self, EventRecord, Records};
+use super::{Options, View, network};
 use crate::graph::{ArticleGraph, Base};
 use crate::vocab::kgx;
 use oxrdf::vocab::{rdf, rdfs};
-use oxrdf::{NamedOrBlankNode, Term, Triple};
+use oxrdf::{Term, Triple};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+
+/// Without `--view`, runs with more articles that have events than this get the network view:
+/// the article view draws a cluster per article, and Graphviz `dot` lays out clusters slowly.
+pub const ARTICLE_VIEW_LIMIT: usize = 100;
 
 /// What a drawn node is.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -16,8 +25,9 @@ enum Shape {
     State,
     Actor,
     Place,
-    Event { class: String, when: Option<String>, factuality: String },
+    Event { factuality: String },
     Claim { affirms: bool },
+    Happening,
 }
 
 #[derive(Clone, Debug)]
@@ -25,6 +35,7 @@ struct DotNode {
     iri: String,
     label: String,
     shape: Shape,
+    tooltip: String,
     /// The article cluster it belongs to (events and claims), if any.
     cluster: Option<String>,
 }
@@ -54,20 +65,45 @@ const ROLES: &[(&str, &str)] = &[
 /// An edge before insertion: from, to, label, colour, style.
 type EdgeSpec = (String, String, String, Option<&'static str>, Option<&'static str>);
 
-/// Writes the graphs as one DOT digraph.
-pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::Result<()> {
-    let (view, clusters) = build_view(graphs, base);
+/// Writes the graphs as one DOT digraph, in the view asked for (or chosen by size).
+///
+/// # Errors
+/// When the writer fails, or `--focus` names no actor.
+pub fn write(graphs: &[ArticleGraph], base: &Base, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let records = records::read(graphs);
+    let with_events = records.events.iter().map(|e| &e.article).collect::<std::collections::BTreeSet<_>>().len();
+    let network_view = match options.view {
+        Some(View::Network) => true,
+        Some(View::Article) => false,
+        None => {
+            with_events > ARTICLE_VIEW_LIMIT
+                || options.focus.is_some()
+                || options.since.is_some()
+                || options.until.is_some()
+        }
+    };
+    if network_view {
+        return super::dot_network::write(&network::build(&records, options)?, out);
+    }
+    let (view, clusters) = build_view(graphs, base, &records);
     writeln!(out, "digraph kgexport {{")?;
-    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label=\"kgexport\"];")?;
+    writeln!(out, "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", labelloc=t, label=\"kgexport\"];")?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=10];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for index in view.node_indices().filter(|&i| view[i].cluster.is_none()) {
         write_node(out, &view[index], "  ")?;
     }
+    let mut by_cluster: BTreeMap<&str, Vec<NodeIndex>> = BTreeMap::new();
+    for i in view.node_indices() {
+        if let Some(c) = &view[i].cluster {
+            by_cluster.entry(c.as_str()).or_default().push(i);
+        }
+    }
     for (article, title) in &clusters {
+        let Some(members) = by_cluster.remove(article.as_str()) else { continue };
         writeln!(out, "  subgraph \"cluster_{}\" {{", escape(article))?;
         writeln!(out, "    label=\"{}\"; style=rounded; color=gray60;", escape(title))?;
-        for index in view.node_indices().filter(|&i| view[i].cluster.as_deref() == Some(article)) {
+        for index in members {
             write_node(out, &view[index], "    ")?;
         }
         writeln!(out, "  }}")?;
@@ -84,7 +120,38 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::R
         }
         writeln!(out, "  \"{}\" -> \"{}\" [{}];", escape(&view[from].iri), escape(&view[to].iri), attrs.join(", "))?;
     }
+    write_legend(out)?;
     writeln!(out, "}}")
+}
+
+/// The legend of the article view: a cluster of sample nodes.
+fn write_legend(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "  subgraph cluster_legend {{")?;
+    writeln!(out, "    label=\"Legend\"; style=rounded; color=gray50;")?;
+    let samples: [(&str, Shape); 11] = [
+        ("state", Shape::State),
+        ("person or organisation", Shape::Actor),
+        ("place", Shape::Place),
+        ("event, asserted or reported", Shape::Event { factuality: "Asserted".into() }),
+        ("event, planned", Shape::Event { factuality: "Planned".into() }),
+        ("event, disputed or denied", Shape::Event { factuality: "Disputed".into() }),
+        ("event, cancelled or refused", Shape::Event { factuality: "Cancelled".into() }),
+        ("claim that affirms", Shape::Claim { affirms: true }),
+        ("claim that denies", Shape::Claim { affirms: false }),
+        ("happening: one thing, many reports", Shape::Happening),
+        ("", Shape::Actor),
+    ];
+    for (i, (label, shape)) in samples.into_iter().enumerate().filter(|(_, (l, _))| !l.is_empty()) {
+        let node = DotNode {
+            iri: format!("legend:{i}"),
+            label: label.to_string(),
+            shape,
+            tooltip: label.to_string(),
+            cluster: None,
+        };
+        write_node(out, &node, "    ")?;
+    }
+    writeln!(out, "  }}")
 }
 
 fn write_node(out: &mut dyn Write, n: &DotNode, indent: &str) -> io::Result<()> {
@@ -92,38 +159,97 @@ fn write_node(out: &mut dyn Write, n: &DotNode, indent: &str) -> io::Result<()> 
         Shape::State => "shape=box, peripheries=2".to_string(),
         Shape::Actor => "shape=box".to_string(),
         Shape::Place => "shape=house".to_string(),
+        Shape::Happening => "shape=octagon, style=filled, fillcolor=\"#e8eaf6\", fontsize=8".to_string(),
         Shape::Claim { affirms } => format!("shape=note, color={}", if *affirms { "darkgreen" } else { "red3" }),
-        Shape::Event { factuality, .. } => match factuality.as_str() {
+        Shape::Event { factuality } => match factuality.as_str() {
             "Disputed" | "Denied" => "shape=ellipse, style=dashed, color=red3".to_string(),
             "Planned" | "Hypothetical" => "shape=ellipse, style=dotted".to_string(),
             "Cancelled" | "Refused" => "shape=ellipse, style=dashed, color=gray50".to_string(),
             _ => "shape=ellipse".to_string(),
         },
     };
-    writeln!(out, "{indent}\"{}\" [label=\"{}\", {attrs}];", escape(&n.iri), escape(&n.label))
+    writeln!(
+        out,
+        "{indent}\"{}\" [label=\"{}\", {attrs}, tooltip=\"{}\"];",
+        escape(&n.iri),
+        escape(&n.label),
+        escape(&n.tooltip)
+    )
+}
+
+/// An event's label: class, who and whom; where and when; factuality
+/// ("Visit · Sergey Lavrov → Pyongyang", "2023-10-18", "[Asserted]").
+fn event_label(e: &EventRecord, records: &Records) -> String {
+    let names = |roles: &[&str]| -> String {
+        let all: Vec<&str> = roles.iter().flat_map(|r| e.fillers(r)).map(|iri| records.label(iri)).collect();
+        let mut shown: Vec<String> = all.iter().take(3).map(|l| shorten(l, 28)).collect();
+        if all.len() > 3 {
+            shown.push(format!("+{}", all.len() - 3));
+        }
+        shown.join(", ")
+    };
+    let class = e.class();
+    let (who, whom) = match class {
+        "Visit" => (names(&["visitor"]), names(&["host", "destination"])),
+        "Invitation" => (names(&["inviter"]), names(&["invitee"])),
+        "Shipment" => (names(&["supplier"]), names(&["recipient"])),
+        "Meeting" => (names(&["participant"]), String::new()),
+        _ => (names(&["participant", "visitor", "inviter", "supplier"]), String::new()),
+    };
+    let mut first = class.to_string();
+    match (who.is_empty(), whom.is_empty()) {
+        (true, true) => {}
+        (false, true) => first.push_str(&format!(" · {who}")),
+        (who_missing, false) => first.push_str(&format!(" · {} → {whom}", if who_missing { "?" } else { &who })),
+    }
+    let mut second = Vec::new();
+    let place = names(&["location"]);
+    if !place.is_empty() {
+        second.push(format!("in {place}"));
+    }
+    if class == "Shipment" {
+        let (from, to) = (names(&["origin"]), names(&["destination"]));
+        if !from.is_empty() {
+            second.push(format!("from {from}"));
+        }
+        if !to.is_empty() {
+            second.push(format!("to {to}"));
+        }
+    }
+    if let Some(when) = &e.when {
+        second.push(when.clone());
+    }
+    let second = if second.is_empty() { String::new() } else { format!("\n{}", second.join(" · ")) };
+    format!("{first}{second}\n[{}]", e.factuality)
+}
+
+/// A text cut to at most `max` characters, with an ellipsis when cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// Builds the drawn view: nodes sorted by kind and IRI, edges sorted.
-fn build_view(graphs: &[ArticleGraph], base: &Base) -> (DiGraph<DotNode, DotEdge>, Vec<(String, String)>) {
+fn build_view(
+    graphs: &[ArticleGraph],
+    base: &Base,
+    records: &Records,
+) -> (DiGraph<DotNode, DotEdge>, Vec<(String, String)>) {
+    let events: BTreeMap<&str, &EventRecord> = records.events.iter().map(|e| (e.iri.as_str(), e)).collect();
+    let claims: BTreeMap<&str, Option<&String>> =
+        records.events.iter().flat_map(|e| e.claims.iter().map(|c| (c.iri.as_str(), c.evidence.as_ref()))).collect();
     let mut nodes: BTreeMap<String, DotNode> = BTreeMap::new();
     let mut edges: Vec<EdgeSpec> = Vec::new();
     let mut clusters = Vec::new();
     for g in graphs {
         let article = g.key().to_string();
         let triples = g.triples();
-        let by_subject = group(triples);
-        let label_of = |iri: &str| -> Option<String> {
-            by_subject
-                .get(iri)?
-                .iter()
-                .filter(|t| t.predicate == rdfs::LABEL)
-                .filter_map(|t| match &t.object {
-                    Term::Literal(l) => Some((l.language().unwrap_or("") != "en", l.value().to_string())),
-                    _ => None,
-                })
-                .min()
-                .map(|(_, v)| v)
-        };
+        let by_subject = records::group(triples);
         let title =
             triples.iter().find(|t| t.predicate.as_str() == "https://schema.org/headline").and_then(|t| {
                 match &t.object {
@@ -133,52 +259,51 @@ fn build_view(graphs: &[ArticleGraph], base: &Base) -> (DiGraph<DotNode, DotEdge
             });
         clusters.push((
             article.clone(),
-            format!("article/{article}{}", title.map(|t| format!(": {t}")).unwrap_or_default()),
+            format!("article/{article}{}", title.map(|t| format!(": {}", shorten(&t, 80))).unwrap_or_default()),
         ));
         for (iri, ts) in &by_subject {
             let class = ts.iter().find(|t| t.predicate == rdf::TYPE).and_then(|t| local(&t.object));
             let Some(class) = class else { continue };
             let short = relative(iri, base);
-            let node = match class.as_str() {
-                "State" => Some((Shape::State, None)),
-                "Person" | "Government" | "NewsAgency" | "Organization" | "IntergovernmentalOrganization" => {
-                    Some((Shape::Actor, None))
+            let quote = |q: Option<&String>| q.map(|q| format!("«{}»", shorten(q, 300))).unwrap_or_default();
+            let (shape, cluster, label, tooltip) = match class.as_str() {
+                "State" => (Shape::State, None, label_of(ts).unwrap_or_else(|| short.clone()), short.clone()),
+                "Person" | "Government" | "NewsAgency" | "Organization" | "IntergovernmentalOrganization" | "Group" => {
+                    (Shape::Actor, None, label_of(ts).unwrap_or_else(|| short.clone()), short.clone())
                 }
-                "Place" => Some((Shape::Place, None)),
-                "Claim" => Some((
-                    Shape::Claim { affirms: value(ts, kgx::STANCE.as_str()).as_deref() == Some("Affirms") },
-                    Some(article.clone()),
-                )),
-                "Visit" | "Meeting" | "Invitation" | "Shipment" | "Event" => Some((
-                    Shape::Event {
-                        class: class.clone(),
-                        when: literal(ts, kgx::WHEN.as_str()),
-                        factuality: value(ts, kgx::FACTUALITY.as_str()).unwrap_or_default(),
-                    },
-                    Some(article.clone()),
-                )),
-                _ => None,
-            };
-            let Some((shape, cluster)) = node else {
-                continue;
-            };
-            let label = match &shape {
-                Shape::Event { class, when, factuality } => {
-                    format!("{class}{}\n[{factuality}]", when.as_ref().map(|w| format!("\n{w}")).unwrap_or_default())
+                "Place" => (Shape::Place, None, label_of(ts).unwrap_or_else(|| short.clone()), short.clone()),
+                "Happening" => (Shape::Happening, None, format!("happening\n{}", records::local(iri)), short.clone()),
+                "Claim" => {
+                    let affirms = value(ts, kgx::STANCE.as_str()).as_deref() == Some("Affirms");
+                    let label = format!("claim\n{}", if affirms { "affirms" } else { "denies" });
+                    let tooltip = quote(claims.get(iri).copied().flatten());
+                    (Shape::Claim { affirms }, Some(article.clone()), label, tooltip)
                 }
-                Shape::Claim { affirms } => {
-                    format!("claim\n{}", if *affirms { "affirms" } else { "denies" })
-                }
-                _ => label_of(iri).unwrap_or_else(|| short.clone()),
+                _ => match events.get(iri) {
+                    Some(e) => (
+                        Shape::Event { factuality: e.factuality.clone() },
+                        Some(article.clone()),
+                        event_label(e, records),
+                        quote(e.evidence.as_ref()),
+                    ),
+                    None => continue,
+                },
             };
-            nodes.entry(short.clone()).or_insert(DotNode { iri: short.clone(), label, shape: shape.clone(), cluster });
+            nodes.entry(short.clone()).or_insert(DotNode {
+                iri: short.clone(),
+                label,
+                shape: shape.clone(),
+                tooltip,
+                cluster,
+            });
             for t in ts.iter() {
                 let Term::NamedNode(object) = &t.object else {
                     continue;
                 };
                 let target = relative(object.as_str(), base);
                 let p = t.predicate.as_str().strip_prefix(crate::vocab::KGX).unwrap_or("");
-                let disputed = matches!(&shape, Shape::Event { factuality, .. } if factuality == "Disputed" || factuality == "Denied");
+                let disputed =
+                    matches!(&shape, Shape::Event { factuality } if factuality == "Disputed" || factuality == "Denied");
                 if let Some((_, name)) = ROLES.iter().find(|(r, _)| *r == p) {
                     edges.push((short.clone(), target, name.to_string(), None, disputed.then_some("dashed")));
                 } else if p == "claimTarget" {
@@ -201,6 +326,8 @@ fn build_view(graphs: &[ArticleGraph], base: &Base) -> (DiGraph<DotNode, DotEdge
                     ));
                 } else if matches!(p, "subEventOf" | "invitedTo" | "respondsTo" | "preparesFor") {
                     edges.push((short.clone(), target, p.into(), None, Some("dotted")));
+                } else if p == "happening" {
+                    edges.push((short.clone(), target, "reports".into(), Some("\"#5c6bc0\""), Some("dotted")));
                 }
             }
         }
@@ -210,11 +337,22 @@ fn build_view(graphs: &[ArticleGraph], base: &Base) -> (DiGraph<DotNode, DotEdge
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
     edges.sort();
     edges.dedup();
+    let linked: std::collections::BTreeSet<&str> =
+        edges.iter().flat_map(|(a, b, ..)| [a.as_str(), b.as_str()]).collect();
     let mut ordered: Vec<&DotNode> = nodes.values().collect();
     ordered.sort_by_key(|n| (n.cluster.is_some(), matches!(n.shape, Shape::Claim { .. }), n.iri.clone()));
+    // A happening is drawn when it links two reports or more.
+    let mut reports: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, to, label, ..) in &edges {
+        if label == "reports" {
+            *reports.entry(to.as_str()).or_default() += 1;
+        }
+    }
     for n in ordered {
-        let linked = edges.iter().any(|(a, b, ..)| *a == n.iri || *b == n.iri);
-        if linked || n.cluster.is_some() {
+        if n.shape == Shape::Happening && reports.get(n.iri.as_str()).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        if linked.contains(n.iri.as_str()) || n.cluster.is_some() {
             index.insert(n.iri.clone(), view.add_node(n.clone()));
         }
     }
@@ -226,14 +364,16 @@ fn build_view(graphs: &[ArticleGraph], base: &Base) -> (DiGraph<DotNode, DotEdge
     (view, clusters)
 }
 
-fn group(triples: &[Triple]) -> BTreeMap<String, Vec<&Triple>> {
-    let mut map: BTreeMap<String, Vec<&Triple>> = BTreeMap::new();
-    for t in triples {
-        if let NamedOrBlankNode::NamedNode(n) = &t.subject {
-            map.entry(n.as_str().to_string()).or_default().push(t);
-        }
-    }
-    map
+/// The label of a subject, English first.
+fn label_of(ts: &[&Triple]) -> Option<String> {
+    ts.iter()
+        .filter(|t| t.predicate == rdfs::LABEL)
+        .filter_map(|t| match &t.object {
+            Term::Literal(l) => Some((l.language().unwrap_or("") != "en", l.value().to_string())),
+            _ => None,
+        })
+        .min()
+        .map(|(_, v)| v)
 }
 
 fn local(term: &Term) -> Option<String> {
@@ -247,19 +387,12 @@ fn value(ts: &[&Triple], predicate: &str) -> Option<String> {
     ts.iter().find(|t| t.predicate.as_str() == predicate).and_then(|t| local(&t.object))
 }
 
-fn literal(ts: &[&Triple], predicate: &str) -> Option<String> {
-    ts.iter().find(|t| t.predicate.as_str() == predicate).and_then(|t| match &t.object {
-        Term::Literal(l) => Some(l.value().to_string()),
-        _ => None,
-    })
-}
-
 fn relative(iri: &str, base: &Base) -> String {
     iri.strip_prefix(base.as_str()).unwrap_or(iri).to_string()
 }
 
 /// Escapes a DOT string: backslashes, quotes, and line breaks as `\n`.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -1,13 +1,22 @@
 //! Export: the output formats (a closed set) and one writer per format.
 
+mod csv;
 mod dot;
+mod dot_network;
+mod graphml;
 mod jsonld;
+mod network;
 mod nquads;
 mod ntriples;
+mod plover;
+mod records;
 mod trig;
 mod turtle;
 
+pub use dot::ARTICLE_VIEW_LIMIT;
+
 use crate::graph::{ArticleGraph, Base, sort_triples};
+use crate::time::PartialDate;
 use oxrdf::Triple;
 use std::io::{self, Write};
 
@@ -26,15 +35,66 @@ pub enum Format {
     NQuads,
     /// TriG, one named graph per article.
     TriG,
+    /// CSV, one row per event.
+    Csv,
+    /// PLOVER-style JSON Lines, one object per event.
+    Plover,
+    /// GraphML of the actor network.
+    GraphMl,
+}
+
+/// The DOT views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// One cluster per article: events, claims, actors, happenings.
+    Article,
+    /// The actors, with one edge per pair and event class, aggregated across articles.
+    Network,
+}
+
+impl View {
+    /// Reads a view name (`article`, `network`).
+    pub fn parse(name: &str) -> Option<View> {
+        match name {
+            "article" => Some(View::Article),
+            "network" => Some(View::Network),
+            _ => None,
+        }
+    }
+}
+
+/// What the views and the network formats draw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The DOT view; `None` chooses by size ([`ARTICLE_VIEW_LIMIT`]), or the network view when a
+    /// focus or a window is given.
+    pub view: Option<View>,
+    /// The actor (IRI, relative IRI or label) whose ego network to draw.
+    pub focus: Option<String>,
+    /// Hops from the focus (default 1).
+    pub depth: Option<usize>,
+    /// Only events that may fall on or after this date.
+    pub since: Option<PartialDate>,
+    /// Only events that may fall on or before this date.
+    pub until: Option<PartialDate>,
 }
 
 impl Format {
     /// Every format, in the order of the CLI contract.
-    pub const ALL: [Format; 6] =
-        [Format::Turtle, Format::JsonLd, Format::Dot, Format::NTriples, Format::NQuads, Format::TriG];
+    pub const ALL: [Format; 9] = [
+        Format::Turtle,
+        Format::JsonLd,
+        Format::Dot,
+        Format::NTriples,
+        Format::NQuads,
+        Format::TriG,
+        Format::Csv,
+        Format::Plover,
+        Format::GraphMl,
+    ];
 
-    /// The name on the command line, also the file extension.
-    pub const fn extension(self) -> &'static str {
+    /// The name on the command line.
+    pub const fn name(self) -> &'static str {
         match self {
             Format::Turtle => "ttl",
             Format::JsonLd => "jsonld",
@@ -42,12 +102,23 @@ impl Format {
             Format::NTriples => "nt",
             Format::NQuads => "nq",
             Format::TriG => "trig",
+            Format::Csv => "csv",
+            Format::Plover => "plover",
+            Format::GraphMl => "graphml",
+        }
+    }
+
+    /// The file extension (the name, except `plover.jsonl`).
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Format::Plover => "plover.jsonl",
+            other => other.name(),
         }
     }
 
     /// Reads a format name.
     pub fn parse(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.extension() == name.trim().to_ascii_lowercase())
+        Format::ALL.into_iter().find(|f| f.name() == name.trim().to_ascii_lowercase())
     }
 
     /// Can be written one article at a time, with memory independent of the corpus.
@@ -63,17 +134,26 @@ pub fn merged_triples(graphs: &[ArticleGraph]) -> Vec<Triple> {
     all
 }
 
-/// Writes the graphs in a format.
+/// Writes the graphs in a format; `options` shape the DOT views and the GraphML network.
 ///
 /// # Errors
-/// When the writer fails.
-pub fn write(format: Format, graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::Result<()> {
+/// When the writer fails, or `options.focus` names no actor of the network.
+pub fn write(
+    format: Format,
+    graphs: &[ArticleGraph],
+    base: &Base,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Turtle => turtle::write(&merged_triples(graphs), base, out),
         Format::JsonLd => jsonld::write(&merged_triples(graphs), base, out),
-        Format::Dot => dot::write(graphs, base, out),
+        Format::Dot => dot::write(graphs, base, options, out),
         Format::NTriples | Format::NQuads => graphs.iter().try_for_each(|g| write_streaming(format, g, out)),
         Format::TriG => trig::write(graphs, base, out),
+        Format::Csv => csv::write(&records::read(graphs), out),
+        Format::Plover => plover::write(&records::read(graphs), out),
+        Format::GraphMl => graphml::write(&network::build(&records::read(graphs), options)?, out),
     }
 }
 
@@ -86,7 +166,7 @@ pub fn write_streaming(format: Format, graph: &ArticleGraph, out: &mut dyn Write
     match format {
         Format::NTriples => ntriples::write(graph.triples(), out),
         Format::NQuads => nquads::write(graph, out),
-        other => Err(io::Error::other(format!("{} is not a streaming format", other.extension()))),
+        other => Err(io::Error::other(format!("{} is not a streaming format", other.name()))),
     }
 }
 

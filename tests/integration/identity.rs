@@ -18,7 +18,8 @@ fn one_full_name_is_one_node_in_two_articles_and_a_surname_alone_is_not() {
     let dir = scratch("identity");
     fs::write(dir.join("a.txt"), "date: 2024-05-02\nlang: de\n\nAna Ruiz besuchte am Montag Madrid.\n").unwrap();
     fs::write(dir.join("b.txt"), "date: 2024-05-09\nlang: de\n\nAm Freitag traf Ana Ruiz in Lima ein.\n").unwrap();
-    fs::write(dir.join("c.txt"), "date: 2024-05-10\nlang: de\n\nDie Ministerin Ruiz besuchte am Montag Quito.\n").unwrap();
+    fs::write(dir.join("c.txt"), "date: 2024-05-10\nlang: de\n\nDie Ministerin Ruiz besuchte am Montag Quito.\n")
+        .unwrap();
     fs::write(dir.join("d.txt"), "date: 2024-05-11\nlang: de\n\nMinisterin Ruiz besuchte am Montag Quito.\n").unwrap();
     let out = kgexport_in(&dir, &["-f", "nt", "-o", "-", "a.txt", "b.txt", "c.txt", "d.txt"]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -3,6 +3,7 @@
 
 mod cli;
 mod common;
+mod docs;
 mod exports;
 mod external;
 mod extraction;
@@ -16,3 +17,4 @@ mod scale;
 mod spark;
 mod store;
 mod syntax;
+mod views;
