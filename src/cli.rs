@@ -17,11 +17,21 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 mod input;
+mod outfile;
 mod output;
 mod parse;
+mod signals;
 use input::{ArticleSource, io_message};
-use output::{Outputs, commit, temporary_path};
+use output::Outputs;
 pub use parse::parse;
+
+/// A usage error found after clap: reported like clap's, with exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The commands beside the export, for the hint after a mistyped one.
+const COMMANDS: &[&str] = &["load", "query", "push", "parse", "help"];
 
 const EXAMPLES: &str = "\
 Examples:
@@ -97,6 +107,11 @@ pub struct ReadArgs {
     /// corpus; the shards' N-Quads together equal one run's.
     #[arg(long, value_name = "I/N", default_value = "0/1", value_parser = parse_shard)]
     pub shard: Shard,
+
+    /// The largest article read, in bytes (a text file, a JSON Lines line, a JSON article's
+    /// text); a larger one is reported and skipped, and the others go on.
+    #[arg(long, value_name = "BYTES", default_value_t = 5_000_000)]
+    pub max_article_bytes: usize,
 }
 
 impl ReadArgs {
@@ -110,6 +125,7 @@ impl ReadArgs {
             shard: self.shard,
             render,
             quiet: self.quiet,
+            max_article_bytes: self.max_article_bytes,
         }
     }
 }
@@ -282,7 +298,7 @@ fn parse_date(text: &str) -> Result<PartialDate, String> {
 }
 
 fn parse_base(text: &str) -> Result<Base, String> {
-    Base::new(text).map_err(|e| format!("not an absolute IRI: {e}"))
+    Base::new(text).map_err(|e| e.to_string())
 }
 
 /// What happened to the inputs.
@@ -294,6 +310,8 @@ pub struct Report {
     pub other_shards: usize,
     /// Problems, one line each, naming the file (and line).
     pub problems: Vec<String>,
+    /// Warnings: noticed, but nothing skipped (duplicate URLs, folders reached twice).
+    pub warnings: Vec<String>,
     /// Events per class, after merging.
     pub events: BTreeMap<&'static str, usize>,
     /// Claims.
@@ -323,6 +341,8 @@ pub struct Pipeline<'a> {
     pub render: Vec<Format>,
     /// No progress bar.
     pub quiet: bool,
+    /// The largest article read, in bytes.
+    pub max_article_bytes: usize,
 }
 
 /// Reads every input, analyses the articles in parallel batches, and hands each article's
@@ -332,12 +352,12 @@ pub fn each_article(
     report: &mut Report,
     mut sink: impl FnMut(Built) -> Result<()>,
 ) -> Result<()> {
-    let inputs = if pipeline.inputs.is_empty() { vec![PathBuf::from("seeds")] } else { pipeline.inputs.clone() };
+    let inputs = checked_inputs(&pipeline.inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(pipeline.jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
-    let mut source = ArticleSource::new(&inputs, &mut report.problems);
+    let mut source = ArticleSource::new(&inputs, pipeline.max_article_bytes, &mut report.problems);
     let progress = progress_bar(pipeline.quiet, source.total_bytes);
     loop {
         let batch = source.next_batch(BATCH, &mut report.problems);
@@ -385,11 +405,21 @@ pub fn each_article(
     if let Some(p) = &progress {
         p.finish_and_clear();
     }
+    report.warnings.append(&mut source.warnings);
     Ok(())
+}
+
+/// The inputs as given, or `seeds/`; an input named but missing stops the run before anything is
+/// written.
+fn checked_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs.to_vec() };
+    input::check_inputs(&inputs)?;
+    Ok(inputs)
 }
 
 /// Runs the export; returns whether every input was read.
 pub fn run(args: Args) -> Result<bool> {
+    output::check(&args, &checked_inputs(&args.inputs)?)?;
     let pipeline = args.read.pipeline(&args.inputs, args.format.0.clone());
     let mut report = Report::default();
     let mut outputs = Outputs::open(&args)?;
@@ -402,10 +432,8 @@ pub fn run(args: Args) -> Result<bool> {
         }
         Ok(())
     });
-    if let Err(e) = streamed {
-        outputs.abandon();
-        return Err(e);
-    }
+    // On an error, dropping the outputs removes their temporary files.
+    streamed?;
     kept.sort_by(|a, b| a.key().cmp(b.key()));
     kept.dedup_by(|a, b| a.key() == b.key());
     let written = outputs.finish(&kept, &args.read.base_iri)?;
@@ -415,6 +443,7 @@ pub fn run(args: Args) -> Result<bool> {
 
 /// `kgexport load`: every article replaces its named graph in the store, which is saved once.
 pub fn load(args: LoadArgs) -> Result<bool> {
+    checked_inputs(&args.inputs)?;
     let store = DiskStore::open_or_create(&args.store)?;
     let mut report = Report::default();
     each_article(&args.read.pipeline(&args.inputs, Vec::new()), &mut report, |(graph, _, _)| {
@@ -497,6 +526,9 @@ fn push_failure(graph: &ArticleGraph, error: &PushError) -> String {
 
 /// Prints the problems and, unless quiet, the closing summary.
 pub fn finish_report(report: &Report, quiet: bool, written: &str) {
+    for warning in &report.warnings {
+        eprintln!("kgexport: warning: {warning}");
+    }
     for problem in &report.problems {
         eprintln!("kgexport: {problem}");
     }

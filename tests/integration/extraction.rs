@@ -19,6 +19,7 @@ fn read_on(lang: Lang, date: &str, text: &str) -> Extraction {
         date: PartialDate::parse(date),
         lang: Some(lang),
         text: text.into(),
+        discriminator: None,
     };
     kgexport::analyse(&article, None)
 }
