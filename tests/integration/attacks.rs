@@ -317,3 +317,37 @@ fn a_text_that_is_not_a_string_is_an_error_naming_file_and_line() {
     assert!(stderr(&o).contains("in.jsonl:2: field \"text\" must be a string, not a number"), "{}", stderr(&o));
     assert_eq!(graphs(&String::from_utf8(o.stdout).unwrap()).len(), 1);
 }
+
+// IRIs.
+
+#[test]
+fn a_base_iri_that_would_break_every_iri_is_a_usage_error() {
+    for base in ["https://x.org/a#", "https://x.org/a", "urn:x:", "https://x.org/a?b/"] {
+        for command in [&["-q", "-f", "nt", "-o", "-"][..], &["load", "-q", "--store", "/nonexistent/store"][..]] {
+            let mut args = command.to_vec();
+            args.extend(["--base-iri", base, SEED]);
+            let o = kgexport(&args);
+            assert_eq!(o.status.code(), Some(2), "{base}: {}", stderr(&o));
+            assert!(stderr(&o).contains("--base-iri"), "{}", stderr(&o));
+            assert!(o.stdout.is_empty());
+        }
+    }
+}
+
+#[test]
+fn urls_other_than_web_addresses_are_literals() {
+    let dir = scratch("attack-urls");
+    let lines = [
+        article_line("a", "javascript:alert(1)", "Putin visited China on Tuesday."),
+        article_line("b", "file:///etc/passwd", "Putin visited China on Tuesday."),
+        article_line("c", "https://example.org/c", "Putin visited China on Tuesday."),
+    ];
+    std::fs::write(dir.join("in.jsonl"), lines.join("\n")).unwrap();
+    let o = kgexport_in(&dir, &["-q", "-f", "nt", "-o", "-", "in.jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let nt = String::from_utf8(o.stdout).unwrap();
+    assert!(nt.contains("<https://schema.org/url> \"javascript:alert(1)\" ."), "{nt}");
+    assert!(nt.contains("<https://schema.org/url> \"file:///etc/passwd\" ."));
+    assert!(nt.contains("<https://schema.org/url> <https://example.org/c> ."));
+    assert!(!nt.contains("<javascript:") && !nt.contains("<file:"));
+}
