@@ -203,6 +203,11 @@ pub struct PushArgs {
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub attempts: u32,
 
+    /// Trust the CA certificates of this PEM file (a private CA) instead of the built-in roots;
+    /// default: the SSL_CERT_FILE environment variable, if set.
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
+
     /// Reading options.
     #[command(flatten)]
     pub read: ReadArgs,
@@ -480,7 +485,10 @@ pub fn query(args: QueryArgs) -> Result<bool> {
 /// `kgexport push`: a PUT per article graph; an article that keeps failing is reported and the
 /// others go on.
 pub fn push(args: PushArgs) -> Result<bool> {
-    let endpoint = Endpoint::new(&args.endpoint, std::time::Duration::from_secs(args.timeout), args.attempts);
+    let timeout = std::time::Duration::from_secs(args.timeout);
+    let endpoint = Endpoint::new(&args.endpoint, timeout, args.attempts, args.cacert.as_deref())
+        .map_err(|e| UsageError(e.to_string()))?;
+    checked_inputs(&args.inputs)?;
     let mut report = Report::default();
     let mut pushed = 0;
     let mut failed: Vec<String> = Vec::new();
@@ -496,6 +504,13 @@ pub fn push(args: PushArgs) -> Result<bool> {
                     unreachable_in_a_row = 0;
                 }
                 Err(e) => {
+                    // Wrong credentials, a redirect, DNS or TLS: every graph would fail alike.
+                    if e.stops_the_push() {
+                        anyhow::bail!(
+                            "{}: push failed: {e}; stopped after pushing {pushed} graph(s)",
+                            endpoint.address()
+                        );
+                    }
                     unreachable_in_a_row =
                         if matches!(e, PushError::GaveUp { .. }) { unreachable_in_a_row + 1 } else { 0 };
                     failed.push(push_failure(&graph, &e));
@@ -503,7 +518,7 @@ pub fn push(args: PushArgs) -> Result<bool> {
                     if unreachable_in_a_row >= 3 {
                         anyhow::bail!(
                             "{}: unreachable for 3 articles in a row; stopped after pushing {pushed} graph(s); a re-run converges",
-                            args.endpoint
+                            endpoint.address()
                         );
                     }
                 }
@@ -516,7 +531,7 @@ pub fn push(args: PushArgs) -> Result<bool> {
         finish_report(&report, true, "");
         return Err(e);
     }
-    finish_report(&report, args.read.quiet, &format!("{pushed} graph(s) to {}", args.endpoint));
+    finish_report(&report, args.read.quiet, &format!("{pushed} graph(s) to {}", endpoint.address()));
     Ok(report.problems.is_empty())
 }
 

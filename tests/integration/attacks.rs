@@ -1,6 +1,8 @@
 //! Attacks of a hostile or careless user (issue 17), replayed: each asserts that no data is lost,
 //! no file destroyed, the error is clear, and time and memory stay bounded.
 
+mod push;
+
 use crate::common::*;
 use std::io::Write;
 use std::os::unix::fs::FileTypeExt;
