@@ -66,7 +66,7 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::R
     }
     for (article, title) in &clusters {
         writeln!(out, "  subgraph \"cluster_{}\" {{", escape(article))?;
-        writeln!(out, "    label=\"{}\"; style=rounded; color=gray60;", escape(title))?;
+        writeln!(out, "    label=\"{}\"; style=rounded; color=gray60;", label(title))?;
         for index in view.node_indices().filter(|&i| view[i].cluster.as_deref() == Some(article)) {
             write_node(out, &view[index], "    ")?;
         }
@@ -75,7 +75,7 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, out: &mut dyn Write) -> io::R
     for edge in view.edge_indices() {
         let (from, to) = view.edge_endpoints(edge).expect("edge exists");
         let e = &view[edge];
-        let mut attrs = vec![format!("label=\"{}\"", escape(&e.label))];
+        let mut attrs = vec![format!("label=\"{}\"", label(&e.label))];
         if let Some(c) = e.color {
             attrs.push(format!("color={c}"));
         }
@@ -100,7 +100,7 @@ fn write_node(out: &mut dyn Write, n: &DotNode, indent: &str) -> io::Result<()> 
             _ => "shape=ellipse".to_string(),
         },
     };
-    writeln!(out, "{indent}\"{}\" [label=\"{}\", {attrs}];", escape(&n.iri), escape(&n.label))
+    writeln!(out, "{indent}\"{}\" [label=\"{}\", {attrs}];", escape(&n.iri), label(&n.label))
 }
 
 /// Builds the drawn view: nodes sorted by kind and IRI, edges sorted.
@@ -259,6 +259,21 @@ fn relative(iri: &str, base: &Base) -> String {
 }
 
 /// Escapes a DOT string: backslashes, quotes, and line breaks as `\n`.
+/// The longest label drawn, in characters; a longer one is cut and ends in an ellipsis.
+const MAX_LABEL: usize = 200;
+
+/// A label: cut to `MAX_LABEL` characters (Graphviz refuses very long ones), then escaped.
+fn label(text: &str) -> String {
+    if text.chars().nth(MAX_LABEL).is_none() {
+        return escape(text);
+    }
+    let mut cut: String = text.chars().take(MAX_LABEL - 1).collect();
+    cut.push('…');
+    escape(&cut)
+}
+
+/// The text of a quoted DOT string: quotes and backslashes escaped, a line break as `\n`, a
+/// carriage return dropped, every other control character (NUL, tab, escape …) a space.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -267,6 +282,7 @@ fn escape(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -280,5 +296,14 @@ mod tests {
     #[test]
     fn escapes_quotes_backslashes_and_newlines() {
         assert_eq!(escape("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
+    }
+
+    #[test]
+    fn control_characters_become_spaces_and_long_labels_are_cut() {
+        assert_eq!(escape("a\0b\tc\u{1b}d\u{85}e"), "a b c d e");
+        let cut = label(&"x".repeat(100_000));
+        assert_eq!(cut.chars().count(), MAX_LABEL);
+        assert!(cut.ends_with('…'));
+        assert_eq!(label(&"y".repeat(MAX_LABEL)), "y".repeat(MAX_LABEL), "a label of the limit is kept whole");
     }
 }

@@ -353,3 +353,31 @@ fn urls_other_than_web_addresses_are_literals() {
     assert!(nt.contains("<https://schema.org/url> <https://example.org/c> ."));
     assert!(!nt.contains("<javascript:") && !nt.contains("<file:"));
 }
+
+// DOT.
+
+#[test]
+fn dot_labels_with_a_nul_or_100000_characters_render() {
+    let dir = scratch("attack-dot");
+    let long = "Putin ".repeat(20_000);
+    let lines = [
+        r#"{"id":"a","date":"2023-10-18","lang":"en","url":"https://example.org/a","title":"A\u0000B\u001b","text":"Putin visited\u0000 China on Tuesday."}"#.to_string(),
+        format!(
+            r#"{{"id":"b","date":"2023-10-18","lang":"en","url":"https://example.org/b","title":"{long}","text":"Putin visited China on Tuesday."}}"#
+        ),
+    ];
+    std::fs::write(dir.join("in.jsonl"), lines.join("\n")).unwrap();
+    let o = kgexport_in(&dir, &["-q", "-f", "dot", "-o", "kg.dot", "in.jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dot = std::fs::read_to_string(dir.join("kg.dot")).unwrap();
+    assert!(!dot.bytes().any(|b| b < 0x20 && b != b'\n'), "no control character in the file");
+    assert!(dot.lines().all(|l| l.chars().count() < 1000), "no label of 100,000 characters");
+    assert!(dot.contains('…'), "the long title is cut with an ellipsis");
+    let o = Command::new("dot")
+        .args(["-Tsvg", "kg.dot", "-o", "kg.svg"])
+        .current_dir(&dir)
+        .output()
+        .expect("Graphviz runs");
+    assert!(o.status.success(), "dot refused the file: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::metadata(dir.join("kg.svg")).unwrap().len() > 1000);
+}
