@@ -473,6 +473,7 @@ pub fn query(args: QueryArgs) -> Result<bool> {
     let broken_pipe = |e: &kgexport::store::StoreError| matches!(e, kgexport::store::StoreError::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe);
     match store.query(&sparql, args.results, &mut out) {
         Err(e) if broken_pipe(&e) => return Ok(true),
+        Err(e @ kgexport::store::StoreError::Update) => return Err(UsageError(e.to_string()).into()),
         other => other?,
     }
     match out.flush() {

@@ -381,3 +381,17 @@ fn dot_labels_with_a_nul_or_100000_characters_render() {
     assert!(o.status.success(), "dot refused the file: {}", String::from_utf8_lossy(&o.stderr));
     assert!(std::fs::metadata(dir.join("kg.svg")).unwrap().len() > 1000);
 }
+
+// query.
+
+#[test]
+fn an_update_given_to_query_says_what_to_use() {
+    let dir = scratch("attack-update");
+    let store = dir.join("store").display().to_string();
+    assert!(kgexport(&["load", "-q", "--store", &store, SEED]).status.success());
+    let o = kgexport(&["query", "--store", &store, "INSERT DATA { <urn:a> <urn:b> <urn:c> }"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("only SELECT, ASK, CONSTRUCT and DESCRIBE: use `kgexport load`"), "{}", stderr(&o));
+    let o = kgexport(&["query", "--store", &store, "SELEC ?x WHERE { ?x ?y ?z }"]);
+    assert!(stderr(&o).contains("SPARQL syntax error"), "a broken query is still a syntax error: {}", stderr(&o));
+}
