@@ -8,12 +8,13 @@ cd "$(dirname "$0")/.."
 # Nothing here reads standard input; a stray one must not reach the tools (cargo probes rustc with `-`).
 exec < /dev/null
 
-# System packages: Graphviz for the DOT checks, a Java runtime for the Spark test, and Python's
-# venv module (Debian and Ubuntu ship it apart).
+# System packages: Graphviz for the DOT checks, a Java runtime for the Spark test, OpenSSL for the
+# private-CA push test, and Python's venv module (Debian and Ubuntu ship it apart).
 setup_failed=0
 need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then need_apt+=(python3-venv); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
