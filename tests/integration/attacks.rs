@@ -34,10 +34,14 @@ fn temporaries(dir: &Path) -> Vec<String> {
 
 #[test]
 fn output_to_dev_null_leaves_it_a_device() {
+    use std::os::unix::fs::MetadataExt;
+    let before = std::fs::metadata("/dev/null").unwrap();
+    assert!(before.file_type().is_char_device(), "/dev/null was replaced before this test, by something else");
     let o = kgexport(&["-q", "-o", "/dev/null", SEED]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let meta = std::fs::metadata("/dev/null").unwrap();
-    assert!(meta.file_type().is_char_device(), "/dev/null is still a character device");
+    let after = std::fs::metadata("/dev/null").unwrap();
+    assert!(after.file_type().is_char_device(), "/dev/null is still a character device");
+    assert_eq!(after.ino(), before.ino(), "the same file, not a new one");
 }
 
 #[test]

@@ -132,6 +132,23 @@ fn a_307_or_308_is_followed_with_the_same_method_and_body() {
 }
 
 #[test]
+fn credentials_are_not_sent_to_another_origin_on_a_redirect() {
+    // localhost and 127.0.0.1 are two origins on one server.
+    let server = Scripted::start(|r, _, port| {
+        if r.target.starts_with("/store") {
+            answer("307 Temporary Redirect", &format!("Location: http://localhost:{port}/moved\r\n"))
+        } else {
+            answer("204 No Content", "")
+        }
+    });
+    let o = push(&server.url(), &[SEED], &[("KGEXPORT_AUTH", "user:pw")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let seen = server.seen();
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert!(seen[0].authorization.is_some() && seen[1].authorization.is_none(), "{seen:?}");
+}
+
+#[test]
 fn a_301_302_or_303_is_an_error_that_stops_the_push() {
     let server = Scripted::start(|_, _, _| {
         answer("301 Moved Permanently", "Location: http://user:pw@elsewhere.example/store\r\n")
