@@ -55,10 +55,14 @@ pub struct Article {
     pub lang: Option<Lang>,
     /// The body, NFC-normalised. Offsets in the graph count code points of this text.
     pub text: String,
+    /// What keeps this article's key apart from an earlier article's with the same URL (or id
+    /// and text) in one run: its id, else a counter. `None` for every article met first.
+    pub discriminator: Option<String>,
 }
 
 impl Article {
-    /// The content key: the first 12 hex digits of SHA-256 over the URL, else the id and text.
+    /// The content key: the first 12 hex digits of SHA-256 over the URL, else the id and text;
+    /// a discriminator, when there is one, is hashed after a NUL byte.
     pub fn key(&self) -> String {
         let mut hasher = Sha256::new();
         match &self.url {
@@ -68,6 +72,10 @@ impl Article {
                 hasher.update([0]);
                 hasher.update(self.text.as_bytes());
             }
+        }
+        if let Some(d) = &self.discriminator {
+            hasher.update([0]);
+            hasher.update(d.as_bytes());
         }
         hex(&hasher.finalize())[..12].to_string()
     }
@@ -97,6 +105,9 @@ pub enum ArticleError {
     /// The JSON is valid but not an article object.
     #[error("not an article object: {0}")]
     NotAnObject(&'static str),
+    /// A text field holding something other than a string.
+    #[error("field {0:?} must be a string, not {1}")]
+    NotAString(&'static str, &'static str),
     /// A date field that is not `YYYY[-MM[-DD]]`.
     #[error("unreadable date {0:?} (expected YYYY[-MM[-DD]])")]
     Date(String),
@@ -140,6 +151,7 @@ fn blank(origin: &str) -> Article {
         date: None,
         lang: None,
         text: String::new(),
+        discriminator: None,
     }
 }
 
@@ -228,6 +240,16 @@ pub fn from_json_value(origin: &str, value: &Value) -> Result<Article, ArticleEr
             _ => None,
         })
     };
+    for name in ["text", "maintext", "description"] {
+        let kind = match map.get(name) {
+            None | Some(Value::String(_) | Value::Null) => continue,
+            Some(Value::Number(_)) => "a number",
+            Some(Value::Bool(_)) => "a boolean",
+            Some(Value::Array(_)) => "an array",
+            Some(Value::Object(_)) => "an object",
+        };
+        return Err(ArticleError::NotAString(name, kind));
+    }
     let mut article = blank(origin);
     article.id = field(&["id"]);
     article.title = field(&["title"]);
@@ -282,6 +304,11 @@ mod tests {
         assert!(matches!(parse_json_line("x.jsonl:3", "{not json"), Err(ArticleError::Json(_))));
         assert_eq!(parse_json_line("x.jsonl:1", r#"{"id":"a"}"#), Err(ArticleError::NoText));
         assert!(matches!(parse_json_line("x.jsonl:1", r#"{"text":"x","date":"soon"}"#), Err(ArticleError::Date(_))));
+        assert_eq!(parse_json_line("x.jsonl:1", r#"{"text":42}"#), Err(ArticleError::NotAString("text", "a number")));
+        assert_eq!(
+            ArticleError::NotAString("text", "a number").to_string(),
+            "field \"text\" must be a string, not a number"
+        );
     }
 
     #[test]
@@ -302,5 +329,7 @@ mod tests {
         let b = parse_json_line("2", r#"{"url":"https://x.org/1","text":"B"}"#).unwrap();
         assert_eq!(a.key(), b.key());
         assert_eq!(a.key().len(), 12);
+        let c = Article { discriminator: Some("b".into()), ..b.clone() };
+        assert_ne!(c.key(), b.key(), "a discriminator sets a duplicate apart");
     }
 }

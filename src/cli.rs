@@ -1,266 +1,44 @@
-//! Command line: arguments (clap derive), input discovery and reading, atomic output. The edge of
-//! the program: the only module that touches the file system, standard input and output.
+//! Command line: the batch pipeline, the commands and the closing summary; arguments, input,
+//! output, signals and `parse` live in the modules below. The edge of the program: with the two
+//! adapters (`store`, `push`), the only code that touches files, standard input and output.
 
 use anyhow::{Context, Result};
-use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use kgexport::article::Lang;
 use kgexport::export::{self, Format};
 use kgexport::graph::{self, ArticleGraph, Base};
 use kgexport::model::Extraction;
 use kgexport::push::{Endpoint, PushError};
-use kgexport::store::{DiskStore, ResultsFormat};
+use kgexport::store::DiskStore;
 use kgexport::time::PartialDate;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+mod args;
 mod docs;
 mod input;
+mod outfile;
 mod output;
 mod parse;
+mod signals;
 mod values;
 mod views;
+pub use args::*;
 pub use docs::{completions, help, man};
 use input::{ArticleSource, io_message};
-use output::{Outputs, commit, temporary_path};
+use output::Outputs;
 pub use parse::parse;
-pub use values::{Formats, LangChoice, Shard};
-use values::{parse_base, parse_date, parse_formats, parse_lang, parse_results, parse_shard};
+pub use values::Shard;
 
-const EXAMPLES: &str = "\
-Examples:
-  kgexport --format ttl                      read seeds/, write exports/kg.ttl
-  kgexport -f ttl,jsonld,dot,nt,nq,trig      every graph format into exports/
-  kgexport -f dot --view network -o net.dot news/   who dealt with whom, across articles
-  kgexport -f dot --focus Lavrov --depth 2 --since 2023-09 news/   an ego network in a window
-  kgexport -f csv,plover,graphml -o tables/ news/   event tables and the network for Gephi
-  kgexport -f nt -o - article.txt            N-Triples of one article on standard output
-  kgexport -f nq -o corpus.nq news/          a folder of .txt/.md/.json/.jsonl articles
-  cat day.jsonl | kgexport -f nq -o - -      JSON Lines on standard input, streamed
-  kgexport -f nq -o part0.nq --shard 0/4 big.jsonl   one of four independent shards
-  kgexport load news/                        into the embedded store exports/store
-  kgexport query 'SELECT ?v WHERE { ?v a <https://w3id.org/kgexport/ns#Visit> }'
-  KGEXPORT_AUTH=user:pw kgexport push news/ --endpoint http://127.0.0.1:7878/store
-  kgexport parse article.txt                 CoNLL-U: lemmas, parts of speech, dependency trees
-  kgexport completions bash > /etc/bash_completion.d/kgexport
+/// A usage error found after clap: reported like clap's, with exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
-Exit status: 0 done; 1 an input or output error (named on standard error, the other
-articles are still exported); 2 a usage error.";
-
-/// Turns news articles (German, English) into a knowledge graph of reported visits, meetings,
-/// invitations and shipments, with the claims and denials about them.
-#[derive(Debug, Parser)]
-#[command(
-    name = "kgexport",
-    version,
-    about,
-    after_help = EXAMPLES,
-    args_conflicts_with_subcommands = true,
-    disable_help_subcommand = true
-)]
-pub struct Cli {
-    /// Store and server commands; without one, kgexport exports files.
-    #[command(subcommand)]
-    pub command: Option<Command>,
-
-    /// The export (the default command).
-    #[command(flatten)]
-    pub export: Args,
-}
-
-/// Commands beside the export.
-#[derive(Debug, clap::Subcommand)]
-pub enum Command {
-    /// Load articles into the embedded store, one named graph per article; loading an article
-    /// again replaces its graph.
-    Load(LoadArgs),
-    /// Run a SPARQL query over the embedded store (the default graph is the union of all graphs).
-    Query(QueryArgs),
-    /// Send article graphs to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol (a PUT
-    /// per article graph). Credentials: the KGEXPORT_AUTH (user:password) or KGEXPORT_TOKEN
-    /// environment variable, never an argument.
-    Push(PushArgs),
-    /// Parse text into CoNLL-U: sentences, tokens, lemmas, parts of speech, morphology and
-    /// dependency trees; with --conllu, analyse the words of a CoNLL-U file again.
-    Parse(ParseArgs),
-    /// Write shell completions (bash, elvish, fish, powershell, zsh) to standard output.
-    Completions(docs::CompletionsArgs),
-    /// Write the man page (roff) to standard output or a file.
-    Man(docs::ManArgs),
-    /// Describe kgexport or one of its commands.
-    Help(docs::HelpArgs),
-}
-
-/// Options that read and analyse articles, shared by every command that does.
-#[derive(Debug, clap::Args)]
-pub struct ReadArgs {
-    /// Language of the articles: auto (the article's own `lang`, else detected), de or en.
-    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang)]
-    pub lang: LangChoice,
-
-    /// Publication date for articles that carry none: YYYY[-MM[-DD]].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub date: Option<PartialDate>,
-
-    /// Base for instance IRIs.
-    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/kgexport/id/", value_parser = parse_base)]
-    pub base_iri: Base,
-
-    /// No summary or progress bar on standard error.
-    #[arg(short, long)]
-    pub quiet: bool,
-
-    /// Worker threads (default: all cores). The output does not depend on it.
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-
-    /// Only shard I of N (0 ≤ I < N), chosen by article key, so separate processes split a
-    /// corpus; the shards' N-Quads together equal one run's.
-    #[arg(long, value_name = "I/N", default_value = "0/1", value_parser = parse_shard)]
-    pub shard: Shard,
-
-    /// Extra gazetteer rows (repeatable): a TSV file with the header and columns of one of the
-    /// tables in `data/gazetteer/`, merged over the built-in data (a row with a built-in key
-    /// replaces that row).
-    #[arg(long, value_name = "FILE")]
-    pub gazetteer: Vec<PathBuf>,
-}
-
-impl ReadArgs {
-    /// Merges the user's gazetteer files over the built-in data, before any article is read.
-    fn install_gazetteer(&self) -> Result<()> {
-        if self.gazetteer.is_empty() {
-            return Ok(());
-        }
-        let mut additions = kgexport::gazetteer::Additions::default();
-        for path in &self.gazetteer {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("{}: cannot read the gazetteer file", path.display()))?;
-            additions.add_file(&path.display().to_string(), &text)?;
-        }
-        kgexport::gazetteer::install(&additions)?;
-        Ok(())
-    }
-
-    fn pipeline<'a>(&'a self, inputs: &[PathBuf], render: Vec<Format>) -> Pipeline<'a> {
-        Pipeline {
-            inputs: inputs.to_vec(),
-            lang: self.lang.0,
-            date: self.date,
-            base: &self.base_iri,
-            jobs: self.jobs,
-            shard: self.shard,
-            render,
-            quiet: self.quiet,
-        }
-    }
-}
-
-/// The export's options.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Article files, directories (read recursively, sorted), or `-` for standard input.
-    /// Default: `seeds/`.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-
-    /// Output formats, comma-separated: ttl, jsonld, dot, nt, nq, trig; csv and plover (one row
-    /// or JSON object per event), graphml (the actor network).
-    #[arg(short, long, value_name = "FORMAT", default_value = "ttl", value_parser = parse_formats)]
-    pub format: Formats,
-
-    /// Output file, or `-` for standard output; a directory when several formats are given.
-    /// Default: `exports/kg.<ext>` per format.
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
-
-    /// What the DOT and GraphML outputs draw.
-    #[command(flatten)]
-    pub view: views::ViewArgs,
-
-    /// Reading options.
-    #[command(flatten)]
-    pub read: ReadArgs,
-}
-
-/// `kgexport load`.
-#[derive(Debug, clap::Args)]
-pub struct LoadArgs {
-    /// Article files, directories, or `-`. Default: `seeds/`.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-
-    /// The store folder (created when missing or empty).
-    #[arg(long, value_name = "PATH", default_value = "exports/store")]
-    pub store: PathBuf,
-
-    /// Reading options.
-    #[command(flatten)]
-    pub read: ReadArgs,
-}
-
-/// `kgexport query`.
-#[derive(Debug, clap::Args)]
-pub struct QueryArgs {
-    /// The SPARQL query, or @FILE to read it from a file.
-    #[arg(value_name = "SPARQL")]
-    pub sparql: String,
-
-    /// The store folder.
-    #[arg(long, value_name = "PATH", default_value = "exports/store")]
-    pub store: PathBuf,
-
-    /// Result format: table, csv, json or tsv.
-    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = parse_results)]
-    pub results: ResultsFormat,
-}
-
-/// `kgexport push`.
-#[derive(Debug, clap::Args)]
-pub struct PushArgs {
-    /// Article files, directories, or `-`. Default: `seeds/`.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-
-    /// The Graph Store Protocol address, e.g. http://127.0.0.1:7878/store.
-    #[arg(long, value_name = "URL")]
-    pub endpoint: String,
-
-    /// Seconds to wait for one request.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
-    pub timeout: u64,
-
-    /// Attempts per article graph on connection errors and 5xx answers.
-    #[arg(long, value_name = "N", default_value_t = 4)]
-    pub attempts: u32,
-
-    /// Reading options.
-    #[command(flatten)]
-    pub read: ReadArgs,
-}
-
-/// `kgexport parse`.
-#[derive(Debug, clap::Args)]
-pub struct ParseArgs {
-    /// Plain text (or CoNLL-U with --conllu), or `-` for standard input.
-    #[arg(value_name = "FILE")]
-    pub input: PathBuf,
-
-    /// Language: auto (detected from the text), de or en.
-    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang)]
-    pub lang: LangChoice,
-
-    /// The input is CoNLL-U: keep its words, comments and multi-word token lines, and predict
-    /// LEMMA, UPOS, FEATS, HEAD and DEPREL anew (XPOS, DEPS and MISC are copied).
-    #[arg(long)]
-    pub conllu: bool,
-
-    /// Output file, or `-` for standard output (the default).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
+/// The commands beside the export, for the hint after a mistyped one.
+const COMMANDS: &[&str] = &["load", "query", "push", "parse", "help"];
 
 /// What happened to the inputs.
 #[derive(Debug, Default)]
@@ -271,6 +49,8 @@ pub struct Report {
     pub other_shards: usize,
     /// Problems, one line each, naming the file (and line).
     pub problems: Vec<String>,
+    /// Warnings: noticed, but nothing skipped (duplicate URLs, folders reached twice).
+    pub warnings: Vec<String>,
     /// Events per class, after merging.
     pub events: BTreeMap<&'static str, usize>,
     /// Claims.
@@ -300,6 +80,8 @@ pub struct Pipeline<'a> {
     pub render: Vec<Format>,
     /// No progress bar.
     pub quiet: bool,
+    /// The largest article read, in bytes.
+    pub max_article_bytes: usize,
 }
 
 /// Reads every input, analyses the articles in parallel batches, and hands each article's
@@ -309,12 +91,12 @@ pub fn each_article(
     report: &mut Report,
     mut sink: impl FnMut(Built) -> Result<()>,
 ) -> Result<()> {
-    let inputs = if pipeline.inputs.is_empty() { vec![PathBuf::from("seeds")] } else { pipeline.inputs.clone() };
+    let inputs = checked_inputs(&pipeline.inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(pipeline.jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
-    let mut source = ArticleSource::new(&inputs, &mut report.problems);
+    let mut source = ArticleSource::new(&inputs, pipeline.max_article_bytes, &mut report.problems);
     let progress = progress_bar(pipeline.quiet, source.total_bytes);
     loop {
         let batch = source.next_batch(BATCH, &mut report.problems);
@@ -362,7 +144,16 @@ pub fn each_article(
     if let Some(p) = &progress {
         p.finish_and_clear();
     }
+    report.warnings.append(&mut source.warnings);
     Ok(())
+}
+
+/// The inputs as given, or `seeds/`; an input named but missing stops the run before anything is
+/// written.
+fn checked_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let inputs = if inputs.is_empty() { vec![PathBuf::from("seeds")] } else { inputs.to_vec() };
+    input::check_inputs(&inputs)?;
+    Ok(inputs)
 }
 
 /// Runs the export; returns whether every input was read.
@@ -375,6 +166,7 @@ pub fn run(args: Args) -> Result<bool> {
         }
     };
     args.read.install_gazetteer()?;
+    output::check(&args, &checked_inputs(&args.inputs)?)?;
     let pipeline = args.read.pipeline(&args.inputs, args.format.0.clone());
     let mut report = Report::default();
     let mut outputs = Outputs::open(&args)?;
@@ -387,10 +179,8 @@ pub fn run(args: Args) -> Result<bool> {
         }
         Ok(())
     });
-    if let Err(e) = streamed {
-        outputs.abandon();
-        return Err(e);
-    }
+    // On an error, dropping the outputs removes their temporary files.
+    streamed?;
     kept.sort_by(|a, b| a.key().cmp(b.key()));
     kept.dedup_by(|a, b| a.key() == b.key());
     let written = outputs.finish(&kept, &args.read.base_iri, &options)?;
@@ -401,6 +191,7 @@ pub fn run(args: Args) -> Result<bool> {
 /// `kgexport load`: every article replaces its named graph in the store, which is saved once.
 pub fn load(args: LoadArgs) -> Result<bool> {
     args.read.install_gazetteer()?;
+    checked_inputs(&args.inputs)?;
     let store = DiskStore::open_or_create(&args.store)?;
     let mut report = Report::default();
     each_article(&args.read.pipeline(&args.inputs, Vec::new()), &mut report, |(graph, _, _)| {
@@ -425,6 +216,7 @@ pub fn query(args: QueryArgs) -> Result<bool> {
     let broken_pipe = |e: &kgexport::store::StoreError| matches!(e, kgexport::store::StoreError::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe);
     match store.query(&sparql, args.results, &mut out) {
         Err(e) if broken_pipe(&e) => return Ok(true),
+        Err(e @ kgexport::store::StoreError::Update) => return Err(UsageError(e.to_string()).into()),
         other => other?,
     }
     match out.flush() {
@@ -438,7 +230,10 @@ pub fn query(args: QueryArgs) -> Result<bool> {
 /// others go on.
 pub fn push(args: PushArgs) -> Result<bool> {
     args.read.install_gazetteer()?;
-    let endpoint = Endpoint::new(&args.endpoint, std::time::Duration::from_secs(args.timeout), args.attempts);
+    let timeout = std::time::Duration::from_secs(args.timeout);
+    let endpoint = Endpoint::new(&args.endpoint, timeout, args.attempts, args.cacert.as_deref())
+        .map_err(|e| UsageError(e.to_string()))?;
+    checked_inputs(&args.inputs)?;
     let mut report = Report::default();
     let mut pushed = 0;
     let mut failed: Vec<String> = Vec::new();
@@ -454,6 +249,13 @@ pub fn push(args: PushArgs) -> Result<bool> {
                     unreachable_in_a_row = 0;
                 }
                 Err(e) => {
+                    // Wrong credentials, a redirect, DNS or TLS: every graph would fail alike.
+                    if e.stops_the_push() {
+                        anyhow::bail!(
+                            "{}: push failed: {e}; stopped after pushing {pushed} graph(s)",
+                            endpoint.address()
+                        );
+                    }
                     unreachable_in_a_row =
                         if matches!(e, PushError::GaveUp { .. }) { unreachable_in_a_row + 1 } else { 0 };
                     failed.push(push_failure(&graph, &e));
@@ -461,7 +263,7 @@ pub fn push(args: PushArgs) -> Result<bool> {
                     if unreachable_in_a_row >= 3 {
                         anyhow::bail!(
                             "{}: unreachable for 3 articles in a row; stopped after pushing {pushed} graph(s); a re-run converges",
-                            args.endpoint
+                            endpoint.address()
                         );
                     }
                 }
@@ -474,7 +276,7 @@ pub fn push(args: PushArgs) -> Result<bool> {
         finish_report(&report, true, "");
         return Err(e);
     }
-    finish_report(&report, args.read.quiet, &format!("{pushed} graph(s) to {}", args.endpoint));
+    finish_report(&report, args.read.quiet, &format!("{pushed} graph(s) to {}", endpoint.address()));
     Ok(report.problems.is_empty())
 }
 
@@ -484,6 +286,9 @@ fn push_failure(graph: &ArticleGraph, error: &PushError) -> String {
 
 /// Prints the problems and, unless quiet, the closing summary.
 pub fn finish_report(report: &Report, quiet: bool, written: &str) {
+    for warning in &report.warnings {
+        eprintln!("kgexport: warning: {warning}");
+    }
     for problem in &report.problems {
         eprintln!("kgexport: {problem}");
     }
@@ -547,21 +352,4 @@ fn progress_bar(quiet: bool, total_bytes: Option<u64>) -> Option<ProgressBar> {
         ),
     };
     Some(bar)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn verify_cli() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn format_lists() {
-        assert_eq!(parse_formats("ttl,jsonld,ttl").unwrap().0, vec![Format::Turtle, Format::JsonLd]);
-        assert!(parse_formats("xml").is_err());
-    }
 }

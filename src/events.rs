@@ -48,6 +48,8 @@ struct TimeExpr {
 /// Per-article state while reading sentence by sentence.
 struct Reader<'a> {
     rules: &'a Rules,
+    /// The grammar, to read which noun a phrase belongs to.
+    grammar: Option<&'static crate::syntax::Model>,
     reference: Option<PartialDate>,
     out: Extraction,
     /// The most recent event of each sentence, for "dabei" and for denials.
@@ -63,10 +65,12 @@ pub fn extract(
     sentences: &[Sentence],
     resolver: &mut Resolver<'_>,
     rules: &Rules,
+    grammar: Option<&'static crate::syntax::Model>,
     reference: Option<PartialDate>,
 ) -> Extraction {
     let mut reader = Reader {
         rules,
+        grammar,
         reference,
         out: Extraction::default(),
         last_sentence_events: Vec::new(),
@@ -426,6 +430,22 @@ impl<'a> Reader<'a> {
     // ---------------------------------------------------------------- roles
 
     #[allow(clippy::too_many_arguments)]
+    /// Whether a finite verb stands between two words ("Die Verhandlungen mit X *sind* ein
+    /// Streitpunkt zwischen Y und Z"): a noun's prepositional attribute stays inside its noun
+    /// phrase, so a phrase beyond the clause's finite verb is not the noun's. Without a grammar,
+    /// never.
+    fn finite_verb_between(&self, tokens: &[Token], noun: usize, after: usize) -> bool {
+        use crate::syntax::ud::{Attr, Upos};
+        let Some(grammar) = self.grammar else {
+            return false;
+        };
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let tags = grammar.tag(&forms);
+        tags.get(noun + 1..after).is_some_and(|between| {
+            between.iter().any(|t| matches!(t.upos, Upos::Verb | Upos::Aux) && t.feats.is(Attr::VerbForm, "Fin"))
+        })
+    }
+
     fn event(
         &self,
         trigger: &Trigger<'_>,
@@ -762,7 +782,8 @@ impl<'a> Reader<'a> {
                         return true;
                     }
                     if m.first > at {
-                        return !tokens[at + 1..m.first].iter().any(|t| self.is_event_noun(t.lower()));
+                        return !tokens[at + 1..m.first].iter().any(|t| self.is_event_noun(t.lower()))
+                            && !self.finite_verb_between(tokens, at, m.first);
                     }
                     // Before the noun: not the complement of an event noun right before its preposition.
                     let prep = m.prep.unwrap_or(m.first);

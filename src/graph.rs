@@ -12,36 +12,9 @@ use oxrdf::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use sha2::Digest;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The base of instance IRIs (`--base-iri`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Base(String);
-
-impl Default for Base {
-    fn default() -> Base {
-        Base("https://w3id.org/kgexport/id/".to_string())
-    }
-}
-
-impl Base {
-    /// A base IRI; a missing final `/` is added.
-    ///
-    /// # Errors
-    /// When the text is not an absolute IRI.
-    pub fn new(iri: &str) -> Result<Base, oxrdf::IriParseError> {
-        let iri = if iri.ends_with('/') || iri.ends_with('#') { iri.to_string() } else { format!("{iri}/") };
-        NamedNode::new(format!("{iri}x"))?;
-        Ok(Base(iri))
-    }
-
-    /// The base as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn iri(&self, folder: &str, local: &str) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}{folder}/{local}", self.0))
-    }
-}
+mod base;
+use base::is_web_address;
+pub use base::{Base, BaseError};
 
 /// The triples extracted from one article: its own named graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,8 +102,12 @@ impl Builder<'_> {
         if let Some(title) = &article.title {
             self.add(&a, schema::HEADLINE, Literal::new_simple_literal(title));
         }
-        if let Some(url) = article.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
-            self.add(&a, schema::URL, url);
+        // Only a web address becomes an IRI: `javascript:`, `file:` or a broken address stays text.
+        if let Some(url) = &article.url {
+            match NamedNode::new(url.as_str()).ok().filter(|_| is_web_address(url)) {
+                Some(iri) => self.add(&a, schema::URL, iri),
+                None => self.add(&a, schema::URL, Literal::new_simple_literal(url)),
+            }
         }
         self.add(&a, schema::IN_LANGUAGE, Literal::new_simple_literal(&extraction.lang));
         if let Some(date) = article.date {

@@ -25,6 +25,10 @@ fn main() -> ExitCode {
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        Err(e) if e.downcast_ref::<cli::UsageError>().is_some() => {
+            eprintln!("kgexport: error: {e:#}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("kgexport: {e:#}");
             ExitCode::from(1)

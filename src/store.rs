@@ -42,6 +42,11 @@ pub enum StoreError {
         /// The parser's message.
         message: String,
     },
+    /// A SPARQL update given to `query`.
+    #[error(
+        "this is a SPARQL update; query runs only SELECT, ASK, CONSTRUCT and DESCRIBE: use `kgexport load` to change the store"
+    )]
+    Update,
     /// The query does not parse (the message gives the position).
     #[error("SPARQL syntax error: {0}")]
     Syntax(String),
@@ -192,7 +197,14 @@ impl DiskStore {
     /// # Errors
     /// On a syntax or evaluation error, or when writing fails.
     pub fn query(&self, sparql: &str, format: ResultsFormat, out: &mut dyn Write) -> Result<(), StoreError> {
-        let mut prepared = SparqlEvaluator::new().parse_query(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        let mut prepared = SparqlEvaluator::new().parse_query(sparql).map_err(|e| {
+            // An update parses as one and as no query: say what `query` runs, not where it failed.
+            if SparqlEvaluator::new().parse_update(sparql).is_ok() {
+                StoreError::Update
+            } else {
+                StoreError::Syntax(e.to_string())
+            }
+        })?;
         prepared.dataset_mut().set_default_graph_as_union();
         let results = prepared.on_store(&self.store).execute().map_err(|e| StoreError::Evaluation(e.to_string()))?;
         let io = |source| StoreError::Io { path: PathBuf::from("standard output"), source };

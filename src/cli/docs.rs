@@ -60,12 +60,10 @@ pub fn man(args: ManArgs) -> Result<bool> {
     let page = man_page();
     match args.output {
         Some(path) if path.as_os_str() != "-" => {
-            let tmp = super::temporary_path(&path)?;
-            let mut w = io::BufWriter::new(
-                std::fs::File::create(&tmp).with_context(|| format!("{}: cannot create", path.display()))?,
-            );
-            w.write_all(&page).with_context(|| path.display().to_string())?;
-            super::commit(&path, &tmp, w)?;
+            let mut file = super::outfile::FileOutput::create(&path)?;
+            file.write_all(&page).with_context(|| path.display().to_string())?;
+            file.flush().with_context(|| path.display().to_string())?;
+            file.commit()?;
             Ok(true)
         }
         _ => to_stdout(&page),

@@ -1,47 +1,90 @@
-//! Writing exports: each format to a temporary file beside its target, renamed into place only
-//! when everything is written, or to standard output.
+//! Writing exports: each format to its own file (see `outfile.rs` for how a file is replaced
+//! safely) or to standard output; the checks that keep an export from destroying data run first.
 
-use super::Args;
+use super::outfile::FileOutput;
+use super::{Args, UsageError};
 use anyhow::{Context, Result};
 use kgexport::export::{self, Format, Options};
 use kgexport::graph::{ArticleGraph, Base};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Where each format goes: a temporary file (renamed at the end) or standard output.
+/// Where each format goes: a file or standard output.
 pub(super) struct Outputs {
     targets: Vec<(Format, Target)>,
 }
 
 enum Target {
     Stdout,
-    File { path: PathBuf, tmp: PathBuf, writer: Option<io::BufWriter<std::fs::File>> },
+    /// A file; streaming formats open it at once, the others when every graph is known.
+    File {
+        path: PathBuf,
+        out: Option<FileOutput>,
+    },
 }
 
-impl Outputs {
-    pub(super) fn open(args: &Args) -> Result<Outputs> {
-        let formats = &args.format.0;
-        let mut targets = Vec::new();
-        for &format in formats {
+/// The output path of each format (`None`: standard output).
+pub(super) fn paths(args: &Args) -> Vec<(Format, Option<PathBuf>)> {
+    let formats = &args.format.0;
+    formats
+        .iter()
+        .map(|&format| {
             let path = match &args.output {
                 Some(p) if p.as_os_str() == "-" => None,
                 Some(p) if formats.len() > 1 => Some(p.join(format!("kg.{}", format.extension()))),
                 Some(p) => Some(p.clone()),
                 None => Some(PathBuf::from("exports").join(format!("kg.{}", format.extension()))),
             };
+            (format, path)
+        })
+        .collect()
+}
+
+/// Refuses outputs that cannot work or would destroy an input: several formats into one
+/// stream, or an output file that is one of the inputs (also through a symlink).
+pub(super) fn check(args: &Args, inputs: &[PathBuf]) -> Result<()> {
+    if args.format.0.len() > 1 && args.output.as_ref().is_some_and(|p| p.as_os_str() == "-") {
+        return Err(UsageError(format!(
+            "several formats ({}) cannot share standard output: give one format with -o -, or a directory",
+            args.format.0.iter().map(|f| f.extension()).collect::<Vec<_>>().join(",")
+        ))
+        .into());
+    }
+    for (_, path) in paths(args) {
+        if let Some(path) = path
+            && let Some(input) = overwritten_input(&path, inputs)
+        {
+            return Err(UsageError(format!(
+                "{}: the output would overwrite the input {}; choose another output",
+                path.display(),
+                input.display()
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The input an output path would overwrite: the same file, or an article file inside an input
+/// folder (which would be read).
+fn overwritten_input<'a>(output: &Path, inputs: &'a [PathBuf]) -> Option<&'a Path> {
+    let out = std::fs::canonicalize(output).ok()?;
+    inputs.iter().map(PathBuf::as_path).find(|input| {
+        std::fs::canonicalize(input).is_ok_and(|i| {
+            if i.is_dir() { out.starts_with(&i) && super::input::is_article_file(&out) } else { out == i }
+        })
+    })
+}
+
+impl Outputs {
+    pub(super) fn open(args: &Args) -> Result<Outputs> {
+        let mut targets = Vec::new();
+        for (format, path) in paths(args) {
             let target = match path {
                 None => Target::Stdout,
                 Some(path) => {
-                    let tmp = temporary_path(&path)?;
-                    let writer = if format.is_streaming() {
-                        Some(io::BufWriter::new(
-                            std::fs::File::create(&tmp)
-                                .with_context(|| format!("{}: cannot create", path.display()))?,
-                        ))
-                    } else {
-                        None
-                    };
-                    Target::File { path, tmp, writer }
+                    let out = if format.is_streaming() { Some(FileOutput::create(&path)?) } else { None };
+                    Target::File { path, out }
                 }
             };
             targets.push((format, target));
@@ -68,8 +111,8 @@ impl Outputs {
                     }
                 }
                 Target::Stdout => {}
-                Target::File { path, writer: Some(w), .. } => {
-                    w.write_all(bytes).with_context(|| path.display().to_string())?
+                Target::File { path, out: Some(out) } => {
+                    out.write_all(bytes).with_context(|| path.display().to_string())?
                 }
                 Target::File { .. } => {}
             }
@@ -77,78 +120,40 @@ impl Outputs {
         Ok(())
     }
 
-    /// Writes the formats that need every graph, then renames every temporary file into place.
+    /// Writes the formats that need every graph, then puts every file into place.
     pub(super) fn finish(mut self, graphs: &[ArticleGraph], base: &Base, options: &Options) -> Result<Vec<String>> {
         let single = self.targets.len() == 1;
         let mut written = Vec::new();
-        let mut result = Ok(());
         for (format, target) in &mut self.targets {
-            let step = (|| -> Result<()> {
-                match target {
-                    Target::Stdout => {
-                        if !(single && format.is_streaming()) {
-                            let stdout = io::stdout();
-                            let mut lock = stdout.lock();
-                            match export::write(*format, graphs, base, options, &mut lock).and_then(|()| lock.flush()) {
-                                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                                other => other.context("writing to standard output")?,
-                            }
+            match target {
+                Target::Stdout => {
+                    if !(single && format.is_streaming()) {
+                        let stdout = io::stdout();
+                        let mut lock = stdout.lock();
+                        match export::write(*format, graphs, base, options, &mut lock).and_then(|()| lock.flush()) {
+                            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                            other => other.context("writing to standard output")?,
                         }
-                        io::stdout().flush().ok();
-                        written.push("standard output".to_string());
                     }
-                    Target::File { path, tmp, writer } => {
-                        let file = match writer.take() {
-                            Some(w) => w,
-                            None => {
-                                let mut w = io::BufWriter::new(
-                                    std::fs::File::create(&*tmp)
-                                        .with_context(|| format!("{}: cannot create", path.display()))?,
-                                );
-                                export::write(*format, graphs, base, options, &mut w)
-                                    .with_context(|| path.display().to_string())?;
-                                w
-                            }
-                        };
-                        commit(path, tmp, file)?;
-                        written.push(path.display().to_string());
-                    }
+                    io::stdout().flush().ok();
+                    written.push("standard output".to_string());
                 }
-                Ok(())
-            })();
-            if step.is_err() {
-                result = step;
-                break;
+                Target::File { path, out } => {
+                    let mut file = match out.take() {
+                        Some(file) => file,
+                        None => {
+                            let mut file = FileOutput::create(path)?;
+                            export::write(*format, graphs, base, options, file.writer())
+                                .with_context(|| path.display().to_string())?;
+                            file
+                        }
+                    };
+                    file.flush().with_context(|| file.path().display().to_string())?;
+                    file.commit()?;
+                    written.push(path.display().to_string());
+                }
             }
         }
-        if result.is_err() {
-            self.abandon();
-        }
-        result.map(|()| written)
+        Ok(written)
     }
-
-    /// Removes every temporary file: no partial output is left behind.
-    pub(super) fn abandon(&mut self) {
-        for (_, target) in &mut self.targets {
-            if let Target::File { tmp, writer, .. } = target {
-                writer.take();
-                let _ = std::fs::remove_file(&*tmp);
-            }
-        }
-    }
-}
-
-/// Flushes a temporary file written beside `path`, syncs it and renames it into place.
-pub(super) fn commit(path: &Path, tmp: &Path, writer: io::BufWriter<std::fs::File>) -> Result<()> {
-    let file = writer.into_inner().map_err(|e| e.into_error()).with_context(|| path.display().to_string())?;
-    file.sync_all().with_context(|| path.display().to_string())?;
-    std::fs::rename(tmp, path).with_context(|| format!("{}: cannot rename into place", path.display()))
-}
-
-/// A temporary file beside the target; its directory is created if needed.
-pub(super) fn temporary_path(path: &Path) -> Result<PathBuf> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
-    let name = path.file_name().with_context(|| format!("{}: not a file name", path.display()))?;
-    Ok(dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id())))
 }

@@ -1,13 +1,14 @@
 //! `kgexport parse`: text or CoNLL-U in, CoNLL-U with the syntax models' analysis out.
 
-use super::{ParseArgs, commit, io_message, temporary_path};
+use super::outfile::FileOutput;
+use super::{ParseArgs, io_message};
 use anyhow::{Context, Result};
 use kgexport::article::Lang;
 use kgexport::syntax::Model;
 use kgexport::syntax::conllu::{self, Block, Row};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Sentences analysed per parallel step: enough to keep every core busy, few enough to stream.
 const PARSE_CHUNK: usize = 256;
@@ -140,32 +141,20 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Where `parse` writes: standard output, or a temporary file beside the target that is renamed
-/// into place when everything is written.
+/// Where `parse` writes: standard output, or a file (see `outfile.rs`).
 enum ParseOutput {
     /// Standard output; `closed` once the reader has gone (a broken pipe ends the output quietly).
     Stdout { closed: bool },
-    /// A device or a pipe named as the output (`/dev/null`, a FIFO): written in place, never replaced.
-    Device { path: PathBuf, writer: io::BufWriter<std::fs::File> },
-    /// A file.
-    File { path: PathBuf, tmp: PathBuf, writer: io::BufWriter<std::fs::File> },
+    /// A file, a device or a FIFO.
+    File(FileOutput),
 }
 
 impl ParseOutput {
     fn open(path: Option<&Path>) -> Result<ParseOutput> {
-        let Some(path) = path else {
-            return Ok(ParseOutput::Stdout { closed: false });
-        };
-        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            let device = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .with_context(|| format!("{}: cannot open", path.display()))?;
-            return Ok(ParseOutput::Device { path: path.to_path_buf(), writer: io::BufWriter::new(device) });
+        match path {
+            None => Ok(ParseOutput::Stdout { closed: false }),
+            Some(path) => Ok(ParseOutput::File(FileOutput::create(path)?)),
         }
-        let tmp = temporary_path(path)?;
-        let file = std::fs::File::create(&tmp).with_context(|| format!("{}: cannot create", path.display()))?;
-        Ok(ParseOutput::File { path: path.to_path_buf(), tmp, writer: io::BufWriter::new(file) })
     }
 
     fn write(&mut self, bytes: &[u8]) -> Result<()> {
@@ -175,9 +164,7 @@ impl ParseOutput {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => *closed = true,
                 other => other.context("writing to standard output")?,
             },
-            ParseOutput::Device { path, writer } | ParseOutput::File { path, writer, .. } => {
-                writer.write_all(bytes).with_context(|| path.display().to_string())?
-            }
+            ParseOutput::File(file) => file.write_all(bytes).with_context(|| file.path().display().to_string())?,
         }
         Ok(())
     }
@@ -188,22 +175,14 @@ impl ParseOutput {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.context("writing to standard output"),
             },
-            ParseOutput::Device { path, mut writer } => writer.flush().with_context(|| path.display().to_string()),
-            ParseOutput::File { path, tmp, writer } => {
-                let committed = commit(&path, &tmp, writer);
-                if committed.is_err() {
-                    let _ = std::fs::remove_file(&tmp);
-                }
-                committed
-            }
+            ParseOutput::File(file) => file.commit(),
         }
     }
 
     /// Removes the temporary file: no partial output is left behind.
     fn abandon(self) {
-        if let ParseOutput::File { tmp, writer, .. } = self {
-            drop(writer);
-            let _ = std::fs::remove_file(tmp);
+        if let ParseOutput::File(mut file) = self {
+            file.abandon();
         }
     }
 }

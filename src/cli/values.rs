@@ -78,5 +78,5 @@ pub(super) fn parse_date(text: &str) -> Result<PartialDate, String> {
 }
 
 pub(super) fn parse_base(text: &str) -> Result<Base, String> {
-    Base::new(text).map_err(|e| format!("not an absolute IRI: {e}"))
+    Base::new(text).map_err(|e| e.to_string())
 }

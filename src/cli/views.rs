@@ -23,11 +23,11 @@ pub struct ViewArgs {
 
     /// Network view and GraphML: only events that may fall on or after this date, YYYY[-MM[-DD]]
     /// (an event without a date of its own counts at its article's publication date).
-    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::values::parse_date)]
     pub since: Option<PartialDate>,
 
     /// Network view and GraphML: only events that may fall on or before this date.
-    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::values::parse_date)]
     pub until: Option<PartialDate>,
 }
 

@@ -102,7 +102,7 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, options: &Options, out: &mut 
     for (article, title) in &clusters {
         let Some(members) = by_cluster.remove(article.as_str()) else { continue };
         writeln!(out, "  subgraph \"cluster_{}\" {{", escape(article))?;
-        writeln!(out, "    label=\"{}\"; style=rounded; color=gray60;", escape(title))?;
+        writeln!(out, "    label=\"{}\"; style=rounded; color=gray60;", label(title))?;
         for index in members {
             write_node(out, &view[index], "    ")?;
         }
@@ -111,7 +111,7 @@ pub fn write(graphs: &[ArticleGraph], base: &Base, options: &Options, out: &mut 
     for edge in view.edge_indices() {
         let (from, to) = view.edge_endpoints(edge).expect("edge exists");
         let e = &view[edge];
-        let mut attrs = vec![format!("label=\"{}\"", escape(&e.label))];
+        let mut attrs = vec![format!("label=\"{}\"", label(&e.label))];
         if let Some(c) = e.color {
             attrs.push(format!("color={c}"));
         }
@@ -172,8 +172,8 @@ fn write_node(out: &mut dyn Write, n: &DotNode, indent: &str) -> io::Result<()> 
         out,
         "{indent}\"{}\" [label=\"{}\", {attrs}, tooltip=\"{}\"];",
         escape(&n.iri),
-        escape(&n.label),
-        escape(&n.tooltip)
+        label(&n.label),
+        tooltip(&n.tooltip)
     )
 }
 
@@ -392,6 +392,33 @@ fn relative(iri: &str, base: &Base) -> String {
 }
 
 /// Escapes a DOT string: backslashes, quotes, and line breaks as `\n`.
+/// The longest label drawn, in characters; a longer one is cut and ends in an ellipsis.
+const MAX_LABEL: usize = 200;
+
+/// The longest tooltip, in characters: an evidence sentence fits, a runaway text does not.
+const MAX_TOOLTIP: usize = 1000;
+
+/// A label: cut to `MAX_LABEL` characters (Graphviz refuses very long ones), then escaped.
+pub(crate) fn label(text: &str) -> String {
+    cut(text, MAX_LABEL)
+}
+
+/// A tooltip: cut to `MAX_TOOLTIP` characters, then escaped.
+pub(crate) fn tooltip(text: &str) -> String {
+    cut(text, MAX_TOOLTIP)
+}
+
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().nth(max).is_none() {
+        return escape(text);
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    escape(&cut)
+}
+
+/// The text of a quoted DOT string: quotes and backslashes escaped, a line break as `\n`, a
+/// carriage return dropped, every other control character (NUL, tab, escape …) a space.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -400,6 +427,7 @@ pub(crate) fn escape(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -413,5 +441,14 @@ mod tests {
     #[test]
     fn escapes_quotes_backslashes_and_newlines() {
         assert_eq!(escape("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
+    }
+
+    #[test]
+    fn control_characters_become_spaces_and_long_labels_are_cut() {
+        assert_eq!(escape("a\0b\tc\u{1b}d\u{85}e"), "a b c d e");
+        let cut = label(&"x".repeat(100_000));
+        assert_eq!(cut.chars().count(), MAX_LABEL);
+        assert!(cut.ends_with('…'));
+        assert_eq!(label(&"y".repeat(MAX_LABEL)), "y".repeat(MAX_LABEL), "a label of the limit is kept whole");
     }
 }

@@ -3,7 +3,7 @@
 //! the articles and the first evidence quote, and a legend. Lays out with `dot`, and with `sfdp`
 //! for large graphs.
 
-use super::dot::{escape, shorten};
+use super::dot::{escape, label, shorten, tooltip};
 use super::network::{Edge, Network};
 use super::records::ActorKind;
 use std::io::{self, Write};
@@ -47,12 +47,12 @@ pub(crate) fn write(network: &Network, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=14, labelloc=t, label=\"{}\", overlap=false, outputorder=edgesfirst, nodesep=0.3, K=1.6, sep=\"+8\"];",
-        escape(&title)
+        label(&title)
     )?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, margin=\"0.08,0.04\"];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];")?;
     for n in &network.nodes {
-        let tooltip = format!(
+        let tip = format!(
             "{}\n{}{}\n{} event(s)",
             n.iri,
             n.kind.name(),
@@ -65,7 +65,7 @@ pub(crate) fn write(network: &Network, out: &mut dyn Write) -> io::Result<()> {
             escape(&n.iri),
             escape(&shorten(&n.label, 40)),
             kind_style(n.kind),
-            escape(&tooltip)
+            tooltip(&tip)
         )?;
     }
     for e in &network.edges {
@@ -80,7 +80,7 @@ fn write_edge(out: &mut dyn Write, network: &Network, e: &Edge) -> io::Result<()
     let penwidth = (1.0 + 1.5 * (n as f64).ln()).min(8.0);
     let articles: Vec<&str> = e.articles.iter().map(String::as_str).take(12).collect();
     let more = e.articles.len().saturating_sub(articles.len());
-    let tooltip = format!(
+    let tip = format!(
         "{} → {}: {} {}\n{}\narticles: {}{}{}",
         network.nodes[e.from].label,
         network.nodes[e.to].label,
@@ -99,7 +99,7 @@ fn write_edge(out: &mut dyn Write, network: &Network, e: &Edge) -> io::Result<()
         e.class.to_lowercase(),
         factuality_style(e.majority()),
         if e.directed { "" } else { ", dir=none" },
-        escape(&tooltip)
+        tooltip(&tip)
     )
 }
 

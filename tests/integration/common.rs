@@ -37,3 +37,17 @@ pub fn scratch(name: &str) -> PathBuf {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The Python that has the validators: `KGX_PYTHON` (tests/run.sh points it into its own virtual
+/// environment), else `python3` on the path.
+pub fn python() -> PathBuf {
+    std::env::var_os("KGX_PYTHON").map_or_else(|| PathBuf::from("python3"), PathBuf::from)
+}
+
+/// A program installed beside that Python (the `oxigraph` server), else the one on the path.
+pub fn python_tool(name: &str) -> PathBuf {
+    std::env::var_os("KGX_PYTHON")
+        .map(|p| PathBuf::from(p).with_file_name(name))
+        .filter(|p| p.exists())
+        .unwrap_or_else(|| PathBuf::from(name))
+}

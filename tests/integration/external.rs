@@ -5,7 +5,7 @@ use crate::common::*;
 use std::process::Command;
 
 fn python(args: &[&str]) -> std::process::Output {
-    Command::new("python3")
+    Command::new(crate::common::python())
         .args(args)
         .current_dir(root())
         .output()
@@ -39,7 +39,7 @@ fn shacl_conforms_on_the_valid_fixture() {
 
 fn score(args: &[&str]) -> String {
     let binary = env!("CARGO_BIN_EXE_kgexport");
-    let o = Command::new("python3")
+    let o = Command::new(crate::common::python())
         .arg("tests/eval/score.py")
         .args(args)
         .env("KGEXPORT", binary)

@@ -24,6 +24,7 @@ fn read_on(lang: Lang, date: &str, text: &str) -> Extraction {
         date: PartialDate::parse(date),
         lang: Some(lang),
         text: text.into(),
+        discriminator: None,
     };
     kgexport::analyse(&article, None)
 }
@@ -583,4 +584,14 @@ fn only_a_place_or_a_state_is_a_landmark() {
         "{:?}",
         x.entities
     );
+}
+
+#[test]
+fn a_phrase_beyond_the_finite_verb_is_not_the_event_nouns_partner() {
+    let x = read(
+        Lang::De,
+        "Die EU sprach am Montag mit Peru. Die Verhandlungen mit Peru sind seit langem ein Streitpunkt zwischen SPD und CDU.",
+    );
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-per"), "{:?}", events(&x));
+    assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "party-deu-spd"), "{:?}", events(&x));
 }

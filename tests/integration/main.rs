@@ -1,6 +1,7 @@
 //! kgexport's integration tests, in one binary: each module tests one side of the program from
 //! outside (the command line, the exports, the outside validators, the store, the syntax layer …).
 
+mod attacks;
 mod cli;
 mod common;
 mod docs;

@@ -15,7 +15,7 @@ impl Server {
     fn start(name: &str) -> Server {
         let dir = scratch(name);
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = Command::new("oxigraph")
+        let child = Command::new(python_tool("oxigraph"))
             .args(["serve", "--location", dir.to_str().unwrap(), "--bind", &format!("127.0.0.1:{port}")])
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -124,6 +124,7 @@ fn random_texts_never_panic_in_either_language() {
                 date: if seed % 3 == 0 { PartialDate::parse("2023-10") } else { PartialDate::parse("2023-10-18") },
                 lang: Some(lang),
                 text: text(seed, 20 + (seed as usize % 60)),
+                discriminator: None,
             };
             let extraction = kgexport::analyse(&article, None);
             let graph = kgexport::graph::build(&article, &extraction, &kgexport::graph::Base::default());

@@ -40,7 +40,7 @@ fn spark_partitions_together_equal_the_single_machine_run() {
     let single = kgexport(&["-q", "-f", "nq", "-o", "-", articles.to_str().unwrap()]);
     assert!(single.status.success(), "{}", stderr(&single));
     let single: BTreeSet<String> = String::from_utf8(single.stdout).unwrap().lines().map(str::to_string).collect();
-    let o = Command::new("python3")
+    let o = Command::new(python())
         .args([
             repo("tests/spark/pipe.py").to_str().unwrap(),
             env!("CARGO_BIN_EXE_kgexport"),
