@@ -302,6 +302,10 @@ pub struct Rules {
     pub genitive_endings: Vec<String>,
     /// Possessive markers that follow a name ("'s").
     pub possessive_markers: BTreeSet<String>,
+    /// Lemmas (lower case) that make an office a past one ("ehemalig", "former"): its holder is
+    /// described by it, but does not hold it.
+    #[serde(default)]
+    pub former_words: BTreeSet<String>,
     /// Materiel nouns (lower case, matched as word or compound part) to their category.
     pub materiel: BTreeMap<String, MaterielCategory>,
     /// Transport nouns (lower case) to their mode.

@@ -2,6 +2,7 @@
 //! `Resolver` is one context whose `impl` is spread over the files below, one concern each;
 //! `RECOGNISERS` lists what is tried at a word, in priority order.
 
+mod affiliation;
 mod anaphora;
 mod companies;
 mod groups;
@@ -78,6 +79,8 @@ pub struct Resolver<'a> {
     last_state: Option<EntityId>,
     /// Companies known in this article, by the first word of their name ("Daimler").
     companies: HashMap<String, EntityId>,
+    /// The grammar, to read what describes a name.
+    grammar: Option<&'static crate::syntax::Model>,
     /// Who a role noun named with a name stands for ("Der Geschäftsführer …, Gerd-Jürgen
     /// Bruckschen" makes a later "der Geschäftsführer" Bruckschen), by the noun's base form.
     role_holders: HashMap<String, EntityId>,
@@ -130,10 +133,17 @@ const RECOGNISERS: &[Recognise] = &[
 ];
 
 impl<'a> Resolver<'a> {
-    /// A resolver for an article in a language, with offices as of `on`.
-    pub fn new(rules: &'a Rules, lang_tag: &'static str, on: NaiveDate) -> Resolver<'a> {
+    /// A resolver for an article in a language (with its grammar, if one was trained), with
+    /// offices as of `on`.
+    pub fn new(
+        rules: &'a Rules,
+        grammar: Option<&'static crate::syntax::Model>,
+        lang_tag: &'static str,
+        on: NaiveDate,
+    ) -> Resolver<'a> {
         Resolver {
             rules,
+            grammar,
             gaz: gazetteer::get(),
             lang_tag,
             on,
@@ -180,6 +190,7 @@ impl<'a> Resolver<'a> {
         }
         inherit_coordinated_hints(tokens, &mut mentions, self.rules);
         self.countries_from_appositions(tokens, &mentions);
+        self.affiliations(sentence, &mentions);
         if let Some(group) = mentions
             .iter()
             .rev()

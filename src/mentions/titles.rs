@@ -5,7 +5,7 @@ use super::{Mention, MentionForm, Resolver, ids, mention};
 use crate::gazetteer::{self, Gazetteer};
 use crate::lang::RoleHint;
 use crate::model::{Entity, EntityId, EntityKind, Position, PositionType};
-use crate::text::Sentence;
+use crate::text::{Sentence, Token, TokenKind};
 
 impl Resolver<'_> {
     /// "Außenminister Sergej Lawrow", "der US-Sonderbeauftragte für Nordkorea, Sung Kim",
@@ -75,8 +75,9 @@ impl Resolver<'_> {
             if let Some(lemma) = self.rules.role_nouns.get(&words[i].to_lowercase()) {
                 self.role_holders.insert(lemma.clone(), key.clone());
             }
+            let former = self.former_before(tokens, i);
             if let Some(person) = self.table.get_mut(&key) {
-                if let Some(kind) = position {
+                if let Some(kind) = position.filter(|_| !former) {
                     let position = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
                     if !person.positions.contains(&position) {
                         person.positions.push(position);
@@ -115,11 +116,16 @@ impl Resolver<'_> {
             return Some(after);
         }
         let end = of_state.as_ref().map_or(after, |(_, end)| *end);
-        let key = match self.office_holder(position, country.as_deref()) {
+        // "der ehemalige Außenminister Perus": not the office's holder, and holds no office.
+        let former = self.former_before(tokens, i);
+        let holder = if former { None } else { self.office_holder(position, country.as_deref()) };
+        let key = match holder {
             Some(key) => key,
             None => {
                 let country = country.clone()?;
                 let label = words[i..end].join(" ");
+                let label =
+                    if former { format!("{} {label}", self.former_word(tokens, i).unwrap_or_default()) } else { label };
                 let key = ids::described(&label);
                 let person = self.table.upsert(Entity::local(
                     key.clone(),
@@ -129,7 +135,7 @@ impl Resolver<'_> {
                     Some(country.clone()),
                 ));
                 let held = Position { kind: position, of: Some(country.clone()) };
-                if !person.positions.contains(&held) {
+                if !former && !person.positions.contains(&held) {
                     person.positions.push(held);
                 }
                 self.ensure_state(&country);
@@ -258,5 +264,36 @@ impl Resolver<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The word that makes the title at `i` a past office ("der ehemalige Außenminister", "the
+    /// former president", "Ex-Präsident"): among the modifiers right before it, or its own prefix.
+    pub(super) fn former_word(&self, tokens: &[Token], i: usize) -> Option<String> {
+        // The word or its lemma, or the word with an adjective ending ("frühere": "früher").
+        let is_former = |form: &str| {
+            let lower = form.to_lowercase();
+            let lemma = self.grammar.map(|g| g.lemma(form, crate::syntax::ud::Upos::Adj).to_lowercase());
+            let inflected = self.rules.demonym_endings.iter().any(|ending| {
+                lower.strip_suffix(ending.as_str()).is_some_and(|stem| self.rules.former_words.contains(stem))
+            });
+            self.rules.former_words.contains(&lower)
+                || inflected
+                || lemma.is_some_and(|l| self.rules.former_words.contains(&l))
+        };
+        if let Some((prefix, _)) = tokens[i].text.split_once('-')
+            && is_former(prefix)
+        {
+            return Some(prefix.to_string());
+        }
+        tokens[i.saturating_sub(3)..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_lowercase))
+            .find(|t| is_former(&t.text))
+            .map(|t| t.text.clone())
+    }
+
+    fn former_before(&self, tokens: &[Token], i: usize) -> bool {
+        self.former_word(tokens, i).is_some()
     }
 }

@@ -125,9 +125,18 @@ impl<'a> Tree<'a> {
     /// Tomas Berg"), each with its modifiers, but without the name, clauses, conjuncts and further
     /// appositions.
     pub fn descriptions(&self, first: usize, last: usize) -> Vec<usize> {
-        let Some(head) = self.head_of(first, last) else {
+        let Some(mut head) = self.head_of(first, last) else {
             return Vec::new();
         };
+        // "Mirza Asif Baig" with only "Asif Baig" found: the proper nouns the name hangs from
+        // are part of it.
+        let mut first = first;
+        while matches!(self.words[head].deprel.rel, Rel::Flat | Rel::Appos)
+            && let Some(up) = self.words[head].head.filter(|&h| h < first && self.words[h].upos == Upos::Propn)
+        {
+            first = up;
+            head = up;
+        }
         let inside = |i: usize| (first..last).contains(&i);
         let mut roots = Vec::new();
         if matches!(self.words[head].deprel.rel, Rel::Appos | Rel::Flat)
@@ -160,17 +169,26 @@ impl<'a> Tree<'a> {
         out
     }
 
-    /// "Tomas Berg, the Prime Minister of Norland, met …" read as two subjects of one verb: a
-    /// clause has one subject (or object), so a second one right after the name and a comma is
-    /// its apposition.
+    /// "Tomas Berg, the Prime Minister of Norland, met …" read as a second subject, "…, erklärte
+    /// Mirza Asif Baig, der Leiter der Delegation." read as a conjunct: a noun phrase without a
+    /// verb of its own, set off by a comma right after a name and hanging from the name's verb,
+    /// is the name's apposition.
     fn misread_apposition(&self, head: usize, last: usize) -> Option<usize> {
         self.words.get(last).filter(|w| w.upos == Upos::Punct)?;
         let verb = self.words[head].head?;
-        let rel = self.words[head].deprel.rel;
-        if !matches!(rel, Rel::Nsubj | Rel::Obj) {
+        if !matches!(self.words[head].deprel.rel, Rel::Nsubj | Rel::Obj) {
             return None;
         }
-        self.dependents(verb, rel).find(|&n| n > last && self.words[n].upos == Upos::Noun && self.span(n).0 == last + 1)
+        let clause_of_its_own = |n: usize| {
+            self.children[n].iter().any(|&c| matches!(self.words[c].deprel.rel, Rel::Nsubj | Rel::Cop | Rel::Aux))
+        };
+        self.children[verb].iter().copied().find(|&n| {
+            n > last
+                && self.words[n].upos == Upos::Noun
+                && matches!(self.words[n].deprel.rel, Rel::Nsubj | Rel::Obj | Rel::Conj | Rel::Appos | Rel::Parataxis)
+                && (last..=last + 1).contains(&self.span(n).0)
+                && !clause_of_its_own(n)
+        })
     }
 
     /// The first and last word of a word's phrase (its subtree), as positions.
@@ -251,6 +269,11 @@ mod tests {
         let kasuri = described(Lang::De, text, 12, 14);
         assert!(kasuri.contains(&"Amtskollegen".into()), "{kasuri:?}");
         assert!(!kasuri.contains(&"israelischen".into()), "a conjunct's title is not the name's: {kasuri:?}");
+        let baig = described(Lang::De, "Das sagte Mirza Asif Baig , der Leiter der pakistanischen Delegation .", 3, 5);
+        assert!(baig.contains(&"pakistanischen".into()), "a name found in part is described as a whole: {baig:?}");
+        let text = "Zu einer Einigung sei es nicht gekommen , erklärte Mirza Asif Baig , der Leiter der pakistanischen Delegation .";
+        let baig = described(Lang::De, text, 10, 12);
+        assert!(baig.contains(&"pakistanischen".into()), "a name found in part is described as a whole: {baig:?}");
         let berg = described(Lang::En, "Mr. Tomas Berg , the Prime Minister of Norland , met the envoy .", 1, 3);
         assert!(berg.contains(&"Minister".into()) && berg.contains(&"Norland".into()), "{berg:?}");
         assert!(!berg.contains(&"envoy".into()), "{berg:?}");

@@ -2,7 +2,7 @@
 //! Each case is a general pattern, not an article.
 
 use kgexport::article::{Article, Lang};
-use kgexport::model::{EntityId, EntityKind, EventKind, Extraction, Factuality, Role, Stance};
+use kgexport::model::{EntityId, EntityKind, EventKind, Extraction, Factuality, PositionType, Role, Stance};
 use kgexport::time::PartialDate;
 
 /// Entity ids in their string form, for comparing with expected keys.
@@ -594,4 +594,49 @@ fn a_phrase_beyond_the_finite_verb_is_not_the_event_nouns_partner() {
     );
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-per"), "{:?}", events(&x));
     assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "party-deu-spd"), "{:?}", events(&x));
+}
+
+/// The entity labelled `label`: its country and its offices (kind and state).
+fn described(x: &Extraction, label: &str) -> (Option<String>, Vec<(PositionType, Option<String>)>) {
+    let e = x
+        .entities
+        .iter()
+        .find(|e| e.labels.iter().any(|(_, l)| l == label))
+        .unwrap_or_else(|| panic!("{label}: {:?}", x.entities));
+    assert_eq!(e.kind, EntityKind::Person, "{label}");
+    (e.country.clone(), e.positions.iter().map(|p| (p.kind, p.of.clone())).collect())
+}
+
+#[test]
+fn an_apposition_or_a_title_gives_an_unknown_person_country_and_office() {
+    let x = read(Lang::De, "Ana Ruiz, die Leiterin der spanischen Zollbehörde, traf am Montag den Minister.");
+    assert_eq!(described(&x, "Ana Ruiz").0.as_deref(), Some("ESP"));
+    let x = read(Lang::De, "Die SPD-Politikerin Eva Kern besuchte am Montag Paris.");
+    assert_eq!(described(&x, "Eva Kern").0.as_deref(), Some("DEU"), "a party's state");
+    let x = read(
+        Lang::De,
+        "Zu einer Einigung sei es nicht gekommen, erklärte Mirza Asif Baig, der Leiter der pakistanischen Delegation.",
+    );
+    assert_eq!(described(&x, "Asif Baig").0.as_deref(), Some("PAK"));
+    let x = read(Lang::En, "Mr. Tomas Berg, the Prime Minister of Norway, met the envoy on Monday.");
+    assert_eq!(
+        described(&x, "Tomas Berg"),
+        (Some("NOR".into()), vec![(PositionType::HeadOfGovernment, Some("NOR".into()))])
+    );
+}
+
+#[test]
+fn a_former_office_gives_a_country_but_no_office_and_no_holder() {
+    let x = read(Lang::De, "Der ehemalige Außenminister Perus, Luis Vega, besuchte am Montag Berlin.");
+    assert_eq!(described(&x, "Luis Vega"), (Some("PER".into()), vec![]));
+    let x = read(Lang::En, "The former foreign minister of Peru, Luis Vega, visited Berlin on Monday.");
+    assert_eq!(described(&x, "Luis Vega"), (Some("PER".into()), vec![]));
+    let x = read(Lang::De, "Der frühere Präsident Frankreichs besuchte am Montag Berlin.");
+    assert!(
+        !x.entities.iter().any(|e| e.known && e.kind == EntityKind::Person),
+        "not the office's holder: {:?}",
+        x.entities
+    );
+    let x = read(Lang::De, "Der Präsident Frankreichs besuchte am Montag Berlin.");
+    assert!(x.entities.iter().any(|e| e.known && e.kind == EntityKind::Person), "the holder: {:?}", x.entities);
 }
