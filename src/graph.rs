@@ -440,6 +440,7 @@ fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {
         EntityKind::NewsAgency => kgx::NEWS_AGENCY,
         EntityKind::Igo => kgx::INTERGOVERNMENTAL_ORGANIZATION,
         EntityKind::Organization => kgx::ORGANIZATION,
+        EntityKind::Group => kgx::GROUP,
     }
 }
 

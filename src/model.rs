@@ -163,8 +163,11 @@ pub enum EntityKind {
     NewsAgency,
     /// An international organisation.
     Igo,
-    /// Any other organisation or group.
+    /// Any other organisation.
     Organization,
+    /// A plural or generic actor named by what its members are ("die Separatisten", "Moroccan
+    /// diplomats", "die EU-Außenminister"): never a person.
+    Group,
 }
 
 impl EntityKind {

@@ -162,7 +162,7 @@ impl Resolver<'_> {
         }
         let label = format!("{} {}", t.text, tokens[i].text);
         let key = self.group(sentence, name, i + 1, label, None, out);
-        self.last_group = Some((key, EntityKind::Organization));
+        self.last_group = Some((key, EntityKind::Group));
     }
 
     /// A group known only from this article ("die EU-Außenminister", "Coalition forces"), as an
@@ -177,9 +177,9 @@ impl Resolver<'_> {
         out: &mut Vec<Mention>,
     ) -> EntityId {
         let key = ids::group(&label);
-        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Group, self.lang_tag, label, country));
         self.note(sentence, first, last, &key);
-        out.push(mention(first, last, key.clone(), EntityKind::Organization, MentionForm::Argument));
+        out.push(mention(first, last, key.clone(), EntityKind::Group, MentionForm::Argument));
         key
     }
 
@@ -194,7 +194,7 @@ impl Resolver<'_> {
     ) -> EntityId {
         let label = sentence_slice(&sentence.tokens, first, last);
         let key = ids::group(&label);
-        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.table.upsert(Entity::local(key.clone(), EntityKind::Group, self.lang_tag, label, country));
         self.note(sentence, first, last, &key);
         key
     }
@@ -309,7 +309,7 @@ impl Resolver<'_> {
                 tokens[i].text
             );
             let kind = match noun {
-                ActorNoun::Person => EntityKind::Person,
+                ActorNoun::Person => EntityKind::Group,
                 ActorNoun::Government => EntityKind::Government,
                 ActorNoun::Organization => EntityKind::Organization,
             };

@@ -640,3 +640,14 @@ fn a_former_office_gives_a_country_but_no_office_and_no_holder() {
     let x = read(Lang::De, "Der Präsident Frankreichs besuchte am Montag Berlin.");
     assert!(x.entities.iter().any(|e| e.known && e.kind == EntityKind::Person), "the holder: {:?}", x.entities);
 }
+
+#[test]
+fn plural_actors_are_groups_with_their_state_and_never_persons() {
+    let x = read(Lang::En, "Moroccan diplomats met the envoy in Rabat on Monday.");
+    let group =
+        x.entities.iter().find(|e| e.labels.iter().any(|(_, l)| l.contains("diplomats"))).expect("the diplomats");
+    assert_eq!((group.kind, group.country.as_deref()), (EntityKind::Group, Some("MAR")));
+    let x = read(Lang::De, "Die EU-Außenminister trafen sich am Montag in Brüssel.");
+    assert!(x.entities.iter().any(|e| e.kind == EntityKind::Group), "{:?}", x.entities);
+    assert!(!x.entities.iter().any(|e| e.kind == EntityKind::Person), "{:?}", x.entities);
+}
