@@ -10,19 +10,26 @@ use crate::syntax::tree::Tree;
 use crate::text::Sentence;
 
 impl Resolver<'_> {
-    /// Gives each unknown person of the sentence without a country the country of the nearest
-    /// actor or place named in its description, and the office its title names unless the
+    /// Gives each unknown person first named in the sentence, without a country, the country of
+    /// the nearest actor or place named in its description, and the office its title names unless the
     /// description calls it a past one ("der ehemalige Ministerpräsident").
     pub(super) fn affiliations(&mut self, sentence: &Sentence, mentions: &[Mention]) {
         let Some(grammar) = self.grammar else {
             return;
         };
+        // News introduces a person where it first names them: only that mention is read.
         let open: Vec<&Mention> = mentions
             .iter()
             .filter(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument)
+            .filter(|m| !self.introduced.contains(&m.entity))
             .filter(|m| self.table.get(&m.entity).is_some_and(|e| !e.known && e.country.is_none()))
             .collect();
-        if open.is_empty() {
+        self.introduced.extend(open.iter().map(|m| m.entity.clone()));
+        // Only a sentence that names something with a country can give one.
+        let mut countries = mentions
+            .iter()
+            .filter(|o| !open.iter().any(|p| p.entity == o.entity) && !self.iso_of(&o.entity).is_empty());
+        if open.is_empty() || countries.next().is_none() {
             return;
         }
         let words = grammar.analyse_sentence(sentence);

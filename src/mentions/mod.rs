@@ -81,6 +81,8 @@ pub struct Resolver<'a> {
     companies: HashMap<String, EntityId>,
     /// The grammar, to read what describes a name.
     grammar: Option<&'static crate::syntax::Model>,
+    /// Unknown persons whose first mention has been read for a description.
+    introduced: std::collections::HashSet<EntityId>,
     /// Who a role noun named with a name stands for ("Der Geschäftsführer …, Gerd-Jürgen
     /// Bruckschen" makes a later "der Geschäftsführer" Bruckschen), by the noun's base form.
     role_holders: HashMap<String, EntityId>,
@@ -144,6 +146,7 @@ impl<'a> Resolver<'a> {
         Resolver {
             rules,
             grammar,
+            introduced: std::collections::HashSet::new(),
             gaz: gazetteer::get(),
             lang_tag,
             on,
