@@ -237,6 +237,10 @@ pub struct Rules {
     /// the last part of a closed compound ("US-Elektroautobauer Tesla Motors").
     #[serde(default)]
     pub company_nouns: BTreeSet<String>,
+    /// Nouns for news outlets that a name follows ("die Zeitung Haaretz", "the broadcaster RNE"):
+    /// the name is a news agency; also the last part of a closed compound ("Rundfunksender IRIB").
+    #[serde(default)]
+    pub outlet_nouns: BTreeSet<String>,
     /// Endings of common nouns that a name after a company noun does not have where every noun
     /// is capitalised ("das Unternehmen Umsatzerlöse erzielte").
     #[serde(default)]

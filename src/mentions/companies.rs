@@ -1,5 +1,5 @@
-//! Companies: a name closed by a legal form ("Daimler AG") or after a company noun, and its later
-//! short form.
+//! Companies and news outlets: a name closed by a legal form ("Daimler AG") or after a company or
+//! outlet noun ("die Zeitung Haaretz"), and its later short form.
 
 use super::{Mention, MentionForm, Resolver, ids, mention, sentence_slice};
 use crate::model::{Entity, EntityKind};
@@ -17,8 +17,9 @@ impl Resolver<'_> {
         if let Some(key) = self.companies.get(t.text.as_str()).cloned() {
             // "Daimler AG" again: the legal form belongs to the name.
             let end = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|n| self.rules.legal_forms.contains(&n.text)));
+            let kind = self.table.get(&key).map_or(EntityKind::Organization, |e| e.kind);
             self.note(sentence, i, end, &key);
-            out.push(mention(i, end, key, EntityKind::Organization, MentionForm::Argument));
+            out.push(mention(i, end, key, kind, MentionForm::Argument));
             return Some(end);
         }
         let l = t.lower();
@@ -42,14 +43,16 @@ impl Resolver<'_> {
             end += 1;
         }
         let closed = tokens.get(end).is_some_and(|t| self.rules.legal_forms.contains(&t.text));
-        let after_noun = i > 0 && {
-            let before = tokens[i - 1].lower();
-            let head = before.rsplit('-').next().unwrap_or(before);
-            self.rules
-                .company_nouns
-                .iter()
-                .any(|n| head == n.as_str() || (self.rules.closed_compounds && head.ends_with(n.as_str())))
+        let noun_before = |nouns: &std::collections::BTreeSet<String>| {
+            i > 0 && {
+                let before = tokens[i - 1].lower();
+                let head = before.rsplit('-').next().unwrap_or(before);
+                nouns.iter().any(|n| head == n.as_str() || (self.rules.closed_compounds && head.ends_with(n.as_str())))
+            }
         };
+        // "die britische Tageszeitung Guardian", "the broadcaster RNE": a news outlet.
+        let outlet = noun_before(&self.rules.outlet_nouns);
+        let after_noun = outlet || noun_before(&self.rules.company_nouns);
         // After a company noun, a known name ("Europas") or a word with the ending of a common
         // noun ("das Unternehmen Umsatzerlöse …") is no company's name.
         let known =
@@ -76,14 +79,20 @@ impl Resolver<'_> {
             .then(|| tokens[i - 1].text.split_once('-'))
             .flatten()
             .and_then(|(prefix, _)| self.gaz.match_form(&[prefix]))
-            .and_then(|m| self.gaz.entries[m.entry].iso.clone());
+            .and_then(|m| self.gaz.entries[m.entry].iso.clone())
+            // "der spanische Rundfunk RNE": a demonym before the noun.
+            .or_else(|| {
+                let before = tokens.get(i.checked_sub(2)?)?;
+                after_noun.then(|| self.gaz.match_demonym(&[before.text.as_str()])).flatten().map(|(iso, _)| iso)
+            });
+        let kind = if outlet { EntityKind::NewsAgency } else { EntityKind::Organization };
         if let Some(c) = &country {
             self.ensure_state(c);
         }
-        self.table.upsert(Entity::local(key.clone(), EntityKind::Organization, self.lang_tag, label, country));
+        self.table.upsert(Entity::local(key.clone(), kind, self.lang_tag, label, country));
         self.companies.insert(t.text.clone(), key.clone());
         self.note(sentence, i, last, &key);
-        out.push(mention(i, last, key, EntityKind::Organization, MentionForm::Argument));
+        out.push(mention(i, last, key, kind, MentionForm::Argument));
         Some(last)
     }
 }

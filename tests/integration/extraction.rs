@@ -651,3 +651,16 @@ fn plural_actors_are_groups_with_their_state_and_never_persons() {
     assert!(x.entities.iter().any(|e| e.kind == EntityKind::Group), "{:?}", x.entities);
     assert!(!x.entities.iter().any(|e| e.kind == EntityKind::Person), "{:?}", x.entities);
 }
+
+#[test]
+fn a_name_after_an_outlet_noun_is_a_news_agency_with_the_state_before_it() {
+    let x = read(Lang::De, "Der spanischen Tageszeitung Voz Diaria zufolge traf Merkel am Montag Macron.");
+    let outlet = x.entities.iter().find(|e| e.labels.iter().any(|(_, l)| l == "Voz Diaria")).expect("the outlet");
+    assert_eq!((outlet.kind, outlet.country.as_deref()), (EntityKind::NewsAgency, Some("ESP")));
+    let x = read(Lang::En, "Merkel met Macron on Monday, the broadcaster Radio Lumen reported.");
+    assert!(
+        x.entities.iter().any(|e| e.kind == EntityKind::NewsAgency && e.labels[0].1 == "Radio Lumen"),
+        "{:?}",
+        x.entities
+    );
+}
