@@ -3,8 +3,9 @@
 //! The pipeline is a straight line of plain function calls:
 //!
 //! ```text
-//! article (input) → text (sentences, tokens) → mentions → events and claims (with time)
-//!   → graph (IRIs, RDF) → export (Turtle, N-Triples, N-Quads, TriG, JSON-LD, DOT)
+//! article (input) → text (sentences, tokens) → syntax (lemmas, tags, trees) → mentions (actors)
+//!   → events and claims (with time) → graph (IRIs, RDF)
+//!   → export (Turtle, N-Triples, N-Quads, TriG, JSON-LD, DOT, CSV, PLOVER, GraphML)
 //! ```
 //!
 //! ```
