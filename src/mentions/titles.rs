@@ -118,6 +118,26 @@ impl Resolver<'_> {
         let end = of_state.as_ref().map_or(after, |(_, end)| *end);
         // "der ehemalige Außenminister Perus": not the office's holder, and holds no office.
         let former = self.former_before(tokens, i);
+        // "Tomas Berg, the Prime Minister of Norway, …": a title set off after a person's name
+        // describes that person; it names no one else.
+        if let Some(person) = self.apposed_person(tokens, i, out) {
+            if let Some(entity) = self.table.get_mut(&person)
+                && !entity.known
+            {
+                if entity.country.is_none() {
+                    entity.country = country.clone();
+                }
+                let held = Position { kind: position, of: country.clone() };
+                if !former && country.is_some() && !entity.positions.contains(&held) {
+                    entity.positions.push(held);
+                }
+            }
+            if let Some(c) = &country {
+                self.ensure_state(c);
+            }
+            out.push(mention(i, end, person, EntityKind::Person, MentionForm::Modifier));
+            return Some(end);
+        }
         let holder = if former { None } else { self.office_holder(position, country.as_deref()) };
         let key = match holder {
             Some(key) => key,
@@ -291,6 +311,23 @@ impl Resolver<'_> {
             .take_while(|t| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_lowercase))
             .find(|t| is_former(&t.text))
             .map(|t| t.text.clone())
+    }
+
+    /// The person whose name ends right before a comma and the determiners and modifiers before
+    /// the title at `i` ("Tomas Berg, the former Prime Minister …").
+    fn apposed_person(&self, tokens: &[Token], i: usize, out: &[Mention]) -> Option<EntityId> {
+        let mut k = i;
+        while k > 0
+            && tokens[k - 1].kind == TokenKind::Word
+            && tokens[k - 1].text.chars().next().is_some_and(char::is_lowercase)
+        {
+            k -= 1;
+        }
+        let comma = k.checked_sub(1).filter(|&c| tokens[c].is(','))?;
+        out.iter()
+            .rev()
+            .find(|m| m.last == comma && m.kind == EntityKind::Person && m.form == MentionForm::Argument)
+            .map(|m| m.entity.clone())
     }
 
     fn former_before(&self, tokens: &[Token], i: usize) -> bool {

@@ -664,3 +664,15 @@ fn a_name_after_an_outlet_noun_is_a_news_agency_with_the_state_before_it() {
         x.entities
     );
 }
+
+#[test]
+fn a_title_set_off_after_a_name_describes_that_person_and_names_no_one_else() {
+    let x = read(Lang::En, "Tomas Berg, the Prime Minister of Norway, met the envoy on Monday.");
+    assert_eq!(
+        described(&x, "Tomas Berg"),
+        (Some("NOR".into()), vec![(PositionType::HeadOfGovernment, Some("NOR".into()))])
+    );
+    let people: Vec<_> = x.entities.iter().filter(|e| e.kind == EntityKind::Person && e.known).collect();
+    assert!(people.is_empty(), "not Norway's real prime minister: {people:?}");
+    assert!(!x.entities.iter().any(|e| e.labels.iter().any(|(_, l)| l.contains("Prime Minister"))), "{:?}", x.entities);
+}
