@@ -4,8 +4,7 @@
 
 use super::{Mention, MentionForm, Resolver};
 use crate::lang::RoleHint;
-use crate::model::{EntityKind, Position};
-use crate::syntax::Word;
+use crate::model::EntityKind;
 use crate::syntax::tree::Tree;
 use crate::text::Sentence;
 
@@ -34,29 +33,16 @@ impl Resolver<'_> {
         }
         let words = grammar.analyse_sentence(sentence);
         let tree = Tree::new(&words);
+        let forms: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
         for person in open {
-            let described = tree.descriptions(person.first, person.last);
+            let mut described = tree.descriptions(person.first, person.last);
             let Some(country) = self.country_described(&described, mentions, person) else {
                 continue;
             };
-            let forms: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
-            let office = (!self.is_former(&words, &described))
-                .then(|| {
-                    let mut starts = described.clone();
-                    starts.sort_unstable();
-                    starts.iter().find_map(|&i| self.gaz.match_title(&forms[i..]).map(|(title, _)| title.position))
-                })
-                .flatten()
-                .map(|kind| Position { kind, of: Some(country.clone()) });
-            self.ensure_state(&country);
-            if let Some(entity) = self.table.get_mut(&person.entity) {
-                entity.country = Some(country);
-                if let Some(office) = office
-                    && entity.positions.is_empty()
-                {
-                    entity.positions.push(office);
-                }
-            }
+            described.sort_unstable();
+            let former = described.iter().any(|&i| self.is_former_form(forms[i]));
+            let office = described.iter().find_map(|&i| self.gaz.match_title(&forms[i..]).map(|(t, _)| t.position));
+            self.describe(&person.entity, Some(country), office.filter(|_| !former));
         }
     }
 
@@ -71,12 +57,5 @@ impl Resolver<'_> {
                 .map(|o| self.iso_of(&o.entity))
                 .find(|iso| !iso.is_empty())
         })
-    }
-
-    /// Does the description call the office a past one?
-    fn is_former(&self, words: &[Word], described: &[usize]) -> bool {
-        described
-            .iter()
-            .any(|&i| words.get(i).is_some_and(|w| self.rules.former_words.contains(&w.lemma.to_lowercase())))
     }
 }

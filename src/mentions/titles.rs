@@ -121,20 +121,7 @@ impl Resolver<'_> {
         // "Tomas Berg, the Prime Minister of Norway, …": a title set off after a person's name
         // describes that person; it names no one else.
         if let Some(person) = self.apposed_person(tokens, i, out) {
-            if let Some(entity) = self.table.get_mut(&person)
-                && !entity.known
-            {
-                if entity.country.is_none() {
-                    entity.country = country.clone();
-                }
-                let held = Position { kind: position, of: country.clone() };
-                if !former && country.is_some() && !entity.positions.contains(&held) {
-                    entity.positions.push(held);
-                }
-            }
-            if let Some(c) = &country {
-                self.ensure_state(c);
-            }
+            self.describe(&person, country.clone(), Some(position).filter(|_| !former));
             out.push(mention(i, end, person, EntityKind::Person, MentionForm::Modifier));
             return Some(end);
         }
@@ -286,22 +273,45 @@ impl Resolver<'_> {
         }
     }
 
+    /// Is this word one that makes an office a past one: itself, its lemma, or it with an
+    /// adjective ending ("frühere": "früher")?
+    pub(super) fn is_former_form(&self, form: &str) -> bool {
+        let former = &self.rules.former_words;
+        let lower = form.to_lowercase();
+        let inflected = self
+            .rules
+            .demonym_endings
+            .iter()
+            .any(|ending| lower.strip_suffix(ending.as_str()).is_some_and(|stem| former.contains(stem)));
+        let lemma = || self.grammar.map(|g| g.lemma(form, crate::syntax::ud::Upos::Adj).to_lowercase());
+        former.contains(&lower) || inflected || lemma().is_some_and(|l| former.contains(&l))
+    }
+
+    /// Gives a person known only from the text the country and the office a description names
+    /// (a country it already has stays), and makes sure the country's state is in the table.
+    pub(super) fn describe(&mut self, person: &EntityId, country: Option<String>, office: Option<PositionType>) {
+        if let Some(c) = &country {
+            self.ensure_state(c);
+        }
+        let Some(entity) = self.table.get_mut(person).filter(|e| !e.known) else {
+            return;
+        };
+        if entity.country.is_none() {
+            entity.country.clone_from(&country);
+        }
+        if let (Some(kind), Some(_)) = (office, &country) {
+            let held = Position { kind, of: country };
+            if !entity.positions.contains(&held) {
+                entity.positions.push(held);
+            }
+        }
+    }
+
     /// The word that makes the title at `i` a past office ("der ehemalige Außenminister", "the
     /// former president", "Ex-Präsident"): among the modifiers right before it, or its own prefix.
     pub(super) fn former_word(&self, tokens: &[Token], i: usize) -> Option<String> {
-        // The word or its lemma, or the word with an adjective ending ("frühere": "früher").
-        let is_former = |form: &str| {
-            let lower = form.to_lowercase();
-            let lemma = self.grammar.map(|g| g.lemma(form, crate::syntax::ud::Upos::Adj).to_lowercase());
-            let inflected = self.rules.demonym_endings.iter().any(|ending| {
-                lower.strip_suffix(ending.as_str()).is_some_and(|stem| self.rules.former_words.contains(stem))
-            });
-            self.rules.former_words.contains(&lower)
-                || inflected
-                || lemma.is_some_and(|l| self.rules.former_words.contains(&l))
-        };
         if let Some((prefix, _)) = tokens[i].text.split_once('-')
-            && is_former(prefix)
+            && self.is_former_form(prefix)
         {
             return Some(prefix.to_string());
         }
@@ -309,7 +319,7 @@ impl Resolver<'_> {
             .iter()
             .rev()
             .take_while(|t| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_lowercase))
-            .find(|t| is_former(&t.text))
+            .find(|t| self.is_former_form(&t.text))
             .map(|t| t.text.clone())
     }
 
