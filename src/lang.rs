@@ -148,6 +148,51 @@ pub struct TimeWords {
     pub year_markers: Vec<String>,
     /// Adverbs that place a sentence inside the previous sentence's event ("dabei", "there").
     pub during_previous: Vec<String>,
+    /// "morgen", "tomorrow".
+    #[serde(default)]
+    pub tomorrow: Vec<String>,
+    /// "am Wochenende", "this weekend": the weekend of the reference's week.
+    #[serde(default)]
+    pub this_weekend: Vec<String>,
+    /// "am vergangenen Wochenende", "last weekend".
+    #[serde(default)]
+    pub last_weekend: Vec<String>,
+    /// "am kommenden Wochenende", "next weekend".
+    #[serde(default)]
+    pub next_weekend: Vec<String>,
+    /// "Anfang des Monats", "earlier this month": the reference's month up to the reference.
+    #[serde(default)]
+    pub earlier_this_month: Vec<String>,
+    /// "Ende des Monats", "later this month": the reference's month from the reference on.
+    #[serde(default)]
+    pub later_this_month: Vec<String>,
+    /// "im vergangenen Jahr", "last year".
+    #[serde(default)]
+    pub last_year: Vec<String>,
+    /// "in diesem Jahr", "this year".
+    #[serde(default)]
+    pub this_year: Vec<String>,
+    /// "im kommenden Jahr", "next year".
+    #[serde(default)]
+    pub next_year: Vec<String>,
+    /// Words before a month name that name a third of it: 1 its beginning, 2 its middle, 3 its
+    /// end ("Anfang", "Mitte", "Ende"; "early", "mid", "late").
+    #[serde(default)]
+    pub month_parts: BTreeMap<String, u32>,
+    /// Phrases that date an event by the story's last date, moved by so many days ("am selben
+    /// Tag" 0, "am nächsten Tag" 1, "that day" 0, "the day before" -1).
+    #[serde(default)]
+    pub story_day_offsets: BTreeMap<String, i32>,
+    /// Count words before a unit ("einen", "zwei"; "a", "two").
+    #[serde(default)]
+    pub counts: BTreeMap<String, u32>,
+    /// Units of time in days ("Tage" 1, "Wochen" 7; "days" 1, "weeks" 7).
+    #[serde(default)]
+    pub day_units: BTreeMap<String, u32>,
+    /// Words after "<count> <unit>" that put the event named next that long before the
+    /// reference ("zwei Wochen nach dem Gipfel", "a week after the summit").
+    #[serde(default)]
+    pub after_words: Vec<String>,
 }
 
 /// All rules of one language.

@@ -169,6 +169,66 @@ pub fn next_weekday(reference: PartialDate, weekday: Weekday) -> TimeValue {
     window_between(forward(reference.first_day()), forward(reference.last_day()))
 }
 
+/// The calendar week (Monday to Sunday) `offset` weeks from the reference's week ("nächste
+/// Woche", "last week"); a reference known only to a month or a year gives the window of every
+/// such week.
+pub fn calendar_week(reference: PartialDate, offset: i64) -> TimeValue {
+    let monday = |d: NaiveDate| shift_days(d - Days::new(u64::from(d.weekday().num_days_from_monday())), 7 * offset);
+    let first = monday(reference.first_day());
+    let last = monday(reference.last_day());
+    window_between(first, last + Days::new(6))
+}
+
+/// The weekend (Saturday and Sunday) of the reference's calendar week, `offset` weeks on
+/// ("this weekend", "am vergangenen Wochenende").
+pub fn weekend(reference: PartialDate, offset: i64) -> TimeValue {
+    let (first, last) = calendar_week(reference, offset).bounds();
+    window_between(last.min(first + Days::new(5)), last)
+}
+
+/// A third of a month: 1 is its beginning (days 1–10), 2 its middle (11–20), 3 its end (21 to
+/// the last day): "Anfang Mai", "mid-June", "late July".
+pub fn part_of_month(year: i32, month: u32, part: u32) -> Option<TimeValue> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let last = last_of_month(year, month);
+    let (from, to) = match part {
+        1 => (first, ymd(year, month, 10)),
+        2 => (ymd(year, month, 11), ymd(year, month, 20)),
+        3 => (ymd(year, month, 21), last),
+        _ => return None,
+    };
+    Some(window_between(from, to))
+}
+
+/// The reference moved by a number of days, keeping its precision as a window.
+pub fn days_from(reference: &TimeValue, days: i64) -> TimeValue {
+    let (from, to) = reference.bounds();
+    match reference {
+        TimeValue::Span { .. } => TimeValue::Span { start: shift_days(from, days), end: shift_days(to, days) },
+        _ => window_between(shift_days(from, days), shift_days(to, days)),
+    }
+}
+
+/// The part of the reference's month before it (`later` false: "earlier this month") or after it
+/// (`later` true: "later this month"); the whole month when the reference is no day.
+pub fn rest_of_month(reference: PartialDate, later: bool) -> TimeValue {
+    let month = PartialDate::Month(reference.year(), reference.first_day().month());
+    match reference {
+        PartialDate::Day(d) if later => window_between(d, month.last_day()),
+        PartialDate::Day(d) => window_between(month.first_day(), d),
+        _ => month.window(),
+    }
+}
+
+/// The reference's year moved by `offset` years ("im vergangenen Jahr", "next year").
+pub fn year_from(reference: PartialDate, offset: i32) -> TimeValue {
+    PartialDate::Year(reference.year() + offset).window()
+}
+
+fn shift_days(d: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 { d + Days::new(days as u64) } else { d - Days::new(days.unsigned_abs()) }
+}
+
 /// The month before the reference's month ("im vergangenen Monat", "last month").
 pub fn previous_month(reference: PartialDate) -> TimeValue {
     month_window_shift(reference, -1)
@@ -264,5 +324,34 @@ mod tests {
         assert_eq!(day_in_reference_year(r, 1, 7), Some(ymd(2023, 1, 7)));
         assert_eq!(day_in_reference_year(PartialDate::Day(ymd(2006, 6, 21)), 7, 10), Some(ymd(2006, 7, 10)));
         assert_eq!(day_in_reference_year(PartialDate::Month(2023, 10), 9, 7), Some(ymd(2023, 9, 7)));
+    }
+
+    #[test]
+    fn weeks_are_calendar_weeks() {
+        // 2005-06-06 is a Monday.
+        let monday = PartialDate::Day(ymd(2005, 6, 6));
+        assert_eq!(calendar_week(monday, 1).bounds(), (ymd(2005, 6, 13), ymd(2005, 6, 19)));
+        assert_eq!(calendar_week(monday, -1).bounds(), (ymd(2005, 5, 30), ymd(2005, 6, 5)));
+        let sunday = PartialDate::Day(ymd(2005, 6, 12));
+        assert_eq!(calendar_week(sunday, 0).bounds(), (ymd(2005, 6, 6), ymd(2005, 6, 12)));
+        assert_eq!(weekend(PartialDate::Day(ymd(2019, 8, 24)), 0).bounds(), (ymd(2019, 8, 24), ymd(2019, 8, 25)));
+        assert_eq!(weekend(monday, -1).bounds(), (ymd(2005, 6, 4), ymd(2005, 6, 5)));
+    }
+
+    #[test]
+    fn parts_of_a_month_are_thirds() {
+        assert_eq!(part_of_month(2019, 7, 3).map(|t| t.bounds()), Some((ymd(2019, 7, 21), ymd(2019, 7, 31))));
+        assert_eq!(part_of_month(2020, 2, 1).map(|t| t.bounds()), Some((ymd(2020, 2, 1), ymd(2020, 2, 10))));
+        assert_eq!(part_of_month(2020, 2, 4), None);
+    }
+
+    #[test]
+    fn shifts_keep_their_precision() {
+        assert_eq!(days_from(&TimeValue::Day(ymd(2020, 12, 21)), -7), TimeValue::Day(ymd(2020, 12, 14)));
+        assert_eq!(days_from(&TimeValue::Day(ymd(2018, 12, 31)), 1), TimeValue::Day(ymd(2019, 1, 1)));
+        let r = PartialDate::Day(ymd(2020, 10, 12));
+        assert_eq!(rest_of_month(r, false).bounds(), (ymd(2020, 10, 1), ymd(2020, 10, 12)));
+        assert_eq!(rest_of_month(r, true).bounds(), (ymd(2020, 10, 12), ymd(2020, 10, 31)));
+        assert_eq!(year_from(r, -1).edtf(), "2019");
     }
 }
