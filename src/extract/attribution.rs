@@ -1,4 +1,5 @@
-//! Attribution: who speaks in a sentence (reporting verbs, report cues, unnamed sources, reported speech that goes on).
+//! Attribution: who speaks in a sentence (reporting verbs, report cues, unnamed sources, reported
+//! speech that goes on).
 
 use super::Reader;
 use super::clauses::{Clause, clause_of};

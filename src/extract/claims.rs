@@ -1,4 +1,5 @@
-//! Claims: affirmations and denials of events, accusations, events said never to have happened, and what the claims make of an event.
+//! Claims: affirmations and denials of events, accusations, events said never to have happened, and
+//! what the claims make of an event.
 
 use super::Reader;
 use super::attribution::Attribution;

@@ -1,4 +1,5 @@
-//! Clauses: a sentence cut into runs of tokens between commas and other breaks, and the clause a word stands in.
+//! Clauses: a sentence cut into runs of tokens between commas and other breaks, and the clause a
+//! word stands in.
 
 use super::Reader;
 use super::triggers::Trigger;
@@ -114,5 +115,43 @@ impl<'a> Reader<'a> {
             && opens_with_preposition(&clauses[to])
             && !clauses[to].relative
             && clauses[from + 1..to].iter().all(|c| plain(c) && c.last - c.first <= APPOSITION)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Lang;
+
+    /// The clauses of an invented English sentence, without mentions.
+    fn clauses(text: &str) -> Vec<Clause> {
+        let rules = crate::lang::rules(Lang::En);
+        let sentences = crate::text::segment(text, rules);
+        Reader::new(rules, None, None).clauses(&sentences[0].tokens, &[])
+    }
+
+    #[test]
+    fn a_comma_before_a_relative_pronoun_opens_a_relative_clause() {
+        let c = clauses("Merkel met Obama, who visited Berlin.");
+        assert_eq!(c.len(), 2);
+        assert_eq!((c[0].first, c[0].last, c[0].relative), (0, 3, false));
+        assert_eq!((c[1].first, c[1].last, c[1].relative, c[1].complement), (4, 8, true, false));
+        assert_eq!(clause_of(&c, 5), 1);
+        // The comma itself belongs to the clause before it.
+        assert_eq!(clause_of(&c, 3), 0);
+    }
+
+    #[test]
+    fn a_subordinator_opens_a_complement() {
+        let c = clauses("Merkel left, because Obama stayed.");
+        assert_eq!(c.len(), 2);
+        assert!(c[1].complement && !c[1].relative);
+    }
+
+    #[test]
+    fn commas_inside_a_list_of_names_end_no_clause() {
+        let c = clauses("The US, Russia, and Switzerland met in Geneva.");
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].first, c[0].last), (0, 11));
     }
 }

@@ -1,4 +1,5 @@
-//! Factuality: what a sentence commits to about an event (modality, negation, plans, the scene an event noun sets).
+//! Factuality: what a sentence commits to about an event (modality, negation, plans, the scene an
+//! event noun sets).
 
 use super::Reader;
 use super::attribution::Attribution;

@@ -1,4 +1,5 @@
-//! Meetings: meetings told by a verb and a noun, during visits, on arrival, by anaphora, without named parties; attendance and companions.
+//! Meetings: meetings told by a verb and a noun, during visits, on arrival, by anaphora, without
+//! named parties; attendance and companions.
 
 use super::Reader;
 use super::attribution::Attribution;

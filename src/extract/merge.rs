@@ -1,4 +1,5 @@
-//! Merging: mentions of one happening become one event; invitations are linked to the visits they invite to.
+//! Merging: mentions of one happening become one event; invitations are linked to the visits they
+//! invite to.
 
 use super::Reader;
 use crate::mentions::ids;
@@ -221,5 +222,37 @@ impl<'a> Reader<'a> {
             };
             self.out.events[i].invited_to = Some(visit);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::PartialDate;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> TimeValue {
+        TimeValue::Day(NaiveDate::from_ymd_opt(y, m, d).expect("valid"))
+    }
+
+    #[test]
+    fn the_narrower_of_two_times_wins() {
+        let month = PartialDate::Month(2024, 5).window();
+        assert_eq!(narrower(Some(month.clone()), Some(day(2024, 5, 3))), Some(day(2024, 5, 3)));
+        assert_eq!(narrower(Some(day(2024, 5, 3)), Some(month.clone())), Some(day(2024, 5, 3)));
+        // Of two as wide, the first stays.
+        assert_eq!(narrower(Some(day(2024, 5, 3)), Some(day(2024, 5, 4))), Some(day(2024, 5, 3)));
+        assert_eq!(narrower(None, Some(month.clone())), Some(month));
+        assert_eq!(narrower(None, None), None);
+    }
+
+    #[test]
+    fn a_plan_outweighs_a_statement_and_a_statement_the_rest() {
+        use Factuality::*;
+        assert_eq!(merged_factuality(Reported, Planned), Planned);
+        assert_eq!(merged_factuality(Planned, Asserted), Planned);
+        assert_eq!(merged_factuality(Reported, Asserted), Asserted);
+        assert_eq!(merged_factuality(Asserted, Denied), Asserted);
+        assert_eq!(merged_factuality(Denied, Reported), Denied);
     }
 }

@@ -1,5 +1,8 @@
-//! Events and claims: finds triggers, fills their roles from the mentions around them, reads
-//! modality and attribution, and links denials to what they deny.
+//! Events and claims from one article's sentences: finds triggers, fills their roles from the
+//! mentions around them, reads modality and attribution, links denials to what they deny, and
+//! merges mentions of one happening. `extract` reads each sentence (`Reader::read`), runs the
+//! passes of `SENTENCE_PASSES` over it in order, and ends the article with `ARTICLE_PASSES`.
+//! One file per concern; the roles of each event class live in `roles/`.
 
 mod attribution;
 mod claims;
@@ -143,15 +146,7 @@ pub fn extract(
     grammar: Option<&'static crate::syntax::Model>,
     reference: Option<PartialDate>,
 ) -> Extraction {
-    let mut reader = Reader {
-        rules,
-        grammar,
-        reference,
-        out: Extraction::default(),
-        last_sentence_events: Vec::new(),
-        durations: Vec::new(),
-        previous_speaker: None,
-    };
+    let mut reader = Reader::new(rules, grammar, reference);
     for sentence in sentences {
         let mentions = resolver.sentence(sentence);
         reader.sentence(sentence, &mentions, resolver);
@@ -160,6 +155,18 @@ pub fn extract(
 }
 
 impl<'a> Reader<'a> {
+    fn new(rules: &'a Rules, grammar: Option<&'static crate::syntax::Model>, reference: Option<PartialDate>) -> Self {
+        Reader {
+            rules,
+            grammar,
+            reference,
+            out: Extraction::default(),
+            last_sentence_events: Vec::new(),
+            durations: Vec::new(),
+            previous_speaker: None,
+        }
+    }
+
     /// Reads one sentence: what every pass shares (`read`), then the passes in `SENTENCE_PASSES`.
     fn sentence(&mut self, sentence: &Sentence, mentions: &[Mention], resolver: &mut Resolver<'_>) {
         let mut st = self.read(sentence, mentions, resolver);

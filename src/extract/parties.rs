@@ -1,4 +1,5 @@
-//! Parties: who an event is about, read from subjects, possessors, genitives, noun complements, coordinations and earlier clauses.
+//! Parties: who an event is about, read from subjects, possessors, genitives, noun complements,
+//! coordinations and earlier clauses.
 
 use super::Reader;
 use super::attribution::Attribution;

@@ -1,4 +1,5 @@
-//! Places: where an event happens when no role names it (relative clauses, "stattfinden in", place names the gazetteer lacks, places that go on).
+//! Places: where an event happens when no role names it (relative clauses, "stattfinden in", place
+//! names the gazetteer lacks, places that go on).
 
 use super::Reader;
 use super::clauses::{Clause, clause_of};

@@ -307,3 +307,15 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_count_from_monday() {
+        assert_eq!(weekday(1), Weekday::Mon);
+        assert_eq!(weekday(5), Weekday::Fri);
+        assert_eq!(weekday(7), Weekday::Sun);
+    }
+}

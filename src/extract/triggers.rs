@@ -1,4 +1,5 @@
-//! Triggers: the words that name an event (verbs, nouns, compound heads) and what kind of word stands where.
+//! Triggers: the words that name an event (verbs, nouns, compound heads) and what kind of word
+//! stands where.
 
 use super::Reader;
 use super::clauses::{Clause, clause_of};

@@ -1,4 +1,5 @@
-//! Roles: the shared part of reading an event at a trigger (its clause, its parties, the checks that keep it), and the dispatch to one file per event class.
+//! Roles: the shared part of reading an event at a trigger (its clause, its parties, the checks
+//! that keep it), and the dispatch to one file per event class.
 
 mod invitation;
 mod meeting;
