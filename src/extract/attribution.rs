@@ -217,7 +217,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A passive auxiliary in the few words of the clause before `at` ("has been accused").
-    pub(super) fn auxiliary_before(&self, lower: &[String], clause: &Clause, at: usize) -> bool {
+    fn auxiliary_before(&self, lower: &[String], clause: &Clause, at: usize) -> bool {
         const REACH: usize = 4;
         (at.saturating_sub(REACH).max(clause.first)..at).any(|k| self.rules.cues.passive_aux.contains(&lower[k]))
     }
@@ -262,7 +262,7 @@ impl<'a> Reader<'a> {
 
     /// "US-Medien zufolge": a state in a compound speaks only through an actor noun
     /// ("US-Regierung"), not through media or other things named after it.
-    pub(super) fn can_speak(&self, tokens: &[Token], m: &Mention) -> bool {
+    fn can_speak(&self, tokens: &[Token], m: &Mention) -> bool {
         m.form != MentionForm::CompoundPrefix
             || tokens[m.first]
                 .lower()

@@ -71,13 +71,13 @@ impl<'a> Reader<'a> {
     }
 
     /// The generic act a denier is said to have done, and the source's claim that it did.
-    pub(super) fn denied_act(&mut self, denier: &EntityId, att: &Attribution, evidence: Span) -> usize {
+    fn denied_act(&mut self, denier: &EntityId, att: &Attribution, evidence: Span) -> usize {
         let source = att.speaker.as_ref().filter(|s| *s != denier);
         self.act_with_claim(denier, Factuality::Disputed, evidence, source, evidence)
     }
 
     /// A generic act with one participant, and the accusing claim of `source` about it.
-    pub(super) fn act_with_claim(
+    fn act_with_claim(
         &mut self,
         participant: &EntityId,
         factuality: Factuality,
@@ -104,7 +104,7 @@ impl<'a> Reader<'a> {
 
     /// "X accused Y of …": the accused act, known only through the claim, as a generic event
     /// with the accused as participant.
-    pub(super) fn accused_act(
+    fn accused_act(
         &mut self,
         tokens: &[Token],
         mentions: &[Mention],

@@ -54,7 +54,7 @@ impl<'a> Reader<'a> {
 
     /// "The US, Russia, and Switzerland": a comma inside a list of names does not end a clause.
     /// The names after it run (capitalised words, "the") to another comma or a coordinator.
-    pub(super) fn list_comma(&self, tokens: &[Token], at: usize) -> bool {
+    fn list_comma(&self, tokens: &[Token], at: usize) -> bool {
         let mut k = at + 1;
         // The serial comma: ", and Switzerland".
         if tokens.get(k).is_some_and(|t| self.rules.coordinators.contains(t.lower())) {

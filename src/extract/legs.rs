@@ -7,7 +7,7 @@ use crate::model::{EntityId, EntityKind, Event, EventKind, Role, Span, Transport
 use crate::text::Token;
 
 /// A shipment that names who or where it goes from or to, not only goods.
-pub(super) fn has_parties(e: &Event) -> bool {
+fn has_parties(e: &Event) -> bool {
     e.roles.iter().any(|(r, _)| matches!(r, Role::Supplier | Role::Recipient | Role::Origin | Role::Destination))
 }
 
@@ -119,7 +119,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "unter russischer Flagge", "under a Russian flag".
-    pub(super) fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<EntityId> {
+    fn vessel_flag(&self, tokens: &[Token], mentions: &[Mention]) -> Option<EntityId> {
         let flag = tokens.iter().position(|t| self.rules.flag_nouns.contains(t.lower()))?;
         mentions
             .iter()

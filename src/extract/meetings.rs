@@ -213,7 +213,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `keys` join `event` in `role`, told by `evidence` (nothing happens without keys).
-    pub(super) fn join(&mut self, event: usize, role: Role, keys: &[EntityId], evidence: Option<Span>) {
+    fn join(&mut self, event: usize, role: Role, keys: &[EntityId], evidence: Option<Span>) {
         if keys.is_empty() {
             return;
         }

@@ -6,7 +6,7 @@ use crate::mentions::ids;
 use crate::model::{Claim, EntityId, Event, EventKind, Factuality, Role, Stance};
 use crate::time::TimeValue;
 
-pub(super) fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bool {
+fn same_happening(a: &Event, b: &Event, entities: &[crate::model::Entity]) -> bool {
     if a.kind != b.kind || a.factuality.family() != b.factuality.family() {
         return false;
     }
@@ -55,7 +55,7 @@ pub(super) fn inside(x: &EntityId, y: &EntityId, entities: &[crate::model::Entit
     entities.iter().any(|e| e.key == *x && e.country.as_deref().is_some_and(|c| *y == ids::state(c)))
 }
 
-pub(super) fn narrower(a: Option<TimeValue>, b: Option<TimeValue>) -> Option<TimeValue> {
+fn narrower(a: Option<TimeValue>, b: Option<TimeValue>) -> Option<TimeValue> {
     match (a, b) {
         (Some(x), Some(y)) => {
             let width = |t: &TimeValue| {
@@ -68,7 +68,7 @@ pub(super) fn narrower(a: Option<TimeValue>, b: Option<TimeValue>) -> Option<Tim
     }
 }
 
-pub(super) fn merged_factuality(a: Factuality, b: Factuality) -> Factuality {
+fn merged_factuality(a: Factuality, b: Factuality) -> Factuality {
     use Factuality::*;
     match (a, b) {
         (Planned, _) | (_, Planned) => Planned,

@@ -52,7 +52,7 @@ impl<'a> Reader<'a> {
     /// "of" ("the town of Pandeglang", "der Provinz Kundus"), a run of up to three capitalised
     /// words that are no month, weekday or known mention. Languages that capitalise every noun
     /// need the place noun.
-    pub(super) fn place_name_after(
+    fn place_name_after(
         &self,
         tokens: &[Token],
         mentions: &[Mention],

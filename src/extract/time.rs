@@ -96,7 +96,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "7. September", "September 7", "7 September 2023", "im Juni", "2018", and ranges of them.
-    pub(super) fn calendar_dates(
+    fn calendar_dates(
         &self,
         tokens: &[Token],
         lower: &[String],
@@ -235,13 +235,7 @@ impl<'a> Reader<'a> {
         out
     }
 
-    pub(super) fn full_date(
-        &self,
-        reference: PartialDate,
-        year: Option<i32>,
-        month: u32,
-        day: u32,
-    ) -> Option<PartialDate> {
+    fn full_date(&self, reference: PartialDate, year: Option<i32>, month: u32, day: u32) -> Option<PartialDate> {
         match year {
             Some(y) => chrono::NaiveDate::from_ymd_opt(y, month, day).map(PartialDate::Day),
             None => time::day_in_reference_year(reference, month, day).map(PartialDate::Day),

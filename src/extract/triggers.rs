@@ -38,13 +38,7 @@ impl<'a> Reader<'a> {
         found
     }
 
-    pub(super) fn trigger_at(
-        &self,
-        lower: &str,
-        i: usize,
-        tokens: &[Token],
-        clauses: &[Clause],
-    ) -> Option<Trigger<'a>> {
+    fn trigger_at(&self, lower: &str, i: usize, tokens: &[Token], clauses: &[Clause]) -> Option<Trigger<'a>> {
         let clause = &clauses[clause_of(clauses, i)];
         let later = |w: &String| tokens[i + 1..clause.last].iter().any(|t| t.lower() == *w);
         let before_ok = |g: &TriggerGroup| {
@@ -136,7 +130,7 @@ impl<'a> Reader<'a> {
     /// Which first parts make a closed compound a trigger: goods ("Waffen|lieferung"), listed
     /// heads ("Staats|besuch"), and for meetings any but the excluded ("Migrations|konferenz",
     /// not "Presse|konferenz").
-    pub(super) fn allowed_compound(&self, head: &str, frame: Frame) -> bool {
+    fn allowed_compound(&self, head: &str, frame: Frame) -> bool {
         let head = head.trim_end_matches('-');
         // "Japan|besuch": a known name closed onto the noun.
         let named = || {

@@ -194,13 +194,7 @@ impl<'a> Reader<'a> {
 
     /// Keeps an event only when its key roles are filled.
     /// `parties_with_place`: how many parties a meeting at a named place needs.
-    pub(super) fn complete(
-        &self,
-        event: Event,
-        trigger: &Trigger<'_>,
-        groups: usize,
-        parties_with_place: usize,
-    ) -> Option<Event> {
+    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize, parties_with_place: usize) -> Option<Event> {
         let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
         let ok = match event.kind {
             EventKind::Act => !event.roles.is_empty(),
