@@ -16,8 +16,8 @@
 //! ```
 
 pub mod article;
-pub mod events;
 pub mod export;
+pub mod extract;
 pub mod gazetteer;
 pub mod graph;
 pub mod lang;
@@ -45,7 +45,7 @@ pub fn analyse(article: &Article, override_lang: Option<Lang>) -> Extraction {
     let sentences = text::segment(&article.text, rules);
     let on = article.date.map_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid"), |d| d.last_day());
     let mut resolver = mentions::Resolver::new(rules, syntax::model(lang), lang.tag(), on);
-    let mut extraction = events::extract(&sentences, &mut resolver, rules, syntax::model(lang), article.date);
+    let mut extraction = extract::extract(&sentences, &mut resolver, rules, syntax::model(lang), article.date);
     extraction.lang = lang.tag().to_string();
     extraction
 }

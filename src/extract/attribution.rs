@@ -1,0 +1,272 @@
+//! Attribution: who speaks in a sentence (reporting verbs, report cues, unnamed sources, reported
+//! speech that goes on).
+
+use super::Reader;
+use super::clauses::{Clause, clause_of};
+use super::phrases::phrase_position;
+use super::roles::capital_state;
+use crate::lang::RoleHint;
+use crate::mentions::{Mention, MentionForm};
+use crate::model::{EntityId, EntityKind};
+use crate::text::{Token, TokenKind};
+
+/// Who speaks in a sentence.
+#[derive(Debug, Default)]
+pub(super) struct Attribution {
+    /// The source that affirms what the sentence reports.
+    pub(super) speaker: Option<EntityId>,
+    /// The clause of a reporting verb.
+    pub(super) verb_clause: Option<usize>,
+    /// Who denies.
+    pub(super) denier: Option<EntityId>,
+    /// The clause of the denial.
+    pub(super) deny_clause: Option<usize>,
+    /// Token positions of speaker mentions (never event roles).
+    pub(super) speaker_mentions: Vec<usize>,
+    /// Where an accusing verb stands ("accused", "warf … vor").
+    pub(super) accusation: Option<usize>,
+    /// Where the reporting verb stands.
+    pub(super) verb_at: Option<usize>,
+    /// A report cue stands in the sentence, whether or not its source is an actor.
+    pub(super) sourced: bool,
+    /// Who a passive accusation accuses ("X was accused by Y").
+    pub(super) accused: Option<EntityId>,
+    /// Token position of the denier's mention: no role in its own clause, but the subject an
+    /// infinitive after the denial shares ("Russland bestritt, Waffen erhalten zu haben").
+    pub(super) denier_mention: Option<usize>,
+}
+
+impl Attribution {
+    pub(super) fn set(&mut self, m: &Mention, _at: usize) {
+        if self.speaker.is_none() {
+            self.speaker = Some(m.entity.clone());
+        }
+        self.speaker_mentions.push(m.first);
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// "Nach einem Bericht des Angestellten soll … Die Lieferungen hätten nie stattgefunden":
+    /// reported speech without a source of its own goes on with the last sentence's source.
+    pub(super) fn continue_reported_speech(&mut self, tokens: &[Token], attribution: &mut Attribution) {
+        let reported = tokens.iter().any(|t| self.rules.cues.reported_speech.iter().any(|c| c == t.lower()));
+        if attribution.speaker.is_none() && !attribution.sourced && reported {
+            attribution.speaker = self.previous_speaker.clone();
+            attribution.sourced = attribution.speaker.is_some();
+        }
+        self.previous_speaker = attribution.speaker.clone();
+    }
+
+    pub(super) fn attribution(&self, tokens: &[Token], mentions: &[Mention], clauses: &[Clause]) -> Attribution {
+        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+        let mut att = Attribution::default();
+        // A capital speaks for its state: "Moscow rejected the accusation".
+        let gaz = crate::gazetteer::get();
+        let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
+            // "Er wirft der EU vor": a pronoun speaks for whom it stands.
+            mentions.iter().filter(|m| self.can_speak(tokens, m) && pred(m)).find_map(|m| {
+                if m.kind.is_actor() {
+                    return Some(m.clone());
+                }
+                let state = capital_state(gaz, &m.entity)?;
+                Some(Mention { entity: state, kind: EntityKind::State, ..m.clone() })
+            })
+        };
+        // "Dem Bericht zufolge", "laut Medienberichten", "a spokesman said": each cue below cites
+        // a source even where it is no actor (`att.sourced`), and what it says is reported.
+        // "Den USA zufolge": the speaker right before.
+        for (i, w) in lower.iter().enumerate() {
+            if !self.rules.cues.report_after_speaker.contains(w) {
+                continue;
+            }
+            att.sourced = true;
+            if let Some(m) = mentions
+                .iter()
+                .rev()
+                .find(|m| m.last <= i && m.last + 1 >= i && m.kind.is_actor() && self.can_speak(tokens, m))
+            {
+                att.set(m, i);
+            }
+        }
+        // "laut TASS", "according to Reuters": the speaker right after.
+        for phrase in &self.rules.cues.report_before_speaker {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                att.sourced = true;
+                let after = at + phrase.split(' ').count();
+                // "according to diplomatic sources, Putin will …": the source stands before the comma.
+                let same_phrase =
+                    |m: &Mention| tokens[after..m.first.max(after)].iter().all(|t| t.kind != TokenKind::Punct);
+                if let Some(m) = actor_at(&|m| m.first >= after && m.first <= after + 4 && same_phrase(m)) {
+                    att.set(&m, at);
+                }
+            }
+        }
+        // "Aristide has been accused … by Haitian officials", "Russland wurde von den USA
+        // beschuldigt": the agent accuses, the subject is accused.
+        for phrase in &self.rules.cues.accuse {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                let clause = &clauses[clause_of(clauses, at)];
+                let passive = self.auxiliary_before(&lower, clause, at);
+                let agent = actor_at(&|m| {
+                    m.first >= clause.first
+                        && m.last <= clause.last
+                        && matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of))
+                });
+                let accused = mentions.iter().find(|m| {
+                    m.first >= clause.first
+                        && m.last <= at
+                        && m.hint.is_none()
+                        && m.kind.is_actor()
+                        && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                });
+                if passive
+                    && let (Some(agent), Some(accused)) = (agent, accused)
+                    && att.speaker.is_none()
+                {
+                    att.set(&agent, at);
+                    att.verb_clause = Some(clause_of(clauses, at));
+                    att.verb_at = Some(at);
+                    att.accusation = Some(at);
+                    att.accused = Some(accused.entity.clone());
+                }
+            }
+        }
+        // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
+        for phrase in self.rules.cues.report_verbs.iter().chain(&self.rules.cues.accuse) {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                att.sourced |= self.rules.cues.report_verbs.contains(phrase);
+                let clause = &clauses[clause_of(clauses, at)];
+                // A passive accusation's subject is the accused, never its source; who "was told"
+                // is no source either. Where the verb closes the clause, an auxiliary before a
+                // reporting verb may belong to another verb, so there only accusations count.
+                let passive = self.auxiliary_before(&lower, clause, at)
+                    && (self.rules.cues.accuse.contains(phrase) || !self.rules.verb_final);
+                if passive {
+                    continue;
+                }
+                // "A spokesman said Blinken would travel to Kyiv": an actor after the verb with an
+                // event still to come in the clause is the reported clause's subject, not the source.
+                // "beschuldigte dieser Israel und die USA": names joined after the verb are its objects.
+                let reported_subject = |m: &Mention| {
+                    m.first > at
+                        && (tokens[m.last..clause.last]
+                            .iter()
+                            .any(|t| self.rules.groups_of(t.lower()).next().is_some())
+                            || tokens.get(m.last).is_some_and(|t| self.rules.coordinators.contains(t.lower()))
+                            || tokens[m.first.saturating_sub(2)..m.first]
+                                .iter()
+                                .any(|t| self.rules.coordinators.contains(t.lower())))
+                };
+                // "The report claimed the elder Biden used …": where words stand before the verb in a
+                // subject-first language, the speaker is among them, never after the verb.
+                let filled =
+                    !self.rules.verb_final && tokens[clause.first..at].iter().any(|t| t.kind == TokenKind::Word);
+                let subject = actor_at(&|m| {
+                    m.first >= clause.first
+                        && m.last <= clause.last
+                        && m.hint.is_none()
+                        && m.form != MentionForm::Modifier
+                        && m.form != MentionForm::CompoundPrefix
+                        && !reported_subject(m)
+                        && !(filled && m.first > at)
+                })
+                .or_else(|| {
+                    actor_at(&|m| {
+                        m.first >= clause.first
+                            && m.last <= clause.last
+                            && m.hint.is_none()
+                            && m.form == MentionForm::CompoundPrefix
+                    })
+                });
+                if let Some(m) = subject
+                    && att.speaker.is_none()
+                {
+                    att.set(&m, at);
+                    att.verb_clause = Some(clause_of(clauses, at));
+                    att.verb_at = Some(at);
+                    if self.rules.cues.accuse.contains(phrase) {
+                        att.accusation = Some(at);
+                    }
+                } else if self.rules.cues.accuse.contains(phrase)
+                    && att.verb_clause == Some(clause_of(clauses, at))
+                    && att.accusation.is_none()
+                {
+                    // "Ukraine says it has evidence proving Russia was behind …": the speaker accuses.
+                    att.accusation = Some(at);
+                }
+            }
+        }
+        // Denials: "Russland hat dies zurückgewiesen".
+        for phrase in &self.rules.cues.deny {
+            if let Some(at) = phrase_position(&lower, phrase) {
+                let clause = &clauses[clause_of(clauses, at)];
+                if let Some(m) = actor_at(&|m| {
+                    m.first >= clause.first
+                        && m.last <= clause.last
+                        && m.hint.is_none()
+                        && m.form != MentionForm::Modifier
+                        && m.form != MentionForm::CompoundPrefix
+                }) {
+                    att.denier = Some(m.entity.clone());
+                    att.deny_clause = Some(clause_of(clauses, at));
+                    att.denier_mention = Some(m.first);
+                }
+            }
+        }
+        att
+    }
+
+    /// A passive auxiliary in the few words of the clause before `at` ("has been accused").
+    fn auxiliary_before(&self, lower: &[String], clause: &Clause, at: usize) -> bool {
+        const REACH: usize = 4;
+        (at.saturating_sub(REACH).max(clause.first)..at).any(|k| self.rules.cues.passive_aux.contains(&lower[k]))
+    }
+
+    /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic
+    /// sources"): its span, and the state a compound prefix or demonym gives it.
+    pub(super) fn unnamed_source(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+    ) -> Option<(usize, usize, Option<EntityId>)> {
+        let lower: Vec<&str> = tokens.iter().map(|t| t.lower()).collect();
+        let is_source = |k: usize| {
+            let w = lower[k];
+            self.rules.source_nouns.contains(w)
+                || w.rsplit_once('-').is_some_and(|(_, tail)| self.rules.source_nouns.contains(tail))
+        };
+        let before = lower
+            .iter()
+            .position(|w| self.rules.cues.report_after_speaker.iter().any(|c| c == w))
+            .and_then(|at| at.checked_sub(1))
+            .filter(|&k| is_source(k));
+        let owned: Vec<String> = lower.iter().map(|w| w.to_string()).collect();
+        let after = || {
+            self.rules.cues.report_before_speaker.iter().find_map(|p| {
+                let at = phrase_position(&owned, p)? + p.split(' ').count();
+                (at..tokens.len().min(at + 4)).find(|&k| is_source(k))
+            })
+        };
+        let at = before.or_else(after)?;
+        let country = mentions
+            .iter()
+            .find(|m| m.kind == EntityKind::State && (m.first == at || m.last == at))
+            .map(|m| m.entity.clone());
+        // "diplomatic sources", "verschiedener US-Medien": lower-case attributes belong to it.
+        let mut first = at;
+        while first > 0 && at - first < 2 && tokens[first - 1].is_attribute_word(self.rules) {
+            first -= 1;
+        }
+        Some((first, at + 1, country))
+    }
+
+    /// "US-Medien zufolge": a state in a compound speaks only through an actor noun
+    /// ("US-Regierung"), not through media or other things named after it.
+    fn can_speak(&self, tokens: &[Token], m: &Mention) -> bool {
+        m.form != MentionForm::CompoundPrefix
+            || tokens[m.first]
+                .lower()
+                .rsplit_once('-')
+                .is_some_and(|(_, head)| self.rules.actor_nouns.contains_key(head))
+    }
+}

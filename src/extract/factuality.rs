@@ -1,0 +1,201 @@
+//! Factuality: what a sentence commits to about an event (modality, negation, plans, the scene an
+//! event noun sets).
+
+use super::Reader;
+use super::attribution::Attribution;
+use super::clauses::Clause;
+use super::phrases::phrase_in;
+use super::triggers::Trigger;
+use crate::lang::RoleHint;
+use crate::mentions::Mention;
+use crate::model::Factuality;
+use crate::text::{Token, TokenKind};
+
+impl<'a> Reader<'a> {
+    /// "erklärte die Bereitschaft, in Gespräche einzutreten", "offered to negotiate": an
+    /// infinitive clause takes the plan or possibility of the clause it completes.
+    pub(super) fn infinitive_modality(
+        &self,
+        tokens: &[Token],
+        clauses: &[Clause],
+        clause: usize,
+    ) -> Option<Factuality> {
+        let marker = self.rules.infinitive_marker.as_deref()?;
+        let c = &clauses[clause];
+        let infinitive = tokens[c.first..c.last].windows(2).any(|w| w[0].lower() == marker && !w[1].is_capitalized())
+            || tokens[c.first..c.last].iter().any(|t| {
+                let lower = t.lower();
+                !t.is_capitalized()
+                    && lower.len() > marker.len() + 4
+                    && lower.ends_with("en")
+                    && lower.find(marker).is_some_and(|at| at > 0)
+            });
+        if !infinitive || clause == 0 {
+            return None;
+        }
+        let before: Vec<String> =
+            tokens[clauses[clause - 1].first..clauses[clause - 1].last].iter().map(|t| t.lower().to_string()).collect();
+        self.rules
+            .cue_lists()
+            .into_iter()
+            .find(|(cues, _)| cues.iter().any(|cue| phrase_in(&before, cue)))
+            .map(|(_, f)| f)
+    }
+
+    /// Whether the clause, or a relative clause right after it, says the meeting takes place.
+    pub(super) fn occurs(&self, tokens: &[Token], clauses: &[Clause], clause: usize) -> bool {
+        let says = |c: &Clause| tokens[c.first..c.last].iter().any(|t| self.rules.occur_words.contains(t.lower()));
+        says(&clauses[clause]) || clauses.get(clause + 1).is_some_and(|next| next.relative && says(next))
+    }
+
+    /// A relative clause right after `clause` says in the future that the meeting takes place.
+    pub(super) fn occurs_later(&self, tokens: &[Token], clauses: &[Clause], clause: usize) -> bool {
+        clauses.get(clause + 1).is_some_and(|next| {
+            let words = &tokens[next.first..next.last];
+            next.relative
+                && words.iter().any(|t| self.rules.occur_words.contains(t.lower()))
+                && words.iter().any(|t| self.rules.cues.future_aux.iter().any(|a| a == t.lower()))
+        })
+    }
+
+    pub(super) fn factuality(
+        &self,
+        trigger: &Trigger<'_>,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clause: &Clause,
+        attribution: &Attribution,
+    ) -> Factuality {
+        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+        let noun = !self.is_verb_frame(trigger.group.frame);
+        let governed = noun
+            && (mentions.iter().any(|m| m.first == trigger.at && m.hint == Some(RoleHint::Of))
+                || self.governing_hint(tokens, trigger.at) == Some(RoleHint::Of)
+                || self.genitive_attribute(tokens, trigger.at));
+        // A noun that a "von"/"of" phrase hangs on another noun is presupposed ("die Ergebnisse von
+        // Putins Besuch"): only its own modifiers count. Other nouns share the clause's modality.
+        let (from, to) = if governed {
+            (trigger.at.saturating_sub(4).max(clause.first), trigger.at + 1)
+        } else {
+            // "said during a visit to Kyiv that the US would send …": what follows a subordinator
+            // is another clause's modality.
+            let inner = (trigger.at + 1..clause.last).find(|&k| self.rules.subordinators.contains(tokens[k].lower()));
+            (clause.first, inner.unwrap_or(clause.last))
+        };
+        let window = &lower[from..to];
+        let lists = self.rules.cue_lists();
+        // "Auf einem Treffen in Innsbruck einigten sie sich nicht": a meeting noun that sets the
+        // scene is neither negated, refused nor called off by what happens at it.
+        let setting = noun && self.sets_the_scene(tokens, trigger.at);
+        // Called off or refused, for the whole clause.
+        for (cues, value) in &lists[..2] {
+            if !setting && cues.iter().any(|c| phrase_in(window, c)) {
+                return *value;
+            }
+        }
+        // "ein geplanter Besuch", "a possible meeting": adjectives speak for their noun only.
+        if noun {
+            let before = &lower[trigger.at.saturating_sub(3).max(clause.first)..trigger.at];
+            if self.rules.cues.hypothetical_adjectives.iter().any(|c| before.contains(c)) {
+                return Factuality::Hypothetical;
+            }
+            if self.rules.cues.planned_adjectives.iter().any(|c| before.contains(c)) {
+                return Factuality::Planned;
+            }
+        }
+        // "hat bei einem Besuch in Bagdad den Abzug angekündigt": what is announced at a scene is
+        // not the scene.
+        for (cues, value) in &lists[2..] {
+            if !(setting && *value == Factuality::Planned) && cues.iter().any(|c| phrase_in(window, c)) {
+                return *value;
+            }
+        }
+        if !governed && self.rules.cues.hearsay.iter().any(|c| phrase_in(window, c)) {
+            return Factuality::Reported;
+        }
+        // "sollte … weitertransportiert werden": a participle with a passive infinitive after it is
+        // planned by another auxiliary ("dass sie geliefert werden" alone is not).
+        let aux_after = (trigger.at + 1..to).find(|&k| self.rules.cues.future_aux.contains(&lower[k]));
+        let passive_infinitive = trigger.participle
+            && aux_after.is_some_and(|a| (from..to).any(|k| k != a && self.rules.cues.future_aux.contains(&lower[k])));
+        if !governed
+            && (!trigger.participle || passive_infinitive)
+            && self.rules.cues.future_aux.iter().any(|a| window.contains(a))
+        {
+            return Factuality::Planned;
+        }
+        // "bis zum G-20-Gipfel", "until the summit": a deadline is still ahead.
+        if noun && lower[trigger.at.saturating_sub(3)..trigger.at].iter().any(|w| self.rules.cues.deadline.contains(w))
+        {
+            return Factuality::Planned;
+        }
+        if self.rules.cues.preparation.iter().any(|p| {
+            lower[trigger.at.saturating_sub(4)..trigger.at].iter().any(|w| w == p || w.starts_with(p.as_str()))
+        }) {
+            return Factuality::Planned;
+        }
+        if !governed && !setting && self.rules.cues.negation.iter().any(|c| phrase_in(window, c)) {
+            return Factuality::Denied;
+        }
+        let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(c));
+        // "Bei einem Treffen der NATO-Außenminister sagte Rice, …": the scene of a report, in the
+        // reporting verb's own clause, is told by the article, not by the speaker.
+        let scene_of_report = setting && attribution.verb_at.is_some_and(|v| clause.first <= v && v < clause.last);
+        if scene_of_report && !reported_speech {
+            return Factuality::Asserted;
+        }
+        if attribution.speaker.is_some() || attribution.sourced || reported_speech {
+            return Factuality::Reported;
+        }
+        Factuality::Asserted
+    }
+
+    /// "bei einem Treffen", "during a visit": an event noun governed by a preposition of place
+    /// is the scene of what its clause tells.
+    pub(super) fn sets_the_scene(&self, tokens: &[Token], at: usize) -> bool {
+        self.governing_hint(tokens, at) == Some(RoleHint::Location)
+    }
+
+    /// What the preposition before a noun (within four words) says, if one governs it.
+    pub(super) fn governing_hint(&self, tokens: &[Token], at: usize) -> Option<RoleHint> {
+        if !self.governed_noun(tokens, at) {
+            return None;
+        }
+        tokens[at.saturating_sub(4)..at]
+            .iter()
+            .rev()
+            .find_map(|t| self.rules.prepositions.get(t.lower()).and_then(|h| h.first().copied()))
+    }
+
+    pub(super) fn governed_noun(&self, tokens: &[Token], at: usize) -> bool {
+        let mut k = at;
+        for _ in 0..4 {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            let lower = tokens[k].lower();
+            if self.rules.prepositions.get(lower).is_some_and(|h| !h.is_empty()) {
+                return !self
+                    .rules
+                    .cues
+                    .preparation
+                    .iter()
+                    .any(|p| k > 0 && tokens[k - 1].lower().starts_with(p.as_str()));
+            }
+            if tokens[k].kind == TokenKind::Punct {
+                return false;
+            }
+            // The noun phrase starts at its determiner: only a preposition right before it governs
+            // ("in Kunduz einen Besuch": "in" governs Kunduz, not the visit).
+            if self.rules.determiners.contains(lower) {
+                return k > 0 && self.rules.prepositions.contains_key(tokens[k - 1].lower());
+            }
+            // Another noun or name in between ends the phrase.
+            if tokens[k].is_capitalized() && k + 1 < at {
+                return false;
+            }
+        }
+        false
+    }
+}

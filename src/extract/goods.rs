@@ -1,0 +1,44 @@
+//! Goods: what a shipment carries, read from the words of its clause.
+
+use super::Reader;
+use super::clauses::Clause;
+use super::triggers::Trigger;
+use crate::model::{EventKind, MaterielCategory};
+use crate::text::Token;
+
+/// The words that may name a clause's goods: its own, and for a relative clause its antecedent
+/// ("Gewerbemüll, der … weitertransportiert werden sollte").
+pub(super) fn goods_words<'t>(tokens: &'t [Token], clause: &Clause) -> impl Iterator<Item = &'t Token> {
+    let antecedent =
+        if clause.relative && clause.first >= 2 { &tokens[clause.first - 2..clause.first - 1] } else { &[] };
+    tokens[clause.first..clause.last].iter().chain(antecedent)
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn items(&self, tokens: &[Token], clause: &Clause, trigger: &Trigger<'_>) -> Vec<MaterielCategory> {
+        if trigger.group.kind != EventKind::Shipment {
+            return Vec::new();
+        }
+        let mut items: Vec<MaterielCategory> = goods_words(tokens, clause)
+            .filter_map(|t| self.materiel(t.lower()))
+            .chain(trigger.compound_head.as_deref().and_then(|h| self.materiel(h)))
+            .collect();
+        items.sort();
+        items.dedup();
+        items
+    }
+
+    pub(super) fn materiel(&self, word: &str) -> Option<MaterielCategory> {
+        let word = word.trim_end_matches('-');
+        self.rules
+            .materiel
+            .iter()
+            .find(|(m, _)| {
+                word == m.as_str()
+                    || (word.starts_with(m.as_str()) && m.chars().count() >= 4)
+                    // "Luftabwehrraketen", "Kleinwaffen": the listed noun as a compound's last part.
+                    || (self.rules.closed_compounds && word.ends_with(m.as_str()) && m.chars().count() >= 6)
+            })
+            .map(|(_, c)| *c)
+    }
+}

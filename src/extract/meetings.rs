@@ -1,0 +1,247 @@
+//! Meetings: meetings told by a verb and a noun, during visits, on arrival, by anaphora, without
+//! named parties; attendance and companions.
+
+use super::Reader;
+use super::attribution::Attribution;
+use super::clauses::{Clause, clause_of};
+use super::triggers::Trigger;
+use crate::lang::{Frame, RoleHint};
+use crate::mentions::{Mention, MentionForm};
+use crate::model::{EntityId, EntityKind, Event, EventKind, Role, Span};
+use crate::text::Token;
+
+impl<'a> Reader<'a> {
+    /// "sich … zu einer Konferenz in Brüssel treffen", "met for talks": a meeting verb and a
+    /// meeting noun in one clause, the noun behind a preposition, are one meeting.
+    pub(super) fn merge_verb_and_noun_meetings(
+        &mut self,
+        tokens: &[Token],
+        clauses: &[Clause],
+        triggers: &[Trigger<'_>],
+        created: &mut Vec<(usize, usize)>,
+    ) {
+        let frame_at = |at: usize| triggers.iter().find(|t| t.at == at).map(|t| t.group.frame);
+        let meetings: Vec<(usize, usize)> =
+            created.iter().copied().filter(|(e, _)| self.out.events[*e].kind == EventKind::Meeting).collect();
+        for &(verb, verb_at) in &meetings {
+            if frame_at(verb_at) != Some(Frame::Meet) || !self.out.events[verb].is_live() {
+                continue;
+            }
+            for &(noun, noun_at) in &meetings {
+                let (verb_clause, noun_clause) = (clause_of(clauses, verb_at), clause_of(clauses, noun_at));
+                // "met in Niamey, Niger's capital, for an AU summit": one meeting.
+                let continued = self.continues(tokens, clauses, triggers, verb_clause, noun_clause);
+                let same_clause = verb_clause == noun_clause || continued;
+                if noun == verb
+                    || !same_clause
+                    || frame_at(noun_at) != Some(Frame::MeetNoun)
+                    || !self.governed_noun(tokens, noun_at)
+                {
+                    continue;
+                }
+                let other = self.out.events[noun].clone();
+                let v = &mut self.out.events[verb];
+                for (role, key) in &other.roles {
+                    if *role != Role::Participant || continued || v.fillers(Role::Participant).next().is_none() {
+                        v.add_role(*role, key);
+                    }
+                }
+                if v.time.is_none() {
+                    v.time = other.time;
+                }
+                self.out.events[noun].merged_into = Some(verb);
+            }
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "… Baghdad International Airport, where Soleimani was arriving. He was being met by
+    /// al-Muhandis": a meeting without a place, right after a participant's arrival, is where
+    /// the visitor arrived.
+    pub(super) fn meetings_on_arrival(&mut self, created: &[(usize, usize)]) {
+        // A city or a site, not a whole country.
+        let gaz = crate::gazetteer::get();
+        let site =
+            |k: &&EntityId| k.known_key().and_then(|k| gaz.by_key(k)).is_none_or(|e| e.kind != EntityKind::State);
+        for &(meeting, _) in created {
+            let m = &self.out.events[meeting];
+            if m.kind != EventKind::Meeting || m.fillers(Role::Location).next().is_some() {
+                continue;
+            }
+            let place = self.last_sentence_events.iter().rev().find_map(|&v| {
+                let visit = &self.out.events[v];
+                let arrived = visit.kind == EventKind::Visit
+                    && visit.is_live()
+                    && visit.fillers(Role::Visitor).any(|p| m.fillers(Role::Participant).any(|q| q == p));
+                arrived.then(|| visit.fillers(Role::Destination).find(site).cloned()).flatten()
+            });
+            if let Some(place) = place {
+                self.out.events[meeting].add_role(Role::Location, &place);
+            }
+        }
+    }
+
+    /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
+    /// the same sentence is the visit itself, which is then also a meeting.
+    pub(super) fn meetings_during_visits(&mut self, created: &mut Vec<(usize, usize)>) {
+        let visits: Vec<usize> =
+            created.iter().map(|(e, _)| *e).filter(|&e| self.out.events[e].kind == EventKind::Visit).collect();
+        for &(meeting, _) in created.iter() {
+            if self.out.events[meeting].kind != EventKind::Meeting || !self.out.events[meeting].is_live() {
+                continue;
+            }
+            let people: Vec<EntityId> = self.out.events[meeting].fillers(Role::Participant).cloned().collect();
+            let Some(&visit) = visits.iter().find(|&&v| {
+                let parties: Vec<&EntityId> = self.out.events[v]
+                    .roles
+                    .iter()
+                    .filter(|(r, _)| matches!(r, Role::Visitor | Role::Host))
+                    .map(|(_, k)| k)
+                    .collect();
+                !people.is_empty() && people.iter().all(|p| parties.contains(&p))
+            }) else {
+                continue;
+            };
+            let v = &mut self.out.events[visit];
+            if !v.also.contains(&EventKind::Meeting) {
+                v.also.push(EventKind::Meeting);
+            }
+            for p in &people {
+                v.add_role(Role::Participant, p);
+            }
+            self.out.events[meeting].merged_into = Some(visit);
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "Die Konferenz soll im März in Washington stattfinden": a definite meeting noun without
+    /// parties of its own is the meeting named before; its place and time join that one.
+    pub(super) fn meeting_anaphora(&mut self, tokens: &[Token], created: &mut Vec<(usize, usize)>) {
+        let Some(&(first_new, _)) = created.first() else { return };
+        for &(e, at) in created.iter() {
+            let event = &self.out.events[e];
+            let definite = at > 0 && self.rules.definite_determiners.contains(tokens[at - 1].lower());
+            if event.kind != EventKind::Meeting || event.fillers(Role::Participant).next().is_some() || !definite {
+                continue;
+            }
+            // "Das Treffen in Pittsburgh ist … geplant": the latest meeting of the same modality at
+            // no other place.
+            let places = |x: &Event| x.fillers(Role::Location).cloned().collect::<Vec<_>>();
+            let now = &self.out.events[e];
+            let compatible = |before: &Event| {
+                let (pb, pn) = (places(before), places(now));
+                before.kind == EventKind::Meeting
+                    && before.is_live()
+                    && before.factuality.family() == now.factuality.family()
+                    && (pb.is_empty() || pn.is_empty() || pb == pn)
+            };
+            let Some(target) = (0..first_new).rev().find(|&i| compatible(&self.out.events[i])) else {
+                continue;
+            };
+            let other = self.out.events[e].clone();
+            let t = &mut self.out.events[target];
+            for (role, key) in &other.roles {
+                t.add_role(*role, key);
+            }
+            if t.time.is_none() {
+                t.time = other.time;
+            }
+            t.evidence.extend(other.evidence);
+            self.out.events[e].merged_into = Some(target);
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "Teilnehmen werden Minister der Europäischen Union …": a sentence about who attends, with
+    /// no event of its own, names participants of the meeting just reported.
+    pub(super) fn attendance(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        attribution: &Attribution,
+        evidence: Span,
+    ) {
+        if !tokens.iter().any(|t| self.rules.attend_words.contains(t.lower())) {
+            return;
+        }
+        let Some(&meeting) = self.last_sentence_events.last() else { return };
+        let recent = self.out.events[meeting].evidence.iter().any(|e| e.sentence + 2 >= evidence.sentence);
+        if self.out.events[meeting].kind != EventKind::Meeting || !self.out.events[meeting].is_live() || !recent {
+            return;
+        }
+        let people: Vec<EntityId> = mentions
+            .iter()
+            .filter(|m| {
+                m.kind.is_actor() && m.form == MentionForm::Argument && !attribution.speaker_mentions.contains(&m.first)
+            })
+            .filter(|m| !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Location | RoleHint::Destination)))
+            .map(|m| m.entity.clone())
+            .collect();
+        self.join(meeting, Role::Participant, &people, Some(evidence));
+    }
+
+    /// "dass er von seiner Frau Stephanie und Johannes B. Kerner begleitet wurde": who comes along
+    /// joins the latest visit of the one accompanied, as a visitor.
+    pub(super) fn companions(&mut self, tokens: &[Token], mentions: &[Mention], evidence: Span) {
+        if !tokens.iter().any(|t| self.rules.accompany_words.contains(t.lower())) {
+            return;
+        }
+        let accompanied: Vec<&EntityId> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.hint.is_none() && !m.possessive)
+            .map(|m| &m.entity)
+            .collect();
+        let Some(visit) = self.out.events.iter().rposition(|e| {
+            e.kind == EventKind::Visit
+                && e.is_live()
+                && e.evidence.iter().any(|s| s.sentence + 3 >= evidence.sentence)
+                && e.fillers(Role::Visitor).any(|v| accompanied.contains(&v))
+        }) else {
+            return;
+        };
+        let companions: Vec<EntityId> = mentions
+            .iter()
+            .filter(|m| {
+                m.kind == EntityKind::Person
+                    && matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of))
+                    && m.form == MentionForm::Argument
+                    && !accompanied.contains(&&m.entity)
+            })
+            .map(|m| m.entity.clone())
+            .collect();
+        self.join(visit, Role::Visitor, &companions, Some(evidence));
+    }
+
+    /// `keys` join `event` in `role`, told by `evidence` (nothing happens without keys).
+    fn join(&mut self, event: usize, role: Role, keys: &[EntityId], evidence: Option<Span>) {
+        if keys.is_empty() {
+            return;
+        }
+        let event = &mut self.out.events[event];
+        for k in keys {
+            event.add_role(role, k);
+        }
+        event.evidence.extend(evidence);
+    }
+
+    /// "die nächste Gesprächsrunde, die in Delhi stattfinden wird": a meeting that names no party
+    /// by the end of the article continues the talks told before it, between the same parties.
+    /// With none before it, it is dropped: every meeting has participants.
+    pub(super) fn meetings_without_parties(&mut self) {
+        for j in 0..self.out.events.len() {
+            let e = &self.out.events[j];
+            if e.kind != EventKind::Meeting || !e.is_live() || e.fillers(Role::Participant).next().is_some() {
+                continue;
+            }
+            let parties: Option<Vec<EntityId>> = self.out.events[..j]
+                .iter()
+                .rev()
+                .find(|b| b.kind == EventKind::Meeting && b.is_live() && b.fillers(Role::Participant).next().is_some())
+                .map(|b| b.fillers(Role::Participant).cloned().collect());
+            match parties {
+                Some(parties) => self.join(j, Role::Participant, &parties, None),
+                None => self.out.events[j].dropped = true,
+            }
+        }
+    }
+}

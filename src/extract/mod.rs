@@ -1,0 +1,349 @@
+//! Events and claims from one article's sentences: finds triggers, fills their roles from the
+//! mentions around them, reads modality and attribution, links denials to what they deny, and
+//! merges mentions of one happening. `extract` reads each sentence (`Reader::read`), runs the
+//! passes of `SENTENCE_PASSES` over it in order, and ends the article with `ARTICLE_PASSES`.
+//! One file per concern; the roles of each event class live in `roles/`.
+
+mod attribution;
+mod claims;
+mod clauses;
+mod factuality;
+mod goods;
+mod legs;
+mod meetings;
+mod merge;
+mod parties;
+mod phrases;
+mod places;
+mod roles;
+mod time;
+mod triggers;
+
+use crate::lang::{Frame, RoleHint, Rules};
+use crate::mentions::{Mention, Resolver};
+use crate::model::{EntityId, EventKind, Extraction, Factuality, Role, Span};
+use crate::text::Sentence;
+use crate::text::Token;
+use crate::time::PartialDate;
+use attribution::Attribution;
+use clauses::{Clause, clause_of};
+use time::TimeExpr;
+use triggers::Trigger;
+
+/// A pass over one sentence.
+#[derive(Clone, Copy, Debug)]
+enum SentencePass {
+    /// The events its triggers tell (`roles::event`), with factuality, time and evidence.
+    Events,
+    /// The legs of a shipment ("über X nach Y").
+    ShipmentLegs,
+    /// Places the gazetteer lacks, for visits and meetings that need one.
+    UnknownPlaces,
+    /// A place that goes on from one event to the next.
+    ContinuedPlaces,
+    /// A meeting told by a verb and a noun in one sentence is one meeting.
+    MergeVerbAndNounMeetings,
+    MeetingsDuringVisits,
+    MeetingsOnArrival,
+    /// "the meeting", "dabei": a meeting of the last sentence's events.
+    MeetingAnaphora,
+    InheritTimeFromPrevious,
+    /// "einen Monat nach …": a time that belongs to the event named after it.
+    AnchorFollowingTimes,
+    Affirmations,
+    Denials,
+    /// "die Lieferungen hätten nie stattgefunden".
+    NonOccurrence,
+    /// Only in a sentence that told no event.
+    Attendance,
+    /// Only in a sentence that told no event.
+    Companions,
+    /// The sentence's events become the last sentence's events.
+    RememberEvents,
+    NearPlaces,
+}
+
+/// The pass order over a sentence: each pass reads what the ones before it made.
+const SENTENCE_PASSES: [SentencePass; 17] = [
+    SentencePass::Events,
+    SentencePass::ShipmentLegs,
+    SentencePass::UnknownPlaces,
+    SentencePass::ContinuedPlaces,
+    SentencePass::MergeVerbAndNounMeetings,
+    SentencePass::MeetingsDuringVisits,
+    SentencePass::MeetingsOnArrival,
+    SentencePass::MeetingAnaphora,
+    SentencePass::InheritTimeFromPrevious,
+    SentencePass::AnchorFollowingTimes,
+    SentencePass::Affirmations,
+    SentencePass::Denials,
+    SentencePass::NonOccurrence,
+    SentencePass::Attendance,
+    SentencePass::Companions,
+    SentencePass::RememberEvents,
+    SentencePass::NearPlaces,
+];
+
+/// A pass over the whole article, after its last sentence.
+#[derive(Clone, Copy, Debug)]
+enum ArticlePass {
+    /// "dreitägige Reise": a duration extends its event's time.
+    Durations,
+    MeetingsWithoutParties,
+    MergeEvents,
+    /// Invitations linked to the visits they invite to.
+    Invitations,
+    /// Affirmed and denied events become disputed, denied or reported.
+    ApplyClaims,
+    InheritLegFactuality,
+}
+
+/// The pass order over an article.
+const ARTICLE_PASSES: [ArticlePass; 6] = [
+    ArticlePass::Durations,
+    ArticlePass::MeetingsWithoutParties,
+    ArticlePass::MergeEvents,
+    ArticlePass::Invitations,
+    ArticlePass::ApplyClaims,
+    ArticlePass::InheritLegFactuality,
+];
+
+/// What the passes over one sentence share.
+struct SentenceState<'s, 'r> {
+    sentence: &'s Sentence,
+    tokens: &'s [Token],
+    mentions: &'s [Mention],
+    clauses: Vec<Clause>,
+    times: Vec<TimeExpr>,
+    triggers: Vec<Trigger<'r>>,
+    attribution: Attribution,
+    /// The sentence as evidence.
+    span: Span,
+    /// The events the sentence made so far, with their trigger's position.
+    created: Vec<(usize, usize)>,
+}
+
+/// Per-article state while reading sentence by sentence.
+struct Reader<'a> {
+    rules: &'a Rules,
+    /// The grammar, to read which noun a phrase belongs to.
+    grammar: Option<&'static crate::syntax::Model>,
+    reference: Option<PartialDate>,
+    out: Extraction,
+    /// The most recent event of each sentence, for "dabei" and for denials.
+    last_sentence_events: Vec<usize>,
+    /// Durations found per event.
+    durations: Vec<(usize, u32)>,
+    /// The source of the last sentence, which reported speech in the next one continues.
+    previous_speaker: Option<EntityId>,
+}
+
+/// Reads every sentence of an article.
+pub fn extract(
+    sentences: &[Sentence],
+    resolver: &mut Resolver<'_>,
+    rules: &Rules,
+    grammar: Option<&'static crate::syntax::Model>,
+    reference: Option<PartialDate>,
+) -> Extraction {
+    let mut reader = Reader::new(rules, grammar, reference);
+    for sentence in sentences {
+        let mentions = resolver.sentence(sentence);
+        reader.sentence(sentence, &mentions, resolver);
+    }
+    reader.finish(std::mem::take(&mut resolver.table).into_vec())
+}
+
+impl<'a> Reader<'a> {
+    fn new(rules: &'a Rules, grammar: Option<&'static crate::syntax::Model>, reference: Option<PartialDate>) -> Self {
+        Reader {
+            rules,
+            grammar,
+            reference,
+            out: Extraction::default(),
+            last_sentence_events: Vec::new(),
+            durations: Vec::new(),
+            previous_speaker: None,
+        }
+    }
+
+    /// Reads one sentence: what every pass shares (`read`), then the passes in `SENTENCE_PASSES`.
+    fn sentence(&mut self, sentence: &Sentence, mentions: &[Mention], resolver: &mut Resolver<'_>) {
+        let mut st = self.read(sentence, mentions, resolver);
+        for pass in SENTENCE_PASSES {
+            self.run(pass, &mut st, resolver);
+        }
+    }
+
+    /// What the passes over a sentence share, read in this order: its clauses, its time
+    /// expressions, its triggers, and who speaks in it (a named source, an unnamed one, or the
+    /// source of reported speech that goes on from the last sentence).
+    fn read<'s>(
+        &mut self,
+        sentence: &'s Sentence,
+        mentions: &'s [Mention],
+        resolver: &mut Resolver<'_>,
+    ) -> SentenceState<'s, 'a> {
+        let tokens = &sentence.tokens;
+        let clauses = self.clauses(tokens, mentions);
+        let times = self.time_expressions(tokens);
+        let triggers = self.triggers(tokens, &clauses);
+        let mut attribution = self.attribution(tokens, mentions, &clauses);
+        if attribution.speaker.is_none()
+            && attribution.sourced
+            && let Some((first, last, state)) = self.unnamed_source(tokens, mentions)
+        {
+            // "Berichten verschiedener US-Medien zufolge": the media speak as a group.
+            let country = state.map(|s| resolver.iso_of(&s)).filter(|iso| !iso.is_empty());
+            attribution.speaker = Some(resolver.source_group(sentence, first, last, country));
+            attribution.speaker_mentions.push(first);
+        }
+        self.continue_reported_speech(tokens, &mut attribution);
+        SentenceState {
+            sentence,
+            tokens,
+            mentions,
+            clauses,
+            times,
+            triggers,
+            attribution,
+            span: Span { start: sentence.start(), end: sentence.end(), sentence: sentence.index },
+            created: Vec::new(),
+        }
+    }
+
+    /// Runs one pass over a sentence.
+    fn run(&mut self, pass: SentencePass, st: &mut SentenceState<'_, 'a>, resolver: &mut Resolver<'_>) {
+        let (tokens, mentions) = (st.tokens, st.mentions);
+        match pass {
+            SentencePass::Events => self.events(st),
+            SentencePass::ShipmentLegs => self.shipment_legs(tokens, mentions, &mut st.created, st.span),
+            SentencePass::UnknownPlaces => {
+                self.unknown_places(st.sentence, mentions, &st.clauses, &mut st.created, resolver)
+            }
+            SentencePass::ContinuedPlaces => {
+                self.continued_places(tokens, mentions, &st.clauses, &st.triggers, &st.created)
+            }
+            SentencePass::MergeVerbAndNounMeetings => {
+                self.merge_verb_and_noun_meetings(tokens, &st.clauses, &st.triggers, &mut st.created)
+            }
+            SentencePass::MeetingsDuringVisits => self.meetings_during_visits(&mut st.created),
+            SentencePass::MeetingsOnArrival => self.meetings_on_arrival(&st.created),
+            SentencePass::MeetingAnaphora => self.meeting_anaphora(tokens, &mut st.created),
+            SentencePass::InheritTimeFromPrevious => self.inherit_time_from_previous(tokens, &st.created),
+            SentencePass::AnchorFollowingTimes => self.anchor_following_times(tokens, &st.times, &st.created),
+            SentencePass::Affirmations => {
+                self.affirmations(tokens, mentions, &st.clauses, &st.attribution, &st.created, st.span)
+            }
+            SentencePass::Denials => {
+                // "In einem Gespräch mit X wies Y die Vorwürfe zurück": a meeting that sets the scene is
+                // not what is denied at it.
+                let deniable: Vec<(usize, usize)> = st
+                    .created
+                    .iter()
+                    .copied()
+                    .filter(|&(e, at)| {
+                        self.out.events[e].kind != EventKind::Meeting
+                            || !self.sets_the_scene(tokens, at)
+                            || !self.rules.groups_of(tokens[at].lower()).any(|g| g.frame == Frame::MeetNoun)
+                    })
+                    .collect();
+                self.denials(&st.clauses, &st.attribution, &deniable, st.span, resolver)
+            }
+            SentencePass::NonOccurrence => self.non_occurrence(tokens, &st.clauses, &st.attribution, st.span),
+            SentencePass::Attendance if st.created.is_empty() => {
+                self.attendance(tokens, mentions, &st.attribution, st.span)
+            }
+            SentencePass::Companions if st.created.is_empty() => self.companions(tokens, mentions, st.span),
+            SentencePass::Attendance | SentencePass::Companions => {}
+            SentencePass::RememberEvents => {
+                if !st.created.is_empty() {
+                    self.last_sentence_events = st.created.iter().map(|(i, _)| *i).collect();
+                }
+            }
+            SentencePass::NearPlaces => self.near_places(tokens, mentions, resolver),
+        }
+    }
+
+    /// The events the sentence's triggers tell, with their factuality, time and evidence.
+    fn events(&mut self, st: &mut SentenceState<'_, 'a>) {
+        for trigger in &st.triggers {
+            let clause = clause_of(&st.clauses, trigger.at);
+            let Some(mut event) = self.event(trigger, st.tokens, st.mentions, &st.clauses, clause, &st.attribution)
+            else {
+                continue;
+            };
+            // "Members of the G7 Summit", "the results of the talks": a meeting named only as a
+            // reference behind "of" is no report of one, unless it names its parties.
+            if trigger.group.frame == Frame::MeetNoun
+                && self.governing_hint(st.tokens, trigger.at) == Some(RoleHint::Of)
+                && event.fillers(Role::Participant).count() < 2
+            {
+                continue;
+            }
+            // "G7 meetings usually center on politics": a habit, not an event.
+            let c = &st.clauses[clause];
+            if st.tokens[c.first..c.last].iter().any(|t| self.rules.cues.generic.contains(t.lower())) {
+                continue;
+            }
+            event.factuality = self.factuality(trigger, st.tokens, st.mentions, &st.clauses[clause], &st.attribution);
+            if matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
+                && let Some(inherited) = self.infinitive_modality(st.tokens, &st.clauses, clause)
+            {
+                event.factuality = inherited;
+            }
+            // "die Gesprächsrunde, die in Delhi stattfinden wird": the future of where it takes place.
+            if event.factuality.is_realis() && self.occurs_later(st.tokens, &st.clauses, clause) {
+                event.factuality = Factuality::Planned;
+            }
+            // "invited X to visit Tehran": a visit one is invited to is still to come.
+            if event.kind == EventKind::Visit
+                && event.factuality.is_realis()
+                && self.invited_subject(st.tokens, st.mentions, &st.clauses, clause, trigger.at).is_some()
+            {
+                event.factuality = Factuality::Planned;
+            }
+            event.time = self.event_time(&st.times, &st.clauses, clause, &st.triggers, &st.attribution);
+            // A date after publication can only be a plan ("nächste Woche", "on 15 October").
+            if let (Some(t), Some(r)) = (&event.time, self.reference)
+                && t.bounds().0 > r.last_day()
+                && matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
+            {
+                event.factuality = Factuality::Planned;
+            }
+            event.evidence.push(st.span);
+            event.trigger = Span {
+                start: st.tokens[trigger.at].start,
+                end: st.tokens[trigger.at].end,
+                sentence: st.sentence.index,
+            };
+            let index = self.out.events.len();
+            if let Some(days) = self.duration_before(st.tokens, trigger.at) {
+                self.durations.push((index, days));
+            }
+            self.out.events.push(event);
+            st.created.push((index, trigger.at));
+        }
+    }
+
+    /// Ends the article: the entities, then the passes in `ARTICLE_PASSES`.
+    fn finish(mut self, entities: Vec<crate::model::Entity>) -> Extraction {
+        self.out.entities = entities;
+        for pass in ARTICLE_PASSES {
+            match pass {
+                ArticlePass::Durations => {
+                    for (event, days) in std::mem::take(&mut self.durations) {
+                        let e = &mut self.out.events[event];
+                        e.time = e.time.take().map(|t| t.lasting(days));
+                    }
+                }
+                ArticlePass::MeetingsWithoutParties => self.meetings_without_parties(),
+                ArticlePass::MergeEvents => self.merge_events(),
+                ArticlePass::Invitations => self.invitations(),
+                ArticlePass::ApplyClaims => self.apply_claims(),
+                ArticlePass::InheritLegFactuality => self.inherit_leg_factuality(),
+            }
+        }
+        self.out
+    }
+}

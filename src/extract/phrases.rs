@@ -1,0 +1,61 @@
+//! Phrases: whether and where a phrase of lowercased words ("wies … zurück") occurs.
+
+/// Does a phrase ("in vorbereitung", "wies … zurück") occur in the words?
+pub(super) fn phrase_in(words: &[String], phrase: &str) -> bool {
+    phrase_position(words, phrase).is_some()
+}
+
+/// Where a phrase starts. "a … b" means a, then b later in the words.
+pub(super) fn phrase_position(words: &[String], phrase: &str) -> Option<usize> {
+    if phrase.contains('…')
+        && let Some((head, tail)) = phrase.split_once(" … ")
+    {
+        let at = phrase_position(words, head)?;
+        return phrase_position(&words[at + 1..], tail).map(|_| at);
+    }
+    let first = phrase.split(' ').next().unwrap_or(phrase);
+    (0..words.len()).find(|&i| {
+        words[i] == first && phrase.split(' ').enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| w == p))
+    })
+}
+
+pub(super) fn phrase_ends_at(words: &[String], phrase: &str, at: usize) -> bool {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    at >= parts.len() && parts.iter().zip(&words[at - parts.len()..at]).all(|(p, w)| p == w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_phrase_is_found_only_as_a_run_of_whole_words() {
+        let w = words("the talks were called off on monday");
+        assert!(phrase_in(&w, "called off"));
+        assert_eq!(phrase_position(&w, "called off"), Some(3));
+        assert!(!phrase_in(&w, "off called"));
+        assert!(!phrase_in(&w, "call"));
+        assert_eq!(phrase_position(&w, "monday next"), None);
+    }
+
+    #[test]
+    fn an_ellipsis_means_the_rest_comes_later() {
+        let w = words("er wies die vorwürfe am montag zurück");
+        assert_eq!(phrase_position(&w, "wies … zurück"), Some(1));
+        // The tail must follow the head, not precede it.
+        assert_eq!(phrase_position(&words("zurück wies er"), "wies … zurück"), None);
+    }
+
+    #[test]
+    fn a_phrase_ends_where_its_last_word_stands() {
+        let w = words("she paid a visit to the city");
+        assert!(phrase_ends_at(&w, "paid a visit", 4));
+        assert!(!phrase_ends_at(&w, "paid a visit", 3));
+        // A phrase longer than what stands before the position never ends there.
+        assert!(!phrase_ends_at(&w, "she paid a visit", 2));
+    }
+}

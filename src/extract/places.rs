@@ -1,0 +1,205 @@
+//! Places: where an event happens when no role names it (relative clauses, "stattfinden in", place
+//! names the gazetteer lacks, places that go on).
+
+use super::Reader;
+use super::clauses::{Clause, clause_of};
+use super::triggers::Trigger;
+use crate::lang::{Frame, RoleHint};
+use crate::mentions::{Mention, MentionForm, Resolver};
+use crate::model::{EntityId, EntityKind, EventKind, Role};
+use crate::text::{Sentence, Token, TokenKind};
+
+impl<'a> Reader<'a> {
+    /// The place a clause opened by "wo"/"where" is about: the last place before the comma.
+    pub(super) fn place_before_relative(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clause: &Clause,
+    ) -> Option<EntityId> {
+        if !self.rules.place_relatives.contains(tokens.get(clause.first)?.lower()) {
+            return None;
+        }
+        mentions.iter().rev().find(|m| m.last <= clause.first && m.kind.is_place()).map(|m| m.entity.clone())
+    }
+
+    /// "die nächste Gesprächsrunde, die in Delhi stattfinden wird": the place of a relative clause
+    /// right after the noun that says where the meeting takes place.
+    pub(super) fn place_of_occurrence(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        clause: usize,
+    ) -> Option<EntityId> {
+        let next = clauses.get(clause + 1).filter(|n| n.relative)?;
+        if !tokens[next.first..next.last].iter().any(|t| self.rules.occur_words.contains(t.lower())) {
+            return None;
+        }
+        mentions
+            .iter()
+            .find(|m| {
+                m.first >= next.first
+                    && m.last <= next.last
+                    && m.kind.is_place()
+                    && m.form == MentionForm::Argument
+                    && m.hint == Some(RoleHint::Location)
+            })
+            .map(|m| m.entity.clone())
+    }
+
+    /// The unknown place name that starts at `from`: after determiners and a place noun with its
+    /// "of" ("the town of Pandeglang", "der Provinz Kundus"), a run of up to three capitalised
+    /// words that are no month, weekday or known mention. Languages that capitalise every noun
+    /// need the place noun.
+    fn place_name_after(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        from: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let mut first = from;
+        while first < end && self.rules.determiners.contains(tokens[first].lower()) {
+            first += 1;
+        }
+        let place_noun = first < end && self.rules.place_nouns.contains(tokens[first].lower());
+        if place_noun {
+            first += 1;
+            if first < end
+                && self.rules.prepositions.get(tokens[first].lower()).is_some_and(|h| h.first() == Some(&RoleHint::Of))
+            {
+                first += 1;
+            }
+        } else if self.rules.nouns_capitalized {
+            return None;
+        }
+        let mut last = first;
+        while last < end
+            && last < first + 3
+            && tokens[last].kind == TokenKind::Word
+            && tokens[last].is_capitalized()
+            && !self.rules.months.contains_key(tokens[last].lower())
+            && !self.rules.weekdays.contains_key(tokens[last].lower())
+            && !mentions.iter().any(|m| m.first <= last && last < m.last)
+        {
+            last += 1;
+        }
+        (last > first).then_some((first, last))
+    }
+
+    /// "The Taliban met with Khalilzad, a US peace envoy, in Qatar": a meeting without a location,
+    /// or a visit without a destination, takes the place that opens a clause continuing its own.
+    pub(super) fn continued_places(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        triggers: &[Trigger<'_>],
+        created: &[(usize, usize)],
+    ) {
+        for &(e, at) in created {
+            let (role, hints): (Role, &[RoleHint]) = match self.out.events[e].kind {
+                EventKind::Meeting => (Role::Location, &[RoleHint::Location]),
+                EventKind::Visit => (Role::Destination, &[RoleHint::Destination, RoleHint::Location]),
+                _ => continue,
+            };
+            if self.out.events[e].fillers(role).next().is_some() {
+                continue;
+            }
+            let own = clause_of(clauses, at);
+            let place =
+                (own + 1..clauses.len()).filter(|&k| self.continues(tokens, clauses, triggers, own, k)).find_map(|k| {
+                    let head = clauses[k].first;
+                    mentions.iter().find(|m| {
+                        m.first > head
+                            && m.first <= head + 2
+                            && m.kind.is_place()
+                            && m.form == MentionForm::Argument
+                            && m.hint.is_some_and(|h| hints.contains(&h))
+                    })
+                });
+            if let Some(place) = place
+                && !self.out.events[e].roles.iter().any(|(_, k)| *k == place.entity)
+            {
+                self.out.events[e].add_role(role, &place.entity);
+            }
+        }
+    }
+
+    /// "flew to Magnitogorsk", "a summit in Genoa", "visiting the town of Pandeglang", "in der
+    /// Provinz Kundus": a place the gazetteer lacks becomes a local place, for visits without a
+    /// destination and meetings without a location. It is a run of capitalised words after "to"/
+    /// "in" (not in German, where every noun is capitalised), or after a place noun ("town of").
+    pub(super) fn unknown_places(
+        &mut self,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        clauses: &[Clause],
+        created: &mut Vec<(usize, usize)>,
+        resolver: &mut Resolver<'_>,
+    ) {
+        let tokens = &sentence.tokens;
+        for &(e, at) in created.iter() {
+            let role = match self.out.events[e].kind {
+                EventKind::Visit
+                    if self.out.events[e].fillers(Role::Destination).next().is_none()
+                        && self.out.events[e].fillers(Role::Host).next().is_none() =>
+                {
+                    Role::Destination
+                }
+                EventKind::Meeting if self.out.events[e].fillers(Role::Location).next().is_none() => Role::Location,
+                _ => continue,
+            };
+            let clause = &clauses[clause_of(clauses, at)];
+            let prep = (at + 1..clause.last.min(at + 4)).find(|&k| {
+                self.rules
+                    .prepositions
+                    .get(tokens[k].lower())
+                    .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
+            });
+            let Some((first, last)) =
+                self.place_name_after(tokens, mentions, prep.map_or(at + 1, |p| p + 1), clause.last)
+            else {
+                continue;
+            };
+            // Without a preposition only a place noun makes the object a place ("visiting the town of").
+            if prep.is_none()
+                && !self.rules.place_nouns.contains(tokens[first.saturating_sub(1)].lower())
+                && !self.rules.place_nouns.contains(tokens[first.saturating_sub(2)].lower())
+            {
+                continue;
+            }
+            let key = resolver.local_place(sentence, first, last);
+            self.out.events[e].add_role(role, &key);
+        }
+        // A verb of travel with no place at all is no visit.
+        for &(e, at) in created.iter() {
+            let event = &self.out.events[e];
+            let verb =
+                self.rules.groups_of(tokens[at].lower()).any(|g| g.kind == EventKind::Visit && g.frame == Frame::Go);
+            if event.kind == EventKind::Visit
+                && verb
+                && !event.roles.iter().any(|(r, _)| matches!(r, Role::Destination | Role::Host))
+            {
+                self.out.events[e].dropped = true;
+            }
+        }
+        created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "ein Lager an der Grenze nahe der Ukraine": the place lies near the state.
+    pub(super) fn near_places(&self, tokens: &[Token], mentions: &[Mention], resolver: &mut Resolver<'_>) {
+        // "nahe der Ukraine", "near the White House": only a place or a state is a landmark.
+        for near in mentions.iter().filter(|m| m.hint == Some(RoleHint::Near) && m.kind.is_place()) {
+            if let Some(place) = mentions.iter().rev().find(|m| {
+                m.kind == EntityKind::Place
+                    && m.last <= near.first
+                    && near.first - m.last <= 8
+                    && !tokens[m.last..near.first].iter().any(|t| t.is(','))
+            }) {
+                resolver.set_near(&place.entity, &near.entity);
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Roles: the shared part of reading an event at a trigger (its clause, its parties, the checks
+//! that keep it), and the dispatch to one file per event class.
+
+mod invitation;
+mod meeting;
+mod shipment;
+mod visit;
+
+use crate::extract::Reader;
+use crate::extract::attribution::Attribution;
+use crate::extract::clauses::Clause;
+use crate::extract::triggers::Trigger;
+use crate::lang::{Frame, RoleHint};
+use crate::mentions::{Mention, MentionForm, ids};
+use crate::model::{EntityId, EntityKind, Event, EventKind, Factuality, Role, Span};
+use crate::text::Token;
+
+/// What every class reads at a trigger: its clause, the mentions in it and who stands where.
+struct Parties<'p> {
+    trigger: &'p Trigger<'p>,
+    tokens: &'p [Token],
+    mentions: &'p [Mention],
+    clauses: &'p [Clause],
+    /// The index of the trigger's clause, and the clause.
+    clause: usize,
+    c: &'p Clause,
+    /// Where the trigger stands.
+    at: usize,
+    attribution: &'p Attribution,
+    /// The mentions of the trigger's clause from where its inner clause opens, without speakers,
+    /// the denier and news agencies.
+    in_clause: Vec<&'p Mention>,
+    /// Actors without a preposition, as arguments or pronouns, not possessives.
+    bare_actors: Vec<&'p Mention>,
+    passive: bool,
+    /// A compound's first part that is a mention ("Iran-Gespräche").
+    prefix: Option<&'p Mention>,
+}
+
+impl<'p> Parties<'p> {
+    /// The clause's mentions that pass a test.
+    fn args(&self, filter: &dyn Fn(&&Mention) -> bool) -> Vec<&'p Mention> {
+        self.in_clause.iter().copied().filter(|m| filter(m)).collect()
+    }
+
+    /// The object: a bare actor other than the subject, after the first one (or any, in a passive).
+    fn object(&self, subject: &Option<EntityId>) -> Option<&'p Mention> {
+        let bare_actors = &self.bare_actors;
+        bare_actors.iter().copied().find(|m| {
+            Some(&m.entity) != subject.as_ref()
+                && (self.passive
+                    || m.first > bare_actors.first().map_or(0, |s| s.first)
+                    || subject.is_some() && bare_actors.first().is_some_and(|s| Some(&s.entity) != subject.as_ref()))
+        })
+    }
+
+    /// The arguments and pronouns behind a preposition of one of the hints.
+    fn hinted(&self, hints: &[RoleHint]) -> Vec<&'p Mention> {
+        self.args(&|m| {
+            m.hint.is_some_and(|h| hints.contains(&h)) && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+        })
+    }
+}
+
+/// The state a capital city stands for when it speaks ("Moskau wies zurück").
+pub(super) fn capital_state(gaz: &crate::gazetteer::Gazetteer, entity: &EntityId) -> Option<EntityId> {
+    gaz.capital_country(entity.known_key()?).map(ids::state)
+}
+
+impl<'a> Reader<'a> {
+    /// The event a trigger tells, if its roles hold: the shared part (the clause's mentions, bare
+    /// actors, passive, compound part), the roles of its class (`fill_roles`), then the checks
+    /// that keep it (`complete`).
+    pub(super) fn event(
+        &self,
+        trigger: &Trigger<'_>,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        clause: usize,
+        attribution: &Attribution,
+    ) -> Option<Event> {
+        let c = &clauses[clause];
+        let opens = self.inner_clause_start(tokens, mentions, c, trigger.at);
+        // News agencies are sources (speakers, provenance), never parties to what they report.
+        let in_clause: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| {
+                m.first >= opens
+                    && m.last <= c.last
+                    && !attribution.speaker_mentions.contains(&m.first)
+                    && Some(m.first) != attribution.denier_mention
+            })
+            .filter(|m| m.kind != EntityKind::NewsAgency)
+            .collect();
+        let mut event =
+            Event::new(trigger.group.kind, Factuality::Asserted, Span { start: 0, end: 0, sentence: 0 }, Vec::new());
+        event.items = self.items(tokens, c, trigger);
+        let at = trigger.at;
+        let bare_actors: Vec<&Mention> = in_clause
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.hint.is_none()
+                    && m.kind.is_actor()
+                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                    && !m.possessive
+            })
+            .collect();
+        let passive = self.is_passive(tokens, c, trigger);
+        let prefix = in_clause.iter().copied().find(|m| m.first == at && m.form == MentionForm::CompoundPrefix);
+        let cx = Parties {
+            trigger,
+            tokens,
+            mentions,
+            clauses,
+            clause,
+            c,
+            at,
+            attribution,
+            in_clause,
+            bare_actors,
+            passive,
+            prefix,
+        };
+        self.fill_roles(&cx, &mut event)?;
+        let groups = event
+            .fillers(Role::Participant)
+            .filter(|k| {
+                mentions.iter().any(|m| m.entity == **k && (m.kind == EntityKind::Igo || m.entity.is_local_group()))
+            })
+            .count();
+        // "Ngom definierte bei einem Treffen in Dakar das Ziel": a meeting that sets the scene, at a
+        // named place, stands with the one party it names.
+        let noun = trigger.group.frame == Frame::MeetNoun;
+        let setting = noun && self.sets_the_scene(tokens, at);
+        // "Die Gespräche sollen in Genf stattfinden": a meeting said to take place at a named place
+        // stands without named parties.
+        let parties_with_place = if noun && self.occurs(tokens, clauses, clause) {
+            0
+        } else if setting {
+            1
+        } else {
+            // A summit may be known by its place alone.
+            match trigger.group.min_participants.unwrap_or(2) {
+                0 | 1 => 0,
+                min => min,
+            }
+        };
+        self.complete(event, trigger, groups, parties_with_place)
+    }
+
+    /// The roles one event class reads: one line per frame. `None`: the trigger tells no event.
+    fn fill_roles(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        match cx.trigger.group.frame {
+            Frame::Go => self.go(cx, event),
+            Frame::Host => self.host(cx, event),
+            Frame::VisitNoun => self.visit_noun(cx, event),
+            Frame::Meet | Frame::MeetNoun => self.meeting(cx, event),
+            Frame::Invite => self.invite(cx, event),
+            Frame::InviteNoun => self.invite_noun(cx, event),
+            Frame::Ship => self.ship(cx, event),
+            Frame::ShipNoun => self.ship_noun(cx, event),
+            Frame::Receive => self.receive(cx, event),
+        }
+    }
+
+    /// The subject: a passive's agent ("by X", German "von X"); else the first bare actor, the
+    /// subject an earlier clause gives, or the denier of what it denies ("Russia denied supplying
+    /// weapons": the denier did what it denies).
+    fn subject(&self, cx: &Parties<'_>) -> Option<EntityId> {
+        if cx.passive {
+            return cx
+                .args(&|m| matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of)))
+                .first()
+                .map(|m| m.entity.clone());
+        }
+        cx.bare_actors
+            .first()
+            .map(|m| m.entity.clone())
+            .or_else(|| self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution))
+            .or_else(|| {
+                cx.attribution
+                    .denier_mention
+                    .filter(|&d| d < cx.at && d >= cx.c.first)
+                    .and(cx.attribution.denier.clone())
+            })
+    }
+
+    /// The mentions a noun's complements name behind one of the hints.
+    fn after_noun<'p>(&self, cx: &Parties<'p>, hints: &[RoleHint]) -> Vec<&'p Mention> {
+        self.noun_complements(cx.tokens, &cx.in_clause, cx.at, hints)
+    }
+
+    /// Keeps an event only when its key roles are filled.
+    /// `parties_with_place`: how many parties a meeting at a named place needs.
+    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize, parties_with_place: usize) -> Option<Event> {
+        let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
+        let ok = match event.kind {
+            EventKind::Act => !event.roles.is_empty(),
+            // A visit to a place the gazetteer lacks ("flew to Magnitogorsk") waits for
+            // `unknown_places`, and is dropped there if none is found.
+            EventKind::Visit => {
+                has(Role::Visitor)
+                    // Hosting names its host.
+                    && (trigger.group.frame != Frame::Host || has(Role::Host))
+                    && (has(Role::Destination)
+                        || has(Role::Host)
+                        || trigger.group.frame == Frame::VisitNoun
+                        || !self.rules.nouns_capitalized)
+            }
+            // A group (an organisation, "die EU-Außenminister") counts as several; a summit may be
+            // known by its place alone.
+            EventKind::Meeting => {
+                let min = trigger.group.min_participants.unwrap_or(2);
+                let parties = event.fillers(Role::Participant).count() + groups;
+                (parties >= min || parties >= parties_with_place && has(Role::Location))
+                    && (!trigger.group.needs_place || has(Role::Location))
+            }
+            EventKind::Invitation => {
+                has(Role::Invitee) && (has(Role::Inviter) || trigger.group.frame == Frame::InviteNoun)
+            }
+            // Goods must be named: troops, personnel and "blows" are not shipments.
+            // A noun without parties may elaborate an earlier shipment ("eine Lieferung … verladen");
+            // `shipment_legs` keeps it only then.
+            // A shipment names goods, who sends them and who gets them ("food aid to refugees" has
+            // no recipient that acts; an investigation of "arms sales to Croatia" no supplier).
+            EventKind::Shipment => {
+                // Unnamed parties: the places it leaves and reaches.
+                let parties =
+                    (has(Role::Supplier) || has(Role::Origin)) && (has(Role::Recipient) || has(Role::Destination));
+                let none = !has(Role::Supplier) && !has(Role::Recipient);
+                (!event.items.is_empty() && parties) || (none && trigger.group.frame == Frame::ShipNoun)
+            }
+        };
+        // A visitor cannot be its own destination or host.
+        let visitor: Vec<&EntityId> = event.fillers(Role::Visitor).collect();
+        // A state does not visit its own capital either.
+        let gaz = crate::gazetteer::get();
+        let self_visit = event.roles.iter().any(|(r, k)| {
+            matches!(r, Role::Destination | Role::Host)
+                && (visitor.contains(&k) || capital_state(gaz, k).is_some_and(|s| visitor.contains(&&s)))
+        });
+        let self_supply = event.fillers(Role::Supplier).any(|s| event.fillers(Role::Recipient).any(|r| r == s));
+        (ok && !self_visit && !self_supply).then_some(event)
+    }
+}

@@ -1,0 +1,94 @@
+//! Shipments: who sends and who gets goods, and where they go, by a verb or a noun, and receiving.
+
+use super::Parties;
+use crate::extract::Reader;
+use crate::lang::RoleHint;
+use crate::mentions::MentionForm;
+use crate::model::{EntityKind, Event, Role};
+
+impl<'a> Reader<'a> {
+    /// "lieferte X an Y", "shipped to Y": who sends, who gets, from where and to where.
+    pub(super) fn ship(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        // "von der Deponie Schönberg … transportiert": a place is where it comes from, not who.
+        let supplier = self.subject(cx).filter(|s| cx.mentions.iter().any(|m| m.entity == *s && m.kind.is_actor()));
+        if let Some(s) = &supplier {
+            event.add_role(Role::Supplier, s);
+        }
+        let recipient = cx
+            .hinted(&[RoleHint::Recipient])
+            .into_iter()
+            .find(|m| m.kind.is_actor())
+            .or_else(|| if cx.passive { None } else { cx.object(&supplier) });
+        if let Some(r) = recipient {
+            event.add_role(Role::Recipient, &r.entity);
+        } else if let Some(d) = cx.hinted(&[RoleHint::Destination]).into_iter().find(|m| m.kind == EntityKind::State) {
+            event.add_role(Role::Recipient, &d.entity);
+        }
+        if cx.passive
+            && !event.roles.iter().any(|(r, _)| *r == Role::Recipient)
+            && let Some(r) = cx.bare_actors.first()
+        {
+            event.add_role(Role::Recipient, &r.entity);
+        }
+        // "von der Deponie Schönberg zur Müllverbrennungsanlage Stapelfeld transportiert":
+        // places it leaves and reaches; a place it is handled "in" before it goes.
+        let place = |hints: &[RoleHint]| cx.hinted(hints).into_iter().find(|m| m.kind == EntityKind::Place);
+        if let Some(o) = place(&[RoleHint::Source, RoleHint::Of]) {
+            event.add_role(Role::Origin, &o.entity);
+        }
+        if let Some(d) = place(&[RoleHint::Destination]) {
+            event.add_role(Role::Destination, &d.entity);
+            if let Some(o) = place(&[RoleHint::Location]).filter(|o| o.first < d.first)
+                && !event.roles.iter().any(|(r, _)| *r == Role::Origin)
+            {
+                event.add_role(Role::Origin, &o.entity);
+            }
+        }
+        Some(())
+    }
+
+    /// "Waffenlieferungen an X", "the sale of Y": who sends and who gets, read around the noun.
+    pub(super) fn ship_noun(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        let supplier = self
+            .possessor(cx.tokens, &cx.in_clause, cx.at)
+            .or_else(|| cx.prefix.filter(|m| m.kind.is_actor()))
+            .or_else(|| {
+                self.after_noun(cx, &[RoleHint::Source, RoleHint::Of, RoleHint::Agent])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor())
+            })
+            .or_else(|| self.demonym_before(&cx.in_clause, cx.at));
+        if let Some(s) = supplier {
+            event.add_role(Role::Supplier, &s.entity);
+        }
+        if let Some(r) =
+            self.after_noun(cx, &[RoleHint::Recipient, RoleHint::Destination]).into_iter().find(|m| m.kind.is_actor())
+        {
+            event.add_role(Role::Recipient, &r.entity);
+        }
+        if let Some(o) = self.after_noun(cx, &[RoleHint::Source]).into_iter().find(|m| m.kind == EntityKind::Place) {
+            event.add_role(Role::Origin, &o.entity);
+        }
+        Some(())
+    }
+
+    /// "erhielt X von Y", "received from Y": who gets and who sends.
+    pub(super) fn receive(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        let recipient = self.subject(cx);
+        if let Some(r) = &recipient {
+            event.add_role(Role::Recipient, r);
+        }
+        if let Some(s) = cx.hinted(&[RoleHint::Source, RoleHint::Of]).into_iter().find(|m| m.kind.is_actor()) {
+            event.add_role(Role::Supplier, &s.entity);
+        } else if let Some(s) = cx.in_clause.iter().find(|m| {
+            // "Russland hat iranische Drohnen erhalten": the goods' demonym is the supplier.
+            m.kind == EntityKind::State
+                && m.form == MentionForm::Modifier
+                && cx.tokens.get(m.last).is_some_and(|t| self.materiel(t.lower()).is_some())
+                && Some(&m.entity) != recipient.as_ref()
+        }) {
+            event.add_role(Role::Supplier, &s.entity);
+        }
+        Some(())
+    }
+}

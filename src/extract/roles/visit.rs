@@ -1,0 +1,183 @@
+//! Visits: the roles of going to a place or a person (verbs and nouns) and of hosting a guest.
+
+use super::Parties;
+use crate::extract::Reader;
+use crate::lang::RoleHint;
+use crate::mentions::MentionForm;
+use crate::model::{EntityKind, Event, Role};
+
+impl<'a> Reader<'a> {
+    /// "besuchte X", "flew to Y": who travels, and where or to whom.
+    pub(super) fn go(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        // "Iran has invited King Salman to visit Tehran": the one invited is to visit.
+        let visitor =
+            self.invited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.at).or_else(|| self.subject(cx));
+        if let Some(v) = &visitor {
+            event.add_role(Role::Visitor, v);
+        }
+        let places = cx.hinted(&[RoleHint::Destination, RoleHint::Location]);
+        // "visiting the town of Pandeglang": a place named by "of" in the object.
+        let of_place = cx
+            .hinted(&[RoleHint::Of])
+            .into_iter()
+            .find(|m| m.kind.is_place() && m.first > cx.at && m.first <= cx.at + 5);
+        if let Some(p) =
+            places.iter().copied().find(|m| m.kind.is_place() && m.first > cx.at.saturating_sub(8)).or(of_place)
+        {
+            event.add_role(Role::Destination, &p.entity);
+        } else if let Some(place) = self.place_before_relative(cx.tokens, cx.mentions, cx.c) {
+            // "am Flughafen Bagdad, wo Soleimani eintraf".
+            event.add_role(Role::Destination, &place);
+        } else if let Some(o) = cx.object(&visitor).filter(|o| o.first > cx.at || self.rules.verb_final) {
+            let role = if o.kind.is_place() { Role::Destination } else { Role::Host };
+            event.add_role(role, &o.entity);
+        } else if let Some(p) = cx.in_clause.iter().find(|m| {
+            (m.first > cx.at || self.rules.verb_final)
+                && m.hint.is_none()
+                && m.kind == EntityKind::Place
+                && m.form == MentionForm::Argument
+        }) {
+            // "will visit Pyongyang": a city as the object.
+            event.add_role(Role::Destination, &p.entity);
+        }
+        Some(())
+    }
+
+    /// "empfing X", "hosted Y": who receives whom as a guest.
+    pub(super) fn host(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        // "host a meeting between …": the meeting is the event, not a visit.
+        if self.meeting_noun_follows(cx.tokens, cx.at, cx.c) {
+            return None;
+        }
+        let host = self.subject(cx);
+        if let Some(h) = &host {
+            event.add_role(Role::Host, h);
+        }
+        if let Some(o) = cx.object(&host) {
+            event.add_role(Role::Visitor, &o.entity);
+        } else if let Some(o) =
+            cx.hinted(&[RoleHint::Destination, RoleHint::Recipient, RoleHint::Source]).into_iter().find(|m| {
+                m.first > cx.at
+                    && m.kind.is_actor()
+                    && Some(&m.entity) != host.as_ref()
+                    // "received a mission of observers from the OSCE", not "assurances from".
+                    && (m.hint != Some(RoleHint::Source)
+                        || cx.tokens[cx.at + 1..m.first].iter().any(|t| self.rules.visiting_nouns.contains(t.lower())))
+            })
+        {
+            // "gave a warm welcome to X".
+            event.add_role(Role::Visitor, &o.entity);
+        }
+        Some(())
+    }
+
+    /// "der Besuch Putins in Peking", "a visit to Kyiv": who travels and where, read around the noun.
+    pub(super) fn visit_noun(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        let visitor = cx
+            .prefix
+            .filter(|m| m.kind == EntityKind::Person || !m.kind.is_place())
+            .or_else(|| self.possessor(cx.tokens, &cx.in_clause, cx.at))
+            .or_else(|| self.genitive_after(cx.tokens, &cx.in_clause, cx.at))
+            // "Besuch Putins": a name in the genitive right after the noun.
+            .or_else(|| {
+                cx.in_clause.iter().copied().find(|m| m.first == cx.at + 1 && m.possessive && m.kind.is_actor())
+            })
+            .or_else(|| {
+                self.after_noun(cx, &[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor() && m.kind != EntityKind::State || m.kind == EntityKind::Person)
+            })
+            .or_else(|| {
+                self.after_noun(cx, &[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor())
+            });
+        let mut from_clause = false;
+        // "Blinken said during a visit to Kyiv", "Merkel sagte bei einem Besuch in Peking":
+        // who speaks during a visit makes it.
+        let speaker = || {
+            cx.mentions
+                .iter()
+                .find(|m| {
+                    cx.attribution.speaker_mentions.contains(&m.first)
+                        && m.first >= cx.c.first
+                        && m.last <= cx.c.last
+                        && m.kind.is_actor()
+                })
+                .filter(|_| self.governed_noun(cx.tokens, cx.at))
+        };
+        // "Merkel betonte bei einem Besuch in Genf", "Bei einem Besuch in Genf traf Annan …":
+        // a visit that sets the scene was made by the clause's subject.
+        let scene_subject = || {
+            matches!(
+                self.governing_hint(cx.tokens, cx.at),
+                Some(RoleHint::Location | RoleHint::Destination | RoleHint::Topic)
+            )
+            .then(|| cx.bare_actors.iter().copied().find(|m| !m.kind.is_place() && m.kind != EntityKind::State))
+            .flatten()
+        };
+        if let Some(v) = visitor {
+            event.add_role(Role::Visitor, &v.entity);
+        } else if let Some(v) = speaker().or_else(scene_subject) {
+            event.add_role(Role::Visitor, &v.entity);
+        } else if !self.governed_noun(cx.tokens, cx.at)
+            && let Some(v) = cx
+                .bare_actors
+                .iter()
+                .find(|m| m.first < cx.at)
+                .map(|m| m.entity.clone())
+                .or_else(|| self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution))
+        {
+            // "A French minister has cancelled a planned visit to Haiti".
+            event.add_role(Role::Visitor, &v);
+            from_clause = true;
+        }
+        let destination = cx.prefix.filter(|m| m.kind.is_place()).or_else(|| {
+            self.after_noun(cx, &[RoleHint::Destination, RoleHint::Location])
+                .into_iter()
+                .find(|m| m.kind.is_place() || m.kind.is_actor())
+        });
+        // "Küng hat Papst Benedikt am Samstag in Rom einen Besuch abgestattet": with the
+        // clause's subject as visitor, its object is the host and its place the destination.
+        let destination = destination.or_else(|| {
+            from_clause
+                .then(|| {
+                    cx.hinted(&[RoleHint::Destination, RoleHint::Location]).into_iter().find(|m| m.kind.is_place())
+                })
+                .flatten()
+        });
+        // "zu Gast beim Klimakongress der EnBW": at a gathering, the guest of whoever holds it.
+        let destination = destination.or_else(|| {
+            let at_place = cx
+                .tokens
+                .get(cx.at + 1)
+                .and_then(|t| self.rules.prepositions.get(t.lower()))
+                .is_some_and(|h| h.first() == Some(&RoleHint::Location));
+            at_place
+                .then(|| {
+                    cx.in_clause.iter().copied().find(|m| {
+                        m.first > cx.at + 1
+                            && m.first <= cx.at + 8
+                            && (m.hint == Some(RoleHint::Of)
+                                || m.hint.is_none()
+                                    && self.rules.genitive_determiners.contains(cx.tokens[m.first - 1].lower()))
+                            && m.kind.is_actor()
+                            && event.fillers(Role::Visitor).all(|v| *v != m.entity)
+                    })
+                })
+                .flatten()
+        });
+        if from_clause
+            && let Some(host) = cx.bare_actors.iter().find(|m| {
+                m.first < cx.at && event.fillers(Role::Visitor).all(|v| *v != m.entity) && m.kind != EntityKind::State
+            })
+        {
+            event.add_role(Role::Host, &host.entity);
+        }
+        if let Some(d) = destination {
+            let role = if d.kind.is_place() { Role::Destination } else { Role::Host };
+            event.add_role(role, &d.entity);
+        }
+        Some(())
+    }
+}
