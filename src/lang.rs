@@ -140,6 +140,10 @@ pub struct TimeWords {
     pub next_week: Vec<String>,
     /// "einen Monat nach", "a month after": the event after it lies a month before the anchor.
     pub month_before_anchor: Vec<String>,
+    /// Lemmas of the auxiliaries that form a perfect with a participle ("haben", "sein"; "have"):
+    /// such a clause tells the past.
+    #[serde(default)]
+    pub perfect_auxiliaries: Vec<String>,
     /// Range openers ("zwischen", "between", "vom", "from").
     pub range_open: Vec<String>,
     /// Range joiners ("und", "and", "bis", "to", "until").

@@ -7,8 +7,10 @@
 mod attribution;
 mod claims;
 mod clauses;
+mod dates;
 mod factuality;
 mod goods;
+mod grammar;
 mod legs;
 mod meetings;
 mod merge;
@@ -16,6 +18,7 @@ mod parties;
 mod phrases;
 mod places;
 mod roles;
+mod story;
 mod time;
 mod triggers;
 
@@ -50,6 +53,8 @@ enum SentencePass {
     InheritTimeFromPrevious,
     /// "einen Monat nach …": a time that belongs to the event named after it.
     AnchorFollowingTimes,
+    /// Undated events told in the past take the story's date; the sentence's own date moves it.
+    StoryTime,
     Affirmations,
     Denials,
     /// "die Lieferungen hätten nie stattgefunden".
@@ -64,7 +69,7 @@ enum SentencePass {
 }
 
 /// The pass order over a sentence: each pass reads what the ones before it made.
-const SENTENCE_PASSES: [SentencePass; 17] = [
+const SENTENCE_PASSES: [SentencePass; 18] = [
     SentencePass::Events,
     SentencePass::ShipmentLegs,
     SentencePass::UnknownPlaces,
@@ -75,6 +80,7 @@ const SENTENCE_PASSES: [SentencePass; 17] = [
     SentencePass::MeetingAnaphora,
     SentencePass::InheritTimeFromPrevious,
     SentencePass::AnchorFollowingTimes,
+    SentencePass::StoryTime,
     SentencePass::Affirmations,
     SentencePass::Denials,
     SentencePass::NonOccurrence,
@@ -136,6 +142,14 @@ struct Reader<'a> {
     durations: Vec<(usize, u32)>,
     /// The source of the last sentence, which reported speech in the next one continues.
     previous_speaker: Option<EntityId>,
+    /// The date the article's lead gives its story.
+    lead: Option<crate::time::TimeValue>,
+    /// The story's last date: the lead's, or the last one a sentence of this paragraph gave.
+    story: Option<crate::time::TimeValue>,
+    /// Still in the article's first paragraph.
+    in_lead: bool,
+    /// The last sentence's tree, by its first offset and length (`grammar.rs`).
+    parse_cache: grammar::ParseCache,
 }
 
 /// Reads every sentence of an article.
@@ -164,11 +178,16 @@ impl<'a> Reader<'a> {
             last_sentence_events: Vec::new(),
             durations: Vec::new(),
             previous_speaker: None,
+            lead: None,
+            story: None,
+            in_lead: true,
+            parse_cache: std::cell::RefCell::new(None),
         }
     }
 
     /// Reads one sentence: what every pass shares (`read`), then the passes in `SENTENCE_PASSES`.
     fn sentence(&mut self, sentence: &Sentence, mentions: &[Mention], resolver: &mut Resolver<'_>) {
+        self.story_at(sentence);
         let mut st = self.read(sentence, mentions, resolver);
         for pass in SENTENCE_PASSES {
             self.run(pass, &mut st, resolver);
@@ -232,6 +251,7 @@ impl<'a> Reader<'a> {
             SentencePass::MeetingAnaphora => self.meeting_anaphora(tokens, &mut st.created),
             SentencePass::InheritTimeFromPrevious => self.inherit_time_from_previous(tokens, &st.created),
             SentencePass::AnchorFollowingTimes => self.anchor_following_times(tokens, &st.times, &st.created),
+            SentencePass::StoryTime => self.continue_story(st),
             SentencePass::Affirmations => {
                 self.affirmations(tokens, mentions, &st.clauses, &st.attribution, &st.created, st.span)
             }
@@ -303,7 +323,7 @@ impl<'a> Reader<'a> {
             {
                 event.factuality = Factuality::Planned;
             }
-            event.time = self.event_time(&st.times, &st.clauses, clause, &st.triggers, &st.attribution);
+            event.time = self.event_time(st, trigger.at, clause);
             // A date after publication can only be a plan ("nächste Woche", "on 15 October").
             if let (Some(t), Some(r)) = (&event.time, self.reference)
                 && t.bounds().0 > r.last_day()

@@ -4,6 +4,7 @@
 mod attacks;
 mod cli;
 mod common;
+mod dates;
 mod docs;
 mod exports;
 mod external;

@@ -1,0 +1,347 @@
+//! Time expressions in a sentence: relative words, weekdays, calendar dates and ranges of them,
+//! each resolved against the article's publication date.
+
+use super::Reader;
+use super::phrases::{phrase_ends_at, phrase_in, phrase_position};
+use super::time::{Resolve, TimeExpr, weekday};
+use crate::text::{Token, TokenKind};
+use crate::time::{self, PartialDate, TimeValue};
+use chrono::Datelike;
+
+impl<'a> Reader<'a> {
+    pub(super) fn time_expressions(&self, tokens: &[Token]) -> Vec<TimeExpr> {
+        let Some(reference) = self.reference else {
+            return Vec::new();
+        };
+        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+        let mut out = Vec::new();
+        let tw = &self.rules.time;
+        let relative: [(&[String], Resolve); 15] = [
+            (&tw.yesterday, |r| Some(days_after(r, -1))),
+            (&tw.today, |r| Some(r.window())),
+            (&tw.tomorrow, |r| Some(days_after(r, 1))),
+            (&tw.last_month, |r| Some(time::previous_month(r))),
+            (&tw.next_month, |r| Some(time::next_month(r))),
+            (&tw.last_week, |r| Some(time::calendar_week(r, -1))),
+            (&tw.next_week, |r| Some(time::calendar_week(r, 1))),
+            (&tw.this_weekend, |r| Some(time::weekend(r, 0))),
+            (&tw.last_weekend, |r| Some(time::weekend(r, -1))),
+            (&tw.next_weekend, |r| Some(time::weekend(r, 1))),
+            (&tw.earlier_this_month, |r| Some(time::rest_of_month(r, false))),
+            (&tw.later_this_month, |r| Some(time::rest_of_month(r, true))),
+            (&tw.last_year, |r| Some(time::year_from(r, -1))),
+            (&tw.this_year, |r| Some(time::year_from(r, 0))),
+            (&tw.next_year, |r| Some(time::year_from(r, 1))),
+        ];
+        for (phrases, resolve) in relative {
+            for p in phrases {
+                if let Some(at) = phrase_position(&lower, p)
+                    && !self.capitalised_noun(tokens, at, p)
+                    && let Some(value) = resolve(reference)
+                {
+                    out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
+                }
+            }
+        }
+        if let Some(story) = &self.story {
+            for (p, &days) in &tw.story_day_offsets {
+                if let Some(at) = phrase_position(&lower, p) {
+                    let value = time::days_from(story, i64::from(days));
+                    out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
+                }
+            }
+        }
+        for p in &tw.month_before_anchor {
+            if let Some(at) = phrase_position(&lower, p) {
+                out.push(TimeExpr {
+                    first: at,
+                    last: at + p.split(' ').count(),
+                    value: reference.window().months_before(1),
+                    anchors_following: true,
+                });
+            }
+        }
+        out.extend(self.spans_before_an_event(tokens, &lower, reference));
+        let future = self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(&lower, c));
+        out.extend(self.weekdays(tokens, &lower, reference, future));
+        out.extend(self.calendar_dates(tokens, &lower, reference, future));
+        without_nested(out)
+    }
+
+    /// A one-word time adverb written with a capital inside a sentence, in a language that
+    /// capitalises nouns, is the noun ("am Morgen" is no "morgen").
+    fn capitalised_noun(&self, tokens: &[Token], at: usize, phrase: &str) -> bool {
+        self.rules.nouns_capitalized && at > 0 && !phrase.contains(' ') && tokens[at].is_capitalized()
+    }
+
+    /// Weekdays, past or coming; two joined ("am Montag und Dienstag", "on Monday and Tuesday")
+    /// are a span when the second follows the first within the week.
+    fn weekdays(&self, tokens: &[Token], lower: &[String], reference: PartialDate, future: bool) -> Vec<TimeExpr> {
+        // A cue of the future counts for the predicate it belongs to ("announced on Sunday that
+        // troops would leave" is a past Sunday).
+        let ahead = |at: usize| future && self.governed_as_future(tokens, lower, at).unwrap_or(true);
+        let resolve = |n: u32, at: usize| {
+            if ahead(at) {
+                time::next_weekday(reference, weekday(n))
+            } else {
+                time::last_weekday(reference, weekday(n))
+            }
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lower.len() {
+            let Some(&n) = self.rules.weekdays.get(&lower[i]) else {
+                i += 1;
+                continue;
+            };
+            let first = resolve(n, i);
+            let joined = lower.get(i + 1).is_some_and(|w| self.rules.time.range_join.contains(w));
+            if joined
+                && let Some(&m) = lower.get(i + 2).and_then(|w| self.rules.weekdays.get(w))
+                && let (TimeValue::Day(a), TimeValue::Day(b)) = (&first, resolve(m, i))
+                && a < &b
+                && (b - *a).num_days() < 7
+            {
+                out.push(TimeExpr {
+                    first: i,
+                    last: i + 3,
+                    value: TimeValue::Span { start: *a, end: b },
+                    anchors_following: false,
+                });
+                i += 3;
+                continue;
+            }
+            out.push(TimeExpr { first: i, last: i + 1, value: first, anchors_following: false });
+            i += 1;
+        }
+        out
+    }
+
+    /// "zwei Wochen nach dem Besuch", "a week after the summit": the event named next lies that
+    /// many days before the reference.
+    fn spans_before_an_event(&self, tokens: &[Token], lower: &[String], reference: PartialDate) -> Vec<TimeExpr> {
+        let tw = &self.rules.time;
+        let count = |k: usize| {
+            tw.counts
+                .get(&lower[k])
+                .copied()
+                .or_else(|| (tokens[k].kind == TokenKind::Number).then(|| tokens[k].text.parse::<u32>().ok()).flatten())
+        };
+        (0..lower.len().saturating_sub(2))
+            .filter_map(|i| {
+                let n = count(i)?;
+                let unit = *tw.day_units.get(&lower[i + 1])?;
+                tw.after_words.contains(&lower[i + 2]).then(|| TimeExpr {
+                    first: i,
+                    last: i + 3,
+                    value: time::days_from(&reference.window(), -i64::from(n * unit)),
+                    anchors_following: true,
+                })
+            })
+            .collect()
+    }
+
+    /// "7. September", "September 7", "7 September 2023", "im Juni", "2018", and ranges of them.
+    fn calendar_dates(
+        &self,
+        tokens: &[Token],
+        lower: &[String],
+        reference: PartialDate,
+        future: bool,
+    ) -> Vec<TimeExpr> {
+        let mut dates: Vec<(usize, usize, PartialDate)> = Vec::new();
+        let mut spans: Vec<TimeExpr> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let day_num = |t: &Token| {
+                (t.kind == TokenKind::Number && t.text.len() <= 2)
+                    .then(|| t.text.parse::<u32>().ok())
+                    .flatten()
+                    .filter(|d| (1..=31).contains(d))
+            };
+            let year_at = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|t| t.kind == TokenKind::Number && t.text.len() == 4)
+                    .and_then(|t| t.text.parse::<i32>().ok())
+                    .filter(|y| (1900..=2100).contains(y))
+            };
+            let month_at =
+                |k: usize| lower.get(k).and_then(|w| self.rules.months.get(w.trim_end_matches('.'))).copied();
+            // Day first: "7. September (2023)", "7 September".
+            if let Some(day) = day_num(&tokens[i]) {
+                let k = if tokens.get(i + 1).is_some_and(|t| t.is('.')) { i + 2 } else { i + 1 };
+                // Two days of one month: "am 10. und 11. Juli", "24 and 25 September".
+                if lower.get(k).is_some_and(|w| self.rules.time.range_join.contains(w))
+                    && let Some(second) = tokens.get(k + 1).and_then(day_num)
+                {
+                    let m = if tokens.get(k + 2).is_some_and(|t| t.is('.')) { k + 3 } else { k + 2 };
+                    if let Some(month) = month_at(m) {
+                        let (year, end) = match year_at(m + 1) {
+                            Some(y) => (Some(y), m + 2),
+                            None => (None, m + 1),
+                        };
+                        if let (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) = (
+                            self.full_date(reference, year, month, day),
+                            self.full_date(reference, year, month, second),
+                        ) && a <= b
+                        {
+                            spans.push(TimeExpr {
+                                first: i,
+                                last: end,
+                                value: TimeValue::Span { start: a, end: b },
+                                anchors_following: false,
+                            });
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+                if let Some(month) = month_at(k) {
+                    let (year, end) = match year_at(k + 1) {
+                        Some(y) => (Some(y), k + 2),
+                        None => (None, k + 1),
+                    };
+                    if let Some(date) = self.full_date(reference, year, month, day) {
+                        dates.push((i, end, date));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            if let Some(month) = month_at(i) {
+                // Month first: "September 7(, 2023)", or a month alone "im Juni", "in June 2019".
+                if let Some(day) = tokens.get(i + 1).and_then(day_num) {
+                    let k = if tokens.get(i + 2).is_some_and(|t| t.is(',')) { i + 3 } else { i + 2 };
+                    let (year, end) = match year_at(k) {
+                        Some(y) => (Some(y), k + 1),
+                        None => (None, i + 2),
+                    };
+                    if let Some(date) = self.full_date(reference, year, month, day) {
+                        dates.push((i, end, date));
+                        i = end;
+                        continue;
+                    }
+                }
+                if tokens[i].is_capitalized() {
+                    let (date, end) = match year_at(i + 1) {
+                        Some(y) => (PartialDate::Month(y, month), i + 2),
+                        None => {
+                            let TimeValue::Window { earliest, .. } =
+                                time::month_in_reference_year(reference, month, future)
+                            else {
+                                unreachable!("a month is a window")
+                            };
+                            (PartialDate::Month(chrono::Datelike::year(&earliest), month), i + 1)
+                        }
+                    };
+                    // "Ende Juli", "late July": a third of the month.
+                    if let Some((first, part)) = self.month_part_before(lower, i)
+                        && let Some(value) = time::part_of_month(date.year(), month, part)
+                    {
+                        spans.push(TimeExpr { first, last: end, value, anchors_following: false });
+                    } else {
+                        dates.push((i, end, date));
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            // "mid-June", "Mitte-Juni": a third of a month in one word.
+            if let Some((part, month)) = lower[i]
+                .split_once('-')
+                .and_then(|(p, m)| Some((*self.rules.time.month_parts.get(p)?, *self.rules.months.get(m)?)))
+            {
+                let year = year_at(i + 1);
+                let value = match year {
+                    Some(y) => time::part_of_month(y, month, part),
+                    None => {
+                        let y = time::month_in_reference_year(reference, month, future).bounds().0.year();
+                        time::part_of_month(y, month, part)
+                    }
+                };
+                if let Some(value) = value {
+                    let end = if year.is_some() { i + 2 } else { i + 1 };
+                    spans.push(TimeExpr { first: i, last: end, value, anchors_following: false });
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some(y) = year_at(i) {
+                let marked = i > 0
+                    && (self.rules.time.year_markers.iter().any(|m| phrase_ends_at(lower, m, i))
+                        || self.rules.prepositions.contains_key(&lower[i - 1]));
+                if marked {
+                    dates.push((i, i + 1, PartialDate::Year(y)));
+                }
+            }
+            i += 1;
+        }
+        let mut out: Vec<TimeExpr> = spans;
+        let mut used = vec![false; dates.len()];
+        // Ranges: "zwischen dem 7. September und dem 1. Oktober", "from May 3 to May 5".
+        for n in 0..dates.len().saturating_sub(1) {
+            let (a, b) = (&dates[n], &dates[n + 1]);
+            let between = &lower[a.1..b.0];
+            let joined = between.iter().any(|w| self.rules.time.range_join.contains(w)) && between.len() <= 3;
+            let opened = (a.0 >= 1 && self.rules.time.range_open.contains(&lower[a.0 - 1]))
+                || (a.0 >= 2 && self.rules.time.range_open.contains(&lower[a.0 - 2]));
+            if joined && opened {
+                let (start, end) = (a.2.first_day(), b.2.last_day());
+                if start <= end {
+                    let value = if matches!(a.2, PartialDate::Day(_)) && matches!(b.2, PartialDate::Day(_)) {
+                        TimeValue::Span { start, end }
+                    } else {
+                        time::window_between(start, end)
+                    };
+                    out.push(TimeExpr { first: a.0, last: b.1, value, anchors_following: false });
+                    used[n] = true;
+                    used[n + 1] = true;
+                }
+            }
+        }
+        for (n, (first, last, date)) in dates.into_iter().enumerate() {
+            if !used[n] {
+                out.push(TimeExpr { first, last, value: date.window(), anchors_following: false });
+            }
+        }
+        out
+    }
+
+    /// A phrase before a month name that names a third of it ("Anfang", "the end of"): where it
+    /// starts and which third.
+    fn month_part_before(&self, lower: &[String], month_at: usize) -> Option<(usize, u32)> {
+        self.rules
+            .time
+            .month_parts
+            .iter()
+            .filter(|(p, _)| phrase_ends_at(lower, p, month_at))
+            .map(|(p, &part)| (month_at - p.split(' ').count(), part))
+            .min_by_key(|&(first, _)| first)
+    }
+
+    fn full_date(&self, reference: PartialDate, year: Option<i32>, month: u32, day: u32) -> Option<PartialDate> {
+        match year {
+            Some(y) => chrono::NaiveDate::from_ymd_opt(y, month, day).map(PartialDate::Day),
+            None => time::day_in_reference_year(reference, month, day).map(PartialDate::Day),
+        }
+    }
+}
+
+/// The reference moved by whole days, as a day or a window.
+fn days_after(reference: PartialDate, days: i64) -> TimeValue {
+    time::days_from(&reference.window(), days)
+}
+
+/// The expressions in text order, without one that lies inside a longer one ("this year" in
+/// "earlier this year").
+fn without_nested(mut found: Vec<TimeExpr>) -> Vec<TimeExpr> {
+    found.sort_by_key(|t| (t.first, std::cmp::Reverse(t.last)));
+    let mut out: Vec<TimeExpr> = Vec::new();
+    for t in found {
+        if !out.iter().any(|o| o.first <= t.first && t.last <= o.last) {
+            out.push(t);
+        }
+    }
+    out
+}

@@ -1,0 +1,163 @@
+//! When events happened: every date the text gives, resolved against the article's publication
+//! date, and none the text does not give. Each case is a general pattern of the language, on an
+//! invented article published on Wednesday, 18 October 2023.
+
+use kgexport::article::{Article, Lang};
+use kgexport::model::{EventKind, Extraction};
+use kgexport::time::PartialDate;
+
+fn read(lang: Lang, text: &str) -> Extraction {
+    let article = Article {
+        origin: "test".into(),
+        id: None,
+        title: None,
+        url: None,
+        date: PartialDate::parse("2023-10-18"),
+        lang: Some(lang),
+        text: text.into(),
+        discriminator: None,
+    };
+    kgexport::analyse(&article, None)
+}
+
+/// The EDTF date of each live event of a class, in text order.
+fn dates(x: &Extraction, kind: EventKind) -> Vec<Option<String>> {
+    x.events.iter().filter(|e| e.is_live() && e.kind == kind).map(|e| e.time.as_ref().map(|t| t.edtf())).collect()
+}
+
+fn day(d: &str) -> Vec<Option<String>> {
+    vec![Some(d.to_string())]
+}
+
+#[test]
+fn next_week_and_last_week_are_calendar_weeks() {
+    let x = read(Lang::De, "Der Präsident Frankreichs wird nächste Woche Polen besuchen.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-23/2023-10-29"));
+    let x = read(Lang::En, "The President of France visited Poland last week.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-09/2023-10-15"));
+}
+
+#[test]
+fn two_weekdays_joined_are_a_span() {
+    let x = read(Lang::De, "Der Präsident Frankreichs besuchte am Montag und Dienstag Polen.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-17"));
+    let x = read(Lang::En, "The President of France visited Poland on Monday and Tuesday.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-17"));
+}
+
+#[test]
+fn a_part_of_a_month_is_a_third_of_it() {
+    let x = read(Lang::En, "In late July, the President of France visited Poland.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-07-21/2023-07-31"));
+    let x = read(Lang::De, "Anfang Juli besuchte der Präsident Frankreichs Polen.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-07-01/2023-07-10"));
+}
+
+#[test]
+fn weekends_and_the_rest_of_the_month() {
+    let x = read(Lang::En, "The President of France visited Poland last weekend.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-14/2023-10-15"));
+    let x = read(Lang::En, "The President of France will visit Poland later this month.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-18/2023-10-31"));
+    let x = read(Lang::De, "Der Präsident Frankreichs besuchte im vergangenen Jahr Polen.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2022"));
+}
+
+#[test]
+fn tomorrow_is_an_adverb_not_the_noun_morning() {
+    let x = read(Lang::De, "Der Präsident Frankreichs wird morgen Polen besuchen.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-19"));
+    let x = read(Lang::De, "Der Präsident Frankreichs besuchte am Morgen Polen.");
+    assert_eq!(dates(&x, EventKind::Visit), vec![None]);
+}
+
+#[test]
+fn a_span_of_days_after_an_event_dates_it_before_the_report() {
+    let x = read(Lang::En, "This comes a week after the President of France visited Poland.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-11"));
+    let x = read(Lang::De, "Dies geschieht zwei Wochen nachdem der Präsident Frankreichs Polen besuchte.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-04"));
+}
+
+#[test]
+fn later_events_of_the_story_happen_on_the_lead_s_day() {
+    let x = read(
+        Lang::En,
+        "Yesterday, the President of France arrived in Warsaw. He met the Prime Minister of Poland at the palace.",
+    );
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-17"));
+    let x = read(
+        Lang::De,
+        "Der Präsident Frankreichs hat am Dienstag in Warschau eine Rede gehalten. Er traf dort den Ministerpräsidenten Polens.",
+    );
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-17"));
+}
+
+#[test]
+fn the_story_s_day_never_dates_a_plan_or_the_present() {
+    let x = read(
+        Lang::En,
+        "Yesterday, the President of France arrived in Warsaw. He will meet the Prime Minister of Poland in Berlin.",
+    );
+    assert_eq!(dates(&x, EventKind::Meeting), vec![None]);
+    let x = read(Lang::En, "The President of France visited Poland. He met the Prime Minister of Poland.");
+    assert_eq!(dates(&x, EventKind::Meeting), vec![None], "no date in the text, no date in the graph");
+}
+
+#[test]
+fn the_next_day_counts_from_the_story_s_last_date() {
+    let x = read(
+        Lang::En,
+        "On Monday, the President of France arrived in Warsaw. The next day he met the Prime Minister of Poland.",
+    );
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-17"));
+    let x = read(
+        Lang::De,
+        "Am Montag traf der Präsident Frankreichs in Warschau ein. Am nächsten Tag sprach er mit dem Ministerpräsidenten Polens.",
+    );
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-17"));
+}
+
+#[test]
+fn a_date_inside_the_event_s_own_phrase_beats_the_date_of_the_report() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The ministry announced on Friday a visit of the President of France to Poland, which is planned for October 25.",
+        ),
+        (Lang::En, "On Friday the ministry announced that the President of France will visit Poland on October 25."),
+        (
+            Lang::De,
+            "Der für den 25. Oktober geplante Besuch des Präsidenten Frankreichs in Polen wurde am Freitag angekündigt.",
+        ),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(dates(&x, EventKind::Visit), day("2023-10-25"), "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_is_past_when_its_own_predicate_is() {
+    let x = read(Lang::En, "On Sunday, the President of France visited Poland. He said troops would leave.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-15"));
+}
+
+#[test]
+fn the_date_of_an_announcement_does_not_date_what_it_announces() {
+    for (lang, text) in [
+        (Lang::En, "Late on Sunday, the President of France announced that he would visit Poland."),
+        (Lang::De, "Am Sonntag kündigte der Präsident Frankreichs an, dass er Polen besuchen werde."),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Visit), vec![None], "{text}");
+    }
+}
+
+#[test]
+fn a_definite_event_noun_names_a_happening_already_told_and_takes_no_story_date() {
+    let x = read(
+        Lang::En,
+        "Yesterday, the President of France arrived in Warsaw.\n\nIn March, he had a phone call with the Prime Minister of Poland. He described the call with the Prime Minister of Poland as friendly.",
+    );
+    let meetings = dates(&x, EventKind::Meeting);
+    assert!(meetings.iter().all(|d| d.as_deref() != Some("2023-10-17")), "{meetings:?}");
+}
