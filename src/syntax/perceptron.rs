@@ -148,71 +148,89 @@ impl Trainer {
     }
 }
 
-/// One slot of the open-addressing index of frozen weights: a feature and its weights, in the
-/// slot itself when the table has at most [`NARROW`] classes, else as a run of entries.
+/// One slot of the open-addressing index of frozen weights: a feature's 32-bit key and its
+/// weights, in the slot itself when the table has at most [`NARROW`] classes, else the start and
+/// length of its run of entries. Ten bytes, two-byte aligned: no padding.
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    key: Feature,
+    key: [u16; 2],
     data: [i16; NARROW],
 }
 
-/// Tables with this many classes or fewer keep their weights in the slot.
-const NARROW: usize = 4;
+/// Tables with this many classes or fewer keep their weights in the slot (the parser's moves).
+const NARROW: usize = 3;
 
 impl Slot {
+    fn new(key: u32) -> Slot {
+        Slot { key: [key as u16, (key >> 16) as u16], data: [0; NARROW] }
+    }
+
+    fn key(self) -> u32 {
+        u32::from(self.key[0]) | (u32::from(self.key[1]) << 16)
+    }
+
     fn run(self) -> std::ops::Range<usize> {
-        let word = |lo: i16, hi: i16| (lo as u16 as usize) | ((hi as u16 as usize) << 16);
-        let start = word(self.data[0], self.data[1]);
-        start..start + word(self.data[2], self.data[3])
+        let start = usize::from(self.data[0] as u16) | (usize::from(self.data[1] as u16) << 16);
+        start..start + usize::from(self.data[2] as u16)
     }
 
     fn set_run(&mut self, start: usize, len: usize) {
-        let half = |v: usize, shift: u32| (v >> shift) as u16 as i16;
-        self.data = [half(start, 0), half(start, 16), half(len, 0), half(len, 16)];
+        self.data = [start as u16 as i16, (start >> 16) as u16 as i16, len as u16 as i16];
     }
 }
 
-/// A class with its weight, in 1/256ths.
-#[derive(Clone, Copy)]
-struct Entry {
-    class: u16,
-    weight: i16,
-}
-
-/// Frozen weights: for each feature, the classes it votes for. The index is a power-of-two
-/// table probed linearly from the feature's low bits (features are hashes already), so a lookup
-/// touches one slot (and, for many classes, one run of entries).
+/// Frozen weights: for each feature, the classes it votes for. The index is an open-addressing
+/// table of about 1.5 slots a row, probed linearly from a home slot the key's bits choose
+/// (features are hashes already), so a lookup touches one slot and, for many classes, one run of
+/// entries (classes and weights in two parallel arrays, three bytes an entry).
 #[derive(Default)]
 pub struct Weights {
     classes: usize,
     slots: Vec<Slot>,
-    entries: Vec<Entry>,
+    entry_classes: Vec<u8>,
+    entry_weights: Vec<i16>,
 }
 
 /// The empty slot's key; a feature whose key would be this is stored as 1.
-const EMPTY: Feature = 0;
+const EMPTY: u32 = 0;
 
 /// The key a feature is stored under: its 64 bits folded to 32 (a file holds four bytes less a
 /// row; two of a model's features share a key about once in ten thousand, and then the second
 /// is not stored).
-fn slot_key(f: Feature) -> Feature {
-    let k = (f ^ (f >> 32)) & 0xffff_ffff;
+fn slot_key(f: Feature) -> u32 {
+    let k = (f ^ (f >> 32)) as u32;
     if k == EMPTY { 1 } else { k }
 }
 
 impl Weights {
     fn with_rows(classes: usize, rows: usize) -> Weights {
-        let capacity = (rows * 10 / 7 + 1).next_power_of_two().max(8);
-        Weights { classes, slots: vec![Slot::default(); capacity], entries: Vec::new() }
+        let slots = vec![Slot::default(); rows + rows / 2 + 8];
+        Weights { classes, slots, entry_classes: Vec::new(), entry_weights: Vec::new() }
     }
 
     fn narrow(&self) -> bool {
         self.classes <= NARROW
     }
 
+    /// The slot a key is looked for first: the key scaled to the table (keys are uniform).
+    fn home(&self, key: u32) -> usize {
+        ((u64::from(key) * self.slots.len() as u64) >> 32) as usize
+    }
+
+    fn next(&self, i: usize) -> usize {
+        if i + 1 == self.slots.len() { 0 } else { i + 1 }
+    }
+
     /// Adds one feature's non-zero weights, unless a feature with its key is stored already.
     fn push(&mut self, key: Feature, weights: impl Iterator<Item = (u16, i16)>) {
-        let mut slot = Slot { key: slot_key(key), data: [0; NARROW] };
+        let mut slot = Slot::new(slot_key(key));
+        let mut i = self.home(slot.key());
+        while self.slots[i].key() != EMPTY {
+            if self.slots[i].key() == slot.key() {
+                return; // the first of two features that share a key keeps it
+            }
+            i = self.next(i);
+        }
         if self.narrow() {
             for (class, w) in weights {
                 slot.data[usize::from(class)] = w;
@@ -221,20 +239,16 @@ impl Weights {
                 return;
             }
         } else {
-            let start = self.entries.len();
-            self.entries.extend(weights.map(|(class, weight)| Entry { class, weight }));
-            if self.entries.len() == start {
+            let start = self.entry_classes.len();
+            for (class, weight) in weights {
+                debug_assert!(class < 256, "a class beyond a byte");
+                self.entry_classes.push(class as u8);
+                self.entry_weights.push(weight);
+            }
+            if self.entry_classes.len() == start {
                 return;
             }
-            slot.set_run(start, self.entries.len() - start);
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = slot.key as usize & mask;
-        while self.slots[i].key != EMPTY {
-            if self.slots[i].key == slot.key {
-                return; // the first of two features that share a key keeps it
-            }
-            i = (i + 1) & mask;
+            slot.set_run(start, self.entry_classes.len() - start);
         }
         self.slots[i] = slot;
     }
@@ -244,22 +258,14 @@ impl Weights {
         self.classes
     }
 
-    fn find(&self, f: Feature) -> Option<Slot> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let key = slot_key(f);
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
+    /// The slot of a key, probing from slot `i` on; an empty slot when the key is not stored.
+    fn find(&self, key: u32, mut i: usize) -> Slot {
         loop {
             let s = self.slots[i];
-            if s.key == key {
-                return Some(s);
+            if s.key() == key || s.key() == EMPTY {
+                return s;
             }
-            if s.key == EMPTY {
-                return None;
-            }
-            i = (i + 1) & mask;
+            i = self.next(i);
         }
     }
 
@@ -267,7 +273,8 @@ impl Weights {
     fn weights(&self, slot: Slot) -> impl Iterator<Item = (usize, i16)> + '_ {
         let (narrow, wide) = if self.narrow() { (slot.data.len(), 0..0) } else { (0, slot.run()) };
         let inline = slot.data.into_iter().take(narrow).enumerate().filter(|(_, w)| *w != 0);
-        inline.chain(self.entries[wide].iter().map(|e| (usize::from(e.class), e.weight)))
+        let classes = self.entry_classes[wide.clone()].iter().map(|c| usize::from(*c));
+        inline.chain(classes.zip(self.entry_weights[wide].iter().copied()))
     }
 
     /// Sums the weights of each feature into `scores` (which it first clears).
@@ -278,35 +285,38 @@ impl Weights {
         let mut sums = [0i32; 256];
         let n = scores.len().min(256);
         if !self.slots.is_empty() {
-            let mask = self.slots.len() - 1;
             let mut found = [Slot::default(); 32];
+            let mut at = [0usize; 32];
             for chunk in features.chunks(found.len()) {
                 let homes = &mut found[..chunk.len()];
-                for (h, f) in homes.iter_mut().zip(chunk) {
-                    *h = self.slots[slot_key(*f) as usize & mask];
+                for ((h, a), f) in homes.iter_mut().zip(at.iter_mut()).zip(chunk) {
+                    *a = self.home(slot_key(*f));
+                    *h = self.slots[*a];
                 }
-                for (h, f) in homes.iter_mut().zip(chunk) {
+                for ((h, a), f) in homes.iter_mut().zip(&at).zip(chunk) {
                     let key = slot_key(*f);
-                    if h.key != key {
-                        *h = if h.key == EMPTY { Slot::default() } else { self.find(*f).unwrap_or_default() };
+                    if h.key() != key && h.key() != EMPTY {
+                        *h = self.find(key, self.next(*a));
                     }
                 }
+                let homes = homes.iter().filter(|h| h.key() != EMPTY);
                 if self.narrow() {
-                    for h in homes.iter() {
+                    for h in homes {
                         for (x, w) in sums.iter_mut().zip(h.data) {
                             *x += i32::from(w);
                         }
                     }
                 } else {
-                    // Touch every run's first entry before summing, so that those reads overlap too.
+                    // Touch every run's first weight before summing, so that those reads overlap too.
                     let mut touched = 0i32;
-                    for h in homes.iter().filter(|h| h.key != EMPTY) {
-                        touched ^= self.entries.get(h.run().start).map_or(0, |e| i32::from(e.weight));
+                    for h in homes.clone() {
+                        touched ^= self.entry_weights.get(h.run().start).map_or(0, |w| i32::from(*w));
                     }
                     std::hint::black_box(touched);
-                    for h in homes.iter().filter(|h| h.key != EMPTY) {
-                        for e in &self.entries[h.run()] {
-                            sums[usize::from(e.class) & 0xff] += i32::from(e.weight);
+                    for h in homes {
+                        let run = h.run();
+                        for (c, w) in self.entry_classes[run.clone()].iter().zip(&self.entry_weights[run]) {
+                            sums[usize::from(*c)] += i32::from(*w);
                         }
                     }
                 }
@@ -319,13 +329,13 @@ impl Weights {
 
     /// Writes the weights, rows sorted by feature.
     pub fn encode(&self, out: &mut Encoder) {
-        let mut rows: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != EMPTY).collect();
-        rows.sort_unstable_by_key(|s| s.key);
+        let mut rows: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key() != EMPTY).collect();
+        rows.sort_unstable_by_key(|s| s.key());
         out.u32(self.classes as u32);
         out.u32(rows.len() as u32);
         for s in rows {
             let weights: Vec<(usize, i16)> = self.weights(s).collect();
-            out.u32(s.key as u32);
+            out.u32(s.key());
             out.u8(weights.len() as u8);
             for (class, w) in weights {
                 out.u8(class as u8);
