@@ -22,15 +22,17 @@ impl Table {
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
-            let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| start + p);
-            let line = &self.text[start..end];
-            let (k, value) = match line.split_once('\t') {
-                Some((k, v)) => (k, Some(v)),
-                None => (line, None),
-            };
-            match k.as_bytes().cmp(key.as_bytes()) {
-                std::cmp::Ordering::Equal => return value,
-                std::cmp::Ordering::Less => lo = end + 1,
+            let line = &bytes[start..];
+            let tab = line.iter().position(|&b| b == b'\t' || b == b'\n').unwrap_or(line.len());
+            match line[..tab].cmp(key.as_bytes()) {
+                std::cmp::Ordering::Equal if line.get(tab) == Some(&b'\t') => {
+                    let value = &self.text[start + tab + 1..];
+                    return Some(value.split('\n').next().unwrap_or(value));
+                }
+                std::cmp::Ordering::Equal => return None,
+                std::cmp::Ordering::Less => {
+                    lo = line[tab..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| start + tab + p + 1);
+                }
                 std::cmp::Ordering::Greater => hi = start,
             }
         }

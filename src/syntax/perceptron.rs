@@ -129,8 +129,9 @@ impl Trainer {
     /// whose magnitude is at least `keep`.
     pub fn finish(self, keep: f32, min_updates: u32) -> Weights {
         let clock = f64::from(self.clock.max(1));
+        // In the order of the keys they are stored under; of two features that share one, the lower first.
         let mut keys: Vec<Feature> = self.rows.keys().copied().collect();
-        keys.sort_unstable();
+        keys.sort_unstable_by_key(|k| (slot_key(*k), *k));
         let mut weights = Weights::with_rows(self.classes, keys.len());
         for key in keys {
             let row = &self.rows[&key];
@@ -144,6 +145,7 @@ impl Trainer {
             });
             weights.push(key, averaged);
         }
+        weights.seal();
         weights
     }
 }
@@ -179,16 +181,33 @@ impl Slot {
     }
 }
 
-/// Frozen weights: for each feature, the classes it votes for. The index is an open-addressing
-/// table of about 1.5 slots a row, probed linearly from a home slot the key's bits choose
-/// (features are hashes already), so a lookup touches one slot and, for many classes, one run of
-/// entries (classes and weights in two parallel arrays, three bytes an entry).
+/// A class with its weight (in 1/256ths, little-endian): three bytes, one read.
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u8,
+    weight: [u8; 2],
+}
+
+impl Entry {
+    fn weight(self) -> i16 {
+        i16::from_le_bytes(self.weight)
+    }
+}
+
+/// Frozen weights: for each feature, the classes it votes for. The index is a table of about 1.5
+/// slots a row in which each key's home slot is the key scaled to the table (keys are hashes
+/// already), and the keys are stored in ascending order, each at its home or, when that is taken,
+/// in the first free slot after it (ordered linear probing, without wrapping round: the table ends
+/// in free slots). So a lookup reads the home slot and moves on only while it finds smaller keys:
+/// a feature that is not there, the most common case, is told apart as quickly as one that is.
+/// Wide tables keep each row as a run of entries.
 #[derive(Default)]
 pub struct Weights {
     classes: usize,
+    /// The number of home slots.
+    span: usize,
     slots: Vec<Slot>,
-    entry_classes: Vec<u8>,
-    entry_weights: Vec<i16>,
+    entries: Vec<Entry>,
 }
 
 /// The empty slot's key; a feature whose key would be this is stored as 1.
@@ -204,8 +223,9 @@ fn slot_key(f: Feature) -> u32 {
 
 impl Weights {
     fn with_rows(classes: usize, rows: usize) -> Weights {
-        let slots = vec![Slot::default(); rows + rows / 2 + 8];
-        Weights { classes, slots, entry_classes: Vec::new(), entry_weights: Vec::new() }
+        let span = rows + rows / 2 + 8;
+        let slots = Vec::with_capacity(span + 64);
+        Weights { classes, span, slots, entries: Vec::new() }
     }
 
     fn narrow(&self) -> bool {
@@ -214,23 +234,22 @@ impl Weights {
 
     /// The slot a key is looked for first: the key scaled to the table (keys are uniform).
     fn home(&self, key: u32) -> usize {
-        ((u64::from(key) * self.slots.len() as u64) >> 32) as usize
+        ((u64::from(key) * self.span as u64) >> 32) as usize
     }
 
-    fn next(&self, i: usize) -> usize {
-        if i + 1 == self.slots.len() { 0 } else { i + 1 }
+    /// The key stored last (the largest), or [`EMPTY`].
+    fn last_key(&self) -> u32 {
+        self.slots.last().map_or(EMPTY, |s| s.key())
     }
 
     /// Adds one feature's non-zero weights, unless a feature with its key is stored already.
+    /// Features come in ascending order of their keys.
     fn push(&mut self, key: Feature, weights: impl Iterator<Item = (u16, i16)>) {
         let mut slot = Slot::new(slot_key(key));
-        let mut i = self.home(slot.key());
-        while self.slots[i].key() != EMPTY {
-            if self.slots[i].key() == slot.key() {
-                return; // the first of two features that share a key keeps it
-            }
-            i = self.next(i);
+        if slot.key() == self.last_key() {
+            return; // the first of two features that share a key keeps it
         }
+        debug_assert!(slot.key() > self.last_key(), "features in ascending order of their keys");
         if self.narrow() {
             for (class, w) in weights {
                 slot.data[usize::from(class)] = w;
@@ -239,18 +258,27 @@ impl Weights {
                 return;
             }
         } else {
-            let start = self.entry_classes.len();
+            let start = self.entries.len();
             for (class, weight) in weights {
                 debug_assert!(class < 256, "a class beyond a byte");
-                self.entry_classes.push(class as u8);
-                self.entry_weights.push(weight);
+                self.entries.push(Entry { class: class as u8, weight: weight.to_le_bytes() });
             }
-            if self.entry_classes.len() == start {
+            if self.entries.len() == start {
                 return;
             }
-            slot.set_run(start, self.entry_classes.len() - start);
+            slot.set_run(start, self.entries.len() - start);
         }
-        self.slots[i] = slot;
+        let home = self.home(slot.key());
+        if self.slots.len() < home {
+            self.slots.resize(home, Slot::default());
+        }
+        self.slots.push(slot);
+    }
+
+    /// Ends the table after the last row: free slots up to the end of the homes, and one more.
+    fn seal(&mut self) {
+        let end = self.slots.len().max(self.span) + 1;
+        self.slots.resize(end, Slot::default());
     }
 
     /// Number of classes.
@@ -262,10 +290,13 @@ impl Weights {
     fn find(&self, key: u32, mut i: usize) -> Slot {
         loop {
             let s = self.slots[i];
-            if s.key() == key || s.key() == EMPTY {
+            if s.key() == key {
                 return s;
             }
-            i = self.next(i);
+            if s.key() == EMPTY || s.key() > key {
+                return Slot::default();
+            }
+            i += 1;
         }
     }
 
@@ -273,8 +304,7 @@ impl Weights {
     fn weights(&self, slot: Slot) -> impl Iterator<Item = (usize, i16)> + '_ {
         let (narrow, wide) = if self.narrow() { (slot.data.len(), 0..0) } else { (0, slot.run()) };
         let inline = slot.data.into_iter().take(narrow).enumerate().filter(|(_, w)| *w != 0);
-        let classes = self.entry_classes[wide.clone()].iter().map(|c| usize::from(*c));
-        inline.chain(classes.zip(self.entry_weights[wide].iter().copied()))
+        inline.chain(self.entries[wide].iter().map(|e| (usize::from(e.class), e.weight())))
     }
 
     /// Sums the weights of each feature into `scores` (which it first clears).
@@ -295,8 +325,8 @@ impl Weights {
                 }
                 for ((h, a), f) in homes.iter_mut().zip(&at).zip(chunk) {
                     let key = slot_key(*f);
-                    if h.key() != key && h.key() != EMPTY {
-                        *h = self.find(key, self.next(*a));
+                    if h.key() != key {
+                        *h = if h.key() == EMPTY || h.key() > key { Slot::default() } else { self.find(key, *a + 1) };
                     }
                 }
                 let homes = homes.iter().filter(|h| h.key() != EMPTY);
@@ -310,13 +340,12 @@ impl Weights {
                     // Touch every run's first weight before summing, so that those reads overlap too.
                     let mut touched = 0i32;
                     for h in homes.clone() {
-                        touched ^= self.entry_weights.get(h.run().start).map_or(0, |w| i32::from(*w));
+                        touched ^= self.entries.get(h.run().start).map_or(0, |e| i32::from(e.class));
                     }
                     std::hint::black_box(touched);
                     for h in homes {
-                        let run = h.run();
-                        for (c, w) in self.entry_classes[run.clone()].iter().zip(&self.entry_weights[run]) {
-                            sums[usize::from(*c)] += i32::from(*w);
+                        for e in &self.entries[h.run()] {
+                            sums[usize::from(e.class)] += i32::from(e.weight());
                         }
                     }
                 }
@@ -354,8 +383,13 @@ impl Weights {
         }
         let mut w = Weights::with_rows(classes, n);
         let mut row = Vec::with_capacity(classes);
+        let mut last = EMPTY;
         for _ in 0..n {
             let key = Feature::from(input.u32()?);
+            if slot_key(key) < last {
+                return Err(DecodeError("weight rows out of order"));
+            }
+            last = slot_key(key);
             let len = usize::from(input.u8()?);
             row.clear();
             for _ in 0..len {
@@ -367,6 +401,7 @@ impl Weights {
             }
             w.push(key, row.iter().copied());
         }
+        w.seal();
         Ok(w)
     }
 }
