@@ -453,6 +453,28 @@ mod tests {
     }
 
     #[test]
+    fn every_stored_feature_is_found_and_no_other() {
+        for classes in [3, 17] {
+            let mut t = Trainer::new(classes);
+            let stored: Vec<Feature> = (0..5000).map(|k| feature(7, k)).collect();
+            for (k, f) in stored.iter().enumerate() {
+                t.update(k % classes, (k + 1) % classes, &[*f]);
+            }
+            t.tick();
+            let w = t.finish(0.0, 0);
+            let mut scores = vec![0.0; classes];
+            for (k, f) in stored.iter().enumerate() {
+                w.score(&[*f], &mut scores);
+                assert!(scores[k % classes] > 0.0 && scores[(k + 1) % classes] < 0.0, "feature {k} of {classes}");
+            }
+            for k in 0..5000 {
+                w.score(&[feature(8, k)], &mut scores);
+                assert!(scores.iter().all(|s| *s == 0.0), "absent feature {k} of {classes}");
+            }
+        }
+    }
+
+    #[test]
     fn hashes_are_stable() {
         assert_eq!(hash_str("Haus"), hash_str("Haus"));
         assert_ne!(hash_str("Haus"), hash_str("haus"));
