@@ -2,39 +2,41 @@
 
 use super::perceptron::{hash_str, mix};
 
-/// A table of `key TAB value` lines sorted by key bytes, searched where it lies.
+/// A table of `key TAB value` lines sorted by key bytes, searched where it lies: a binary search
+/// over byte offsets, each step reading the line around its midpoint. Nothing is built, and only
+/// the pages a search reads are brought into memory.
 #[derive(Default)]
 struct Table {
     text: &'static str,
-    lines: Vec<u32>,
 }
 
 impl Table {
     fn new(text: &'static str) -> Table {
-        let mut lines = Vec::with_capacity(text.len() / 12);
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            if line.contains('\t') {
-                lines.push(at as u32);
-            }
-            at += line.len();
-        }
-        Table { text, lines }
-    }
-
-    fn line(&self, k: usize) -> (&'static str, &'static str) {
-        let rest = &self.text[self.lines[k] as usize..];
-        let line = rest.split('\n').next().unwrap_or("");
-        line.split_once('\t').unwrap_or((line, ""))
+        Table { text }
     }
 
     fn get(&self, key: &str) -> Option<&'static str> {
-        let k = self.lines.binary_search_by(|&at| {
-            let rest = &self.text.as_bytes()[at as usize..];
-            let end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
-            rest[..end].cmp(key.as_bytes())
-        });
-        k.ok().map(|k| self.line(k).1)
+        let bytes = self.text.as_bytes();
+        let (mut lo, mut hi) = (0, bytes.len());
+        // `lo` is always the start of a line; every line between `lo` and `hi` is still a candidate.
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+            let line = &bytes[start..];
+            let tab = line.iter().position(|&b| b == b'\t' || b == b'\n').unwrap_or(line.len());
+            match line[..tab].cmp(key.as_bytes()) {
+                std::cmp::Ordering::Equal if line.get(tab) == Some(&b'\t') => {
+                    let value = &self.text[start + tab + 1..];
+                    return Some(value.split('\n').next().unwrap_or(value));
+                }
+                std::cmp::Ordering::Equal => return None,
+                std::cmp::Ordering::Less => {
+                    lo = line[tab..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| start + tab + p + 1);
+                }
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        None
     }
 }
 
@@ -47,7 +49,7 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Reads the lemma table (`form TAB <chars to drop><suffix>`) and the cluster table (`word TAB id`),
-    /// both sorted by the bytes of their first column; only an index of line starts is built.
+    /// both sorted by the bytes of their first column; nothing is built: both are searched in place.
     pub fn parse(lemmas: &'static str, clusters: &'static str) -> Lexicon {
         Lexicon { lemmas: Table::new(lemmas), clusters: Table::new(clusters) }
     }

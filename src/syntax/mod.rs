@@ -323,9 +323,32 @@ pub fn model(lang: Lang) -> Option<&'static Model> {
     MODELS[slot]
         .get_or_init(|| {
             let data = crate::lang::syntax_data(lang);
-            Model::decode(data.model, lexicon(lang)).ok().map(|m| m.with_grammar(grammar(lang)))
+            let model = Model::decode(data.model, lexicon(lang)).ok().map(|m| m.with_grammar(grammar(lang)));
+            release(data.model);
+            model
         })
         .as_ref()
+}
+
+/// Gives back the memory of compiled-in bytes that were read once and are not needed again (a
+/// model's bytes, once decoded into its tables): the pages wholly inside them leave the
+/// process's resident set. They are read-only pages of the executable's file, never written, so
+/// a later read (a test that decodes the model again) brings the same bytes back from the file.
+fn release(bytes: &'static [u8]) {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: sysconf has no preconditions.
+        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(0).max(1);
+        let start = (bytes.as_ptr() as usize).next_multiple_of(page);
+        let end = (bytes.as_ptr() as usize + bytes.len()) / page * page;
+        if end > start {
+            // SAFETY: the range is whole pages of a `'static` read-only mapping of the executable
+            // (`include_bytes!`); dropping them loses nothing, as they refault from the file unchanged.
+            unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED) };
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = bytes;
 }
 
 #[cfg(test)]

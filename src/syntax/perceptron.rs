@@ -129,8 +129,9 @@ impl Trainer {
     /// whose magnitude is at least `keep`.
     pub fn finish(self, keep: f32, min_updates: u32) -> Weights {
         let clock = f64::from(self.clock.max(1));
+        // In the order of the keys they are stored under; of two features that share one, the lower first.
         let mut keys: Vec<Feature> = self.rows.keys().copied().collect();
-        keys.sort_unstable();
+        keys.sort_unstable_by_key(|k| (slot_key(*k), *k));
         let mut weights = Weights::with_rows(self.classes, keys.len());
         for key in keys {
             let row = &self.rows[&key];
@@ -144,75 +145,111 @@ impl Trainer {
             });
             weights.push(key, averaged);
         }
+        weights.seal();
         weights
     }
 }
 
-/// One slot of the open-addressing index of frozen weights: a feature and its weights, in the
-/// slot itself when the table has at most [`NARROW`] classes, else as a run of entries.
+/// One slot of the open-addressing index of frozen weights: a feature's 32-bit key and its
+/// weights, in the slot itself when the table has at most [`NARROW`] classes, else the start and
+/// length of its run of entries. Ten bytes, two-byte aligned: no padding.
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    key: Feature,
+    key: [u16; 2],
     data: [i16; NARROW],
 }
 
-/// Tables with this many classes or fewer keep their weights in the slot.
-const NARROW: usize = 4;
+/// Tables with this many classes or fewer keep their weights in the slot (the parser's moves).
+const NARROW: usize = 3;
 
 impl Slot {
+    fn new(key: u32) -> Slot {
+        Slot { key: [key as u16, (key >> 16) as u16], data: [0; NARROW] }
+    }
+
+    fn key(self) -> u32 {
+        u32::from(self.key[0]) | (u32::from(self.key[1]) << 16)
+    }
+
     fn run(self) -> std::ops::Range<usize> {
-        let word = |lo: i16, hi: i16| (lo as u16 as usize) | ((hi as u16 as usize) << 16);
-        let start = word(self.data[0], self.data[1]);
-        start..start + word(self.data[2], self.data[3])
+        let start = usize::from(self.data[0] as u16) | (usize::from(self.data[1] as u16) << 16);
+        start..start + usize::from(self.data[2] as u16)
     }
 
     fn set_run(&mut self, start: usize, len: usize) {
-        let half = |v: usize, shift: u32| (v >> shift) as u16 as i16;
-        self.data = [half(start, 0), half(start, 16), half(len, 0), half(len, 16)];
+        self.data = [start as u16 as i16, (start >> 16) as u16 as i16, len as u16 as i16];
     }
 }
 
-/// A class with its weight, in 1/256ths.
+/// A class with its weight (in 1/256ths, little-endian): three bytes, one read.
 #[derive(Clone, Copy)]
 struct Entry {
-    class: u16,
-    weight: i16,
+    class: u8,
+    weight: [u8; 2],
 }
 
-/// Frozen weights: for each feature, the classes it votes for. The index is a power-of-two
-/// table probed linearly from the feature's low bits (features are hashes already), so a lookup
-/// touches one slot (and, for many classes, one run of entries).
+impl Entry {
+    fn weight(self) -> i16 {
+        i16::from_le_bytes(self.weight)
+    }
+}
+
+/// Frozen weights: for each feature, the classes it votes for. The index is a table of about 1.5
+/// slots a row in which each key's home slot is the key scaled to the table (keys are hashes
+/// already), and the keys are stored in ascending order, each at its home or, when that is taken,
+/// in the first free slot after it (ordered linear probing, without wrapping round: the table ends
+/// in free slots). So a lookup reads the home slot and moves on only while it finds smaller keys:
+/// a feature that is not there, the most common case, is told apart as quickly as one that is.
+/// Wide tables keep each row as a run of entries.
 #[derive(Default)]
 pub struct Weights {
     classes: usize,
+    /// The number of home slots.
+    span: usize,
     slots: Vec<Slot>,
     entries: Vec<Entry>,
 }
 
 /// The empty slot's key; a feature whose key would be this is stored as 1.
-const EMPTY: Feature = 0;
+const EMPTY: u32 = 0;
 
 /// The key a feature is stored under: its 64 bits folded to 32 (a file holds four bytes less a
 /// row; two of a model's features share a key about once in ten thousand, and then the second
 /// is not stored).
-fn slot_key(f: Feature) -> Feature {
-    let k = (f ^ (f >> 32)) & 0xffff_ffff;
+fn slot_key(f: Feature) -> u32 {
+    let k = (f ^ (f >> 32)) as u32;
     if k == EMPTY { 1 } else { k }
 }
 
 impl Weights {
     fn with_rows(classes: usize, rows: usize) -> Weights {
-        let capacity = (rows * 10 / 7 + 1).next_power_of_two().max(8);
-        Weights { classes, slots: vec![Slot::default(); capacity], entries: Vec::new() }
+        let span = rows + rows / 2 + 8;
+        let slots = Vec::with_capacity(span + 64);
+        Weights { classes, span, slots, entries: Vec::new() }
     }
 
     fn narrow(&self) -> bool {
         self.classes <= NARROW
     }
 
+    /// The slot a key is looked for first: the key scaled to the table (keys are uniform).
+    fn home(&self, key: u32) -> usize {
+        ((u64::from(key) * self.span as u64) >> 32) as usize
+    }
+
+    /// The key stored last (the largest), or [`EMPTY`].
+    fn last_key(&self) -> u32 {
+        self.slots.last().map_or(EMPTY, |s| s.key())
+    }
+
     /// Adds one feature's non-zero weights, unless a feature with its key is stored already.
+    /// Features come in ascending order of their keys.
     fn push(&mut self, key: Feature, weights: impl Iterator<Item = (u16, i16)>) {
-        let mut slot = Slot { key: slot_key(key), data: [0; NARROW] };
+        let mut slot = Slot::new(slot_key(key));
+        if slot.key() == self.last_key() {
+            return; // the first of two features that share a key keeps it
+        }
+        debug_assert!(slot.key() > self.last_key(), "features in ascending order of their keys");
         if self.narrow() {
             for (class, w) in weights {
                 slot.data[usize::from(class)] = w;
@@ -222,21 +259,26 @@ impl Weights {
             }
         } else {
             let start = self.entries.len();
-            self.entries.extend(weights.map(|(class, weight)| Entry { class, weight }));
+            for (class, weight) in weights {
+                debug_assert!(class < 256, "a class beyond a byte");
+                self.entries.push(Entry { class: class as u8, weight: weight.to_le_bytes() });
+            }
             if self.entries.len() == start {
                 return;
             }
             slot.set_run(start, self.entries.len() - start);
         }
-        let mask = self.slots.len() - 1;
-        let mut i = slot.key as usize & mask;
-        while self.slots[i].key != EMPTY {
-            if self.slots[i].key == slot.key {
-                return; // the first of two features that share a key keeps it
-            }
-            i = (i + 1) & mask;
+        let home = self.home(slot.key());
+        if self.slots.len() < home {
+            self.slots.resize(home, Slot::default());
         }
-        self.slots[i] = slot;
+        self.slots.push(slot);
+    }
+
+    /// Ends the table after the last row: free slots up to the end of the homes, and one more.
+    fn seal(&mut self) {
+        let end = self.slots.len().max(self.span) + 1;
+        self.slots.resize(end, Slot::default());
     }
 
     /// Number of classes.
@@ -244,22 +286,17 @@ impl Weights {
         self.classes
     }
 
-    fn find(&self, f: Feature) -> Option<Slot> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let key = slot_key(f);
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
+    /// The slot of a key, probing from slot `i` on; an empty slot when the key is not stored.
+    fn find(&self, key: u32, mut i: usize) -> Slot {
         loop {
             let s = self.slots[i];
-            if s.key == key {
-                return Some(s);
+            if s.key() == key {
+                return s;
             }
-            if s.key == EMPTY {
-                return None;
+            if s.key() == EMPTY || s.key() > key {
+                return Slot::default();
             }
-            i = (i + 1) & mask;
+            i += 1;
         }
     }
 
@@ -267,7 +304,7 @@ impl Weights {
     fn weights(&self, slot: Slot) -> impl Iterator<Item = (usize, i16)> + '_ {
         let (narrow, wide) = if self.narrow() { (slot.data.len(), 0..0) } else { (0, slot.run()) };
         let inline = slot.data.into_iter().take(narrow).enumerate().filter(|(_, w)| *w != 0);
-        inline.chain(self.entries[wide].iter().map(|e| (usize::from(e.class), e.weight)))
+        inline.chain(self.entries[wide].iter().map(|e| (usize::from(e.class), e.weight())))
     }
 
     /// Sums the weights of each feature into `scores` (which it first clears).
@@ -278,35 +315,37 @@ impl Weights {
         let mut sums = [0i32; 256];
         let n = scores.len().min(256);
         if !self.slots.is_empty() {
-            let mask = self.slots.len() - 1;
             let mut found = [Slot::default(); 32];
+            let mut at = [0usize; 32];
             for chunk in features.chunks(found.len()) {
                 let homes = &mut found[..chunk.len()];
-                for (h, f) in homes.iter_mut().zip(chunk) {
-                    *h = self.slots[slot_key(*f) as usize & mask];
+                for ((h, a), f) in homes.iter_mut().zip(at.iter_mut()).zip(chunk) {
+                    *a = self.home(slot_key(*f));
+                    *h = self.slots[*a];
                 }
-                for (h, f) in homes.iter_mut().zip(chunk) {
+                for ((h, a), f) in homes.iter_mut().zip(&at).zip(chunk) {
                     let key = slot_key(*f);
-                    if h.key != key {
-                        *h = if h.key == EMPTY { Slot::default() } else { self.find(*f).unwrap_or_default() };
+                    if h.key() != key {
+                        *h = if h.key() == EMPTY || h.key() > key { Slot::default() } else { self.find(key, *a + 1) };
                     }
                 }
+                let homes = homes.iter().filter(|h| h.key() != EMPTY);
                 if self.narrow() {
-                    for h in homes.iter() {
+                    for h in homes {
                         for (x, w) in sums.iter_mut().zip(h.data) {
                             *x += i32::from(w);
                         }
                     }
                 } else {
-                    // Touch every run's first entry before summing, so that those reads overlap too.
+                    // Touch every run's first weight before summing, so that those reads overlap too.
                     let mut touched = 0i32;
-                    for h in homes.iter().filter(|h| h.key != EMPTY) {
-                        touched ^= self.entries.get(h.run().start).map_or(0, |e| i32::from(e.weight));
+                    for h in homes.clone() {
+                        touched ^= self.entries.get(h.run().start).map_or(0, |e| i32::from(e.class));
                     }
                     std::hint::black_box(touched);
-                    for h in homes.iter().filter(|h| h.key != EMPTY) {
+                    for h in homes {
                         for e in &self.entries[h.run()] {
-                            sums[usize::from(e.class) & 0xff] += i32::from(e.weight);
+                            sums[usize::from(e.class)] += i32::from(e.weight());
                         }
                     }
                 }
@@ -319,13 +358,13 @@ impl Weights {
 
     /// Writes the weights, rows sorted by feature.
     pub fn encode(&self, out: &mut Encoder) {
-        let mut rows: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != EMPTY).collect();
-        rows.sort_unstable_by_key(|s| s.key);
+        let mut rows: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key() != EMPTY).collect();
+        rows.sort_unstable_by_key(|s| s.key());
         out.u32(self.classes as u32);
         out.u32(rows.len() as u32);
         for s in rows {
             let weights: Vec<(usize, i16)> = self.weights(s).collect();
-            out.u32(s.key as u32);
+            out.u32(s.key());
             out.u8(weights.len() as u8);
             for (class, w) in weights {
                 out.u8(class as u8);
@@ -344,8 +383,13 @@ impl Weights {
         }
         let mut w = Weights::with_rows(classes, n);
         let mut row = Vec::with_capacity(classes);
+        let mut last = EMPTY;
         for _ in 0..n {
             let key = Feature::from(input.u32()?);
+            if slot_key(key) < last {
+                return Err(DecodeError("weight rows out of order"));
+            }
+            last = slot_key(key);
             let len = usize::from(input.u8()?);
             row.clear();
             for _ in 0..len {
@@ -357,6 +401,7 @@ impl Weights {
             }
             w.push(key, row.iter().copied());
         }
+        w.seal();
         Ok(w)
     }
 }
@@ -404,6 +449,28 @@ mod tests {
         for (f, y) in &data {
             w.score(f, &mut scores);
             assert_eq!(best(&scores, |_| true), Some(*y));
+        }
+    }
+
+    #[test]
+    fn every_stored_feature_is_found_and_no_other() {
+        for classes in [3, 17] {
+            let mut t = Trainer::new(classes);
+            let stored: Vec<Feature> = (0..5000).map(|k| feature(7, k)).collect();
+            for (k, f) in stored.iter().enumerate() {
+                t.update(k % classes, (k + 1) % classes, &[*f]);
+            }
+            t.tick();
+            let w = t.finish(0.0, 0);
+            let mut scores = vec![0.0; classes];
+            for (k, f) in stored.iter().enumerate() {
+                w.score(&[*f], &mut scores);
+                assert!(scores[k % classes] > 0.0 && scores[(k + 1) % classes] < 0.0, "feature {k} of {classes}");
+            }
+            for k in 0..5000 {
+                w.score(&[feature(8, k)], &mut scores);
+                assert!(scores.iter().all(|s| *s == 0.0), "absent feature {k} of {classes}");
+            }
         }
     }
 
