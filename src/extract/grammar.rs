@@ -3,14 +3,17 @@
 
 use super::Reader;
 use super::phrases::phrase_in;
-use crate::syntax::Word;
 use crate::syntax::tree::Tree;
 use crate::syntax::ud::{Rel, Upos};
+use crate::syntax::{Tagged, Word};
 use crate::text::Token;
 use std::rc::Rc;
 
 /// The last sentence's tree, by the sentence's first offset and length.
 pub(super) type ParseCache = std::cell::RefCell<Option<((usize, usize), Rc<Vec<Word>>)>>;
+
+/// The last sentence's tags, by the sentence's first offset and length.
+pub(super) type TagCache = std::cell::RefCell<Option<((usize, usize), Rc<Vec<Tagged>>)>>;
 
 /// How far a word's chain of heads is followed.
 const MAX_CLIMB: usize = 12;
@@ -30,6 +33,22 @@ impl<'a> Reader<'a> {
         let words = Rc::new(grammar.analyse(&forms));
         *cache = Some((key, Rc::clone(&words)));
         Some(words)
+    }
+
+    /// The sentence's words with their parts of speech and features; `None` without the grammar.
+    pub(super) fn tagged(&self, tokens: &[Token]) -> Option<Rc<Vec<Tagged>>> {
+        let grammar = self.grammar?;
+        let key = (tokens.first()?.start, tokens.len());
+        let mut cache = self.tag_cache.borrow_mut();
+        if let Some((k, tags)) = cache.as_ref()
+            && *k == key
+        {
+            return Some(Rc::clone(tags));
+        }
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let tags = Rc::new(grammar.tag(&forms));
+        *cache = Some((key, Rc::clone(&tags)));
+        Some(tags)
     }
 
     /// How many steps up the tree lead from the word at `at` to the word at `head`, passing no

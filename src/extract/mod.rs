@@ -150,6 +150,8 @@ struct Reader<'a> {
     in_lead: bool,
     /// The last sentence's tree, by its first offset and length (`grammar.rs`).
     parse_cache: grammar::ParseCache,
+    /// The last sentence's tags (`grammar.rs`).
+    tag_cache: grammar::TagCache,
 }
 
 /// Reads every sentence of an article.
@@ -182,6 +184,7 @@ impl<'a> Reader<'a> {
             story: None,
             in_lead: true,
             parse_cache: std::cell::RefCell::new(None),
+            tag_cache: std::cell::RefCell::new(None),
         }
     }
 

@@ -25,19 +25,28 @@ impl<'a> Reader<'a> {
     pub(super) fn continue_story(&mut self, st: &SentenceState<'_, 'a>) {
         if st.times.is_empty() {
             if let Some(story) = self.story.clone() {
+                let undated: Vec<(usize, usize)> = st
+                    .created
+                    .iter()
+                    .copied()
+                    .filter(|&(e, _)| {
+                        let e = &self.out.events[e];
+                        e.time.is_none()
+                            && matches!(
+                                e.factuality,
+                                crate::model::Factuality::Asserted | crate::model::Factuality::Reported
+                            )
+                    })
+                    .collect();
+                if undated.is_empty() {
+                    return;
+                }
                 let past = self.past_clauses(st.tokens, &st.clauses);
-                for &(event, at) in &st.created {
-                    let e = &self.out.events[event];
-                    if e.time.is_none()
-                        && matches!(
-                            e.factuality,
-                            crate::model::Factuality::Asserted | crate::model::Factuality::Reported
-                        )
-                        && past.get(clause_of(&st.clauses, at)).copied().unwrap_or(false)
+                for (event, at) in undated {
+                    if past.get(clause_of(&st.clauses, at)).copied().unwrap_or(false)
                         && !self.definite_noun(st.tokens, at)
                     {
-                        let e = &mut self.out.events[event];
-                        e.time = Some(story.clone());
+                        self.out.events[event].time = Some(story.clone());
                     }
                 }
             }
@@ -65,16 +74,14 @@ impl<'a> Reader<'a> {
     /// Which clauses tell the past: a verb in a past tense that is no participle, or a perfect (a finite
     /// auxiliary of the perfect with a participle). Nothing without the grammar.
     fn past_clauses(&self, tokens: &[Token], clauses: &[Clause]) -> Vec<bool> {
-        let Some(grammar) = self.grammar else {
+        let Some(tags) = self.tagged(tokens) else {
             return vec![false; clauses.len()];
         };
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let tags = grammar.tag(&forms);
         let perfect_aux = |i: usize| {
             let t = &tags[i];
             t.upos == Upos::Aux
                 && t.feats.is(Attr::VerbForm, "Fin")
-                && self.rules.time.perfect_auxiliaries.contains(&grammar.lemma(forms[i], Upos::Aux))
+                && self.rules.time.perfect_auxiliaries.contains(&t.lemma)
         };
         clauses
             .iter()
@@ -95,13 +102,10 @@ impl<'a> Reader<'a> {
     /// only then does a span before an event count back from the publication. Without the
     /// grammar, it is taken to.
     pub(super) fn tells_present(&self, tokens: &[Token]) -> bool {
-        let Some(grammar) = self.grammar else {
+        let Some(tags) = self.tagged(tokens) else {
             return true;
         };
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        grammar
-            .tag(&forms)
-            .iter()
+        tags.iter()
             .find(|t| {
                 matches!(t.upos, Upos::Verb | Upos::Aux)
                     && !t.feats.is(Attr::VerbForm, "Part")
@@ -113,11 +117,9 @@ impl<'a> Reader<'a> {
     /// An event noun with a definite or demonstrative determiner ("the call", "das Treffen")
     /// names a happening already told, which the story's date does not date.
     fn definite_noun(&self, tokens: &[Token], at: usize) -> bool {
-        let Some(grammar) = self.grammar else {
+        let Some(tags) = self.tagged(tokens) else {
             return false;
         };
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let tags = grammar.tag(&forms);
         tags.get(at).is_some_and(|t| t.upos == Upos::Noun)
             && tags[at.saturating_sub(3)..at].iter().any(|t| {
                 t.upos == Upos::Det && (t.feats.is(Attr::Definite, "Def") || t.feats.is(Attr::PronType, "Dem"))

@@ -41,7 +41,13 @@ impl<'a> Reader<'a> {
         // The expression the tree puts under the trigger, nearest first; one that a verb above
         // the trigger's complement clause governs dates that verb ("announced on Sunday that he
         // would visit"), not the event.
-        if let Some(words) = times.iter().any(|t| !t.anchors_following).then(|| self.parsed(tokens)).flatten() {
+        // The tree is asked only where the clause rules below could choose wrongly: several
+        // expressions, one outside the trigger's clause, or a sentence that reports.
+        let own: Vec<&TimeExpr> = times.iter().filter(|t| !t.anchors_following).collect();
+        let ambiguous = own.len() > 1
+            || own.iter().any(|t| t.first < c.first || t.last > c.last)
+            || attribution.verb_clause.is_some();
+        if let Some(words) = ambiguous.then(|| self.parsed(tokens)).flatten() {
             let tree = crate::syntax::tree::Tree::new(&words);
             let heads: Vec<Option<usize>> = times.iter().map(|t| tree.head_of(t.first, t.last)).collect();
             let nearest = times
