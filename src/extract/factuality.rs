@@ -93,6 +93,14 @@ impl<'a> Reader<'a> {
                 return *value;
             }
         }
+        // "the debate, which was slated for …, has been cancelled": a verb of calling off or
+        // refusing whose subject or object the tree makes the event noun, wherever it stands.
+        if noun
+            && !setting
+            && let Some(value) = self.called_off_in_tree(tokens, &lower, trigger.at)
+        {
+            return value;
+        }
         // "ein geplanter Besuch", "a possible meeting": adjectives speak for their noun only.
         if noun {
             let before = &lower[trigger.at.saturating_sub(3).max(clause.first)..trigger.at];
@@ -197,5 +205,33 @@ impl<'a> Reader<'a> {
             }
         }
         false
+    }
+
+    /// A verb of calling off or refusing ("cancelled", "sagte … ab") whose subject or object,
+    /// in the sentence's tree, is the event noun at `at`. The tree is read only when such a verb
+    /// stands in the sentence.
+    fn called_off_in_tree(&self, tokens: &[Token], lower: &[String], at: usize) -> Option<Factuality> {
+        let lists = self.rules.cue_lists();
+        let verbs: Vec<(usize, Factuality)> = lists[..2]
+            .iter()
+            .flat_map(|(cues, value)| {
+                cues.iter().filter_map(move |c| {
+                    let head = c.split(' ').next()?;
+                    Some((head, *value))
+                })
+            })
+            .flat_map(|(head, value)| {
+                lower.iter().enumerate().filter(move |(k, w)| *w == head && *k != at).map(move |(k, _)| (k, value))
+            })
+            .collect();
+        if verbs.is_empty() {
+            return None;
+        }
+        let words = self.parsed(tokens)?;
+        let tree = crate::syntax::tree::Tree::new(&words);
+        verbs
+            .into_iter()
+            .find(|&(v, _)| tree.subjects(v).contains(&at) || tree.objects(v).contains(&at))
+            .map(|(_, f)| f)
     }
 }

@@ -676,3 +676,25 @@ fn a_title_set_off_after_a_name_describes_that_person_and_names_no_one_else() {
     assert!(people.is_empty(), "not Norway's real prime minister: {people:?}");
     assert!(!x.entities.iter().any(|e| e.labels.iter().any(|(_, l)| l.contains("Prime Minister"))), "{:?}", x.entities);
 }
+
+#[test]
+fn a_verb_of_calling_off_whose_subject_is_the_event_noun_cancels_it_wherever_it_stands() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The commission announced on Friday that the second debate between the President of France and the Prime Minister of Poland, which was slated for October 25, has been cancelled.",
+        ),
+        (
+            Lang::En,
+            "The meeting between the President of France and the Prime Minister of Poland, planned for next week, was cancelled.",
+        ),
+        (
+            Lang::De,
+            "Das für nächste Woche geplante Treffen des Präsidenten Frankreichs mit dem Ministerpräsidenten Polens wurde abgesagt.",
+        ),
+    ] {
+        let x = read(lang, text);
+        let facts: Vec<Factuality> = events(&x).into_iter().map(|(_, f, _)| f).collect();
+        assert_eq!(facts, vec![Factuality::Cancelled], "{text}");
+    }
+}
