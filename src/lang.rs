@@ -221,6 +221,9 @@ pub struct Rules {
     /// Infinitives and participles close the clause ("wird China besuchen"): an object may stand
     /// before its verb.
     pub verb_final: bool,
+    /// Lemmas of verbs whose object is a topic, never a party ("besprechen", "discuss").
+    #[serde(default)]
+    pub topic_verbs: BTreeSet<String>,
     /// Abbreviations that keep their dot ("Dr.", "z.").
     pub abbreviations: BTreeSet<String>,
     /// Month names (lower case) to their number.

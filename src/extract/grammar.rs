@@ -134,4 +134,29 @@ impl<'a> Reader<'a> {
         let cues = &self.rules.cues;
         Some(cues.future_aux.iter().chain(&cues.planned).any(|c| phrase_in(span, c)))
     }
+
+    /// The words a verb of discussing ("discuss", "besprechen") takes as its objects, with their
+    /// conjuncts, between `first` and `last`: the topics of a meeting, never its parties. The tree
+    /// is read only when such a verb stands there.
+    pub(super) fn topics(&self, tokens: &[Token], first: usize, last: usize) -> Vec<usize> {
+        let Some(grammar) = self.grammar else {
+            return Vec::new();
+        };
+        let verbs: Vec<usize> = (first..last.min(tokens.len()))
+            .filter(|&k| {
+                let t = &tokens[k];
+                t.kind == crate::text::TokenKind::Word
+                    && !t.is_capitalized()
+                    && self.rules.topic_verbs.contains(&grammar.lemma(t.lower(), Upos::Verb))
+            })
+            .collect();
+        if verbs.is_empty() {
+            return Vec::new();
+        }
+        let Some(words) = self.parsed(tokens) else {
+            return Vec::new();
+        };
+        let tree = Tree::new(&words);
+        verbs.into_iter().filter(|&v| words[v].upos == Upos::Verb).flat_map(|v| tree.objects(v)).collect()
+    }
 }

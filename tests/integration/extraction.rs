@@ -698,3 +698,17 @@ fn a_verb_of_calling_off_whose_subject_is_the_event_noun_cancels_it_wherever_it_
         assert_eq!(facts, vec![Factuality::Cancelled], "{text}");
     }
 }
+
+#[test]
+fn what_a_meeting_discusses_is_its_topic_not_a_party() {
+    for (lang, text) in [
+        (Lang::En, "The President of France met the Prime Minister of Poland to discuss NATO."),
+        (Lang::De, "Der Präsident Frankreichs traf den Ministerpräsidenten Polens, um die NATO zu besprechen."),
+    ] {
+        let x = read(lang, text);
+        assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "org-nato"), "{text}: {:?}", events(&x));
+        assert_eq!(events(&x).len(), 1, "{text}");
+    }
+    let x = read(Lang::En, "The President of France met the Prime Minister of Poland and NATO officials.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "org-nato"), "{:?}", events(&x));
+}

@@ -93,6 +93,10 @@ impl<'a> Reader<'a> {
             })
             .filter(|m| m.kind != EntityKind::NewsAgency)
             .collect();
+        // "met X to discuss NATO": what a verb of discussing takes as its object is the topic.
+        let topics = self.topics(tokens, c.first, c.last);
+        let in_clause: Vec<&Mention> =
+            in_clause.into_iter().filter(|m| !topics.iter().any(|&t| m.first <= t && t < m.last)).collect();
         let mut event =
             Event::new(trigger.group.kind, Factuality::Asserted, Span { start: 0, end: 0, sentence: 0 }, Vec::new());
         event.items = self.items(tokens, c, trigger);
