@@ -712,3 +712,17 @@ fn what_a_meeting_discusses_is_its_topic_not_a_party() {
     let x = read(Lang::En, "The President of France met the Prime Minister of Poland and NATO officials.");
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "org-nato"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_meal_with_someone_is_a_meeting_and_handing_over_goods_a_shipment() {
+    let x = read(Lang::En, "The President of France had dinner with the Prime Minister of Poland.");
+    assert_eq!(events(&x).len(), 1, "{:?}", events(&x));
+    assert!(x.events.iter().any(|e| e.kind == EventKind::Meeting && e.fillers(Role::Participant).count() == 2));
+    let x = read(Lang::En, "The President of France handed over medicine to Ukraine.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{:?}", events(&x));
+    let x = read(Lang::De, "Frankreich übergab der Ukraine Medikamente.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{:?}", events(&x));
+    // A letter is no goods.
+    let x = read(Lang::De, "Der Präsident Frankreichs übergab dem Ministerpräsidenten Polens einen Brief.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
