@@ -93,9 +93,12 @@ impl<'a> Reader<'a> {
             if let Some(at) = phrase_position(&lower, phrase) {
                 att.sourced = true;
                 let after = at + phrase.split(' ').count();
-                // "according to diplomatic sources, Putin will …": the source stands before the comma.
-                let same_phrase =
-                    |m: &Mention| tokens[after..m.first.max(after)].iter().all(|t| t.kind != TokenKind::Punct);
+                // "according to diplomatic sources, Putin will …": the source stands before the
+                // comma; "Laut Ministerium lieferte Iran …": and before the verb.
+                let same_phrase = |m: &Mention| {
+                    tokens[after..m.first.max(after)].iter().all(|t| t.kind != TokenKind::Punct)
+                        && !self.verb_between(tokens, after, m.first)
+                };
                 if let Some(m) = actor_at(&|m| m.first >= after && m.first <= after + 4 && same_phrase(m)) {
                     att.set(&m, at);
                 }

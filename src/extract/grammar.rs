@@ -159,4 +159,15 @@ impl<'a> Reader<'a> {
         let tree = Tree::new(&words);
         verbs.into_iter().filter(|&v| words[v].upos == Upos::Verb).flat_map(|v| tree.objects(v)).collect()
     }
+
+    /// Whether a verb or an auxiliary stands between `first` and `last` (tagged; `false` without
+    /// the grammar or with nothing between).
+    pub(super) fn verb_between(&self, tokens: &[Token], first: usize, last: usize) -> bool {
+        if first >= last {
+            return false;
+        }
+        self.tagged(tokens).is_some_and(|tags| {
+            tags.get(first..last).is_some_and(|t| t.iter().any(|t| matches!(t.upos, Upos::Verb | Upos::Aux)))
+        })
+    }
 }

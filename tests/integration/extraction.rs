@@ -726,3 +726,22 @@ fn a_meal_with_someone_is_a_meeting_and_handing_over_goods_a_shipment() {
     let x = read(Lang::De, "Der Präsident Frankreichs übergab dem Ministerpräsidenten Polens einen Brief.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn the_source_after_according_to_ends_before_the_verb() {
+    for text in [
+        "Laut Ministerium lieferte Iran Drohnen an Russland.",
+        "Laut dem Ministerium hat Iran Drohnen an Russland geliefert.",
+    ] {
+        let x = read(Lang::De, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-irn"), "{text}: {:?}", events(&x));
+        assert!(x.events.iter().all(|e| e.factuality != Factuality::Asserted), "{text}: a cited source reports");
+    }
+    let x = read(Lang::De, "Laut TASS besuchte der Präsident Frankreichs Polen.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-pol"), "{:?}", events(&x));
+    assert!(
+        x.claims.iter().any(|c| c.speakers.iter().any(|s| s.to_string().contains("tass"))),
+        "TASS speaks: {:?}",
+        x.claims
+    );
+}
