@@ -345,3 +345,28 @@ fn without_nested(mut found: Vec<TimeExpr>) -> Vec<TimeExpr> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expr(first: usize, last: usize) -> TimeExpr {
+        let day = chrono::NaiveDate::from_ymd_opt(2023, 10, 18).expect("a date");
+        TimeExpr { first, last, value: TimeValue::Day(day), anchors_following: false }
+    }
+
+    #[test]
+    fn an_expression_inside_a_longer_one_is_dropped_and_the_rest_keep_text_order() {
+        // "earlier this year" (0..3) holds "this year" (1..3); "on Monday" (5..7) stands apart.
+        let kept = without_nested(vec![expr(5, 7), expr(1, 3), expr(0, 3)]);
+        let spans: Vec<(usize, usize)> = kept.iter().map(|t| (t.first, t.last)).collect();
+        assert_eq!(spans, vec![(0, 3), (5, 7)]);
+    }
+
+    #[test]
+    fn a_day_moves_by_whole_days_and_a_month_stays_a_window() {
+        let day = PartialDate::Day(chrono::NaiveDate::from_ymd_opt(2023, 10, 18).expect("a date"));
+        assert_eq!(days_after(day, -1).edtf(), "2023-10-17");
+        assert_eq!(days_after(PartialDate::Month(2023, 10), 1).edtf(), "2023-10-02/2023-11-01");
+    }
+}

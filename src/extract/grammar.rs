@@ -1,5 +1,5 @@
-//! The sentence's tree for the rules that read it: parsed at most once per sentence, and only
-//! when a rule asks.
+//! The sentence's tags and tree for the rules that read them: made at most once per sentence,
+//! and only when a rule asks.
 
 use super::Reader;
 use super::phrases::phrase_in;
@@ -9,11 +9,34 @@ use crate::syntax::{Tagged, Word};
 use crate::text::Token;
 use std::rc::Rc;
 
-/// The last sentence's tree, by the sentence's first offset and length.
-pub(super) type ParseCache = std::cell::RefCell<Option<((usize, usize), Rc<Vec<Word>>)>>;
+/// One analysis of the last sentence asked about, by the sentence's first offset and length.
+pub(super) struct SentenceCache<T>(std::cell::RefCell<Option<(SentenceKey, Rc<T>)>>);
 
-/// The last sentence's tags, by the sentence's first offset and length.
-pub(super) type TagCache = std::cell::RefCell<Option<((usize, usize), Rc<Vec<Tagged>>)>>;
+/// A sentence's first offset and length.
+type SentenceKey = (usize, usize);
+
+impl<T> Default for SentenceCache<T> {
+    fn default() -> Self {
+        SentenceCache(std::cell::RefCell::new(None))
+    }
+}
+
+impl<T> SentenceCache<T> {
+    /// The analysis of the sentence of `tokens`, made by `make` unless the last one was of it.
+    fn get(&self, tokens: &[Token], make: impl FnOnce(&[&str]) -> T) -> Option<Rc<T>> {
+        let key = (tokens.first()?.start, tokens.len());
+        let mut cache = self.0.borrow_mut();
+        if let Some((k, value)) = cache.as_ref()
+            && *k == key
+        {
+            return Some(Rc::clone(value));
+        }
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let value = Rc::new(make(&forms));
+        *cache = Some((key, Rc::clone(&value)));
+        Some(value)
+    }
+}
 
 /// How far a word's chain of heads is followed.
 const MAX_CLIMB: usize = 12;
@@ -22,33 +45,13 @@ impl<'a> Reader<'a> {
     /// The sentence's words with their tree; `None` without the grammar.
     pub(super) fn parsed(&self, tokens: &[Token]) -> Option<Rc<Vec<Word>>> {
         let grammar = self.grammar?;
-        let key = (tokens.first()?.start, tokens.len());
-        let mut cache = self.parse_cache.borrow_mut();
-        if let Some((k, words)) = cache.as_ref()
-            && *k == key
-        {
-            return Some(Rc::clone(words));
-        }
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let words = Rc::new(grammar.analyse(&forms));
-        *cache = Some((key, Rc::clone(&words)));
-        Some(words)
+        self.parse_cache.get(tokens, |forms| grammar.analyse(forms))
     }
 
     /// The sentence's words with their parts of speech and features; `None` without the grammar.
     pub(super) fn tagged(&self, tokens: &[Token]) -> Option<Rc<Vec<Tagged>>> {
         let grammar = self.grammar?;
-        let key = (tokens.first()?.start, tokens.len());
-        let mut cache = self.tag_cache.borrow_mut();
-        if let Some((k, tags)) = cache.as_ref()
-            && *k == key
-        {
-            return Some(Rc::clone(tags));
-        }
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let tags = Rc::new(grammar.tag(&forms));
-        *cache = Some((key, Rc::clone(&tags)));
-        Some(tags)
+        self.tag_cache.get(tokens, |forms| grammar.tag(forms))
     }
 
     /// How many steps up the tree lead from the word at `at` to the word at `head`, passing no
@@ -169,5 +172,52 @@ impl<'a> Reader<'a> {
         self.tagged(tokens).is_some_and(|tags| {
             tags.get(first..last).is_some_and(|t| t.iter().any(|t| matches!(t.upos, Upos::Verb | Upos::Aux)))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ud::{Deprel, Feats};
+
+    /// Words from (form, upos, head from 1, relation) rows, as CoNLL-U writes them.
+    fn words(rows: &[(&str, &str, usize, &str)]) -> Vec<Word> {
+        rows.iter()
+            .map(|&(form, upos, head, rel)| Word {
+                lemma: form.to_lowercase(),
+                upos: Upos::parse(upos).expect("a UPOS"),
+                feats: Feats::default(),
+                head: head.checked_sub(1),
+                deprel: Deprel::parse(rel),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_is_under_its_noun_and_a_report_s_date_above_the_complement() {
+        // "They announced on Friday that the visit, which is planned for May 25, takes place."
+        let w = words(&[
+            ("They", "PRON", 2, "nsubj"),
+            ("announced", "VERB", 0, "root"),
+            ("on", "ADP", 4, "case"),
+            ("Friday", "PROPN", 2, "obl"),
+            ("that", "SCONJ", 15, "mark"),
+            ("the", "DET", 7, "det"),
+            ("visit", "NOUN", 15, "nsubj"),
+            (",", "PUNCT", 11, "punct"),
+            ("which", "PRON", 11, "nsubj:pass"),
+            ("is", "AUX", 11, "aux:pass"),
+            ("planned", "VERB", 7, "acl:relcl"),
+            ("for", "ADP", 13, "case"),
+            ("May", "PROPN", 11, "obl"),
+            ("25", "NUM", 13, "nummod"),
+            ("takes", "VERB", 2, "ccomp"),
+            ("place", "NOUN", 15, "obj"),
+        ]);
+        let (visit, may, friday) = (6, 12, 3);
+        assert_eq!(Reader::steps_under(&w, may, visit), Some(2));
+        assert_eq!(Reader::steps_under(&w, friday, visit), None);
+        assert!(Reader::above_complement(&w, friday, visit));
+        assert!(!Reader::above_complement(&w, may, visit));
     }
 }

@@ -149,9 +149,9 @@ struct Reader<'a> {
     /// Still in the article's first paragraph.
     in_lead: bool,
     /// The last sentence's tree, by its first offset and length (`grammar.rs`).
-    parse_cache: grammar::ParseCache,
+    parse_cache: grammar::SentenceCache<Vec<crate::syntax::Word>>,
     /// The last sentence's tags (`grammar.rs`).
-    tag_cache: grammar::TagCache,
+    tag_cache: grammar::SentenceCache<Vec<crate::syntax::Tagged>>,
 }
 
 /// Reads every sentence of an article.
@@ -183,8 +183,8 @@ impl<'a> Reader<'a> {
             lead: None,
             story: None,
             in_lead: true,
-            parse_cache: std::cell::RefCell::new(None),
-            tag_cache: std::cell::RefCell::new(None),
+            parse_cache: grammar::SentenceCache::default(),
+            tag_cache: grammar::SentenceCache::default(),
         }
     }
 
