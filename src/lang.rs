@@ -193,6 +193,14 @@ pub struct TimeWords {
     /// Units of time in days ("Tage" 1, "Wochen" 7; "days" 1, "weeks" 7).
     #[serde(default)]
     pub day_units: BTreeMap<String, u32>,
+    /// Words that make "<count> <unit>" right after them how long the clause's event lasts
+    /// ("for three days", "dauerte drei Tage").
+    #[serde(default)]
+    pub lasting_before: Vec<String>,
+    /// Words that make "<count> <unit>" right before them how long the event lasts ("drei Tage
+    /// lang").
+    #[serde(default)]
+    pub lasting_after: Vec<String>,
     /// Words after "<count> <unit>" that put the event named next that long before the
     /// reference ("zwei Wochen nach dem Gipfel", "a week after the summit").
     #[serde(default)]

@@ -341,7 +341,7 @@ impl<'a> Reader<'a> {
                 sentence: st.sentence.index,
             };
             let index = self.out.events.len();
-            if let Some(days) = self.duration_before(st.tokens, trigger.at) {
+            if let Some(days) = self.duration_before(st.tokens, trigger.at, &st.clauses[clause]) {
                 self.durations.push((index, days));
             }
             self.out.events.push(event);

@@ -1,6 +1,6 @@
 //! Time: time expressions in a sentence, calendar dates, the time and duration of each event.
 
-use super::clauses::clause_of;
+use super::clauses::{Clause, clause_of};
 use super::{Reader, SentenceState};
 use crate::text::Token;
 use crate::time::{PartialDate, TimeValue};
@@ -82,11 +82,28 @@ impl<'a> Reader<'a> {
         usable.iter().find(bare).map(|t| t.value.clone())
     }
 
-    /// "zweitägiger Besuch", "three-day visit".
-    pub(super) fn duration_before(&self, tokens: &[Token], at: usize) -> Option<u32> {
-        tokens[at.saturating_sub(2)..at].iter().find_map(|t| {
+    /// "zweitägiger Besuch", "three-day visit"; else "for three days", "drei Tage lang",
+    /// "dauerte zwei Tage" in the trigger's clause.
+    pub(super) fn duration_before(&self, tokens: &[Token], at: usize, clause: &Clause) -> Option<u32> {
+        let adjective = tokens[at.saturating_sub(2)..at].iter().find_map(|t| {
             let lower = t.lower();
             self.rules.durations.iter().find(|(w, _)| lower.starts_with(w.as_str())).map(|(_, d)| *d)
+        });
+        adjective.or_else(|| self.lasting(tokens, clause))
+    }
+
+    /// "<count> <unit>" marked as a duration ("for three days", "drei Tage lang"), in days.
+    fn lasting(&self, tokens: &[Token], clause: &Clause) -> Option<u32> {
+        let tw = &self.rules.time;
+        let words = &tokens[clause.first..clause.last];
+        (0..words.len().saturating_sub(1)).find_map(|i| {
+            let count = tw.counts.get(words[i].lower()).copied().or_else(|| {
+                (words[i].kind == crate::text::TokenKind::Number).then(|| words[i].text.parse::<u32>().ok()).flatten()
+            })?;
+            let unit = *tw.day_units.get(words[i + 1].lower())?;
+            let before = i > 0 && tw.lasting_before.iter().any(|w| w == words[i - 1].lower());
+            let after = words.get(i + 2).is_some_and(|t| tw.lasting_after.iter().any(|w| w == t.lower()));
+            (before || after).then_some(count * unit).filter(|&d| (1..=60).contains(&d))
         })
     }
 

@@ -161,3 +161,13 @@ fn a_definite_event_noun_names_a_happening_already_told_and_takes_no_story_date(
     let meetings = dates(&x, EventKind::Meeting);
     assert!(meetings.iter().all(|d| d.as_deref() != Some("2023-10-17")), "{meetings:?}");
 }
+
+#[test]
+fn a_stated_length_makes_a_dated_event_a_span() {
+    let x = read(Lang::De, "Der Präsident Frankreichs besuchte Polen am Montag drei Tage lang.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-18"));
+    let x = read(Lang::En, "The President of France visited Poland for three days from Monday.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-18"));
+    let x = read(Lang::En, "The President of France met the Prime Minister of Poland on Monday for two hours.");
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-16"), "hours are no days");
+}
