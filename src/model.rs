@@ -375,6 +375,13 @@ impl Entity {
             mentions: Vec::new(),
         }
     }
+
+    /// Records an office the entity holds, once.
+    pub fn hold(&mut self, position: Position) {
+        if !self.positions.contains(&position) {
+            self.positions.push(position);
+        }
+    }
 }
 
 /// A role in an event.
@@ -533,5 +540,17 @@ mod tests {
         assert!(local(LocalClass::Group, "us-medien").is_local_group());
         assert_eq!(EntityId::Known("state-rus".into()).known_key(), Some("state-rus"));
         assert_eq!(local(LocalClass::Person, "sung-kim").known_key(), None);
+    }
+
+    #[test]
+    fn an_office_is_held_once_per_state() {
+        let key = EntityId::Local { class: LocalClass::Person, slug: "ministerin".into() };
+        let mut e = Entity::local(key, EntityKind::Person, "de", "Ministerin".into(), None);
+        let p = Position { kind: PositionType::HeadOfGovernment, of: Some("POL".into()) };
+        e.hold(p.clone());
+        e.hold(p.clone());
+        e.hold(Position { kind: PositionType::HeadOfGovernment, of: Some("FRA".into()) });
+        assert_eq!(e.positions.len(), 2);
+        assert_eq!(e.positions[0], p);
     }
 }

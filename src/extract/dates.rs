@@ -226,14 +226,7 @@ impl<'a> Reader<'a> {
                 if tokens[i].is_capitalized() {
                     let (date, end) = match year_at(i + 1) {
                         Some(y) => (PartialDate::Month(y, month), i + 2),
-                        None => {
-                            let TimeValue::Window { earliest, .. } =
-                                time::month_in_reference_year(reference, month, future)
-                            else {
-                                unreachable!("a month is a window")
-                            };
-                            (PartialDate::Month(chrono::Datelike::year(&earliest), month), i + 1)
-                        }
+                        None => (PartialDate::Month(self.month_year(reference, month, future), month), i + 1),
                     };
                     // "Ende Juli", "late July": a third of the month.
                     if let Some((first, part)) = self.month_part_before(lower, i)
@@ -253,13 +246,8 @@ impl<'a> Reader<'a> {
                 .and_then(|(p, m)| Some((*self.rules.time.month_parts.get(p)?, *self.rules.months.get(m)?)))
             {
                 let year = year_at(i + 1);
-                let value = match year {
-                    Some(y) => time::part_of_month(y, month, part),
-                    None => {
-                        let y = time::month_in_reference_year(reference, month, future).bounds().0.year();
-                        time::part_of_month(y, month, part)
-                    }
-                };
+                let y = year.unwrap_or_else(|| self.month_year(reference, month, future));
+                let value = time::part_of_month(y, month, part);
                 if let Some(value) = value {
                     let end = if year.is_some() { i + 2 } else { i + 1 };
                     spans.push(TimeExpr { first: i, last: end, value, anchors_following: false });
@@ -318,6 +306,12 @@ impl<'a> Reader<'a> {
             .filter(|(p, _)| phrase_ends_at(lower, p, month_at))
             .map(|(p, &part)| (month_at - p.split(' ').count(), part))
             .min_by_key(|&(first, _)| first)
+    }
+
+    /// The year a month without one falls in, nearest the reference (the coming one when the
+    /// sentence speaks of the future).
+    fn month_year(&self, reference: PartialDate, month: u32, future: bool) -> i32 {
+        time::month_in_reference_year(reference, month, future).bounds().0.year()
     }
 
     fn full_date(&self, reference: PartialDate, year: Option<i32>, month: u32, day: u32) -> Option<PartialDate> {

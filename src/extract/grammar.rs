@@ -108,19 +108,7 @@ impl<'a> Reader<'a> {
     /// Monday", "plans to visit on Monday"), holds a cue of the future or of a plan.
     pub(super) fn governed_as_future(&self, tokens: &[Token], lower: &[String], at: usize) -> Option<bool> {
         let words = self.parsed(tokens)?;
-        let mut verb = at;
-        let mut found = false;
-        for _ in 0..MAX_CLIMB {
-            let Some(h) = words.get(verb).and_then(|w| w.head) else { break };
-            verb = h;
-            if words[verb].upos == Upos::Verb {
-                found = true;
-                break;
-            }
-        }
-        if !found {
-            return None;
-        }
+        let verb = Self::verb_above(&words, at)?;
         let tree = Tree::new(&words);
         let mut around = vec![verb];
         if matches!(words[verb].deprel.rel, Rel::Xcomp)

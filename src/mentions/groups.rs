@@ -33,9 +33,7 @@ impl Resolver<'_> {
             let key = self.person_named(sentence, words, i + 1, end, country.as_deref());
             if let (Some(kind), Some(person)) = (office, self.table.get_mut(&key)) {
                 let p = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
-                if !person.positions.contains(&p) {
-                    person.positions.push(p);
-                }
+                person.hold(p);
             }
             out.push(mention(i + 1, end, key, EntityKind::Person, MentionForm::Argument));
             return Some(end);
@@ -222,9 +220,7 @@ impl Resolver<'_> {
         ));
         if let Some(kind) = office {
             let p = Position { kind, of: Some(country.clone()) };
-            if !entity.positions.contains(&p) {
-                entity.positions.push(p);
-            }
+            entity.hold(p);
         }
         self.ensure_state(&country);
         self.note(sentence, i, i + 1, &key);

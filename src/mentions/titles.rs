@@ -79,9 +79,7 @@ impl Resolver<'_> {
             if let Some(person) = self.table.get_mut(&key) {
                 if let Some(kind) = position.filter(|_| !former) {
                     let position = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
-                    if !person.positions.contains(&position) {
-                        person.positions.push(position);
-                    }
+                    person.hold(position);
                 }
                 if person.country.is_none() {
                     person.country = country.clone();
@@ -141,9 +139,8 @@ impl Resolver<'_> {
                     label,
                     Some(country.clone()),
                 ));
-                let held = Position { kind: position, of: Some(country.clone()) };
-                if !former && !person.positions.contains(&held) {
-                    person.positions.push(held);
+                if !former {
+                    person.hold(Position { kind: position, of: Some(country.clone()) });
                 }
                 self.ensure_state(&country);
                 key
@@ -301,9 +298,7 @@ impl Resolver<'_> {
         }
         if let (Some(kind), Some(_)) = (office, &country) {
             let held = Position { kind, of: country };
-            if !entity.positions.contains(&held) {
-                entity.positions.push(held);
-            }
+            entity.hold(held);
         }
     }
 
