@@ -106,7 +106,8 @@ pub struct Cues {
     /// Reported-speech verb forms (German Konjunktiv I: "habe", "sei").
     #[serde(default)]
     pub reported_speech: Vec<String>,
-    /// A modal with a perfect infinitive passes on what others say ("soll … geliefert haben").
+    /// What passes on what others say: a modal with a perfect infinitive ("soll … geliefert haben"),
+    /// a hedging adverb or adjective ("reportedly", "angeblich").
     #[serde(default)]
     pub hearsay: Vec<String>,
     /// Words of habit that make a clause no event ("usually", "üblicherweise").

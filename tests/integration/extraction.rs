@@ -435,6 +435,19 @@ fn a_modal_with_a_perfect_infinitive_is_hearsay() {
 }
 
 #[test]
+fn a_hedging_adverb_passes_on_what_others_say() {
+    for (lang, text) in [
+        (Lang::De, "Nordkorea hat angeblich Granaten nach Russland exportiert."),
+        (Lang::En, "North Korea reportedly exported shells to Russia."),
+        (Lang::En, "Iran allegedly sold drones to Russia."),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(events(&x).first().map(|e| e.1), Some(Factuality::Reported), "{lang:?}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-rus"), "{lang:?}: {:?}", events(&x));
+    }
+}
+
+#[test]
 fn an_event_said_never_to_have_happened_is_denied_by_the_source_that_goes_on() {
     let x = read(
         Lang::De,
