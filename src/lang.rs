@@ -233,6 +233,10 @@ pub struct Rules {
     /// Lemmas of verbs whose object is a topic, never a party ("besprechen", "discuss").
     #[serde(default)]
     pub topic_verbs: BTreeSet<String>,
+    /// Prepositions of time or setting that open a sentence with the scene of its clause ("after",
+    /// "during", "nach"): an event noun in such a phrase was made by the clause's subject.
+    #[serde(default)]
+    pub setting_prepositions: BTreeSet<String>,
     /// Abbreviations that keep their dot ("Dr.", "z.").
     pub abbreviations: BTreeSet<String>,
     /// Month names (lower case) to their number.

@@ -86,7 +86,12 @@ impl<'a> Reader<'a> {
         let lists = self.rules.cue_lists();
         // "Auf einem Treffen in Innsbruck einigten sie sich nicht": a meeting noun that sets the
         // scene is neither negated, refused nor called off by what happens at it.
-        let setting = noun && self.sets_the_scene(tokens, trigger.at);
+        // "After talks with X, Y said …": a phrase of setting that opens the sentence.
+        let fronted = noun
+            && clause.first == 0
+            && clause.last < tokens.len()
+            && tokens.first().is_some_and(|t| self.rules.setting_prepositions.contains(t.lower()));
+        let setting = noun && (fronted || self.sets_the_scene(tokens, trigger.at));
         // Called off or refused, for the whole clause.
         for (cues, value) in &lists[..2] {
             if !setting && cues.iter().any(|c| phrase_in(window, c)) {
@@ -148,7 +153,8 @@ impl<'a> Reader<'a> {
         let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(c));
         // "Bei einem Treffen der NATO-Außenminister sagte Rice, …": the scene of a report, in the
         // reporting verb's own clause, is told by the article, not by the speaker.
-        let scene_of_report = setting && attribution.verb_at.is_some_and(|v| clause.first <= v && v < clause.last);
+        let scene_of_report =
+            setting && attribution.verb_at.is_some_and(|v| clause.first <= v && (v < clause.last || fronted));
         if scene_of_report && !reported_speech {
             return Factuality::Asserted;
         }

@@ -3,6 +3,7 @@
 
 use super::Reader;
 use super::phrases::phrase_in;
+use crate::lang::RoleHint;
 use crate::syntax::tree::Tree;
 use crate::syntax::ud::{Rel, Upos};
 use crate::syntax::{Tagged, Word};
@@ -151,6 +152,32 @@ impl<'a> Reader<'a> {
         verbs.into_iter().filter(|&v| words[v].upos == Upos::Verb).flat_map(|v| tree.objects(v)).collect()
     }
 
+    /// "Nach Gesprächen mit X reiste Y ab", "After talks with X, Y flew home": the subjects of the
+    /// verb that an event noun at `at` is an oblique of, unless its preposition names a topic
+    /// ("warned against talks with X"). Empty without the grammar.
+    pub(super) fn adjunct_subjects(&self, tokens: &[Token], at: usize) -> Vec<usize> {
+        let Some(words) = self.parsed(tokens) else {
+            return Vec::new();
+        };
+        Self::subjects_above_oblique(&words, at, |case| {
+            self.rules.prepositions.get(tokens[case].lower()).is_none_or(|h| !h.contains(&RoleHint::Topic))
+        })
+    }
+
+    /// The subjects, with their conjuncts, of the verb whose oblique is the word at `at`, when
+    /// `case_ok` accepts the oblique's case marker.
+    fn subjects_above_oblique(words: &[Word], at: usize, case_ok: impl Fn(usize) -> bool) -> Vec<usize> {
+        let Some(w) = words.get(at) else { return Vec::new() };
+        let Some(verb) = w.head.filter(|&h| w.deprel.rel == Rel::Obl && words[h].upos == Upos::Verb) else {
+            return Vec::new();
+        };
+        let tree = Tree::new(words);
+        if !tree.case_marker(at).is_some_and(case_ok) {
+            return Vec::new();
+        }
+        tree.subjects(verb)
+    }
+
     /// Whether a verb or an auxiliary stands between `first` and `last` (tagged; `false` without
     /// the grammar or with nothing between).
     pub(super) fn verb_between(&self, tokens: &[Token], first: usize, last: usize) -> bool {
@@ -207,5 +234,25 @@ mod tests {
         assert_eq!(Reader::steps_under(&w, friday, visit), None);
         assert!(Reader::above_complement(&w, friday, visit));
         assert!(!Reader::above_complement(&w, may, visit));
+    }
+
+    #[test]
+    fn the_subject_of_the_verb_an_event_noun_is_an_oblique_of_made_it() {
+        // "Nach Gesprächen mit Xi reiste Scholz ab."
+        let w = words(&[
+            ("Nach", "ADP", 2, "case"),
+            ("Gesprächen", "NOUN", 5, "obl"),
+            ("mit", "ADP", 4, "case"),
+            ("Xi", "PROPN", 2, "nmod"),
+            ("reiste", "VERB", 0, "root"),
+            ("Scholz", "PROPN", 5, "nsubj"),
+            ("ab", "ADP", 5, "compound:prt"),
+            (".", "PUNCT", 5, "punct"),
+        ]);
+        assert_eq!(Reader::subjects_above_oblique(&w, 1, |_| true), [5]);
+        // A preposition of topic ("warned against talks") keeps the subject out.
+        assert!(Reader::subjects_above_oblique(&w, 1, |_| false).is_empty());
+        // The name behind the noun is no oblique of the verb.
+        assert!(Reader::subjects_above_oblique(&w, 3, |_| true).is_empty());
     }
 }

@@ -758,3 +758,71 @@ fn the_source_after_according_to_ends_before_the_verb() {
         x.claims
     );
 }
+
+#[test]
+fn talks_in_an_adjunct_are_held_by_the_subject_of_its_clause() {
+    for (lang, text) in [
+        (Lang::De, "Nach dreistündigen Verhandlungen mit Benjamin Netanjahu reiste Abdel Fattah al-Sisi ab."),
+        (Lang::En, "After talks with Benjamin Netanyahu, Abdel Fattah al-Sisi left for Cairo."),
+        (Lang::En, "Following talks with Benjamin Netanyahu, Abdel Fattah al-Sisi said the region needed calm."),
+    ] {
+        let x = read(lang, text);
+        let meetings: Vec<_> = events(&x).into_iter().filter(|e| e.0 == EventKind::Meeting).collect();
+        assert_eq!(meetings.len(), 1, "{lang:?}: {:?}", events(&x));
+        // Told by the article, not by the one who speaks after them.
+        assert_eq!(meetings[0].1, Factuality::Asserted, "{lang:?}: {meetings:?}");
+        assert_eq!(meetings[0].2.len(), 2, "{lang:?}: {meetings:?}");
+        assert!(meetings[0].2.iter().any(|r| r.contains("netanyahu")), "{lang:?}: {meetings:?}");
+        assert!(meetings[0].2.iter().any(|r| r.contains("sisi")), "{lang:?}: {meetings:?}");
+    }
+}
+
+#[test]
+fn a_possessive_pronoun_in_a_fronted_phrase_points_to_the_subject_after_it() {
+    let context = "Benjamin Netanyahu spoke in Jerusalem. ";
+    for (lang, text, visitor_of_kyiv) in [
+        (Lang::En, "After his visit to Kyiv, Olaf Scholz flew to Warsaw.", true),
+        (Lang::En, "Following his meeting with Xi Jinping, Olaf Scholz flew to Shanghai.", false),
+    ] {
+        let x = read(lang, &format!("{context}{text}"));
+        let ev = events(&x);
+        assert!(ev.iter().all(|e| !e.2.iter().any(|r| r.contains("netanyahu"))), "{lang:?}: {ev:?}");
+        assert!(ev.iter().any(|e| e.2.iter().any(|r| r.contains("scholz"))), "{lang:?}: {ev:?}");
+        if visitor_of_kyiv {
+            assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{ev:?}");
+        } else {
+            assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-xi-jinping"), "{ev:?}");
+        }
+    }
+}
+
+#[test]
+fn a_place_behind_an_event_noun_is_the_noun_s_and_the_verb_keeps_its_own() {
+    let x = read(Lang::De, "Nach seinem Besuch in Kiew reiste Olaf Scholz nach Warschau.");
+    let visits: Vec<_> = events(&x).into_iter().filter(|e| e.0 == EventKind::Visit).collect();
+    assert_eq!(visits.len(), 2, "{visits:?}");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{visits:?}");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{visits:?}");
+    // With no other place, the verb still goes where the phrase says.
+    let x = read(Lang::De, "Eine sudanesische Delegation war mit Plänen für ein Gespräch nach Äthiopien gereist.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-eth"), "{:?}", events(&x));
+}
+
+#[test]
+fn the_one_invited_for_a_visit_makes_it_and_a_bare_place_receives_it() {
+    for (lang, text) in
+        [(Lang::De, "Xi lud Putin zu einem Besuch in China ein."), (Lang::En, "Xi invited Putin for a visit to China.")]
+    {
+        let x = read(lang, text);
+        let visits: Vec<_> = events(&x).into_iter().filter(|e| e.0 == EventKind::Visit).collect();
+        assert_eq!(visits.len(), 1, "{lang:?}: {visits:?}");
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{lang:?}: {visits:?}");
+    }
+    for (lang, text) in [
+        (Lang::De, "Die spanische Ministerin Ana Ruiz stattete Rabat am Montag einen Besuch ab."),
+        (Lang::En, "The Spanish minister Ana Ruiz paid Rabat a visit on Monday."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-rabat"), "{lang:?}: {:?}", events(&x));
+    }
+}

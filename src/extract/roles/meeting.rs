@@ -35,6 +35,11 @@ impl<'a> Reader<'a> {
                 .filter(|m| m.kind.is_actor() && own_partner(m))
                 .map(|m| m.entity.clone()),
         );
+        // "Nach Gesprächen mit X reiste Y ab": the subject of the verb the noun is an adjunct of
+        // is the partner's counterpart.
+        if cx.trigger.group.frame == Frame::MeetNoun && people.len() == 1 {
+            people.extend(self.adjunct_parties(cx));
+        }
         if cx.trigger.group.frame == Frame::MeetNoun && people.len() < 2 {
             people.extend(self.journey_parties(cx.tokens, &cx.in_clause, cx.c, cx.at, &cx.bare_actors));
             people.dedup();
@@ -94,7 +99,20 @@ impl<'a> Reader<'a> {
     /// clause is about.
     fn meeting_noun_parties(&self, cx: &Parties<'_>) -> Vec<EntityId> {
         let mut people: Vec<EntityId> = Vec::new();
-        people.extend(self.possessor(cx.tokens, &cx.in_clause, cx.at).map(|m| m.entity.clone()));
+        // "Following his meeting with X, Y said": a possessive pronoun in an adjunct points ahead to
+        // the subject of the verb the adjunct belongs to.
+        match self.possessor(cx.tokens, &cx.in_clause, cx.at) {
+            Some(m) if m.form == MentionForm::Pronoun => {
+                let adjunct = self.adjunct_parties(cx);
+                if adjunct.is_empty() {
+                    people.push(m.entity.clone());
+                } else {
+                    people.extend(adjunct);
+                }
+            }
+            Some(m) => people.push(m.entity.clone()),
+            None => {}
+        }
         // "Kosovo-Konferenz", "Iran-Gespräche": a state before a meeting noun is its topic;
         // a person or an organisation ("EU-Gipfel") takes part.
         people.extend(cx.prefix.filter(|m| m.kind.is_actor() && m.kind != EntityKind::State).map(|m| m.entity.clone()));

@@ -192,6 +192,43 @@ impl<'a> Reader<'a> {
     }
 
     /// The mentions a noun's complements name behind one of the hints.
+    /// Who does what an event noun in an adjunct tells: the subject of the verb the noun is an
+    /// oblique of, from the tree ("Nach Gesprächen mit X reiste Y ab"); else, where the sentence
+    /// opens with a phrase of setting closed by a comma, the first bare actor after it ("After
+    /// talks with X, Y left").
+    fn adjunct_parties(&self, cx: &Parties<'_>) -> Vec<EntityId> {
+        let subjects = self.adjunct_subjects(cx.tokens, cx.at);
+        let from_tree: Vec<EntityId> = cx
+            .mentions
+            .iter()
+            .filter(|m| m.kind.is_actor() && subjects.iter().any(|&s| m.first <= s && s < m.last))
+            .map(|m| m.entity.clone())
+            .collect();
+        if !from_tree.is_empty() {
+            return from_tree;
+        }
+        let opens_setting = cx.clause == 0
+            && cx.clauses.len() > 1
+            && cx.tokens.first().is_some_and(|t| self.rules.setting_prepositions.contains(t.lower()));
+        let Some(next) = cx.clauses.get(1).filter(|_| opens_setting) else {
+            return Vec::new();
+        };
+        cx.mentions
+            .iter()
+            .find(|m| {
+                m.first >= next.first
+                    && m.last <= next.last
+                    && m.hint.is_none()
+                    && m.kind.is_actor()
+                    && m.kind != EntityKind::NewsAgency
+                    && m.form == MentionForm::Argument
+                    && !m.possessive
+            })
+            .map(|m| m.entity.clone())
+            .into_iter()
+            .collect()
+    }
+
     fn after_noun<'p>(&self, cx: &Parties<'p>, hints: &[RoleHint]) -> Vec<&'p Mention> {
         self.noun_complements(cx.tokens, &cx.in_clause, cx.at, hints)
     }

@@ -15,7 +15,13 @@ impl<'a> Reader<'a> {
         if let Some(v) = &visitor {
             event.add_role(Role::Visitor, v);
         }
-        let places = cx.hinted(&[RoleHint::Destination, RoleHint::Location]);
+        // "Nach seinem Besuch in Kiew reiste er nach Warschau": a place behind an event noun is
+        // that noun's, unless the verb has no other.
+        let mut places = cx.hinted(&[RoleHint::Destination, RoleHint::Location]);
+        places.sort_by_key(|m| {
+            let prep = m.prep.unwrap_or(m.first);
+            cx.tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()))
+        });
         // "visiting the town of Pandeglang": a place named by "of" in the object.
         let of_place = cx
             .hinted(&[RoleHint::Of])
@@ -116,10 +122,22 @@ impl<'a> Reader<'a> {
             .then(|| cx.bare_actors.iter().copied().find(|m| !m.kind.is_place() && m.kind != EntityKind::State))
             .flatten()
         };
-        if let Some(v) = visitor {
+        // "lud Putin zu einem Besuch ein", "invited Putin for a visit": the one invited is to visit.
+        let invited = || self.invited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.at);
+        // "After his visit to Kyiv, Scholz flew on": a possessive pronoun in an adjunct points ahead
+        // to the subject of the verb the adjunct belongs to.
+        let ahead = || self.adjunct_parties(cx).into_iter().next();
+        let pronoun = visitor.is_some_and(|v| v.form == MentionForm::Pronoun);
+        if let Some(v) = ahead().filter(|_| pronoun) {
+            event.add_role(Role::Visitor, &v);
+        } else if let Some(v) = visitor {
             event.add_role(Role::Visitor, &v.entity);
+        } else if let Some(v) = invited() {
+            event.add_role(Role::Visitor, &v);
         } else if let Some(v) = speaker().or_else(scene_subject) {
             event.add_role(Role::Visitor, &v.entity);
+        } else if let Some(v) = ahead() {
+            event.add_role(Role::Visitor, &v);
         } else if !self.governed_noun(cx.tokens, cx.at)
             && let Some(v) = cx
                 .bare_actors
@@ -143,6 +161,20 @@ impl<'a> Reader<'a> {
             from_clause
                 .then(|| {
                     cx.hinted(&[RoleHint::Destination, RoleHint::Location]).into_iter().find(|m| m.kind.is_place())
+                })
+                .flatten()
+        });
+        // "stattete Rabat einen Besuch ab", "paid Rabat a visit": a bare place in the clause of a
+        // visit made by its subject is where the visit goes.
+        let destination = destination.or_else(|| {
+            from_clause
+                .then(|| {
+                    cx.in_clause.iter().copied().find(|m| {
+                        m.hint.is_none()
+                            && m.kind == EntityKind::Place
+                            && m.form == MentionForm::Argument
+                            && event.fillers(Role::Visitor).all(|v| *v != m.entity)
+                    })
                 })
                 .flatten()
         });
