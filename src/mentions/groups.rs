@@ -56,7 +56,8 @@ impl Resolver<'_> {
     }
 
     /// "die beiden Politiker", "the two leaders", "beide Länder": the last two persons or states
-    /// named before, each an argument over the phrase.
+    /// named together in one sentence before, each an argument over the phrase; none when no
+    /// sentence names two (a guess across sentences would pair strangers).
     pub(super) fn pair(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         let tokens = &sentence.tokens;
         if !self.rules.pair_words.contains(tokens[i].lower()) {
@@ -73,18 +74,24 @@ impl Resolver<'_> {
             }
         })?;
         let here = tokens[i].start;
-        let mut named: Vec<(usize, &EntityId)> = self
+        // Every earlier mention of the kind as (sentence, start, entity), latest first.
+        let mut named: Vec<(usize, usize, &EntityId)> = self
             .table
             .all()
             .iter()
             .filter(|e| e.kind == kind)
-            .filter_map(|e| e.mentions.iter().map(|m| m.start).filter(|&s| s < here).max().map(|s| (s, &e.key)))
+            .flat_map(|e| e.mentions.iter().filter(|m| m.start < here).map(move |m| (m.sentence, m.start, &e.key)))
             .collect();
         named.sort_by(|a, b| b.cmp(a));
-        let last_two: Vec<EntityId> = named.iter().take(2).map(|(_, k)| (*k).clone()).collect();
-        if last_two.len() < 2 {
-            return None;
-        }
+        let last_two = named.chunk_by(|a, b| a.0 == b.0).find_map(|in_sentence| {
+            let mut keys: Vec<EntityId> = Vec::new();
+            for (_, _, key) in in_sentence {
+                if !keys.contains(key) {
+                    keys.push((*key).clone());
+                }
+            }
+            (keys.len() >= 2).then(|| keys.into_iter().take(2).collect::<Vec<_>>())
+        })?;
         for key in last_two {
             self.note(sentence, i, noun + 1, &key);
             out.push(mention(i, noun + 1, key, kind, MentionForm::Argument));

@@ -826,3 +826,26 @@ fn the_one_invited_for_a_visit_makes_it_and_a_bare_place_receives_it() {
         assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-rabat"), "{lang:?}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn the_two_leaders_are_two_named_together_never_two_strangers() {
+    let x = read(
+        Lang::En,
+        "Olaf Scholz met Xi Jinping in Beijing. Ana Ruiz spoke in Rabat. The two leaders held talks again in Shanghai.",
+    );
+    let in_shanghai: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.is_live() && e.fillers(Role::Location).any(|l| l.to_string() == "place-shanghai"))
+        .collect();
+    assert_eq!(in_shanghai.len(), 1, "{:?}", events(&x));
+    let people: Vec<String> = in_shanghai[0].fillers(Role::Participant).map(|p| p.to_string()).collect();
+    assert!(people.contains(&"person-olaf-scholz".to_string()), "{people:?}");
+    assert!(people.contains(&"person-xi-jinping".to_string()), "{people:?}");
+    // Named apart, two people are no pair: the meeting stays without them.
+    let x = read(
+        Lang::De,
+        "Ana Ruiz sprach in Rabat. Olaf Scholz sprach in Berlin. Die beiden Politiker führten Gespräche.",
+    );
+    assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{:?}", events(&x));
+}

@@ -38,7 +38,11 @@ impl<'a> Reader<'a> {
         // "Nach Gesprächen mit X reiste Y ab": the subject of the verb the noun is an adjunct of
         // is the partner's counterpart.
         if cx.trigger.group.frame == Frame::MeetNoun && people.len() == 1 {
-            people.extend(self.adjunct_parties(cx));
+            for p in self.adjunct_parties(cx) {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
         }
         if cx.trigger.group.frame == Frame::MeetNoun && people.len() < 2 {
             people.extend(self.journey_parties(cx.tokens, &cx.in_clause, cx.c, cx.at, &cx.bare_actors));
