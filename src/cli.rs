@@ -173,7 +173,7 @@ pub fn run(args: Args) -> Result<bool> {
     let needs_all = outputs.needs_all();
     let mut kept: Vec<ArticleGraph> = Vec::new();
     let streamed = each_article(&pipeline, &mut report, |(graph, _, rendered)| {
-        outputs.stream(&rendered)?;
+        outputs.stream(&graph, &rendered)?;
         if needs_all {
             kept.push(graph);
         }

@@ -16,12 +16,15 @@ mod base;
 use base::is_web_address;
 pub use base::{Base, BaseError};
 
-/// The triples extracted from one article: its own named graph.
+/// The triples extracted from one article: its own named graph, and the descriptions of the
+/// shared actors it refers to, which belong in the one actors graph every article shares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArticleGraph {
     key: String,
     name: NamedNode,
     triples: Vec<Triple>,
+    actors_name: NamedNode,
+    actors: Vec<Triple>,
 }
 
 impl ArticleGraph {
@@ -35,10 +38,36 @@ impl ArticleGraph {
         &self.name
     }
 
-    /// The triples, sorted and without duplicates.
+    /// The triples of the article's own graph, sorted and without duplicates.
     pub fn triples(&self) -> &[Triple] {
         &self.triples
     }
+
+    /// The name of the graph that describes the actors of every article ([`actors_graph`]).
+    pub fn actors_name(&self) -> &NamedNode {
+        &self.actors_name
+    }
+
+    /// The descriptions (classes, labels, ISO code, country, `schema:sameAs`) of the actors the
+    /// article refers to whose IRIs other articles share (curated and named ones), sorted and
+    /// without duplicates: they go into the actors graph, merged with those of other articles.
+    /// An actor local to the article is described in the article's own graph.
+    pub fn actors(&self) -> &[Triple] {
+        &self.actors
+    }
+
+    /// The article's triples and its actors' descriptions, sorted and without duplicates.
+    pub fn all_triples(&self) -> Vec<Triple> {
+        let mut all: Vec<Triple> = self.triples.iter().chain(&self.actors).cloned().collect();
+        sort_triples(&mut all);
+        all
+    }
+}
+
+/// The name of the one graph that describes the shared actors of every article (`graph/actors`).
+/// Article keys are hexadecimal, so no article graph has this name.
+pub fn actors_graph(base: &Base) -> NamedNode {
+    base.iri("graph", "actors")
 }
 
 /// Sorts triples for output: by subject, with `rdf:type` first, then predicate and object.
@@ -58,7 +87,15 @@ pub fn build(article: &Article, extraction: &Extraction, base: &Base) -> Article
         .filter(|e| matches!(e.key, EntityId::Named { .. }))
         .filter_map(|e| Some((&e.key, e.country.as_deref()?)))
         .collect();
-    let mut b = Builder { base, key: key.clone(), article, countries, triples: Vec::new(), mentions: BTreeSet::new() };
+    let mut b = Builder {
+        base,
+        key: key.clone(),
+        article,
+        countries,
+        triples: Vec::new(),
+        actors: Vec::new(),
+        mentions: BTreeSet::new(),
+    };
     b.article(extraction);
     for entity in &extraction.entities {
         b.entity(entity);
@@ -71,9 +108,10 @@ pub fn build(article: &Article, extraction: &Extraction, base: &Base) -> Article
         b.claim(extraction, i, claim);
     }
     b.mentions();
-    let mut triples = b.triples;
+    let (mut triples, mut actors) = (b.triples, b.actors);
     sort_triples(&mut triples);
-    ArticleGraph { name: base.iri("graph", &key), key, triples }
+    sort_triples(&mut actors);
+    ArticleGraph { name: base.iri("graph", &key), key, triples, actors_name: actors_graph(base), actors }
 }
 
 struct Builder<'a> {
@@ -83,12 +121,21 @@ struct Builder<'a> {
     /// The countries of entities known by name, which their IRIs carry.
     countries: BTreeMap<&'a EntityId, &'a str>,
     triples: Vec<Triple>,
+    /// The descriptions of shared actors, for the actors graph.
+    actors: Vec<Triple>,
     mentions: BTreeSet<(usize, usize, usize)>,
 }
 
 impl Builder<'_> {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.triples.push(Triple::new(NamedOrBlankNode::NamedNode(s.clone()), p.into_owned(), o.into()));
+    }
+
+    /// Adds a triple that describes an entity: to the actors graph when other articles share the
+    /// entity's IRI, else to the article's graph.
+    fn describe(&mut self, id: &EntityId, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        let triple = Triple::new(NamedOrBlankNode::NamedNode(s.clone()), p.into_owned(), o.into());
+        if id.is_shared() { self.actors.push(triple) } else { self.triples.push(triple) }
     }
 
     fn article_iri(&self) -> NamedNode {
@@ -99,6 +146,9 @@ impl Builder<'_> {
         let a = self.article_iri();
         let article = self.article;
         self.add(&a, rdf::TYPE, kgx::ARTICLE.into_owned());
+        if let Some(id) = &article.id {
+            self.add(&a, schema::IDENTIFIER, Literal::new_simple_literal(id));
+        }
         if let Some(title) = &article.title {
             self.add(&a, schema::HEADLINE, Literal::new_simple_literal(title));
         }
@@ -143,26 +193,30 @@ impl Builder<'_> {
 
     fn entity(&mut self, e: &Entity) {
         let s = self.entity_iri(&e.key);
-        self.add(&s, rdf::TYPE, entity_class(e.kind).into_owned());
+        let id = &e.key;
+        self.describe(id, &s, rdf::TYPE, entity_class(e.kind).into_owned());
         if e.kind == EntityKind::Igo {
             // Stated too, for consumers that do not reason over rdfs:subClassOf.
-            self.add(&s, rdf::TYPE, kgx::ORGANIZATION.into_owned());
+            self.describe(id, &s, rdf::TYPE, kgx::ORGANIZATION.into_owned());
         }
         for (tag, label) in &e.labels {
             if let Ok(l) = Literal::new_language_tagged_literal(label, tag) {
-                self.add(&s, rdfs::LABEL, l);
+                self.describe(id, &s, rdfs::LABEL, l);
             }
         }
         if let Some(iso) = &e.iso {
-            self.add(&s, kgx::ISO_CODE, Literal::new_simple_literal(iso));
+            self.describe(id, &s, kgx::ISO_CODE, Literal::new_simple_literal(iso));
         }
         if let Some(country) = &e.country {
             let state = self.known_iri(&crate::gazetteer::state_key(country));
-            self.add(&s, kgx::COUNTRY, state);
+            self.describe(id, &s, kgx::COUNTRY, state);
         }
         if let Some(qid) = &e.qid {
-            self.add(&s, schema::SAME_AS, NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{qid}")));
+            let wikidata = NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{qid}"));
+            self.describe(id, &s, schema::SAME_AS, wikidata);
         }
+        // What the article says of the actor stays in its graph: where it is, that the article
+        // mentions it, the first mention, the offices it holds as of the article's date.
         if let Some(near) = &e.near {
             let n = self.entity_iri(near);
             self.add(&s, kgx::NEAR, n);

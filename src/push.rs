@@ -1,5 +1,7 @@
 //! Push: sends article graphs to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol,
-//! one `PUT` per article graph, so a re-run replaces instead of duplicating.
+//! one `PUT` per article graph, so a re-run replaces instead of duplicating, then a `POST` of the
+//! descriptions of its actors that this run has not sent yet into the actors graph, which the
+//! server merges (a set), so a re-run adds nothing.
 //!
 //! Credentials come from the environment (`KGEXPORT_AUTH` as `user:password`, sent as HTTP
 //! Basic, or `KGEXPORT_TOKEN`, sent as a Bearer token) or from the endpoint URL's `user:pass@`;
@@ -10,8 +12,11 @@
 use crate::graph::ArticleGraph;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use oxrdf::{NamedNode, Triple};
+use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use url::Url;
 
@@ -27,6 +32,8 @@ pub struct Endpoint {
     attempts: u32,
     backoff: Duration,
     tls: Option<Arc<rustls::ClientConfig>>,
+    /// The actor descriptions the server has accepted in this run (only asked for membership).
+    described: Arc<Mutex<HashSet<Triple>>>,
 }
 
 impl std::fmt::Debug for Endpoint {
@@ -152,6 +159,7 @@ impl Endpoint {
             attempts: attempts.max(1),
             backoff: Duration::from_millis(250),
             tls,
+            described: Arc::default(),
         })
     }
 
@@ -160,7 +168,9 @@ impl Endpoint {
         self.url.as_str()
     }
 
-    /// Replaces the article's graph on the server (`PUT ?graph=<name>` with N-Triples).
+    /// Replaces the article's graph on the server (`PUT ?graph=<name>` with N-Triples), then adds
+    /// the descriptions of its actors that this run has not sent yet to the actors graph
+    /// (`POST ?graph=<actors graph>`); returns the status of the `PUT`.
     ///
     /// # Errors
     /// At once on a 4xx answer, a redirect other than 307/308, a DNS or TLS failure; after the
@@ -171,12 +181,31 @@ impl Endpoint {
             builder = builder.tls_config(tls.clone());
         }
         let agent = builder.build();
+        let status = self.send(&agent, "PUT", graph.name(), body)?;
+        let new: Vec<&Triple> = {
+            let described = self.described.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            graph.actors().iter().filter(|t| !described.contains(*t)).collect()
+        };
+        if !new.is_empty() {
+            let mut actors = String::new();
+            for t in &new {
+                let _ = writeln!(actors, "{t} .");
+            }
+            self.send(&agent, "POST", graph.actors_name(), actors.as_bytes())?;
+            let mut described = self.described.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            described.extend(new.into_iter().cloned());
+        }
+        Ok(status)
+    }
+
+    /// One request to the graph `name`, retried as [`Endpoint::put`] says.
+    fn send(&self, agent: &ureq::Agent, method: &str, name: &NamedNode, body: &[u8]) -> Result<u16, PushError> {
         let mut first = self.url.clone();
-        first.query_pairs_mut().append_pair("graph", graph.name().as_str());
+        first.query_pairs_mut().append_pair("graph", name.as_str());
         let mut wait = self.backoff;
         let mut last = String::new();
         for attempt in 1..=self.attempts {
-            match self.attempt(&agent, &first, body) {
+            match self.attempt(agent, method, &first, body) {
                 Ok(status) => return Ok(status),
                 Err(Failure::Final(e)) => return Err(e),
                 Err(Failure::Retry(cause)) => last = cause,
@@ -189,11 +218,11 @@ impl Endpoint {
         Err(PushError::GaveUp { attempts: self.attempts, last })
     }
 
-    /// One PUT, following 307 and 308.
-    fn attempt(&self, agent: &ureq::Agent, first: &Url, body: &[u8]) -> Result<u16, Failure> {
+    /// One request (a PUT or a POST), following 307 and 308 with the same method and body.
+    fn attempt(&self, agent: &ureq::Agent, method: &str, first: &Url, body: &[u8]) -> Result<u16, Failure> {
         let mut url = first.clone();
         for _ in 0..=MAX_REDIRECTS {
-            let mut request = agent.put(url.as_str()).set("Content-Type", "application/n-triples");
+            let mut request = agent.request(method, url.as_str()).set("Content-Type", "application/n-triples");
             if let Some(auth) = &self.authorization
                 && url.origin() == self.url.origin()
             {

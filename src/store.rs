@@ -1,5 +1,6 @@
-//! Embedded store: an Oxigraph dataset kept in a folder, one named graph per article, queried
-//! with SPARQL. Loading an article again replaces its graph, so re-runs never duplicate.
+//! Embedded store: an Oxigraph dataset kept in a folder, one named graph per article and one that
+//! describes the actors, queried with SPARQL. Loading an article again replaces its graph and
+//! adds its actors' descriptions to the actors graph (a set), so re-runs never duplicate.
 //!
 //! The dataset lives in memory and is saved as N-Quads (`dataset.nq`) by writing a temporary file
 //! and renaming it, so a failed load never leaves a half-written store. (Oxigraph's RocksDB
@@ -135,21 +136,24 @@ impl DiskStore {
         Ok(DiskStore { dir: dir.to_path_buf(), store })
     }
 
-    /// Replaces an article's named graph with its new triples.
+    /// Replaces an article's named graph with its new triples, and adds its actors'
+    /// descriptions to the actors graph (a set: what is there already stays once).
     ///
     /// # Errors
     /// When the storage fails.
     pub fn replace(&self, graph: &ArticleGraph) -> Result<(), StoreError> {
         let name = NamedNodeRef::new_unchecked(graph.name().as_str());
+        let actors = NamedNodeRef::new_unchecked(graph.actors_name().as_str());
         let storage = |e: oxigraph::store::StorageError| StoreError::Storage(e.to_string());
         self.store.remove_named_graph(name).map_err(storage)?;
-        for t in graph.triples() {
+        let quads = graph.triples().iter().map(|t| (t, name)).chain(graph.actors().iter().map(|t| (t, actors)));
+        for (t, g) in quads {
             self.store
                 .insert(QuadRef::new(
                     t.subject.as_ref(),
                     t.predicate.as_ref(),
                     t.object.as_ref(),
-                    GraphNameRef::NamedNode(name),
+                    GraphNameRef::NamedNode(g),
                 ))
                 .map_err(storage)?;
         }

@@ -144,6 +144,8 @@ pub mod schema {
     pub const DATE_PUBLISHED: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/datePublished");
     /// `schema:headline`
     pub const HEADLINE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/headline");
+    /// `schema:identifier`
+    pub const IDENTIFIER: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/identifier");
     /// `schema:inLanguage`
     pub const IN_LANGUAGE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://schema.org/inLanguage");
     /// `schema:sameAs`

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 /// Where each format goes: a file or standard output.
 pub(super) struct Outputs {
     targets: Vec<(Format, Target)>,
+    /// Per streaming format, the actor descriptions already written to it.
+    described: Vec<(Format, export::Described)>,
 }
 
 enum Target {
@@ -89,31 +91,37 @@ impl Outputs {
             };
             targets.push((format, target));
         }
-        Ok(Outputs { targets })
+        let described = targets.iter().map(|(f, _)| (*f, export::Described::default())).collect();
+        Ok(Outputs { targets, described })
     }
 
     pub(super) fn needs_all(&self) -> bool {
         self.targets.iter().any(|(f, t)| !f.is_streaming() || matches!(t, Target::Stdout) && self.targets.len() > 1)
     }
 
-    /// Writes one article, already serialised, to every streaming output.
-    pub(super) fn stream(&mut self, rendered: &[(Format, Vec<u8>)]) -> Result<()> {
+    /// Writes one article, already serialised, to every streaming output, followed by the
+    /// descriptions of its actors that the output does not hold yet.
+    pub(super) fn stream(&mut self, graph: &ArticleGraph, rendered: &[(Format, Vec<u8>)]) -> Result<()> {
         let single = self.targets.len() == 1;
-        for (format, bytes) in rendered {
+        for (format, article) in rendered {
             let Some((_, target)) = self.targets.iter_mut().find(|(f, _)| f == format) else { continue };
+            let Some((_, described)) = self.described.iter_mut().find(|(f, _)| f == format) else { continue };
+            let mut actors = Vec::new();
+            described.write_new(*format, graph, &mut actors).expect("writing to memory does not fail");
             match target {
                 Target::Stdout if single => {
                     let stdout = io::stdout();
                     let mut lock = stdout.lock();
-                    match lock.write_all(bytes) {
+                    match lock.write_all(article).and_then(|()| lock.write_all(&actors)) {
                         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
                         other => other.context("writing to standard output")?,
                     }
                 }
                 Target::Stdout => {}
-                Target::File { path, out: Some(out) } => {
-                    out.write_all(bytes).with_context(|| path.display().to_string())?
-                }
+                Target::File { path, out: Some(out) } => out
+                    .write_all(article)
+                    .and_then(|()| out.write_all(&actors))
+                    .with_context(|| path.display().to_string())?,
                 Target::File { .. } => {}
             }
         }

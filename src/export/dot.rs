@@ -248,8 +248,8 @@ fn build_view(
     let mut clusters = Vec::new();
     for g in graphs {
         let article = g.key().to_string();
-        let triples = g.triples();
-        let by_subject = records::group(triples);
+        let triples = g.all_triples();
+        let by_subject = records::group(&triples);
         let title =
             triples.iter().find(|t| t.predicate.as_str() == "https://schema.org/headline").and_then(|t| {
                 match &t.object {

@@ -1,7 +1,7 @@
 //! GraphViz DOT, network view (`-f dot --view network`): actors shaped by kind, one edge per pair
 //! and event class labelled with its count and styled by its majority factuality, tooltips with
 //! the articles and the first evidence quote, and a legend. Lays out with `dot`, and with `sfdp`
-//! for large graphs.
+//! for large graphs, where `sep` keeps actors apart by enough for the edge labels between them.
 
 use super::dot::{escape, label, shorten, tooltip};
 use super::network::{Edge, Network};
@@ -46,7 +46,7 @@ pub(crate) fn write(network: &Network, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "digraph kgexport_network {{")?;
     writeln!(
         out,
-        "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=14, labelloc=t, label=\"{}\", overlap=false, outputorder=edgesfirst, nodesep=0.3, K=1.6, sep=\"+8\"];",
+        "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=14, labelloc=t, label=\"{}\", overlap=false, outputorder=edgesfirst, nodesep=0.3, K=1.6, sep=\"+30\", esep=\"+20\"];",
         label(&title)
     )?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, margin=\"0.08,0.04\"];")?;

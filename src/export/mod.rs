@@ -18,6 +18,7 @@ pub use dot::ARTICLE_VIEW_LIMIT;
 use crate::graph::{ArticleGraph, Base, sort_triples};
 use crate::time::PartialDate;
 use oxrdf::Triple;
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 /// An output format.
@@ -127,9 +128,17 @@ impl Format {
     }
 }
 
-/// The union of the article graphs: sorted triples without duplicates.
+/// The union of the article graphs and the actors graph: sorted triples without duplicates, so
+/// each actor is described once.
 pub fn merged_triples(graphs: &[ArticleGraph]) -> Vec<Triple> {
-    let mut all: Vec<Triple> = graphs.iter().flat_map(|g| g.triples().iter().cloned()).collect();
+    let mut all: Vec<Triple> = graphs.iter().flat_map(|g| g.triples().iter().chain(g.actors()).cloned()).collect();
+    sort_triples(&mut all);
+    all
+}
+
+/// The actors graph of a run: every article's actor descriptions, sorted, each once.
+pub fn merged_actors(graphs: &[ArticleGraph]) -> Vec<Triple> {
+    let mut all: Vec<Triple> = graphs.iter().flat_map(|g| g.actors().iter().cloned()).collect();
     sort_triples(&mut all);
     all
 }
@@ -149,7 +158,13 @@ pub fn write(
         Format::Turtle => turtle::write(&merged_triples(graphs), base, out),
         Format::JsonLd => jsonld::write(&merged_triples(graphs), base, out),
         Format::Dot => dot::write(graphs, base, options, out),
-        Format::NTriples | Format::NQuads => graphs.iter().try_for_each(|g| write_streaming(format, g, out)),
+        Format::NTriples | Format::NQuads => {
+            let mut described = Described::default();
+            graphs.iter().try_for_each(|g| {
+                write_streaming(format, g, out)?;
+                described.write_new(format, g, out)
+            })
+        }
         Format::TriG => trig::write(graphs, base, out),
         Format::Csv => csv::write(&records::read(graphs), out),
         Format::Plover => plover::write(&records::read(graphs), out),
@@ -157,16 +172,41 @@ pub fn write(
     }
 }
 
-/// Writes one article graph in a streaming format (N-Triples, N-Quads); other formats need
-/// every graph at once and are written by [`write`].
+/// Writes one article's own graph in a streaming format (N-Triples, N-Quads); the descriptions
+/// of its actors follow through [`Described::write_new`]. Other formats need every graph at once
+/// and are written by [`write`].
 ///
 /// # Errors
 /// When the writer fails, or the format does not stream.
 pub fn write_streaming(format: Format, graph: &ArticleGraph, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::NTriples => ntriples::write(graph.triples(), out),
-        Format::NQuads => nquads::write(graph, out),
+        Format::NQuads => nquads::write(graph.name(), graph.triples(), out),
         other => Err(io::Error::other(format!("{} is not a streaming format", other.name()))),
+    }
+}
+
+/// The actor descriptions one stream has written, so that each is written once: after the first
+/// article that refers to the actor, in the actors graph for N-Quads. Memory grows with the
+/// distinct descriptions (a few triples per actor), not with the articles.
+#[derive(Debug, Default)]
+pub struct Described {
+    written: HashSet<Triple>,
+}
+
+impl Described {
+    /// Writes the descriptions of the article's actors that this stream has not written yet.
+    ///
+    /// # Errors
+    /// When the writer fails, or the format does not stream.
+    pub fn write_new(&mut self, format: Format, graph: &ArticleGraph, out: &mut dyn Write) -> io::Result<()> {
+        // Only membership is asked of the set; what is written keeps the graph's sorted order.
+        let new: Vec<Triple> = graph.actors().iter().filter(|t| self.written.insert((*t).clone())).cloned().collect();
+        match format {
+            Format::NTriples => ntriples::write(&new, out),
+            Format::NQuads => nquads::write(graph.actors_name(), &new, out),
+            other => Err(io::Error::other(format!("{} is not a streaming format", other.name()))),
+        }
     }
 }
 

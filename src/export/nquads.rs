@@ -1,15 +1,15 @@
-//! N-Quads: an article's triples in its own named graph, through oxttl; streams article by article.
+//! N-Quads: an article's triples in its own named graph, and its actors' descriptions in the
+//! actors graph, through oxttl; streams article by article.
 
-use crate::graph::ArticleGraph;
-use oxrdf::{GraphName, Quad};
+use oxrdf::{GraphName, NamedNode, Quad, Triple};
 use oxttl::NQuadsSerializer;
 use std::io::{self, Write};
 
-/// Writes one article graph as N-Quads in its named graph.
-pub fn write(graph: &ArticleGraph, out: &mut dyn Write) -> io::Result<()> {
+/// Writes triples (one graph's, sorted) as N-Quads in the named graph `name`.
+pub fn write(name: &NamedNode, triples: &[Triple], out: &mut dyn Write) -> io::Result<()> {
     let mut writer = NQuadsSerializer::new().for_writer(out);
-    let name = GraphName::NamedNode(graph.name().clone());
-    for t in graph.triples() {
+    let name = GraphName::NamedNode(name.clone());
+    for t in triples {
         writer.serialize_quad(&Quad::new(t.subject.clone(), t.predicate.clone(), t.object.clone(), name.clone()))?;
     }
     writer.finish();

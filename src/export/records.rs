@@ -205,7 +205,8 @@ pub(crate) fn read(graphs: &[ArticleGraph]) -> Records {
     type Described = (BTreeSet<String>, Vec<(bool, String)>);
     let mut described: BTreeMap<String, Described> = BTreeMap::new();
     for g in graphs {
-        let by_subject = group(g.triples());
+        let triples = g.all_triples();
+        let by_subject = group(&triples);
         for (subject, ts) in &by_subject {
             let classes = classes(ts);
             if ActorKind::of(&classes).is_some() {

@@ -16,9 +16,10 @@ fn article_line(id: &str, url: &str, text: &str) -> String {
     format!(r#"{{"id":"{id}","date":"2023-10-18","lang":"en","url":"{url}","text":"{text}"}}"#)
 }
 
-/// The graph names of an N-Quads document.
+/// The article graphs of an N-Quads document (not the actors graph).
 fn graphs(nq: &str) -> std::collections::BTreeSet<String> {
-    nq.lines().filter_map(|l| l.rsplit(' ').nth(1)).map(str::to_string).collect()
+    let article = |g: &&str| !g.ends_with("/graph/actors>");
+    nq.lines().filter_map(|l| l.rsplit(' ').nth(1)).filter(article).map(str::to_string).collect()
 }
 
 /// Hidden temporary files left in a folder.

@@ -25,6 +25,13 @@ pub fn kgexport_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kgexport")).args(args).current_dir(dir).output().expect("kgexport runs")
 }
 
+/// The shared Wikinews corpus (`../shared/corpus`, or `KGX_CORPUS_DIR`); missing is a failure.
+pub fn corpus() -> PathBuf {
+    let dir = std::env::var_os("KGX_CORPUS_DIR").map_or_else(|| root().join("../shared/corpus"), PathBuf::from);
+    assert!(dir.join("wikinews-de.jsonl").is_file(), "the shared corpus is missing at {}", dir.display());
+    dir
+}
+
 /// A fresh scratch directory under the target directory.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);

@@ -16,6 +16,7 @@ mod parsers;
 mod push;
 mod robustness;
 mod scale;
+mod server;
 mod spark;
 mod store;
 mod syntax;

@@ -4,15 +4,8 @@
 //! window narrow the network.
 
 use crate::common::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-/// The shared Wikinews corpus (`../shared/corpus`, or `KGX_CORPUS_DIR`); missing is a failure.
-fn corpus() -> PathBuf {
-    let dir = std::env::var_os("KGX_CORPUS_DIR").map_or_else(|| root().join("../shared/corpus"), PathBuf::from);
-    assert!(dir.join("wikinews-de.jsonl").is_file(), "the shared corpus is missing at {}", dir.display());
-    dir
-}
 
 /// Renders a DOT file with a Graphviz layout engine: exit 0 and nothing on standard error.
 fn renders(engine: &str, dot: &Path) {
