@@ -849,3 +849,20 @@ fn the_two_leaders_are_two_named_together_never_two_strangers() {
     );
     assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{:?}", events(&x));
 }
+
+#[test]
+fn goods_go_to_any_actor_and_a_capital_stands_for_its_state() {
+    for (lang, text, supplier, recipient) in [
+        (Lang::En, "Iran sent weapons to Hamas.", "state-irn", "group-hamas"),
+        (Lang::En, "A spokesman said Berlin would deliver more tanks to Kyiv.", "state-deu", "state-ukr"),
+        (Lang::De, "Berlin liefert weitere Panzer an Kiew.", "state-deu", "state-ukr"),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, supplier), "{lang:?}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, recipient), "{lang:?}: {:?}", events(&x));
+    }
+    // A port that is no capital is where the goods go, not who gets them.
+    let x = read(Lang::En, "Ukraine shipped grain to Odesa.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Destination, "place-odesa"), "{:?}", events(&x));
+    assert!(!x.events.iter().any(|e| e.fillers(Role::Recipient).next().is_some()), "{:?}", events(&x));
+}

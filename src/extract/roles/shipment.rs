@@ -1,6 +1,6 @@
 //! Shipments: who sends and who gets goods, and where they go, by a verb or a noun, and receiving.
 
-use super::Parties;
+use super::{Parties, capital_state};
 use crate::extract::Reader;
 use crate::lang::RoleHint;
 use crate::mentions::MentionForm;
@@ -9,8 +9,16 @@ use crate::model::{EntityKind, Event, Role};
 impl<'a> Reader<'a> {
     /// "lieferte X an Y", "shipped to Y": who sends, who gets, from where and to where.
     pub(super) fn ship(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
-        // "von der Deponie Schönberg … transportiert": a place is where it comes from, not who.
+        // "von der Deponie Schönberg … transportiert": a place is where it comes from, not who;
+        // a capital stands for its state ("Berlin will deliver tanks").
+        let gaz = crate::gazetteer::get();
         let supplier = self.subject(cx).filter(|s| cx.mentions.iter().any(|m| m.entity == *s && m.kind.is_actor()));
+        let supplier = supplier.or_else(|| {
+            cx.in_clause
+                .iter()
+                .find(|m| m.first < cx.at && m.hint.is_none() && m.form == MentionForm::Argument && m.kind.is_place())
+                .and_then(|m| capital_state(gaz, &m.entity))
+        });
         if let Some(s) = &supplier {
             event.add_role(Role::Supplier, s);
         }
@@ -19,10 +27,18 @@ impl<'a> Reader<'a> {
             .into_iter()
             .find(|m| m.kind.is_actor())
             .or_else(|| if cx.passive { None } else { cx.object(&supplier) });
+        // "to Hamas", "to Ukraine", "to Kyiv": an actor it goes to gets it; a capital, its state.
+        let destined = || {
+            let to = cx.hinted(&[RoleHint::Recipient, RoleHint::Destination]);
+            to.iter()
+                .find(|m| m.kind.is_actor())
+                .map(|m| m.entity.clone())
+                .or_else(|| to.iter().find_map(|m| capital_state(gaz, &m.entity)))
+        };
         if let Some(r) = recipient {
             event.add_role(Role::Recipient, &r.entity);
-        } else if let Some(d) = cx.hinted(&[RoleHint::Destination]).into_iter().find(|m| m.kind == EntityKind::State) {
-            event.add_role(Role::Recipient, &d.entity);
+        } else if let Some(d) = destined().filter(|d| supplier.as_ref() != Some(d)) {
+            event.add_role(Role::Recipient, &d);
         }
         if cx.passive
             && !event.roles.iter().any(|(r, _)| *r == Role::Recipient)
