@@ -29,6 +29,9 @@ pub(super) struct Attribution {
     pub(super) verb_at: Option<usize>,
     /// A report cue stands in the sentence, whether or not its source is an actor.
     pub(super) sourced: bool,
+    /// A report or claim that the denial rejects stands in the sentence ("rejected claims that
+    /// …"): someone else affirms what the denier denies.
+    pub(super) denied_report: bool,
     /// Who a passive accusation accuses ("X was accused by Y").
     pub(super) accused: Option<EntityId>,
     /// Token position of the denier's mention: no role in its own clause, but the subject an
@@ -137,6 +140,20 @@ impl<'a> Reader<'a> {
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
         for phrase in self.rules.cues.report_verbs.iter().chain(&self.rules.cues.accuse) {
             if let Some(at) = phrase_position(&lower, phrase) {
+                // "Tehran rejected claims that …", "denied reports that …": a report a denial
+                // rejects is someone else's, never its subject's.
+                let rejected = self
+                    .rules
+                    .cues
+                    .deny
+                    .iter()
+                    .filter_map(|d| phrase_position(&lower, d))
+                    .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at));
+                if rejected {
+                    att.sourced = true;
+                    att.denied_report = true;
+                    continue;
+                }
                 att.sourced |= self.rules.cues.report_verbs.contains(phrase);
                 let clause = &clauses[clause_of(clauses, at)];
                 // A passive accusation's subject is the accused, never its source; who "was told"

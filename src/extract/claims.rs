@@ -201,9 +201,12 @@ impl<'a> Reader<'a> {
             let own: Vec<usize> =
                 created.iter().filter(|(_, at)| clause_of(clauses, *at) >= deny_clause).map(|(e, _)| *e).collect();
             let targets: Vec<usize> = if !own.is_empty() {
+                // What others report and the denier rejects is disputed; what only the denial
+                // tells is denied.
+                let value = if att.denied_report { Factuality::Disputed } else { Factuality::Denied };
                 for &e in &own {
                     if self.out.events[e].factuality.is_realis() {
-                        self.out.events[e].factuality = Factuality::Denied;
+                        self.out.events[e].factuality = value;
                     }
                 }
                 own

@@ -80,7 +80,11 @@ impl<'a> Reader<'a> {
             // "said during a visit to Kyiv that the US would send …": what follows a subordinator
             // is another clause's modality.
             let inner = (trigger.at + 1..clause.last).find(|&k| self.rules.subordinators.contains(tokens[k].lower()));
-            (clause.first, inner.unwrap_or(clause.last))
+            // "rejected claims that it had shipped …": what stands before the subordinator that opens
+            // the trigger's clause is the main clause's.
+            let opens =
+                (clause.first..trigger.at).rev().find(|&k| self.rules.subordinators.contains(tokens[k].lower()));
+            (opens.unwrap_or(clause.first), inner.unwrap_or(clause.last))
         };
         let window = &lower[from..to];
         let lists = self.rules.cue_lists();

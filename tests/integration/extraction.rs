@@ -866,3 +866,19 @@ fn goods_go_to_any_actor_and_a_capital_stands_for_its_state() {
     assert!(has_role(&x, EventKind::Shipment, Role::Destination, "place-odesa"), "{:?}", events(&x));
     assert!(!x.events.iter().any(|e| e.fillers(Role::Recipient).next().is_some()), "{:?}", events(&x));
 }
+
+#[test]
+fn a_report_that_a_denial_rejects_is_someone_else_s_and_the_event_disputed() {
+    for (lang, text) in [
+        (Lang::En, "Iran rejected claims that it had shipped missiles to Syria."),
+        (Lang::En, "Beijing denied reports that Wang Yi had visited Moscow."),
+    ] {
+        let x = read(lang, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        // Not refused: the refusal word belongs to the main clause, not to the reported one.
+        assert_eq!(ev[0].1, Factuality::Disputed, "{ev:?}");
+        // The denier never affirms what it denies.
+        assert!(x.claims.iter().all(|c| c.stance == Stance::Denies), "{:?}", x.claims);
+    }
+}

@@ -16,7 +16,12 @@ impl<'a> Reader<'a> {
         let supplier = supplier.or_else(|| {
             cx.in_clause
                 .iter()
-                .find(|m| m.first < cx.at && m.hint.is_none() && m.form == MentionForm::Argument && m.kind.is_place())
+                .find(|m| {
+                    m.first < cx.at
+                        && m.hint.is_none()
+                        && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                        && m.kind.is_place()
+                })
                 .and_then(|m| capital_state(gaz, &m.entity))
         });
         if let Some(s) = &supplier {
