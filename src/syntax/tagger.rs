@@ -1,16 +1,33 @@
 //! Tagging: universal parts of speech left to right, then morphological features from both sides.
 
 use super::lexicon::{NONE, Shape};
-use super::perceptron::{Feature, Trainer, Weights, best, feature, feature2, feature3};
+use super::perceptron::{Trainer, Weights, best, feature, feature2, feature3, to_scores};
+use super::small::{Kind, Scorer, Sink, Small, Tables};
 use super::ud::{Attr, Feats, Upos};
 
+/// A part of speech as the taggers read it: 0 for none, else its index plus one.
+const TAG: Kind = Kind::Below(Upos::ALL.len() as u8 + 1);
+const U_BIAS: Small = Small { template: 0, kinds: &[] };
+const U23: Small = Small { template: 23, kinds: &[TAG] };
+const U24: Small = Small { template: 24, kinds: &[TAG, TAG] };
+const F40: Small = Small { template: 40, kinds: &[TAG] };
+
+/// The templates of the parts of speech read from tables.
+pub fn upos_templates() -> Vec<Small> {
+    vec![U_BIAS, U23, U24]
+}
+
+/// The templates of the morphology read from tables.
+pub fn feats_templates() -> Vec<Small> {
+    vec![F40]
+}
+
 /// The features of the part-of-speech decision at `i`, given the tags chosen before it.
-pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut Vec<Feature>) {
-    out.clear();
+pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl Sink) {
     let at = |d: isize| shape_at(shapes, i, d);
     let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
     let w = at(0);
-    out.push(feature(0, 0));
+    out.small(&U_BIAS, [0; 3]);
     out.push(feature(1, w.norm));
     out.push(feature(2, w.form));
     for (k, s) in w.suffix.iter().enumerate() {
@@ -35,8 +52,8 @@ pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut Vec<Fe
     out.push(feature(20, n1.pattern));
     out.push(feature(21, p1.cluster[0]));
     out.push(feature(22, n1.cluster[0]));
-    out.push(feature(23, tag(1)));
-    out.push(feature2(24, tag(1), tag(2)));
+    out.small(&U23, [tag(1), 0, 0]);
+    out.small(&U24, [tag(1), tag(2), 0]);
     out.push(feature2(25, tag(1), w.norm));
     out.push(feature2(26, tag(1), w.suffix[2]));
     out.push(feature2(27, w.norm, n1.norm));
@@ -76,8 +93,7 @@ pub fn feature_classes() -> usize {
 }
 
 /// The features of the morphology decision at `i`, given every tag and the features chosen before it.
-pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats], out: &mut Vec<Feature>) {
-    out.clear();
+pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats], out: &mut impl Sink) {
     let at = |d: isize| shape_at(shapes, i, d);
     let tag = |d: isize| {
         let j = i as isize + d;
@@ -85,7 +101,7 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
     };
     let w = at(0);
     let t = tag(0);
-    out.push(feature(40, t));
+    out.small(&F40, [t, 0, 0]);
     out.push(feature2(41, t, w.norm));
     out.push(feature2(42, t, w.form));
     for (k, s) in w.suffix.iter().enumerate() {
@@ -128,13 +144,16 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
 }
 
 /// Tags a sentence's parts of speech.
-pub fn tag_upos(model: &Weights, shapes: &[Shape]) -> Vec<Upos> {
+pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape]) -> Vec<Upos> {
     let mut tags = Vec::with_capacity(shapes.len());
     let mut features = Vec::with_capacity(40);
-    let mut scores = vec![0.0; Upos::ALL.len()];
+    let mut scores = [0.0; Upos::ALL.len()];
     for i in 0..shapes.len() {
-        upos_features(shapes, i, &tags, &mut features);
-        model.score(&features, &mut scores);
+        let mut sums = [0i32; Upos::ALL.len()];
+        features.clear();
+        upos_features(shapes, i, &tags, &mut Scorer { tables, sums: &mut sums, hashed: &mut features });
+        model.add(&features, &mut sums);
+        to_scores(&sums, &mut scores);
         tags.push(Upos::ALL[best(&scores, |_| true).unwrap_or(Upos::X as usize)]);
     }
     tags
@@ -152,16 +171,20 @@ fn choose(scores: &[f32]) -> (Feats, usize) {
 
 /// Predicts the morphological features of each word, and takes a second look at its part of
 /// speech with the first look's tags on both sides.
-pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats>, Vec<Upos>) {
+pub fn tag_feats(model: &Weights, tables: &Tables, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats>, Vec<Upos>) {
     let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
     let mut second = tags.to_vec();
     let mut features = Vec::with_capacity(40);
     let mut scores = vec![0.0; model.classes()];
+    let mut sums = vec![0i32; model.classes()];
     for i in 0..shapes.len() {
         let mut feats = Feats::default();
         if tags[i] != Upos::Punct {
-            feats_features(shapes, tags, i, &done, &mut features);
-            model.score(&features, &mut scores);
+            features.clear();
+            sums.fill(0);
+            feats_features(shapes, tags, i, &done, &mut Scorer { tables, sums: &mut sums, hashed: &mut features });
+            model.add(&features, &mut sums);
+            to_scores(&sums, &mut scores);
             let (chosen, upos) = choose(&scores);
             feats = chosen;
             second[i] = Upos::ALL.get(upos).copied().unwrap_or(tags[i]);
@@ -192,6 +215,7 @@ pub fn train_upos_epoch(trainer: &mut Trainer, data: &[Example<'_>]) -> Vec<Vec<
     for ex in data {
         let mut tags = Vec::with_capacity(ex.shapes.len());
         for (i, gold) in ex.upos.iter().enumerate() {
+            features.clear();
             upos_features(ex.shapes, i, &tags, &mut features);
             trainer.score(&features, &mut scores);
             let guess = best(&scores, |_| true).unwrap_or(0);
@@ -215,6 +239,7 @@ pub fn train_feats_epoch(trainer: &mut Trainer, data: &[Example<'_>]) {
         for i in 0..shapes.len() {
             let mut feats = Feats::default();
             if tags[i] != Upos::Punct {
+                features.clear();
                 feats_features(shapes, tags, i, &done, &mut features);
                 trainer.score(&features, &mut scores);
                 let (guessed, upos) = choose(&scores);
