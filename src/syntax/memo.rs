@@ -2,6 +2,7 @@
 //! thread keeps meeting the form (news repeats its words; a shape or a lemma costs lexicon searches).
 
 use super::lexicon::Shape;
+use super::tagger::UposSums;
 use super::ud::Upos;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,8 +23,20 @@ pub struct Memo {
 /// What the memo knows of one form.
 struct Word {
     shape: Shape,
+    /// The part-of-speech weights of the word's own features, summed.
+    upos: UposSums,
     /// The lemmas worked out so far, by part of speech.
     lemmas: Vec<(Upos, Box<str>)>,
+}
+
+/// The words of a sentence as the memo has them.
+pub struct Shapes {
+    /// Each word's place in the memo, until its next call of [`Memo::shapes`].
+    pub places: Vec<u32>,
+    /// What each word looks like.
+    pub shapes: Vec<Shape>,
+    /// The sums of each word's own part-of-speech features.
+    pub upos: Vec<UposSums>,
 }
 
 thread_local! {
@@ -47,28 +60,34 @@ impl Memo {
         self.words.clear();
     }
 
-    /// The place of each form in the memo (valid until the next call) and its shape, `shape_of`
-    /// giving those not seen yet.
-    pub fn shapes(&mut self, forms: &[&str], shape_of: impl Fn(&str) -> Shape) -> (Vec<u32>, Vec<Shape>) {
+    /// The place of each form in the memo (valid until the next call), its shape and the sums of
+    /// its own part-of-speech features, `shape_of` giving those of forms not seen yet.
+    pub fn shapes(&mut self, forms: &[&str], shape_of: impl Fn(&str) -> (Shape, UposSums)) -> Shapes {
         if self.words.len() > MEMO_WORDS {
             self.clear();
         }
-        let mut places = Vec::with_capacity(forms.len());
-        let mut shapes = Vec::with_capacity(forms.len());
+        let mut out = Shapes {
+            places: Vec::with_capacity(forms.len()),
+            shapes: Vec::with_capacity(forms.len()),
+            upos: Vec::with_capacity(forms.len()),
+        };
         for f in forms {
             let place = match self.places.get(*f) {
                 Some(p) => *p,
                 None => {
                     let p = self.words.len() as u32;
-                    self.words.push(Word { shape: shape_of(f), lemmas: Vec::new() });
+                    let (shape, upos) = shape_of(f);
+                    self.words.push(Word { shape, upos, lemmas: Vec::new() });
                     self.places.insert((*f).into(), p);
                     p
                 }
             };
-            places.push(place);
-            shapes.push(self.words[place as usize].shape);
+            let word = &self.words[place as usize];
+            out.places.push(place);
+            out.shapes.push(word.shape);
+            out.upos.push(word.upos);
         }
-        (places, shapes)
+        out
     }
 
     /// The lemma of the form at a place with a part of speech, `lemma_of` giving it the first time.
@@ -92,10 +111,10 @@ mod tests {
         let calls = std::cell::Cell::new(0);
         let shape_of = |_: &str| {
             calls.set(calls.get() + 1);
-            Shape::default()
+            (Shape::default(), UposSums::default())
         };
         with(usize::MAX, |memo| {
-            let (places, _) = memo.shapes(&["a", "b", "a"], shape_of);
+            let places = memo.shapes(&["a", "b", "a"], shape_of).places;
             assert_eq!((places[0], calls.get()), (places[2], 2));
             let mut lemmas = 0;
             for upos in [Upos::Noun, Upos::Noun, Upos::Verb] {

@@ -92,8 +92,8 @@ fn next_id() -> usize {
 impl Model {
     /// Tags a sentence: part of speech, morphology, lemma.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
-        let (places, shapes) = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes);
+        let memo::Shapes { places, shapes, upos } = self.shapes(forms);
+        let (tags, feats) = self.tags(&shapes, &upos);
         let lemmas = self.lemmas(forms, &places, &tags);
         lemmas
             .into_iter()
@@ -104,8 +104,8 @@ impl Model {
 
     /// Analyses a sentence completely: tags, lemmas and the dependency tree.
     pub fn analyse(&self, forms: &[&str]) -> Vec<Word> {
-        let (places, shapes) = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes);
+        let memo::Shapes { places, shapes, upos } = self.shapes(forms);
+        let (tags, feats) = self.tags(&shapes, &upos);
         let items: Vec<Item> = shapes
             .iter()
             .zip(tags.iter().zip(&feats))
@@ -220,8 +220,13 @@ impl Model {
     }
 
     /// The shapes of the words and their places in this thread's memo of recent forms.
-    fn shapes(&self, forms: &[&str]) -> (Vec<u32>, Vec<Shape>) {
-        memo::with(self.id, |memo| memo.shapes(forms, |f| Shape::of(f, &self.lexicon)))
+    fn shapes(&self, forms: &[&str]) -> memo::Shapes {
+        memo::with(self.id, |memo| {
+            memo.shapes(forms, |f| {
+                let shape = Shape::of(f, &self.lexicon);
+                (shape, tagger::word_sums(&self.upos, &shape))
+            })
+        })
     }
 
     /// The lemmas of the tagged words, from the memo where they were worked out before.
@@ -235,8 +240,8 @@ impl Model {
         })
     }
 
-    fn tags(&self, shapes: &[Shape]) -> (Vec<Upos>, Vec<Feats>) {
-        let first = tagger::tag_upos(&self.upos, &self.tables[0], shapes);
+    fn tags(&self, shapes: &[Shape], words: &[tagger::UposSums]) -> (Vec<Upos>, Vec<Feats>) {
+        let first = tagger::tag_upos(&self.upos, &self.tables[0], shapes, Some(words));
         let (feats, tags) = tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first);
         (tags, feats)
     }

@@ -392,17 +392,28 @@ fn parse_window(model: &Weighted<'_>, items: &[Item]) -> Vec<(Option<usize>, usi
     let mut label_sums = vec![0i32; model.labels.classes()];
     while !state.done() {
         let valid = state.valid();
-        let mut sums = [0i32; MOVES];
-        features.clear();
-        state.features(items, &mut Scorer { tables: model.move_tables, sums: &mut sums, hashed: &mut features });
-        model.moves.add(&features, &mut sums);
-        to_scores(&sums, &mut scores);
+        // Where one move is all the state allows, it is the best whatever the scores.
+        if valid.iter().filter(|v| **v).count() > 1 {
+            let mut sums = [0i32; MOVES];
+            features.clear();
+            state.features(
+                items,
+                &mut Scorer { tables: model.move_tables, sums: &mut sums, hashed: &mut features, summed_words: false },
+            );
+            model.moves.add(&features, &mut sums);
+            to_scores(&sums, &mut scores);
+        }
         let Some(m) = best(&scores, |m| valid[m]) else { break };
         let mut label = NO_LABEL;
         if m != SHIFT {
             features.clear();
             label_sums.fill(0);
-            let mut scorer = Scorer { tables: model.label_tables, sums: &mut label_sums, hashed: &mut features };
+            let mut scorer = Scorer {
+                tables: model.label_tables,
+                sums: &mut label_sums,
+                hashed: &mut features,
+                summed_words: false,
+            };
             state.label_features(items, m, &mut scorer);
             model.labels.add(&features, &mut label_sums);
             to_scores(&label_sums, &mut label_scores);

@@ -100,6 +100,11 @@ pub trait Sink {
     fn push(&mut self, f: Feature);
     /// A feature of a small template with its values (as many as it has kinds; the rest 0).
     fn small(&mut self, s: &Small, codes: [u64; 3]);
+    /// A feature that reads the word alone, nothing around it: one whose weights a memo of the
+    /// word may hold summed already.
+    fn word(&mut self, f: Feature) {
+        self.push(f);
+    }
 }
 
 /// Training and tests: every feature hashed, in the order written.
@@ -205,6 +210,8 @@ pub struct Scorer<'a> {
     pub sums: &'a mut [i32],
     /// The features still to look up.
     pub hashed: &'a mut Vec<Feature>,
+    /// The sums hold the word's own features ([`Sink::word`]) already.
+    pub summed_words: bool,
 }
 
 impl Sink for Scorer<'_> {
@@ -216,6 +223,11 @@ impl Sink for Scorer<'_> {
         match self.tables.row(s, codes) {
             Some(row) => add_row(self.sums, row),
             None => self.hashed.push(s.feature(codes)),
+        }
+    }
+    fn word(&mut self, f: Feature) {
+        if !self.summed_words {
+            self.hashed.push(f);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Tagging: universal parts of speech left to right, then morphological features from both sides.
 
 use super::lexicon::{NONE, Shape};
-use super::perceptron::{Trainer, Weights, best, feature, feature2, feature3, to_scores};
+use super::perceptron::{Feature, Trainer, Weights, best, feature, feature2, feature3, to_scores};
 use super::small::{Kind, Scorer, Sink, Small, Tables};
 use super::ud::{Attr, Feats, Upos};
 
@@ -28,18 +28,18 @@ pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl S
     let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
     let w = at(0);
     out.small(&U_BIAS, [0; 3]);
-    out.push(feature(1, w.norm));
-    out.push(feature(2, w.form));
+    out.word(feature(1, w.norm));
+    out.word(feature(2, w.form));
     for (k, s) in w.suffix.iter().enumerate() {
-        out.push(feature(3 + k as u32, *s));
+        out.word(feature(3 + k as u32, *s));
     }
-    out.push(feature(7, w.prefix[0]));
-    out.push(feature(8, w.prefix[1]));
-    out.push(feature2(9, w.pattern, u64::from(w.known)));
+    out.word(feature(7, w.prefix[0]));
+    out.word(feature(8, w.prefix[1]));
+    out.word(feature2(9, w.pattern, u64::from(w.known)));
     out.push(feature2(10, w.pattern, u64::from(i == 0)));
     for (k, c) in w.cluster.iter().enumerate() {
         if *c != 0 {
-            out.push(feature(11 + k as u32, *c));
+            out.word(feature(11 + k as u32, *c));
         }
     }
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
@@ -144,19 +144,44 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
 }
 
 /// Tags a sentence's parts of speech.
-pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape]) -> Vec<Upos> {
+///
+/// `words` holds the sums of each word's own features ([`word_sums`]) when they were worked out
+/// before; without it they are looked up with the rest.
+pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape], words: Option<&[UposSums]>) -> Vec<Upos> {
     let mut tags = Vec::with_capacity(shapes.len());
     let mut features = Vec::with_capacity(40);
     let mut scores = [0.0; Upos::ALL.len()];
     for i in 0..shapes.len() {
-        let mut sums = [0i32; Upos::ALL.len()];
+        let mut sums = words.and_then(|w| w.get(i)).copied().unwrap_or_default();
         features.clear();
-        upos_features(shapes, i, &tags, &mut Scorer { tables, sums: &mut sums, hashed: &mut features });
+        let mut scorer = Scorer { tables, sums: &mut sums, hashed: &mut features, summed_words: words.is_some() };
+        upos_features(shapes, i, &tags, &mut scorer);
         model.add(&features, &mut sums);
         to_scores(&sums, &mut scores);
         tags.push(Upos::ALL[best(&scores, |_| true).unwrap_or(Upos::X as usize)]);
     }
     tags
+}
+
+/// The part-of-speech weights of a word's own features, summed.
+pub type UposSums = [i32; Upos::ALL.len()];
+
+/// Sums the part-of-speech weights of the features that read only the word itself (what
+/// [`upos_features`] writes with [`Sink::word`]), to be kept with the word and added at once.
+pub fn word_sums(model: &Weights, shape: &Shape) -> UposSums {
+    struct Words(Vec<Feature>);
+    impl Sink for Words {
+        fn push(&mut self, _: Feature) {}
+        fn small(&mut self, _: &Small, _: [u64; 3]) {}
+        fn word(&mut self, f: Feature) {
+            self.0.push(f);
+        }
+    }
+    let mut words = Words(Vec::with_capacity(16));
+    upos_features(std::slice::from_ref(shape), 0, &[], &mut words);
+    let mut sums = UposSums::default();
+    model.add(&words.0, &mut sums);
+    sums
 }
 
 /// What the scores of the morphology model choose for one word: its features, and the class of
@@ -182,7 +207,8 @@ pub fn tag_feats(model: &Weights, tables: &Tables, shapes: &[Shape], tags: &[Upo
         if tags[i] != Upos::Punct {
             features.clear();
             sums.fill(0);
-            feats_features(shapes, tags, i, &done, &mut Scorer { tables, sums: &mut sums, hashed: &mut features });
+            let mut scorer = Scorer { tables, sums: &mut sums, hashed: &mut features, summed_words: false };
+            feats_features(shapes, tags, i, &done, &mut scorer);
             model.add(&features, &mut sums);
             to_scores(&sums, &mut scores);
             let (chosen, upos) = choose(&scores);

@@ -152,7 +152,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
                 .map(|(i, sent)| {
                     // No tables: every feature looked up (the same scores, built for nothing once).
                     let none = super::small::Tables::default();
-                    let first = tagger::tag_upos(&upos, &none, &sent.shapes);
+                    let first = tagger::tag_upos(&upos, &none, &sent.shapes, None);
                     let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first);
                     (i, tags, f)
                 })
