@@ -428,6 +428,16 @@ mod tests {
     }
 
     #[test]
+    fn a_decoded_model_encodes_to_its_bytes() {
+        // Dense rows, tables and memo are ways of reading the weights, not changes to them.
+        for lang in Lang::ALL {
+            let bytes = crate::lang::syntax_data(lang).model;
+            let m = Model::decode(bytes, Lexicon::default()).unwrap();
+            assert!(m.encode() == bytes, "{lang:?}");
+        }
+    }
+
+    #[test]
     fn a_damaged_model_is_an_error_not_a_panic() {
         let bytes = crate::lang::syntax_data(Lang::En).model;
         let lexicon = || Lexicon::default();
