@@ -8,9 +8,11 @@ pub mod compound;
 pub mod conllu;
 pub mod lemma;
 pub mod lexicon;
+mod memo;
 pub mod parser;
 pub mod perceptron;
 pub mod score;
+pub mod small;
 pub mod tagger;
 pub mod train;
 pub mod tree;
@@ -23,6 +25,7 @@ use lemma::Lemmatiser;
 use lexicon::{Lexicon, Shape};
 use parser::Item;
 use perceptron::Weights;
+use small::Tables;
 use std::sync::OnceLock;
 pub use ud::{Attr, Deprel, Feats, Rel, Sub, Upos};
 
@@ -70,6 +73,8 @@ pub struct Model {
     feats: Weights,
     parser: Weights,
     arcs: Weights,
+    /// The templates of each weight table read by index ([`small`]).
+    tables: [Tables; 4],
     labels: Vec<Deprel>,
     lemmatiser: Lemmatiser,
     noun_clusters: Vec<u32>,
@@ -87,19 +92,20 @@ fn next_id() -> usize {
 impl Model {
     /// Tags a sentence: part of speech, morphology, lemma.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
-        let shapes = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes);
-        forms
-            .iter()
+        let memo::Shapes { places, shapes, upos } = self.shapes(forms);
+        let (tags, feats) = self.tags(&shapes, &upos);
+        let lemmas = self.lemmas(forms, &places, &tags);
+        lemmas
+            .into_iter()
             .zip(tags.iter().zip(feats))
-            .map(|(f, (&upos, feats))| Tagged { lemma: self.lemma(f, upos), upos, feats })
+            .map(|(lemma, (&upos, feats))| Tagged { lemma, upos, feats })
             .collect()
     }
 
     /// Analyses a sentence completely: tags, lemmas and the dependency tree.
     pub fn analyse(&self, forms: &[&str]) -> Vec<Word> {
-        let shapes = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes);
+        let memo::Shapes { places, shapes, upos } = self.shapes(forms);
+        let (tags, feats) = self.tags(&shapes, &upos);
         let items: Vec<Item> = shapes
             .iter()
             .zip(tags.iter().zip(&feats))
@@ -107,13 +113,16 @@ impl Model {
             .collect();
         let label = |l: Deprel| self.labels.iter().position(|x| *x == l).unwrap_or(0);
         let (root, unattached) = (label(Deprel::ROOT), label(Deprel::default()));
-        let weighted = parser::Weighted { moves: &self.parser, labels: &self.arcs, root, unattached };
+        let [_, _, move_tables, label_tables] = &self.tables;
+        let weighted =
+            parser::Weighted { moves: &self.parser, move_tables, labels: &self.arcs, label_tables, root, unattached };
         let parsed = parser::parse(&weighted, &items);
-        forms
-            .iter()
+        let lemmas = self.lemmas(forms, &places, &tags);
+        lemmas
+            .into_iter()
             .enumerate()
-            .map(|(i, f)| Word {
-                lemma: self.lemma(f, tags[i]),
+            .map(|(i, lemma)| Word {
+                lemma,
                 upos: tags[i],
                 feats: feats[i],
                 head: parsed[i].0,
@@ -210,33 +219,30 @@ impl Model {
         &self.lexicon
     }
 
-    /// The shapes of the words, from a per-thread memo of recent forms: news repeats its words,
-    /// and a shape costs lexicon searches.
-    fn shapes(&self, forms: &[&str]) -> Vec<Shape> {
-        thread_local! {
-            static MEMO: std::cell::RefCell<(usize, std::collections::HashMap<Box<str>, Shape>)> =
-                std::cell::RefCell::new((0, std::collections::HashMap::new()));
-        }
-        const MEMO_WORDS: usize = 1 << 16;
-        let owner = self.id;
-        MEMO.with_borrow_mut(|(memo_owner, memo)| {
-            if *memo_owner != owner || memo.len() > MEMO_WORDS {
-                memo.clear();
-                *memo_owner = owner;
-            }
+    /// The shapes of the words and their places in this thread's memo of recent forms.
+    fn shapes(&self, forms: &[&str]) -> memo::Shapes {
+        memo::with(self.id, |memo| {
+            memo.shapes(forms, |f| {
+                let shape = Shape::of(f, &self.lexicon);
+                (shape, tagger::word_sums(&self.upos, &shape))
+            })
+        })
+    }
+
+    /// The lemmas of the tagged words, from the memo where they were worked out before.
+    fn lemmas(&self, forms: &[&str], places: &[u32], tags: &[Upos]) -> Vec<String> {
+        memo::with(self.id, |memo| {
             forms
                 .iter()
-                .map(|f| match memo.get(*f) {
-                    Some(s) => *s,
-                    None => *memo.entry((*f).into()).or_insert_with(|| Shape::of(f, &self.lexicon)),
-                })
+                .zip(places.iter().zip(tags))
+                .map(|(f, (&p, &u))| memo.lemma(p, u, || self.lemma(f, u)))
                 .collect()
         })
     }
 
-    fn tags(&self, shapes: &[Shape]) -> (Vec<Upos>, Vec<Feats>) {
-        let first = tagger::tag_upos(&self.upos, shapes);
-        let (feats, tags) = tagger::tag_feats(&self.feats, shapes, &first);
+    fn tags(&self, shapes: &[Shape], words: &[tagger::UposSums]) -> (Vec<Upos>, Vec<Feats>) {
+        let first = tagger::tag_upos(&self.upos, &self.tables[0], shapes, Some(words));
+        let (feats, tags) = tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first);
         (tags, feats)
     }
 
@@ -289,12 +295,14 @@ impl Model {
         if !shapes_fit {
             return Err(DecodeError("class counts do not fit this version"));
         }
+        let tables = tables(&upos, &feats, &parser, &arcs, labels.len());
         Ok(Model {
             lexicon,
             upos,
             feats,
             parser,
             arcs,
+            tables,
             labels,
             lemmatiser,
             noun_clusters,
@@ -302,6 +310,16 @@ impl Model {
             id: next_id(),
         })
     }
+}
+
+/// The small templates of the four weight tables, read from tables.
+fn tables(upos: &Weights, feats: &Weights, parser: &Weights, arcs: &Weights, labels: usize) -> [Tables; 4] {
+    [
+        Tables::new(upos, &tagger::upos_templates(), labels),
+        Tables::new(feats, &tagger::feats_templates(), labels),
+        Tables::new(parser, &parser::move_templates(), labels),
+        Tables::new(arcs, &parser::label_templates(), labels),
+    ]
 }
 
 /// The lexicon of a language, from the tables compiled in.
@@ -407,6 +425,16 @@ mod tests {
         let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
         let verb = forms.iter().position(|f| f == "lud").unwrap();
         assert_eq!(model(Lang::De).unwrap().phrasal_lemma(&refs, &w, verb), "einladen");
+    }
+
+    #[test]
+    fn a_decoded_model_encodes_to_its_bytes() {
+        // Dense rows, tables and memo are ways of reading the weights, not changes to them.
+        for lang in Lang::ALL {
+            let bytes = crate::lang::syntax_data(lang).model;
+            let m = Model::decode(bytes, Lexicon::default()).unwrap();
+            assert!(m.encode() == bytes, "{lang:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Averaged perceptron: hashed features, training with lazy averaging, compact frozen weights.
 
 use super::codec::{DecodeError, Decoder, Encoder};
+use super::small::add_row;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -162,6 +163,13 @@ struct Slot {
 /// Tables with this many classes or fewer keep their weights in the slot (the parser's moves).
 const NARROW: usize = 3;
 
+/// The mark of a dense row in a wide slot's length.
+const DENSE: u16 = 0x8000;
+
+/// A wide row with weights for at least one class in this many is kept whole, as a weight for
+/// every class (summed without looking at classes, several at a time), not as entries.
+const DENSE_SHARE: usize = 4;
+
 impl Slot {
     fn new(key: u32) -> Slot {
         Slot { key: [key as u16, (key >> 16) as u16], data: [0; NARROW] }
@@ -171,13 +179,23 @@ impl Slot {
         u32::from(self.key[0]) | (u32::from(self.key[1]) << 16)
     }
 
-    fn run(self) -> std::ops::Range<usize> {
-        let start = usize::from(self.data[0] as u16) | (usize::from(self.data[1] as u16) << 16);
-        start..start + usize::from(self.data[2] as u16)
+    fn start(self) -> usize {
+        usize::from(self.data[0] as u16) | (usize::from(self.data[1] as u16) << 16)
     }
 
-    fn set_run(&mut self, start: usize, len: usize) {
-        self.data = [start as u16 as i16, (start >> 16) as u16 as i16, len as u16 as i16];
+    /// A wide row's run of entries (empty for a dense row).
+    fn run(self) -> std::ops::Range<usize> {
+        let len = self.data[2] as u16;
+        if len & DENSE != 0 { 0..0 } else { self.start()..self.start() + usize::from(len) }
+    }
+
+    /// A wide row kept whole: its number among the dense rows.
+    fn dense(self) -> Option<usize> {
+        (self.data[2] as u16 & DENSE != 0).then(|| self.start())
+    }
+
+    fn set_run(&mut self, start: usize, len: u16) {
+        self.data = [start as u16 as i16, (start >> 16) as u16 as i16, len as i16];
     }
 }
 
@@ -208,6 +226,8 @@ pub struct Weights {
     span: usize,
     slots: Vec<Slot>,
     entries: Vec<Entry>,
+    /// The dense rows, one after the other, `classes` weights each.
+    dense: Vec<i16>,
 }
 
 /// The empty slot's key; a feature whose key would be this is stored as 1.
@@ -225,7 +245,7 @@ impl Weights {
     fn with_rows(classes: usize, rows: usize) -> Weights {
         let span = rows + rows / 2 + 8;
         let slots = Vec::with_capacity(span + 64);
-        Weights { classes, span, slots, entries: Vec::new() }
+        Weights { classes, span, slots, entries: Vec::new(), dense: Vec::new() }
     }
 
     fn narrow(&self) -> bool {
@@ -263,10 +283,20 @@ impl Weights {
                 debug_assert!(class < 256, "a class beyond a byte");
                 self.entries.push(Entry { class: class as u8, weight: weight.to_le_bytes() });
             }
-            if self.entries.len() == start {
+            let len = self.entries.len() - start;
+            if len == 0 {
                 return;
             }
-            slot.set_run(start, self.entries.len() - start);
+            if len * DENSE_SHARE >= self.classes {
+                let row = self.dense.len() / self.classes;
+                self.dense.resize(self.dense.len() + self.classes, 0);
+                for e in self.entries.drain(start..) {
+                    self.dense[row * self.classes + usize::from(e.class)] = e.weight();
+                }
+                slot.set_run(row, DENSE);
+            } else {
+                slot.set_run(start, len as u16);
+            }
         }
         let home = self.home(slot.key());
         if self.slots.len() < home {
@@ -304,55 +334,95 @@ impl Weights {
     fn weights(&self, slot: Slot) -> impl Iterator<Item = (usize, i16)> + '_ {
         let (narrow, wide) = if self.narrow() { (slot.data.len(), 0..0) } else { (0, slot.run()) };
         let inline = slot.data.into_iter().take(narrow).enumerate().filter(|(_, w)| *w != 0);
-        inline.chain(self.entries[wide].iter().map(|e| (usize::from(e.class), e.weight())))
+        let dense = self.dense_row(slot).iter().copied().enumerate().filter(|(_, w)| *w != 0);
+        inline.chain(self.entries[wide].iter().map(|e| (usize::from(e.class), e.weight()))).chain(dense)
+    }
+
+    /// A wide slot's dense row, or nothing.
+    fn dense_row(&self, slot: Slot) -> &[i16] {
+        match slot.dense() {
+            Some(row) if !self.narrow() => &self.dense[row * self.classes..(row + 1) * self.classes],
+            _ => &[],
+        }
+    }
+
+    /// The non-zero weights of one feature, as (class, weight).
+    pub fn row(&self, f: Feature) -> impl Iterator<Item = (usize, i16)> + '_ {
+        let slot = if self.slots.is_empty() {
+            Slot::default()
+        } else {
+            let key = slot_key(f);
+            self.find(key, self.home(key))
+        };
+        self.weights(slot)
     }
 
     /// Sums the weights of each feature into `scores` (which it first clears).
-    ///
-    /// In three passes, so that the memory reads of all features are in flight at once: first
-    /// every feature's home slot is read, then the probes are finished, then the weights summed.
     pub fn score(&self, features: &[Feature], scores: &mut [f32]) {
         let mut sums = [0i32; 256];
         let n = scores.len().min(256);
-        if !self.slots.is_empty() {
-            let mut found = [Slot::default(); 32];
-            let mut at = [0usize; 32];
-            for chunk in features.chunks(found.len()) {
-                let homes = &mut found[..chunk.len()];
-                for ((h, a), f) in homes.iter_mut().zip(at.iter_mut()).zip(chunk) {
-                    *a = self.home(slot_key(*f));
-                    *h = self.slots[*a];
+        self.add(features, &mut sums[..n]);
+        to_scores(&sums[..n], scores);
+    }
+
+    /// Adds the weights of each feature to `sums` (one a class, in 1/256ths).
+    ///
+    /// In three passes, so that the memory reads of all features are in flight at once: first
+    /// every feature's home slot is read, then the probes are finished, then the weights summed.
+    pub fn add(&self, features: &[Feature], sums: &mut [i32]) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let mut found = [Slot::default(); 32];
+        let mut at = [0usize; 32];
+        let mut keys = [0u32; 32];
+        for chunk in features.chunks(found.len()) {
+            let homes = &mut found[..chunk.len()];
+            for (((h, a), k), f) in homes.iter_mut().zip(at.iter_mut()).zip(keys.iter_mut()).zip(chunk) {
+                *k = slot_key(*f);
+                *a = self.home(*k);
+                *h = self.slots[*a];
+            }
+            for ((h, a), &key) in homes.iter_mut().zip(&at).zip(&keys) {
+                if h.key() != key {
+                    *h = if h.key() == EMPTY || h.key() > key { Slot::default() } else { self.find(key, *a + 1) };
                 }
-                for ((h, a), f) in homes.iter_mut().zip(&at).zip(chunk) {
-                    let key = slot_key(*f);
-                    if h.key() != key {
-                        *h = if h.key() == EMPTY || h.key() > key { Slot::default() } else { self.find(key, *a + 1) };
-                    }
+            }
+            if self.narrow() {
+                let [mut x, mut y, mut z] = [0i32; NARROW];
+                for h in homes.iter() {
+                    // An empty slot's weights are zero.
+                    x += i32::from(h.data[0]);
+                    y += i32::from(h.data[1]);
+                    z += i32::from(h.data[2]);
                 }
+                for (s, d) in sums.iter_mut().zip([x, y, z]) {
+                    *s += d;
+                }
+            } else {
                 let homes = homes.iter().filter(|h| h.key() != EMPTY);
-                if self.narrow() {
-                    for h in homes {
-                        for (x, w) in sums.iter_mut().zip(h.data) {
-                            *x += i32::from(w);
-                        }
-                    }
-                } else {
-                    // Touch every run's first weight before summing, so that those reads overlap too.
-                    let mut touched = 0i32;
-                    for h in homes.clone() {
-                        touched ^= self.entries.get(h.run().start).map_or(0, |e| i32::from(e.class));
-                    }
-                    std::hint::black_box(touched);
-                    for h in homes {
-                        for e in &self.entries[h.run()] {
-                            sums[usize::from(e.class)] += i32::from(e.weight());
+                // Touch every run's first weight before summing, so that those reads overlap too.
+                let mut touched = 0i32;
+                for h in homes.clone() {
+                    touched ^= match h.dense() {
+                        Some(row) => self.dense.get(row * self.classes).map_or(0, |w| i32::from(*w)),
+                        None => self.entries.get(h.start()).map_or(0, |e| i32::from(e.class)),
+                    };
+                }
+                std::hint::black_box(touched);
+                for h in homes {
+                    match h.dense() {
+                        Some(_) => add_row(sums, self.dense_row(*h)),
+                        None => {
+                            for e in &self.entries[h.run()] {
+                                if let Some(s) = sums.get_mut(usize::from(e.class)) {
+                                    *s += i32::from(e.weight());
+                                }
+                            }
                         }
                     }
                 }
             }
-        }
-        for (s, x) in scores.iter_mut().zip(&sums[..n]) {
-            *s = *x as f32 / SCALE;
         }
     }
 
@@ -408,6 +478,13 @@ impl Weights {
 
 /// Weights are kept in 1/256ths.
 const SCALE: f32 = 256.0;
+
+/// The scores of summed weights.
+pub fn to_scores(sums: &[i32], scores: &mut [f32]) {
+    for (s, x) in scores.iter_mut().zip(sums) {
+        *s = *x as f32 / SCALE;
+    }
+}
 
 fn quantise(v: f32) -> i16 {
     (v * SCALE).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
@@ -472,6 +549,32 @@ mod tests {
                 assert!(scores.iter().all(|s| *s == 0.0), "absent feature {k} of {classes}");
             }
         }
+    }
+
+    #[test]
+    fn dense_rows_score_and_encode_like_entries() {
+        // Five classes: a row with two weights is dense, one with one weight is not.
+        let mut t = Trainer::new(5);
+        let (a, b) = (feature(9, 1), feature(9, 2));
+        t.update(0, 3, &[a, b]);
+        t.tick();
+        t.update(4, 0, &[a]);
+        t.tick();
+        let w = t.finish(0.0, 0);
+        assert!(!w.dense.is_empty());
+        let mut scores = vec![0.0; 5];
+        w.score(&[a, b], &mut scores);
+        let mut e = Encoder::default();
+        w.encode(&mut e);
+        let bytes = e.into_bytes();
+        let back = Weights::decode(&mut Decoder::new(&bytes)).unwrap();
+        let mut again = vec![0.0; 5];
+        back.score(&[a, b], &mut again);
+        assert_eq!(scores, again);
+        let mut e = Encoder::default();
+        back.encode(&mut e);
+        assert_eq!(e.into_bytes(), bytes);
+        assert_eq!(w.row(a).count(), 3);
     }
 
     #[test]

@@ -1,28 +1,45 @@
 //! Tagging: universal parts of speech left to right, then morphological features from both sides.
 
 use super::lexicon::{NONE, Shape};
-use super::perceptron::{Feature, Trainer, Weights, best, feature, feature2, feature3};
+use super::perceptron::{Feature, Trainer, Weights, best, feature, feature2, feature3, to_scores};
+use super::small::{Kind, Scorer, Sink, Small, Tables};
 use super::ud::{Attr, Feats, Upos};
 
+/// A part of speech as the taggers read it: 0 for none, else its index plus one.
+const TAG: Kind = Kind::Below(Upos::ALL.len() as u8 + 1);
+const U_BIAS: Small = Small { template: 0, kinds: &[] };
+const U23: Small = Small { template: 23, kinds: &[TAG] };
+const U24: Small = Small { template: 24, kinds: &[TAG, TAG] };
+const F40: Small = Small { template: 40, kinds: &[TAG] };
+
+/// The templates of the parts of speech read from tables.
+pub fn upos_templates() -> Vec<Small> {
+    vec![U_BIAS, U23, U24]
+}
+
+/// The templates of the morphology read from tables.
+pub fn feats_templates() -> Vec<Small> {
+    vec![F40]
+}
+
 /// The features of the part-of-speech decision at `i`, given the tags chosen before it.
-pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut Vec<Feature>) {
-    out.clear();
+pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl Sink) {
     let at = |d: isize| shape_at(shapes, i, d);
     let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
     let w = at(0);
-    out.push(feature(0, 0));
-    out.push(feature(1, w.norm));
-    out.push(feature(2, w.form));
+    out.small(&U_BIAS, [0; 3]);
+    out.word(feature(1, w.norm));
+    out.word(feature(2, w.form));
     for (k, s) in w.suffix.iter().enumerate() {
-        out.push(feature(3 + k as u32, *s));
+        out.word(feature(3 + k as u32, *s));
     }
-    out.push(feature(7, w.prefix[0]));
-    out.push(feature(8, w.prefix[1]));
-    out.push(feature2(9, w.pattern, u64::from(w.known)));
+    out.word(feature(7, w.prefix[0]));
+    out.word(feature(8, w.prefix[1]));
+    out.word(feature2(9, w.pattern, u64::from(w.known)));
     out.push(feature2(10, w.pattern, u64::from(i == 0)));
     for (k, c) in w.cluster.iter().enumerate() {
         if *c != 0 {
-            out.push(feature(11 + k as u32, *c));
+            out.word(feature(11 + k as u32, *c));
         }
     }
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
@@ -35,8 +52,8 @@ pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut Vec<Fe
     out.push(feature(20, n1.pattern));
     out.push(feature(21, p1.cluster[0]));
     out.push(feature(22, n1.cluster[0]));
-    out.push(feature(23, tag(1)));
-    out.push(feature2(24, tag(1), tag(2)));
+    out.small(&U23, [tag(1), 0, 0]);
+    out.small(&U24, [tag(1), tag(2), 0]);
     out.push(feature2(25, tag(1), w.norm));
     out.push(feature2(26, tag(1), w.suffix[2]));
     out.push(feature2(27, w.norm, n1.norm));
@@ -76,8 +93,7 @@ pub fn feature_classes() -> usize {
 }
 
 /// The features of the morphology decision at `i`, given every tag and the features chosen before it.
-pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats], out: &mut Vec<Feature>) {
-    out.clear();
+pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats], out: &mut impl Sink) {
     let at = |d: isize| shape_at(shapes, i, d);
     let tag = |d: isize| {
         let j = i as isize + d;
@@ -85,7 +101,7 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
     };
     let w = at(0);
     let t = tag(0);
-    out.push(feature(40, t));
+    out.small(&F40, [t, 0, 0]);
     out.push(feature2(41, t, w.norm));
     out.push(feature2(42, t, w.form));
     for (k, s) in w.suffix.iter().enumerate() {
@@ -128,16 +144,44 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
 }
 
 /// Tags a sentence's parts of speech.
-pub fn tag_upos(model: &Weights, shapes: &[Shape]) -> Vec<Upos> {
+///
+/// `words` holds the sums of each word's own features ([`word_sums`]) when they were worked out
+/// before; without it they are looked up with the rest.
+pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape], words: Option<&[UposSums]>) -> Vec<Upos> {
     let mut tags = Vec::with_capacity(shapes.len());
     let mut features = Vec::with_capacity(40);
-    let mut scores = vec![0.0; Upos::ALL.len()];
+    let mut scores = [0.0; Upos::ALL.len()];
     for i in 0..shapes.len() {
-        upos_features(shapes, i, &tags, &mut features);
-        model.score(&features, &mut scores);
+        let mut sums = words.and_then(|w| w.get(i)).copied().unwrap_or_default();
+        features.clear();
+        let mut scorer = Scorer { tables, sums: &mut sums, hashed: &mut features, summed_words: words.is_some() };
+        upos_features(shapes, i, &tags, &mut scorer);
+        model.add(&features, &mut sums);
+        to_scores(&sums, &mut scores);
         tags.push(Upos::ALL[best(&scores, |_| true).unwrap_or(Upos::X as usize)]);
     }
     tags
+}
+
+/// The part-of-speech weights of a word's own features, summed.
+pub type UposSums = [i32; Upos::ALL.len()];
+
+/// Sums the part-of-speech weights of the features that read only the word itself (what
+/// [`upos_features`] writes with [`Sink::word`]), to be kept with the word and added at once.
+pub fn word_sums(model: &Weights, shape: &Shape) -> UposSums {
+    struct Words(Vec<Feature>);
+    impl Sink for Words {
+        fn push(&mut self, _: Feature) {}
+        fn small(&mut self, _: &Small, _: [u64; 3]) {}
+        fn word(&mut self, f: Feature) {
+            self.0.push(f);
+        }
+    }
+    let mut words = Words(Vec::with_capacity(16));
+    upos_features(std::slice::from_ref(shape), 0, &[], &mut words);
+    let mut sums = UposSums::default();
+    model.add(&words.0, &mut sums);
+    sums
 }
 
 /// What the scores of the morphology model choose for one word: its features, and the class of
@@ -152,16 +196,21 @@ fn choose(scores: &[f32]) -> (Feats, usize) {
 
 /// Predicts the morphological features of each word, and takes a second look at its part of
 /// speech with the first look's tags on both sides.
-pub fn tag_feats(model: &Weights, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats>, Vec<Upos>) {
+pub fn tag_feats(model: &Weights, tables: &Tables, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats>, Vec<Upos>) {
     let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
     let mut second = tags.to_vec();
     let mut features = Vec::with_capacity(40);
     let mut scores = vec![0.0; model.classes()];
+    let mut sums = vec![0i32; model.classes()];
     for i in 0..shapes.len() {
         let mut feats = Feats::default();
         if tags[i] != Upos::Punct {
-            feats_features(shapes, tags, i, &done, &mut features);
-            model.score(&features, &mut scores);
+            features.clear();
+            sums.fill(0);
+            let mut scorer = Scorer { tables, sums: &mut sums, hashed: &mut features, summed_words: false };
+            feats_features(shapes, tags, i, &done, &mut scorer);
+            model.add(&features, &mut sums);
+            to_scores(&sums, &mut scores);
             let (chosen, upos) = choose(&scores);
             feats = chosen;
             second[i] = Upos::ALL.get(upos).copied().unwrap_or(tags[i]);
@@ -192,6 +241,7 @@ pub fn train_upos_epoch(trainer: &mut Trainer, data: &[Example<'_>]) -> Vec<Vec<
     for ex in data {
         let mut tags = Vec::with_capacity(ex.shapes.len());
         for (i, gold) in ex.upos.iter().enumerate() {
+            features.clear();
             upos_features(ex.shapes, i, &tags, &mut features);
             trainer.score(&features, &mut scores);
             let guess = best(&scores, |_| true).unwrap_or(0);
@@ -215,6 +265,7 @@ pub fn train_feats_epoch(trainer: &mut Trainer, data: &[Example<'_>]) {
         for i in 0..shapes.len() {
             let mut feats = Feats::default();
             if tags[i] != Upos::Punct {
+                features.clear();
                 feats_features(shapes, tags, i, &done, &mut features);
                 trainer.score(&features, &mut scores);
                 let (guessed, upos) = choose(&scores);

@@ -150,8 +150,10 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
                 .enumerate()
                 .filter(|(i, _)| i % folds == k)
                 .map(|(i, sent)| {
-                    let first = tagger::tag_upos(&upos, &sent.shapes);
-                    let (f, tags) = tagger::tag_feats(&feats, &sent.shapes, &first);
+                    // No tables: every feature looked up (the same scores, built for nothing once).
+                    let none = super::small::Tables::default();
+                    let first = tagger::tag_upos(&upos, &none, &sent.shapes, None);
+                    let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first);
                     (i, tags, f)
                 })
                 .collect()
@@ -184,12 +186,14 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
         w.encode(&mut e);
         log(&format!("{name}: {} bytes", e.into_bytes().len()));
     }
+    let tables = super::tables(&upos, &feats, &parser, &arcs, labels.len());
     Model {
         lexicon,
         upos,
         feats,
         parser,
         arcs,
+        tables,
         labels,
         lemmatiser,
         noun_clusters,

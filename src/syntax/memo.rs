@@ -1,0 +1,130 @@
+//! The per-thread memo of words: what a form looks like and its lemmas, worked out once while a
+//! thread keeps meeting the form (news repeats its words; a shape or a lemma costs lexicon searches).
+
+use super::lexicon::Shape;
+use super::tagger::UposSums;
+use super::ud::Upos;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// The most words kept; a memo that grows beyond is emptied before the next sentence.
+const MEMO_WORDS: usize = 1 << 16;
+
+/// One thread's memo for one model.
+#[derive(Default)]
+pub struct Memo {
+    /// The model the memo is of ([`super::Model`]'s number).
+    owner: usize,
+    /// The place of each form in `words`.
+    places: HashMap<Box<str>, u32>,
+    words: Vec<Word>,
+}
+
+/// What the memo knows of one form.
+struct Word {
+    shape: Shape,
+    /// The part-of-speech weights of the word's own features, summed.
+    upos: UposSums,
+    /// The lemmas worked out so far, by part of speech.
+    lemmas: Vec<(Upos, Box<str>)>,
+}
+
+/// The words of a sentence as the memo has them.
+pub struct Shapes {
+    /// Each word's place in the memo, until its next call of [`Memo::shapes`].
+    pub places: Vec<u32>,
+    /// What each word looks like.
+    pub shapes: Vec<Shape>,
+    /// The sums of each word's own part-of-speech features.
+    pub upos: Vec<UposSums>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// Runs `f` with this thread's memo of the model numbered `owner` (emptied when it was another's).
+pub fn with<R>(owner: usize, f: impl FnOnce(&mut Memo) -> R) -> R {
+    MEMO.with_borrow_mut(|memo| {
+        if memo.owner != owner {
+            memo.clear();
+            memo.owner = owner;
+        }
+        f(memo)
+    })
+}
+
+impl Memo {
+    fn clear(&mut self) {
+        self.places.clear();
+        self.words.clear();
+    }
+
+    /// The place of each form in the memo (valid until the next call), its shape and the sums of
+    /// its own part-of-speech features, `shape_of` giving those of forms not seen yet.
+    pub fn shapes(&mut self, forms: &[&str], shape_of: impl Fn(&str) -> (Shape, UposSums)) -> Shapes {
+        if self.words.len() > MEMO_WORDS {
+            self.clear();
+        }
+        let mut out = Shapes {
+            places: Vec::with_capacity(forms.len()),
+            shapes: Vec::with_capacity(forms.len()),
+            upos: Vec::with_capacity(forms.len()),
+        };
+        for f in forms {
+            let place = match self.places.get(*f) {
+                Some(p) => *p,
+                None => {
+                    let p = self.words.len() as u32;
+                    let (shape, upos) = shape_of(f);
+                    self.words.push(Word { shape, upos, lemmas: Vec::new() });
+                    self.places.insert((*f).into(), p);
+                    p
+                }
+            };
+            let word = &self.words[place as usize];
+            out.places.push(place);
+            out.shapes.push(word.shape);
+            out.upos.push(word.upos);
+        }
+        out
+    }
+
+    /// The lemma of the form at a place with a part of speech, `lemma_of` giving it the first time.
+    pub fn lemma(&mut self, place: u32, upos: Upos, lemma_of: impl FnOnce() -> String) -> String {
+        let Some(word) = self.words.get_mut(place as usize) else { return lemma_of() };
+        if let Some((_, l)) = word.lemmas.iter().find(|(u, _)| *u == upos) {
+            return l.to_string();
+        }
+        let lemma = lemma_of();
+        word.lemmas.push((upos, lemma.as_str().into()));
+        lemma
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_is_worked_out_once_per_part_of_speech() {
+        let calls = std::cell::Cell::new(0);
+        let shape_of = |_: &str| {
+            calls.set(calls.get() + 1);
+            (Shape::default(), UposSums::default())
+        };
+        with(usize::MAX, |memo| {
+            let places = memo.shapes(&["a", "b", "a"], shape_of).places;
+            assert_eq!((places[0], calls.get()), (places[2], 2));
+            let mut lemmas = 0;
+            for upos in [Upos::Noun, Upos::Noun, Upos::Verb] {
+                memo.lemma(places[0], upos, || {
+                    lemmas += 1;
+                    format!("{upos:?}")
+                });
+            }
+            assert_eq!(lemmas, 2);
+            assert_eq!(memo.lemma(places[0], Upos::Verb, || unreachable!()), "Verb");
+        });
+    }
+}
