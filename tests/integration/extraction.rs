@@ -882,3 +882,45 @@ fn a_report_that_a_denial_rejects_is_someone_else_s_and_the_event_disputed() {
         assert!(x.claims.iter().all(|c| c.stance == Stance::Denies), "{:?}", x.claims);
     }
 }
+
+#[test]
+fn a_delivery_noun_takes_its_supplier_from_a_genitive_or_the_clause_that_approves_or_stops_it() {
+    for (lang, text, supplier, recipient, fact) in [
+        (
+            Lang::De,
+            "Die Bundesregierung genehmigte die Lieferung von Panzern an die Ukraine.",
+            "gov-",
+            "state-ukr",
+            Factuality::Planned,
+        ),
+        (
+            Lang::De,
+            "Die Munitionslieferungen der USA an Israel gehen weiter.",
+            "state-usa",
+            "state-isr",
+            Factuality::Asserted,
+        ),
+        (Lang::En, "US ammunition deliveries to Israel continued.", "state-usa", "state-isr", Factuality::Asserted),
+        (Lang::En, "Germany halted arms exports to Saudi Arabia.", "state-deu", "state-sau", Factuality::Cancelled),
+        (
+            Lang::De,
+            "Deutschland hat die Ausfuhr von Waffen nach Saudi-Arabien gestoppt.",
+            "state-deu",
+            "",
+            Factuality::Cancelled,
+        ),
+    ] {
+        let x = read(lang, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].0, EventKind::Shipment, "{text}: {ev:?}");
+        assert_eq!(ev[0].1, fact, "{text}: {ev:?}");
+        assert!(ev[0].2.iter().any(|r| r.starts_with(&format!("Supplier={supplier}"))), "{text}: {ev:?}");
+        if !recipient.is_empty() {
+            assert!(has_role(&x, EventKind::Shipment, Role::Recipient, recipient), "{text}: {ev:?}");
+        }
+    }
+    // Who receives a delivery does not make it.
+    let x = read(Lang::De, "Die Ukraine erhielt eine Lieferung von Panzern.");
+    assert!(!has_role(&x, EventKind::Shipment, Role::Supplier, "state-ukr"), "{:?}", events(&x));
+}

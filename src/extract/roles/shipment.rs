@@ -78,8 +78,26 @@ impl<'a> Reader<'a> {
                     .into_iter()
                     .find(|m| m.kind.is_actor())
             })
-            .or_else(|| self.demonym_before(&cx.in_clause, cx.at));
+            .or_else(|| self.demonym_before(&cx.in_clause, cx.at))
+            // "die Munitionslieferungen der USA": a genitive right after the noun.
+            .or_else(|| self.genitive_after(cx.tokens, &cx.in_clause, cx.at))
+            // "US ammunition deliveries": a state named before the goods the noun is of.
+            .or_else(|| {
+                cx.in_clause.iter().copied().find(|m| {
+                    m.kind == EntityKind::State
+                        && m.hint.is_none()
+                        && m.last < cx.at
+                        && cx.tokens[m.last..cx.at].iter().all(|t| self.materiel(t.lower()).is_some())
+                })
+            });
         if let Some(s) = supplier {
+            event.add_role(Role::Supplier, &s.entity);
+        } else if !self.governed_noun(cx.tokens, cx.at)
+            && !self.clause_receives(cx)
+            && let Some(s) = cx.bare_actors.iter().find(|m| m.first < cx.at && m.kind != EntityKind::NewsAgency)
+        {
+            // "Die Bundesregierung genehmigte die Lieferung von Panzern an die Ukraine": the one
+            // who approves, begins or stops deliveries makes them.
             event.add_role(Role::Supplier, &s.entity);
         }
         if let Some(r) =
@@ -91,6 +109,13 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Origin, &o.entity);
         }
         Some(())
+    }
+
+    /// A verb of receiving stands in the trigger's clause ("erhielt eine Lieferung").
+    fn clause_receives(&self, cx: &Parties<'_>) -> bool {
+        cx.tokens[cx.c.first..cx.c.last]
+            .iter()
+            .any(|t| self.rules.groups_of(t.lower()).any(|g| g.frame == crate::lang::Frame::Receive))
     }
 
     /// "erhielt X von Y", "received from Y": who gets and who sends.
