@@ -9,6 +9,7 @@ mod docs;
 mod exports;
 mod external;
 mod extraction;
+mod fuzz;
 mod gazetteer;
 mod identity;
 mod ontology;
