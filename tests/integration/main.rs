@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod dates;
 mod docs;
+mod durability;
 mod exports;
 mod external;
 mod extraction;
