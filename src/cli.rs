@@ -9,11 +9,10 @@ use kgexport::export::{self, Format};
 use kgexport::graph::{self, ArticleGraph, Base};
 use kgexport::model::Extraction;
 use kgexport::push::{Endpoint, PushError};
-use kgexport::store::DiskStore;
 use kgexport::time::PartialDate;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 mod args;
@@ -23,6 +22,7 @@ mod outfile;
 mod output;
 mod parse;
 mod signals;
+mod store;
 mod values;
 mod views;
 pub use args::*;
@@ -30,6 +30,7 @@ pub use docs::{completions, help, man};
 use input::{ArticleSource, io_message};
 use output::Outputs;
 pub use parse::parse;
+pub use store::{load, query};
 pub use values::Shard;
 
 /// A usage error found after clap: reported like clap's, with exit status 2.
@@ -186,44 +187,6 @@ pub fn run(args: Args) -> Result<bool> {
     let written = outputs.finish(&kept, &args.read.base_iri, &options)?;
     finish_report(&report, args.read.quiet, &written.join(", "));
     Ok(report.problems.is_empty())
-}
-
-/// `kgexport load`: every article replaces its named graph in the store, which is saved once.
-pub fn load(args: LoadArgs) -> Result<bool> {
-    args.read.install_gazetteer()?;
-    checked_inputs(&args.inputs)?;
-    let store = DiskStore::open_or_create(&args.store)?;
-    let mut report = Report::default();
-    each_article(&args.read.pipeline(&args.inputs, Vec::new()), &mut report, |(graph, _, _)| {
-        store.replace(&graph)?;
-        Ok(())
-    })?;
-    store.save()?;
-    let written = format!("{} ({} quads)", args.store.display(), store.len()?);
-    finish_report(&report, args.read.quiet, &written);
-    Ok(report.problems.is_empty())
-}
-
-/// `kgexport query`.
-pub fn query(args: QueryArgs) -> Result<bool> {
-    let sparql = match args.sparql.strip_prefix('@') {
-        Some(file) => std::fs::read_to_string(file).with_context(|| format!("{file}: cannot read the query"))?,
-        None => args.sparql.clone(),
-    };
-    let store = DiskStore::open(&args.store)?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let broken_pipe = |e: &kgexport::store::StoreError| matches!(e, kgexport::store::StoreError::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe);
-    match store.query(&sparql, args.results, &mut out) {
-        Err(e) if broken_pipe(&e) => return Ok(true),
-        Err(e @ kgexport::store::StoreError::Update) => return Err(UsageError(e.to_string()).into()),
-        other => other?,
-    }
-    match out.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        other => other.context("writing to standard output")?,
-    }
-    Ok(true)
 }
 
 /// `kgexport push`: a PUT per article graph; an article that keeps failing is reported and the

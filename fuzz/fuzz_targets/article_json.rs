@@ -1,0 +1,3 @@
+//! Fuzz target: `kgexport_fuzz::article_json`.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kgexport_fuzz::article_json(data));

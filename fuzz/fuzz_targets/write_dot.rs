@@ -1,0 +1,3 @@
+//! Fuzz target: the Dot writer (`kgexport_fuzz::writer`).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kgexport_fuzz::writer(kgexport::export::Format::Dot, data));

@@ -1,0 +1,3 @@
+//! Fuzz target: the GraphMl writer (`kgexport_fuzz::writer`).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kgexport_fuzz::writer(kgexport::export::Format::GraphMl, data));
