@@ -129,7 +129,7 @@ impl<'a> Reader<'a> {
     /// subject of the main clause it continues.
     pub(super) fn inherited_subject(
         &self,
-        _tokens: &[Token],
+        tokens: &[Token],
         mentions: &[Mention],
         clauses: &[Clause],
         clause: usize,
@@ -144,7 +144,7 @@ impl<'a> Reader<'a> {
                 .map(|m| m.entity.clone());
         }
         for prev in clauses[..clause].iter().rev() {
-            if prev.relative {
+            if prev.relative || self.is_apposition(tokens, mentions, prev) {
                 continue;
             }
             let bare = mentions.iter().find(|m| {
@@ -166,6 +166,17 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// "Tomas Berg, the Prime Minister of Norway, visited …": a clause without a verb that only
+    /// describes someone (its actors are descriptions or complements, none a bare argument).
+    fn is_apposition(&self, tokens: &[Token], mentions: &[Mention], c: &Clause) -> bool {
+        let inside = |m: &&Mention| m.first >= c.first && m.last <= c.last && m.kind.is_actor();
+        c.first > 0
+            && !c.complement
+            && mentions.iter().filter(inside).any(|m| m.form == MentionForm::Modifier)
+            && mentions.iter().filter(inside).all(|m| m.form == MentionForm::Modifier || m.hint.is_some())
+            && !self.verb_between(tokens, c.first, c.last)
     }
 
     /// The actor right before a noun, marked as possessor ("Lawrows zweitägiger Besuch", "Kim's visit").

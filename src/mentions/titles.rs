@@ -322,11 +322,18 @@ impl Resolver<'_> {
     /// the title at `i` ("Tomas Berg, the former Prime Minister …").
     fn apposed_person(&self, tokens: &[Token], i: usize, out: &[Mention]) -> Option<EntityId> {
         let mut k = i;
-        while k > 0
-            && tokens[k - 1].kind == TokenKind::Word
-            && tokens[k - 1].text.chars().next().is_some_and(char::is_lowercase)
-        {
-            k -= 1;
+        loop {
+            if k > 0
+                && tokens[k - 1].kind == TokenKind::Word
+                && tokens[k - 1].text.chars().next().is_some_and(char::is_lowercase)
+            {
+                k -= 1;
+            } else if let Some(state) = out.iter().find(|m| m.last == k && m.first < k && m.kind == EntityKind::State) {
+                // "Tomas Berg, Norway's prime minister": the country before the title.
+                k = state.first;
+            } else {
+                break;
+            }
         }
         let comma = k.checked_sub(1).filter(|&c| tokens[c].is(','))?;
         out.iter()

@@ -924,3 +924,18 @@ fn a_delivery_noun_takes_its_supplier_from_a_genitive_or_the_clause_that_approve
     let x = read(Lang::De, "Die Ukraine erhielt eine Lieferung von Panzern.");
     assert!(!has_role(&x, EventKind::Shipment, Role::Supplier, "state-ukr"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_title_set_off_after_a_name_describes_that_person_who_keeps_the_verb() {
+    for (lang, text) in [
+        (Lang::En, "Tomas Berg, the Prime Minister of Norway, visited Madrid on Tuesday."),
+        (Lang::En, "Tomas Berg, Norway's prime minister, visited Madrid on Tuesday."),
+        (Lang::En, "Tomas Berg, the head of the Norwegian customs agency, visited Madrid on Tuesday."),
+        (Lang::De, "Tomas Berg, der Ministerpräsident Norwegens, besuchte am Dienstag Madrid."),
+    ] {
+        let x = read(lang, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].2, vec!["Destination=place-madrid", "Visitor=named-person-tomas-berg"], "{text}");
+    }
+}
