@@ -206,6 +206,20 @@ pub struct TimeWords {
     /// reference ("zwei Wochen nach dem Gipfel", "a week after the summit").
     #[serde(default)]
     pub after_words: Vec<String>,
+    /// The reference's calendar week ("this week", "diese Woche").
+    #[serde(default)]
+    pub this_week: Vec<String>,
+    /// Words before "<count> <unit>" that put the event that long before the reference ("vor
+    /// zwei Wochen").
+    #[serde(default)]
+    pub ago_before: Vec<String>,
+    /// Words after "<count> <unit>" that put the event that long before the reference ("two
+    /// weeks ago").
+    #[serde(default)]
+    pub ago_after: Vec<String>,
+    /// Parts of a day that make one word with a weekday before them ("Dienstagabend").
+    #[serde(default)]
+    pub weekday_parts: Vec<String>,
 }
 
 /// All rules of one language.

@@ -16,7 +16,8 @@ impl<'a> Reader<'a> {
         let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
         let mut out = Vec::new();
         let tw = &self.rules.time;
-        let relative: [(&[String], Resolve); 15] = [
+        let relative: [(&[String], Resolve); 16] = [
+            (&tw.this_week, |r| Some(time::calendar_week(r, 0))),
             (&tw.yesterday, |r| Some(days_after(r, -1))),
             (&tw.today, |r| Some(r.window())),
             (&tw.tomorrow, |r| Some(days_after(r, 1))),
@@ -62,6 +63,7 @@ impl<'a> Reader<'a> {
             }
         }
         out.extend(self.spans_before_an_event(tokens, &lower, reference));
+        out.extend(self.spans_ago(tokens, &lower, reference));
         let future = self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(&lower, c));
         out.extend(self.weekdays(tokens, &lower, reference, future));
         out.extend(self.calendar_dates(tokens, &lower, reference, future));
@@ -90,7 +92,7 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < lower.len() {
-            let Some(&n) = self.rules.weekdays.get(&lower[i]) else {
+            let Some(n) = self.weekday_in(&lower[i]) else {
                 i += 1;
                 continue;
             };
@@ -117,24 +119,64 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// A count of days or weeks ("zwei Wochen", "3 days") at `i`: the number of days.
+    fn days_counted(&self, tokens: &[Token], lower: &[String], i: usize) -> Option<u32> {
+        let tw = &self.rules.time;
+        let n =
+            tw.counts.get(lower.get(i)?).copied().or_else(|| {
+                (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten()
+            })?;
+        Some(n * *tw.day_units.get(lower.get(i + 1)?)?)
+    }
+
+    /// "vor zwei Wochen", "three days ago": that long before the reference; a day counted in
+    /// days, the week around it counted in weeks.
+    fn spans_ago(&self, tokens: &[Token], lower: &[String], reference: PartialDate) -> Vec<TimeExpr> {
+        let tw = &self.rules.time;
+        let value = |days: u32| {
+            let day = time::days_from(&reference.window(), -i64::from(days));
+            if days.is_multiple_of(7) && days > 0 {
+                time::days_from(&time::calendar_week(reference, 0), -i64::from(days))
+            } else {
+                day
+            }
+        };
+        let mut out = Vec::new();
+        for i in 0..lower.len() {
+            if tw.ago_before.contains(&lower[i])
+                && let Some(days) = self.days_counted(tokens, lower, i + 1)
+            {
+                out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
+            }
+            if let Some(days) = self.days_counted(tokens, lower, i)
+                && lower.get(i + 2).is_some_and(|w| tw.ago_after.contains(w))
+            {
+                out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
+            }
+        }
+        out
+    }
+
+    /// The weekday a word names, alone or with a part of the day ("Dienstagabend").
+    fn weekday_in(&self, word: &str) -> Option<u32> {
+        let days = &self.rules.weekdays;
+        days.get(word).copied().or_else(|| {
+            let part = self.rules.time.weekday_parts.iter().find(|p| word.ends_with(p.as_str()))?;
+            days.get(&word[..word.len() - part.len()]).copied()
+        })
+    }
+
     /// "zwei Wochen nach dem Besuch", "a week after the summit": the event named next lies that
     /// many days before the reference.
     fn spans_before_an_event(&self, tokens: &[Token], lower: &[String], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
-        let count = |k: usize| {
-            tw.counts
-                .get(&lower[k])
-                .copied()
-                .or_else(|| (tokens[k].kind == TokenKind::Number).then(|| tokens[k].text.parse::<u32>().ok()).flatten())
-        };
         (0..lower.len().saturating_sub(2))
             .filter_map(|i| {
-                let n = count(i)?;
-                let unit = *tw.day_units.get(&lower[i + 1])?;
+                let days = self.days_counted(tokens, lower, i)?;
                 tw.after_words.contains(&lower[i + 2]).then(|| TimeExpr {
                     first: i,
                     last: i + 3,
-                    value: time::days_from(&reference.window(), -i64::from(n * unit)),
+                    value: time::days_from(&reference.window(), -i64::from(days)),
                     anchors_following: true,
                 })
             })

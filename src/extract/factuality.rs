@@ -66,7 +66,7 @@ impl<'a> Reader<'a> {
         clause: &Clause,
         attribution: &Attribution,
     ) -> Factuality {
-        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+        let lower = self.cue_words(tokens, mentions);
         let noun = !self.is_verb_frame(trigger.group.frame);
         let governed = noun
             && (mentions.iter().any(|m| m.first == trigger.at && m.hint == Some(RoleHint::Of))
@@ -215,6 +215,20 @@ impl<'a> Reader<'a> {
             }
         }
         false
+    }
+
+    /// The words cues are read from, in lower case: a name ("Theresa May") or a month written
+    /// as one inside a sentence ("on 3 May") is no cue, and stands as an empty word.
+    fn cue_words(&self, tokens: &[Token], mentions: &[Mention]) -> Vec<String> {
+        tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let named = t.is_capitalized() && mentions.iter().any(|m| m.first <= i && i < m.last);
+                let month = i > 0 && t.is_capitalized() && self.rules.is_month(&t.text);
+                if named || month { String::new() } else { t.lower().to_string() }
+            })
+            .collect()
     }
 
     /// A verb of calling off or refusing ("cancelled", "sagte … ab") whose subject or object,

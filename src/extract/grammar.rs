@@ -178,6 +178,12 @@ impl<'a> Reader<'a> {
         tree.subjects(verb)
     }
 
+    /// The first verb or auxiliary from `first` up to `last` (tagged; `None` without the grammar).
+    pub(super) fn first_verb(&self, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+        let tags = self.tagged(tokens)?;
+        (first..last.min(tags.len())).find(|&i| matches!(tags[i].upos, Upos::Verb | Upos::Aux))
+    }
+
     /// Whether a verb or an auxiliary stands between `first` and `last` (tagged; `false` without
     /// the grammar or with nothing between).
     pub(super) fn verb_between(&self, tokens: &[Token], first: usize, last: usize) -> bool {

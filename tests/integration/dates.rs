@@ -171,3 +171,38 @@ fn a_stated_length_makes_a_dated_event_a_span() {
     let x = read(Lang::En, "The President of France met the Prime Minister of Poland on Monday for two hours.");
     assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-16"), "hours are no days");
 }
+
+#[test]
+fn this_week_and_some_weeks_or_days_ago() {
+    for (lang, text, when) in [
+        (Lang::En, "The President of France visited Poland this week.", "2023-10-16/2023-10-22"),
+        (Lang::De, "Der Präsident Frankreichs besuchte diese Woche Polen.", "2023-10-16/2023-10-22"),
+        (Lang::En, "The President of France visited Poland two weeks ago.", "2023-10-02/2023-10-08"),
+        (Lang::De, "Der Präsident Frankreichs besuchte vor zwei Wochen Polen.", "2023-10-02/2023-10-08"),
+        (Lang::En, "The President of France visited Poland three days ago.", "2023-10-15"),
+        (Lang::De, "Der Präsident Frankreichs besuchte vor drei Tagen Polen.", "2023-10-15"),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Visit), day(when), "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_with_a_part_of_the_day_is_that_day() {
+    let x = read(Lang::De, "Der Präsident Frankreichs besuchte Polen am Dienstagabend.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-17"));
+}
+
+#[test]
+fn a_month_is_no_modal_verb_and_a_name_no_cue() {
+    use kgexport::model::Factuality;
+    for text in ["The President of France visited Poland on 3 May.", "The President of France visited Poland on May 3."]
+    {
+        let x = read(Lang::En, text);
+        assert_eq!(dates(&x, EventKind::Visit), day("2023-05-03"), "{text}");
+        assert!(x.events.iter().all(|e| e.factuality == Factuality::Asserted), "{text}");
+    }
+    let x = read(Lang::En, "Theresa May visited Poland on Tuesday.");
+    assert!(x.events.iter().any(|e| e.is_live() && e.factuality == Factuality::Asserted), "{:?}", x.events);
+    let x = read(Lang::En, "The President of France may visit Poland.");
+    assert!(x.events.iter().all(|e| e.factuality != Factuality::Asserted));
+}

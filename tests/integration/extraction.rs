@@ -939,3 +939,12 @@ fn a_title_set_off_after_a_name_describes_that_person_who_keeps_the_verb() {
         assert_eq!(ev[0].2, vec!["Destination=place-madrid", "Visitor=named-person-tomas-berg"], "{text}");
     }
 }
+
+#[test]
+fn a_state_after_the_verb_of_a_paid_visit_is_where_it_goes_never_who_makes_it() {
+    let x = read(Lang::De, "Olaf Scholz stattete China einen dreitägigen Besuch ab.");
+    assert_eq!(events(&x)[0].2, vec!["Destination=state-chn", "Visitor=person-olaf-scholz"], "{:?}", events(&x));
+    // No one named makes it: no visit, rather than one by China.
+    let x = read(Lang::De, "Der Kanzler stattete China einen Besuch ab.");
+    assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "state-chn"), "{:?}", events(&x));
+}

@@ -3,7 +3,7 @@
 use super::Parties;
 use crate::extract::Reader;
 use crate::lang::RoleHint;
-use crate::mentions::MentionForm;
+use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityKind, Event, Role};
 
 impl<'a> Reader<'a> {
@@ -78,6 +78,16 @@ impl<'a> Reader<'a> {
     }
 
     /// "der Besuch Putins in Peking", "a visit to Kyiv": who travels and where, read around the noun.
+    /// Who makes a visit that a clause tells with a noun ("X stattete Y einen Besuch ab", "X paid
+    /// Y a visit"): the first person, organisation or group before the noun; else a state or place
+    /// only where a subject stands (before the clause's first verb), since one after the verb is
+    /// where the visit goes ("Der Kanzler stattete China einen Besuch ab").
+    fn clause_visitor<'p>(&self, cx: &Parties<'p>) -> Option<&'p Mention> {
+        let before = || cx.bare_actors.iter().copied().filter(|m| m.first < cx.at);
+        let verb = self.first_verb(cx.tokens, cx.c.first, cx.at);
+        before().find(|m| !m.kind.is_place()).or_else(|| before().find(|m| verb.is_none_or(|v| m.last <= v)))
+    }
+
     pub(super) fn visit_noun(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
         let visitor = cx
             .prefix
@@ -139,10 +149,8 @@ impl<'a> Reader<'a> {
         } else if let Some(v) = ahead() {
             event.add_role(Role::Visitor, &v);
         } else if !self.governed_noun(cx.tokens, cx.at)
-            && let Some(v) = cx
-                .bare_actors
-                .iter()
-                .find(|m| m.first < cx.at)
+            && let Some(v) = self
+                .clause_visitor(cx)
                 .map(|m| m.entity.clone())
                 .or_else(|| self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution))
         {
@@ -171,7 +179,8 @@ impl<'a> Reader<'a> {
                 .then(|| {
                     cx.in_clause.iter().copied().find(|m| {
                         m.hint.is_none()
-                            && m.kind == EntityKind::Place
+                            && m.kind.is_place()
+                            && m.first < cx.at
                             && m.form == MentionForm::Argument
                             && event.fillers(Role::Visitor).all(|v| *v != m.entity)
                     })
