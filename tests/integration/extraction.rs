@@ -948,3 +948,34 @@ fn a_state_after_the_verb_of_a_paid_visit_is_where_it_goes_never_who_makes_it() 
     let x = read(Lang::De, "Der Kanzler stattete China einen Besuch ab.");
     assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "state-chn"), "{:?}", events(&x));
 }
+
+#[test]
+fn flying_driving_and_arriving_are_going_and_one_flown_somewhere_makes_no_visit() {
+    for (lang, text, fact) in [
+        (Lang::De, "Der Präsident Frankreichs flog am Montag nach Polen.", Factuality::Asserted),
+        (Lang::De, "Der Präsident Frankreichs ist nach Polen geflogen.", Factuality::Asserted),
+        (Lang::De, "Der Präsident Frankreichs wird nach Polen fliegen.", Factuality::Planned),
+        (Lang::De, "Der Präsident Frankreichs fuhr nach Polen.", Factuality::Asserted),
+        (Lang::De, "Der Präsident Frankreichs kam am Montag in Polen an.", Factuality::Asserted),
+        (Lang::En, "The President of France has flown to Poland.", Factuality::Asserted),
+    ] {
+        let x = read(lang, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].1, fact, "{text}");
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-pol"), "{text}: {ev:?}");
+    }
+    for (lang, text) in [
+        (Lang::De, "Der Präsident Frankreichs fuhr mit seiner Rede fort."),
+        (Lang::En, "The President of France was flown to a hospital in Warsaw."),
+    ] {
+        assert!(events(&read(lang, text)).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_name_in_the_genitive_after_a_delivery_noun_supplies() {
+    let x = read(Lang::De, "Die Waffenlieferungen Russlands an Syrien gehen weiter.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-rus"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-syr"), "{:?}", events(&x));
+}

@@ -81,6 +81,10 @@ impl<'a> Reader<'a> {
             .or_else(|| self.demonym_before(&cx.in_clause, cx.at))
             // "die Munitionslieferungen der USA": a genitive right after the noun.
             .or_else(|| self.genitive_after(cx.tokens, &cx.in_clause, cx.at))
+            // "die Waffenlieferungen Russlands": a name in the genitive right after it.
+            .or_else(|| {
+                cx.in_clause.iter().copied().find(|m| m.first == cx.at + 1 && m.possessive && m.kind.is_actor())
+            })
             // "US ammunition deliveries": a state named before the goods the noun is of.
             .or_else(|| {
                 cx.in_clause.iter().copied().find(|m| {

@@ -18,6 +18,9 @@ impl<'a> Reader<'a> {
         // "Nach seinem Besuch in Kiew reiste er nach Warschau": a place behind an event noun is
         // that noun's, unless the verb has no other.
         let mut places = cx.hinted(&[RoleHint::Destination, RoleHint::Location]);
+        // "flying from Tomsk in Siberia": a place right after where one comes from is part of it.
+        let origins = cx.hinted(&[RoleHint::Source]);
+        places.retain(|m| !origins.iter().any(|o| Some(o.last) == m.prep));
         places.sort_by_key(|m| {
             let prep = m.prep.unwrap_or(m.first);
             cx.tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()))
