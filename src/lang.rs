@@ -420,8 +420,11 @@ pub enum ActorNoun {
     Person,
     /// A government body ("government", "Regierung").
     Government,
-    /// A group or organisation ("rebels", "delegation").
+    /// An organisation ("delegation", "forces").
     Organization,
+    /// People acting together as a group, an actor even without a state ("the rebels", "die
+    /// Separatisten").
+    Group,
 }
 
 /// What a preposition says about the noun phrase it governs.

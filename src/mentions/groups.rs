@@ -144,9 +144,9 @@ impl Resolver<'_> {
 
     /// "Darfur rebels", "Houthi forces": a capitalised name (no known entity) right before a group
     /// noun names a group of its own. Only where capitals mark names, not every noun.
-    pub(super) fn named_group(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
+    pub(super) fn named_group(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) -> bool {
         let tokens = &sentence.tokens;
-        let Some(name) = i.checked_sub(1) else { return };
+        let Some(name) = i.checked_sub(1) else { return false };
         let t = &tokens[name];
         let l = t.lower();
         let known = out.iter().any(|m| m.first <= name && name < m.last);
@@ -163,11 +163,12 @@ impl Resolver<'_> {
             || !t.is_capitalized()
             || self.rules.weekdays.contains_key(l)
         {
-            return;
+            return false;
         }
         let label = format!("{} {}", t.text, tokens[i].text);
         let key = self.group(sentence, name, i + 1, label, None, out);
         self.last_group = Some((key, EntityKind::Group));
+        true
     }
 
     /// A group known only from this article ("die EU-Außenminister", "Coalition forces"), as an
@@ -298,6 +299,20 @@ impl Resolver<'_> {
             self.named_group(sentence, i, out);
             return;
         }
+        if states.is_empty() && noun == ActorNoun::Group {
+            // "Hamas militants": the known group named right before.
+            if i > 0 && out.iter().any(|m| m.first < i && i <= m.last && m.kind.is_actor()) {
+                return;
+            }
+            // "Taliban rebels"; else "the separatists", "die Milizen": a group of this article
+            // known by its noun, never merged with another article's.
+            if self.rules.nouns_capitalized || !self.named_group(sentence, i, out) {
+                let key = self.group(sentence, i, i + 1, tokens[i].text.clone(), None, out);
+                self.last_group = Some((key, EntityKind::Group));
+                out.sort_by_key(|m| (m.first, m.last));
+            }
+            return;
+        }
         for (iso, first) in states {
             if iso.is_empty() {
                 continue;
@@ -312,7 +327,7 @@ impl Resolver<'_> {
                 tokens[i].text
             );
             let kind = match noun {
-                ActorNoun::Person => EntityKind::Group,
+                ActorNoun::Person | ActorNoun::Group => EntityKind::Group,
                 ActorNoun::Government => EntityKind::Government,
                 ActorNoun::Organization => EntityKind::Organization,
             };

@@ -979,3 +979,28 @@ fn a_name_in_the_genitive_after_a_delivery_noun_supplies() {
     assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-rus"), "{:?}", events(&x));
     assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-syr"), "{:?}", events(&x));
 }
+
+#[test]
+fn rebels_and_separatists_are_a_group_of_the_article_that_can_receive_and_meet() {
+    for (lang, text) in [
+        (Lang::En, "Iran sent weapons to the rebels."),
+        (Lang::En, "The separatists received weapons from Iran."),
+        (Lang::De, "Der Iran schickte Waffen an die Rebellen."),
+        (Lang::De, "Die Separatisten erhielten Waffen aus dem Iran."),
+    ] {
+        let x = read(lang, text);
+        let recipients: Vec<String> =
+            x.events.iter().flat_map(|e| e.fillers(Role::Recipient)).map(|k| k.to_string()).collect();
+        assert_eq!(recipients.len(), 1, "{text}: {:?}", events(&x));
+        assert!(recipients[0].starts_with("local-group-"), "{text}: {recipients:?}");
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-irn"), "{text}: {:?}", events(&x));
+        let group = x.entities.iter().find(|e| e.key.to_string() == recipients[0]).expect("the group is described");
+        assert_eq!(group.kind, EntityKind::Group, "{text}");
+    }
+    // A known group named before the noun stays that group.
+    let x = read(Lang::En, "Taliban rebels met US envoys in Doha.");
+    assert!(x.entities.iter().all(|e| !e.key.to_string().starts_with("local-group-")), "{:?}", events(&x));
+    // Met by them, not meeting them: no meeting of one side.
+    let x = read(Lang::De, "Die Truppen trafen auf erheblichen Widerstand durch Aufständische.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}

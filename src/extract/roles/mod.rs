@@ -131,7 +131,13 @@ impl<'a> Reader<'a> {
         let groups = event
             .fillers(Role::Participant)
             .filter(|k| {
-                mentions.iter().any(|m| m.entity == **k && (m.kind == EntityKind::Igo || m.entity.is_local_group()))
+                // A group that meets ("die EU-Außenminister trafen sich", "das Treffen der
+                // NATO-Außenminister"), not one named as an agent ("Widerstand durch Aufständische").
+                mentions.iter().any(|m| {
+                    m.entity == **k
+                        && m.hint != Some(RoleHint::Agent)
+                        && (m.kind == EntityKind::Igo || m.entity.is_local_group())
+                })
             })
             .count();
         // "Ngom definierte bei einem Treffen in Dakar das Ziel": a meeting that sets the scene, at a
