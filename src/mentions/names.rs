@@ -143,8 +143,10 @@ impl Resolver<'_> {
     ) -> Option<usize> {
         let word = words[i];
         let tokens = &sentence.tokens;
-        // "Sung Kim": a capitalised unknown word right before makes it someone else's name.
+        // "Sung Kim": a capitalised unknown word right before makes it someone else's name; a
+        // name found there already is its own ("traf Putin Macron").
         let after_name = i > 0
+            && !out.iter().any(|m| m.last == i && m.kind.is_actor())
             && tokens[i - 1].kind == TokenKind::Word
             && tokens[i - 1].is_capitalized()
             && !tokens[i - 1].after_newline

@@ -1004,3 +1004,22 @@ fn rebels_and_separatists_are_a_group_of_the_article_that_can_receive_and_meet()
     let x = read(Lang::De, "Die Truppen trafen auf erheblichen Widerstand durch Aufständische.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn two_known_names_side_by_side_are_two_people() {
+    for text in
+        ["Gestern traf Putin Macron.", "Am Montag traf Macron Putin.", "Der Kreml sagte, dass Putin Macron traf."]
+    {
+        let x = read(Lang::De, text);
+        assert!(
+            has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"),
+            "{text}: {:?}",
+            events(&x)
+        );
+        assert!(
+            has_role(&x, EventKind::Meeting, Role::Participant, "person-vladimir-putin"),
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+}
