@@ -94,6 +94,9 @@ pub struct Cues {
     pub negation: Vec<String>,
     /// Reporting verbs whose subject is the speaker ("berichtete", "said").
     pub report_verbs: Vec<String>,
+    /// Lemmas of reporting verbs: any form of them reports ("sagen", "mitteilen", "say").
+    #[serde(default)]
+    pub report_lemmas: Vec<String>,
     /// Attribution words after the speaker ("zufolge").
     pub report_after_speaker: Vec<String>,
     /// Attribution words before the speaker ("laut", "according to").

@@ -8,6 +8,8 @@ use super::roles::capital_state;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityId, EntityKind};
+use crate::syntax::tree::Tree;
+use crate::syntax::ud::{Attr, Upos};
 use crate::text::{Token, TokenKind};
 
 /// Who speaks in a sentence.
@@ -138,8 +140,8 @@ impl<'a> Reader<'a> {
             }
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
-        for phrase in self.rules.cues.report_verbs.iter().chain(&self.rules.cues.accuse) {
-            if let Some(at) = phrase_position(&lower, phrase) {
+        for (at, accuse) in self.reporting_verbs(tokens, &lower) {
+            {
                 // "Tehran rejected claims that …", "denied reports that …": a report a denial
                 // rejects is someone else's, never its subject's.
                 let rejected = self
@@ -154,13 +156,12 @@ impl<'a> Reader<'a> {
                     att.denied_report = true;
                     continue;
                 }
-                att.sourced |= self.rules.cues.report_verbs.contains(phrase);
+                att.sourced |= !accuse;
                 let clause = &clauses[clause_of(clauses, at)];
                 // A passive accusation's subject is the accused, never its source; who "was told"
                 // is no source either. Where the verb closes the clause, an auxiliary before a
                 // reporting verb may belong to another verb, so there only accusations count.
-                let passive = self.auxiliary_before(&lower, clause, at)
-                    && (self.rules.cues.accuse.contains(phrase) || !self.rules.verb_final);
+                let passive = self.auxiliary_before(&lower, clause, at) && (accuse || !self.rules.verb_final);
                 if passive {
                     continue;
                 }
@@ -204,13 +205,10 @@ impl<'a> Reader<'a> {
                     att.set(&m, at);
                     att.verb_clause = Some(clause_of(clauses, at));
                     att.verb_at = Some(at);
-                    if self.rules.cues.accuse.contains(phrase) {
+                    if accuse {
                         att.accusation = Some(at);
                     }
-                } else if self.rules.cues.accuse.contains(phrase)
-                    && att.verb_clause == Some(clause_of(clauses, at))
-                    && att.accusation.is_none()
-                {
+                } else if accuse && att.verb_clause == Some(clause_of(clauses, at)) && att.accusation.is_none() {
                     // "Ukraine says it has evidence proving Russia was behind …": the speaker accuses.
                     att.accusation = Some(at);
                 }
@@ -234,6 +232,47 @@ impl<'a> Reader<'a> {
             }
         }
         att
+    }
+
+    /// Where reporting and accusing verbs stand, in the order of the cue lists (`true`: an
+    /// accusation): a listed form or phrase ("teilte … mit"), then any verb whose lemma is a
+    /// reporting verb's ("sagt", "gesagt", "mitteilte", "stressed"), read only where the
+    /// sentence holds a trigger.
+    fn reporting_verbs(&self, tokens: &[Token], lower: &[String]) -> Vec<(usize, bool)> {
+        let cues = &self.rules.cues;
+        let mut found: Vec<(usize, bool)> = cues
+            .report_verbs
+            .iter()
+            .map(|p| (p, false))
+            .chain(cues.accuse.iter().map(|p| (p, true)))
+            .filter_map(|(p, accuse)| phrase_position(lower, p).map(|at| (at, accuse)))
+            .collect();
+        let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
+        if cues.report_lemmas.is_empty() || !triggered {
+            return found;
+        }
+        let Some(tags) = self.tagged(tokens) else { return found };
+        let hits: Vec<usize> = (0..tags.len())
+            .filter(|&at| {
+                let tag = &tags[at];
+                tag.upos == Upos::Verb
+                    // "für nichtig zu erklären": an infinitive reports nothing.
+                    && !tag.feats.is(Attr::VerbForm, "Inf")
+                    && cues.report_lemmas.contains(&tag.lemma)
+                    && !found.iter().any(|&(f, _)| f == at)
+            })
+            .collect();
+        if hits.is_empty() {
+            return found;
+        }
+        // "hat die Bereitschaft erklärt, …": a verb with a noun for its object declares that
+        // thing; it reports no event.
+        let words = self.parsed(tokens);
+        let declares = |at: usize| {
+            words.as_ref().is_some_and(|w| Tree::new(w).objects(at).iter().any(|&o| w[o].upos == Upos::Noun))
+        };
+        found.extend(hits.into_iter().filter(|&at| !declares(at)).map(|at| (at, false)));
+        found
     }
 
     /// A passive auxiliary in the few words of the clause before `at` ("has been accused").

@@ -1023,3 +1023,24 @@ fn two_known_names_side_by_side_are_two_people() {
         );
     }
 }
+
+#[test]
+fn any_form_of_a_reporting_verb_reports_but_declaring_a_thing_does_not() {
+    for (lang, text) in [
+        (Lang::De, "Der Kreml sagt, dass Putin Kim getroffen hat."),
+        (Lang::De, "Der Kreml hat gesagt, dass Putin Kim getroffen hat."),
+        (Lang::De, "Der Kreml betonte, dass Putin Kim getroffen hat."),
+        (Lang::De, "Wie der Kreml mitteilte, traf Putin Kim."),
+        (Lang::En, "The Kremlin stressed that Putin had met Kim."),
+        (Lang::En, "The Kremlin confirmed that Putin met Kim."),
+    ] {
+        let x = read(lang, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].1, Factuality::Reported, "{text}");
+        assert_eq!(ev[0].2, vec!["Participant=person-kim-jong-un", "Participant=person-vladimir-putin"], "{text}");
+    }
+    // Declaring one's readiness is no report: who declares it takes part.
+    let x = read(Lang::De, "Der Präsident Frankreichs hat die Bereitschaft erklärt, Gespräche mit Polen zu führen.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
+}
