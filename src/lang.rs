@@ -97,6 +97,9 @@ pub struct Cues {
     /// Lemmas of reporting verbs: any form of them reports ("sagen", "mitteilen", "say").
     #[serde(default)]
     pub report_lemmas: Vec<String>,
+    /// Lemmas of accusing verbs: any form of them accuses ("beschuldigen", "accuse").
+    #[serde(default)]
+    pub accuse_lemmas: Vec<String>,
     /// Attribution words after the speaker ("zufolge").
     pub report_after_speaker: Vec<String>,
     /// Attribution words before the speaker ("laut", "according to").

@@ -41,6 +41,16 @@ pub(super) struct Attribution {
     pub(super) denier_mention: Option<usize>,
 }
 
+/// A reporting or accusing verb in a sentence.
+#[derive(Clone, Copy, Debug)]
+struct SpeechVerb {
+    at: usize,
+    /// It accuses ("accused", "wirft … vor").
+    accuses: bool,
+    /// What it says is reported ("said", "claimed").
+    reports: bool,
+}
+
 impl Attribution {
     pub(super) fn set(&mut self, m: &Mention, _at: usize) {
         if self.speaker.is_none() {
@@ -140,7 +150,7 @@ impl<'a> Reader<'a> {
             }
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
-        for (at, accuse) in self.reporting_verbs(tokens, &lower) {
+        for SpeechVerb { at, accuses: accuse, reports } in self.reporting_verbs(tokens, &lower) {
             {
                 // "Tehran rejected claims that …", "denied reports that …": a report a denial
                 // rejects is someone else's, never its subject's.
@@ -156,7 +166,7 @@ impl<'a> Reader<'a> {
                     att.denied_report = true;
                     continue;
                 }
-                att.sourced |= !accuse;
+                att.sourced |= reports;
                 let clause = &clauses[clause_of(clauses, at)];
                 // A passive accusation's subject is the accused, never its source; who "was told"
                 // is no source either. Where the verb closes the clause, an auxiliary before a
@@ -234,32 +244,37 @@ impl<'a> Reader<'a> {
         att
     }
 
-    /// Where reporting and accusing verbs stand, in the order of the cue lists (`true`: an
-    /// accusation): a listed form or phrase ("teilte … mit"), then any verb whose lemma is a
-    /// reporting verb's ("sagt", "gesagt", "mitteilte", "stressed"), read only where the
-    /// sentence holds a trigger.
-    fn reporting_verbs(&self, tokens: &[Token], lower: &[String]) -> Vec<(usize, bool)> {
+    /// Where reporting and accusing verbs stand, in the order of the cue lists: a listed form or
+    /// phrase ("teilte … mit", "accused"), then any verb whose lemma is a reporting or accusing
+    /// verb's ("sagt", "gesagt", "mitteilte", "stressed"), read only where the sentence holds a
+    /// trigger. A claim both accuses and reports ("claimed").
+    fn reporting_verbs(&self, tokens: &[Token], lower: &[String]) -> Vec<SpeechVerb> {
         let cues = &self.rules.cues;
-        let mut found: Vec<(usize, bool)> = cues
+        let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
+        let tags = if triggered { self.tagged(tokens) } else { None };
+        let lemma_of = |at: usize| tags.as_ref().and_then(|t| t.get(at)).map(|t| t.lemma.as_str());
+        let reports_lemma = |at: usize| lemma_of(at).is_some_and(|l| cues.report_lemmas.iter().any(|r| r == l));
+        let accuses_lemma = |at: usize| lemma_of(at).is_some_and(|l| cues.accuse_lemmas.iter().any(|r| r == l));
+        let mut found: Vec<SpeechVerb> = cues
             .report_verbs
             .iter()
-            .map(|p| (p, false))
-            .chain(cues.accuse.iter().map(|p| (p, true)))
-            .filter_map(|(p, accuse)| phrase_position(lower, p).map(|at| (at, accuse)))
+            .filter_map(|p| phrase_position(lower, p))
+            .map(|at| SpeechVerb { at, accuses: false, reports: true })
+            .chain(cues.accuse.iter().filter_map(|p| phrase_position(lower, p)).map(|at| SpeechVerb {
+                at,
+                accuses: true,
+                reports: reports_lemma(at),
+            }))
             .collect();
-        let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
-        if cues.report_lemmas.is_empty() || !triggered {
-            return found;
-        }
-        let Some(tags) = self.tagged(tokens) else { return found };
+        let Some(tags) = tags.as_ref() else { return found };
         let hits: Vec<usize> = (0..tags.len())
             .filter(|&at| {
                 let tag = &tags[at];
                 tag.upos == Upos::Verb
                     // "für nichtig zu erklären": an infinitive reports nothing.
                     && !tag.feats.is(Attr::VerbForm, "Inf")
-                    && cues.report_lemmas.contains(&tag.lemma)
-                    && !found.iter().any(|&(f, _)| f == at)
+                    && (reports_lemma(at) || accuses_lemma(at))
+                    && !found.iter().any(|f| f.at == at)
             })
             .collect();
         if hits.is_empty() {
@@ -271,7 +286,11 @@ impl<'a> Reader<'a> {
         let declares = |at: usize| {
             words.as_ref().is_some_and(|w| Tree::new(w).objects(at).iter().any(|&o| w[o].upos == Upos::Noun))
         };
-        found.extend(hits.into_iter().filter(|&at| !declares(at)).map(|at| (at, false)));
+        found.extend(hits.into_iter().filter(|&at| accuses_lemma(at) || !declares(at)).map(|at| SpeechVerb {
+            at,
+            accuses: accuses_lemma(at),
+            reports: !accuses_lemma(at),
+        }));
         found
     }
 

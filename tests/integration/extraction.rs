@@ -1044,3 +1044,31 @@ fn any_form_of_a_reporting_verb_reports_but_declaring_a_thing_does_not() {
     let x = read(Lang::De, "Der Präsident Frankreichs hat die Bereitschaft erklärt, Gespräche mit Polen zu führen.");
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
 }
+
+#[test]
+fn the_accused_does_what_an_accusation_names_and_an_infinitive_shares_its_subject() {
+    for (lang, text) in [
+        (Lang::De, "Washington wirft Pjöngjang vor, Waffen an Russland geliefert zu haben."),
+        (Lang::De, "Die USA beschuldigen Nordkorea, Russland mit Waffen beliefert zu haben."),
+        (Lang::En, "The US accused North Korea of supplying Russia with weapons."),
+    ] {
+        let x = read(lang, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].1, Factuality::Reported, "{text}");
+        assert_eq!(ev[0].2, vec!["Recipient=state-rus", "Supplier=state-prk"], "{text}");
+    }
+    // Who declares itself ready to visit is the visitor, and the visit is planned.
+    let x = read(Lang::De, "Der Präsident Frankreichs erklärte sich bereit, Polen zu besuchen.");
+    assert_eq!(
+        events(&x),
+        vec![(
+            EventKind::Visit,
+            Factuality::Planned,
+            vec!["Destination=state-pol".to_string(), "Visitor=person-emmanuel-macron".to_string()]
+        )]
+    );
+    // What an unnamed source claims is reported, never told by the article.
+    let x = read(Lang::En, "The newspaper claimed that the President of France visited Poland.");
+    assert_eq!(events(&x)[0].1, Factuality::Reported, "{:?}", events(&x));
+}

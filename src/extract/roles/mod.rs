@@ -8,7 +8,7 @@ mod visit;
 
 use crate::extract::Reader;
 use crate::extract::attribution::Attribution;
-use crate::extract::clauses::Clause;
+use crate::extract::clauses::{Clause, clause_of};
 use crate::extract::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
@@ -185,9 +185,13 @@ impl<'a> Reader<'a> {
                 .first()
                 .map(|m| m.entity.clone());
         }
-        cx.bare_actors
-            .first()
-            .map(|m| m.entity.clone())
+        // "…, Russland mit Waffen beliefert zu haben": an infinitive after a comma names no
+        // subject of its own; it shares the clause's before it.
+        let infinitive = self.infinitive_clause(cx);
+        let own = if infinitive { None } else { cx.bare_actors.first() };
+        own.map(|m| m.entity.clone())
+            .or_else(|| self.accused_subject(cx))
+            .or_else(|| if infinitive { self.controller(cx) } else { None })
             .or_else(|| self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution))
             .or_else(|| {
                 cx.attribution
@@ -195,6 +199,54 @@ impl<'a> Reader<'a> {
                     .filter(|&d| d < cx.at && d >= cx.c.first)
                     .and(cx.attribution.denier.clone())
             })
+    }
+
+    /// The trigger is an infinitive with its marker ("zu liefern", "beliefert zu haben") in a
+    /// clause of its own after a comma.
+    fn infinitive_clause(&self, cx: &Parties<'_>) -> bool {
+        let Some(marker) = self.rules.infinitive_marker.as_deref() else { return false };
+        let is_marker = |k: usize| cx.tokens.get(k).is_some_and(|t| t.lower() == marker);
+        cx.clause > 0 && cx.c.first < cx.at && (is_marker(cx.at - 1) || self.rules.verb_final && is_marker(cx.at + 1))
+    }
+
+    /// "Macron erklärte sich bereit, Polen zu besuchen": an infinitive's subject is the subject
+    /// of the clause it completes, even where that one speaks.
+    fn controller(&self, cx: &Parties<'_>) -> Option<EntityId> {
+        let before = &cx.clauses[cx.clause - 1];
+        cx.mentions
+            .iter()
+            .find(|m| {
+                m.first >= before.first
+                    && m.last <= before.last
+                    && m.hint.is_none()
+                    && m.kind.is_actor()
+                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+            })
+            .map(|m| m.entity.clone())
+    }
+
+    /// "Washington wirft Pjöngjang vor, Waffen geliefert zu haben": in the clause after an
+    /// accusing verb, the accused (its object, a capital standing for its state) does what the
+    /// accusation names.
+    fn accused_subject(&self, cx: &Parties<'_>) -> Option<EntityId> {
+        let verb = cx.attribution.accusation.filter(|&v| v < cx.c.first)?;
+        let at = clause_of(cx.clauses, verb);
+        // The infinitive's clause comes right after the accusation's.
+        if at + 1 != cx.clause {
+            return None;
+        }
+        let clause = &cx.clauses[at];
+        let gaz = crate::gazetteer::get();
+        cx.mentions
+            .iter()
+            .filter(|m| {
+                m.first >= clause.first
+                    && m.last <= clause.last
+                    && m.hint.is_none()
+                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                    && !cx.attribution.speaker_mentions.contains(&m.first)
+            })
+            .find_map(|m| if m.kind.is_actor() { Some(m.entity.clone()) } else { capital_state(gaz, &m.entity) })
     }
 
     /// The mentions a noun's complements name behind one of the hints.

@@ -12,7 +12,8 @@ impl<'a> Reader<'a> {
         // "von der Deponie Schönberg … transportiert": a place is where it comes from, not who;
         // a capital stands for its state ("Berlin will deliver tanks").
         let gaz = crate::gazetteer::get();
-        let supplier = self.subject(cx).filter(|s| cx.mentions.iter().any(|m| m.entity == *s && m.kind.is_actor()));
+        let supplier =
+            self.subject(cx).filter(|s| !cx.mentions.iter().any(|m| m.entity == *s && m.kind == EntityKind::Place));
         let supplier = supplier.or_else(|| {
             cx.in_clause
                 .iter()
