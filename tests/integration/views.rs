@@ -25,7 +25,7 @@ fn run(args: &[&str]) -> String {
 }
 
 fn check_tables(dir: &Path) -> String {
-    let o = Command::new("python3")
+    let o = Command::new(python())
         .arg(repo("tests/validate/check_tables.py"))
         .args(["--nt", "kg.nt", "--csv", "kg.csv", "--plover", "kg.plover.jsonl", "--graphml", "kg.graphml"])
         .current_dir(dir)
