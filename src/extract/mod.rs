@@ -327,9 +327,11 @@ impl<'a> Reader<'a> {
                 event.factuality = Factuality::Planned;
             }
             event.time = self.event_time(st, trigger.at, clause);
-            // A date after publication can only be a plan ("nächste Woche", "on 15 October").
+            // A date after publication can only be a plan ("nächste Woche", "on 15 October"); an
+            // invitation told as made keeps its mood, and `invitations` gives the date to the visit.
             if let (Some(t), Some(r)) = (&event.time, self.reference)
                 && t.bounds().0 > r.last_day()
+                && event.kind != EventKind::Invitation
                 && matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
             {
                 event.factuality = Factuality::Planned;

@@ -206,3 +206,17 @@ fn a_month_is_no_modal_verb_and_a_name_no_cue() {
     let x = read(Lang::En, "The President of France may visit Poland.");
     assert!(x.events.iter().all(|e| e.factuality != Factuality::Asserted));
 }
+
+#[test]
+fn a_later_date_beside_an_invitation_made_is_the_visit_s() {
+    for (lang, text) in [
+        (Lang::En, "The President of France invited the Prime Minister of Poland to Paris for talks next month."),
+        (Lang::De, "Der Präsident Frankreichs lud den Ministerpräsidenten Polens für nächsten Monat nach Paris ein."),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(dates(&x, EventKind::Invitation), vec![None], "{text}");
+        assert_eq!(dates(&x, EventKind::Visit), day("2023-11"), "{text}");
+        let invitation = x.events.iter().find(|e| e.kind == EventKind::Invitation).expect("an invitation");
+        assert_eq!(invitation.factuality, kgexport::model::Factuality::Asserted, "{text}");
+    }
+}

@@ -1072,3 +1072,16 @@ fn the_accused_does_what_an_accusation_names_and_an_infinitive_shares_its_subjec
     let x = read(Lang::En, "The newspaper claimed that the President of France visited Poland.");
     assert_eq!(events(&x)[0].1, Factuality::Reported, "{:?}", events(&x));
 }
+
+#[test]
+fn awaited_somewhere_or_crossing_into_a_country_is_a_visit() {
+    let x = read(Lang::En, "The President of France is expected in Warsaw next week.");
+    assert_eq!(events(&x).len(), 1, "{:?}", events(&x));
+    assert_eq!(events(&x)[0].1, Factuality::Planned);
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{:?}", events(&x));
+    let x = read(Lang::En, "The President of France crossed into Poland on Tuesday.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-pol"), "{:?}", events(&x));
+    for text in ["A decision is expected in the coming weeks.", "Rain is expected in Warsaw."] {
+        assert!(events(&read(Lang::En, text)).is_empty(), "{text}");
+    }
+}
