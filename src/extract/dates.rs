@@ -82,8 +82,12 @@ impl<'a> Reader<'a> {
         // A cue of the future counts for the predicate it belongs to ("announced on Sunday that
         // troops would leave" is a past Sunday).
         let ahead = |at: usize| future && self.governed_as_future(tokens, lower, at).unwrap_or(true);
+        // "Die Minister kommen am Montag zusammen", "meets on Monday": a weekday in the present
+        // tense is the coming one (the reference's own weekday is that day).
+        let today = |n: u32| matches!(reference, PartialDate::Day(d) if d.weekday() == weekday(n));
+        let coming = |n: u32, at: usize| !today(n) && self.told_in_present(tokens, at).unwrap_or(false);
         let resolve = |n: u32, at: usize| {
-            if ahead(at) {
+            if ahead(at) || coming(n, at) {
                 time::next_weekday(reference, weekday(n))
             } else {
                 time::last_weekday(reference, weekday(n))

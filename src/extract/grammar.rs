@@ -5,7 +5,7 @@ use super::Reader;
 use super::phrases::phrase_in;
 use crate::lang::RoleHint;
 use crate::syntax::tree::Tree;
-use crate::syntax::ud::{Rel, Upos};
+use crate::syntax::ud::{Attr, Rel, Upos};
 use crate::syntax::{Tagged, Word};
 use crate::text::Token;
 use std::rc::Rc;
@@ -125,6 +125,15 @@ impl<'a> Reader<'a> {
         let span = &lower[first..=last.min(lower.len() - 1)];
         let cues = &self.rules.cues;
         Some(cues.future_aux.iter().chain(&cues.planned).any(|c| phrase_in(span, c)))
+    }
+
+    /// Whether the verb that governs the word at `at` is a finite verb in the present tense
+    /// ("trifft am Montag", "meets on Monday"), not a perfect ("hat … getroffen").
+    pub(super) fn told_in_present(&self, tokens: &[Token], at: usize) -> Option<bool> {
+        let words = self.parsed(tokens)?;
+        let verb = Self::verb_above(&words, at)?;
+        let feats = &words[verb].feats;
+        Some(feats.is(Attr::Tense, "Pres") && feats.is(Attr::VerbForm, "Fin"))
     }
 
     /// The words a verb of discussing ("discuss", "besprechen") takes as its objects, with their

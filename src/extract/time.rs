@@ -50,10 +50,15 @@ impl<'a> Reader<'a> {
         if let Some(words) = ambiguous.then(|| self.parsed(tokens)).flatten() {
             let tree = crate::syntax::tree::Tree::new(&words);
             let heads: Vec<Option<usize>> = times.iter().map(|t| tree.head_of(t.first, t.last)).collect();
+            // "…, kündigte Scholz am Mittwoch an": a time in the reporting clause dates the report.
+            let reports = |t: &TimeExpr| {
+                let k = clause_of(clauses, t.first);
+                k != clause && attribution.verb_clause == Some(k)
+            };
             let nearest = times
                 .iter()
                 .zip(&heads)
-                .filter(|(t, _)| !t.anchors_following)
+                .filter(|(t, _)| !t.anchors_following && !reports(t))
                 .filter_map(|(t, h)| Some((Self::steps_under(&words, (*h)?, at)?, t)))
                 .min_by_key(|(steps, _)| *steps);
             if let Some((_, t)) = nearest {

@@ -154,6 +154,9 @@ impl Resolver<'_> {
             && !self.rules.determiners.contains(tokens[i - 1].lower())
             && self.gaz.title(&tokens[i - 1].text).is_none()
             && self.gaz.match_form(&[tokens[i - 1].text.as_str()]).is_none()
+            // "am Montag Kim", "im Mai Kim": a day or a month is no first name.
+            && !self.rules.weekdays.contains_key(tokens[i - 1].lower())
+            && !self.rules.is_month(&tokens[i - 1].text)
             // "Besuch Putins": a capitalised event noun is no first name.
             && self.rules.groups_of(tokens[i - 1].lower()).next().is_none();
         // "Sharon Hayes": a capitalised unknown word right after makes it someone's given name

@@ -220,3 +220,21 @@ fn a_later_date_beside_an_invitation_made_is_the_visit_s() {
         assert_eq!(invitation.factuality, kgexport::model::Factuality::Asserted, "{text}");
     }
 }
+
+#[test]
+fn a_weekday_in_the_present_tense_is_the_coming_one() {
+    for (lang, text, when) in [
+        (Lang::De, "Der Präsident Frankreichs trifft am Montag Kim.", "2023-10-23"),
+        (Lang::En, "The President of France meets Kim on Monday.", "2023-10-23"),
+        (Lang::De, "Der Präsident Frankreichs hat am Montag Kim getroffen.", "2023-10-16"),
+        (Lang::En, "The President of France met Kim on Monday.", "2023-10-16"),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Meeting), day(when), "{text}");
+    }
+}
+
+#[test]
+fn a_date_in_the_clause_that_announces_dates_the_announcement() {
+    let x = read(Lang::De, "Deutschland wird Panzer an die Ukraine liefern, kündigte Olaf Scholz am Mittwoch an.");
+    assert_eq!(dates(&x, EventKind::Shipment), vec![None]);
+}
