@@ -313,7 +313,12 @@ impl Resolver<'_> {
         tokens[i.saturating_sub(3)..i]
             .iter()
             .rev()
-            .take_while(|t| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_lowercase))
+            // "the former German chancellor": a demonym between.
+            .take_while(|t| {
+                t.kind == TokenKind::Word
+                    && (t.text.chars().next().is_some_and(char::is_lowercase)
+                        || self.gaz.match_demonym(&[t.text.as_str()]).is_some())
+            })
             .find(|t| self.is_former_form(&t.text))
             .map(|t| t.text.clone())
     }

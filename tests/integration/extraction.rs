@@ -1085,3 +1085,15 @@ fn awaited_somewhere_or_crossing_into_a_country_is_a_visit() {
         assert!(events(&read(Lang::En, text)).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_former_office_holder_is_not_the_holder_even_with_a_demonym_between() {
+    for (lang, text) in [
+        (Lang::En, "The former German chancellor travelled to Paris."),
+        (Lang::De, "Der frühere deutsche Bundeskanzler reiste nach Paris."),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(events(&x).len(), 1, "{text}: {:?}", events(&x));
+        assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+    }
+}
