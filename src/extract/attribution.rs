@@ -119,6 +119,10 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "nach US-Angaben", "nach Regierungsangaben": a cue whose last noun heads a compound.
+        if self.rules.closed_compounds && self.compound_report_cue(&lower) {
+            att.sourced = true;
+        }
         // "Aristide has been accused … by Haitian officials", "Russland wurde von den USA
         // beschuldigt": the agent accuses, the subject is accused.
         for phrase in &self.rules.cues.accuse {
@@ -292,6 +296,20 @@ impl<'a> Reader<'a> {
             reports: !accuses_lemma(at),
         }));
         found
+    }
+
+    /// A report cue of several words whose last noun is the head of a compound in the text
+    /// ("nach US-Angaben" for "nach Angaben").
+    fn compound_report_cue(&self, lower: &[String]) -> bool {
+        self.rules.cues.report_before_speaker.iter().any(|phrase| {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let Some((head, before)) = words.split_last().filter(|(_, b)| !b.is_empty()) else { return false };
+            (before.len()..lower.len()).any(|i| {
+                lower[i].len() > head.len()
+                    && lower[i].ends_with(head)
+                    && lower[i - before.len()..i].iter().zip(before).all(|(w, b)| w == b)
+            })
+        })
     }
 
     /// A passive auxiliary in the few words of the clause before `at` ("has been accused").

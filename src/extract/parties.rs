@@ -7,6 +7,7 @@ use super::clauses::Clause;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
 use crate::model::{EntityId, EntityKind};
+use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 
 impl<'a> Reader<'a> {
@@ -230,10 +231,18 @@ impl<'a> Reader<'a> {
     ) -> Vec<&'m Mention> {
         let mut end = at + 1;
         let mut k = at + 1;
+        // "the delivery of long-range missiles to Ukraine": the goods and their modifiers are
+        // inside the noun's phrase.
+        let tags = self.tagged(tokens);
+        let modifier = |k: usize| {
+            tags.as_ref().and_then(|t| t.get(k)).is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Num))
+        };
         while k < tokens.len() {
             let t = &tokens[k];
             let lower = t.lower();
             let inside = self.rules.prepositions.contains_key(lower)
+                || self.materiel(lower).is_some()
+                || modifier(k)
                 || self.rules.determiners.contains(lower)
                 || self.rules.coordinators.contains(lower)
                 || t.is_capitalized()

@@ -1097,3 +1097,33 @@ fn a_former_office_holder_is_not_the_holder_even_with_a_demonym_between() {
         assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn goods_and_their_modifiers_stay_inside_a_delivery_noun_s_phrase() {
+    for (text, fact) in [
+        ("The United States approved the delivery of tanks to Turkey.", Factuality::Planned),
+        ("The United States halted the delivery of long-range missiles to Turkey.", Factuality::Cancelled),
+        ("Germany's delivery of weapons to Turkey began.", Factuality::Asserted),
+    ] {
+        let x = read(Lang::En, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].1, fact, "{text}");
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-tur"), "{text}: {ev:?}");
+    }
+}
+
+#[test]
+fn making_goods_available_ships_them_and_a_compound_cue_cites_a_source() {
+    for text in [
+        "Großbritannien stellte der Ukraine Langstreckenraketen zur Verfügung.",
+        "Großbritannien hat der Ukraine Luftabwehrsysteme zur Verfügung gestellt.",
+    ] {
+        let x = read(Lang::De, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-gbr"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{text}: {:?}", events(&x));
+    }
+    assert!(events(&read(Lang::De, "Der Präsident Frankreichs stellte sich den Fragen der Presse.")).is_empty());
+    let x = read(Lang::De, "Russland hat nach US-Angaben Granaten aus Nordkorea erhalten.");
+    assert_eq!(events(&x)[0].1, Factuality::Reported, "{:?}", events(&x));
+}
