@@ -254,8 +254,18 @@ impl<'a> Reader<'a> {
     /// trigger. A claim both accuses and reports ("claimed").
     fn reporting_verbs(&self, tokens: &[Token], lower: &[String]) -> Vec<SpeechVerb> {
         let cues = &self.rules.cues;
+        // Tagged only where a word could be such a verb: a trigger stands in the sentence, and
+        // some word's lemma as a verb is a reporting or accusing one.
         let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
-        let tags = if triggered { self.tagged(tokens) } else { None };
+        let candidate = |w: &String| {
+            let Some(g) = self.grammar else { return false };
+            let mut seen = self.speech_forms.borrow_mut();
+            *seen.entry(w.clone()).or_insert_with(|| {
+                let lemma = g.lemma(w, Upos::Verb);
+                cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma)
+            })
+        };
+        let tags = if triggered && lower.iter().any(candidate) { self.tagged(tokens) } else { None };
         let lemma_of = |at: usize| tags.as_ref().and_then(|t| t.get(at)).map(|t| t.lemma.as_str());
         let reports_lemma = |at: usize| lemma_of(at).is_some_and(|l| cues.report_lemmas.iter().any(|r| r == l));
         let accuses_lemma = |at: usize| lemma_of(at).is_some_and(|l| cues.accuse_lemmas.iter().any(|r| r == l));

@@ -85,7 +85,9 @@ impl<'a> Reader<'a> {
         // "Die Minister kommen am Montag zusammen", "meets on Monday": a weekday in the present
         // tense is the coming one (the reference's own weekday is that day).
         let today = |n: u32| matches!(reference, PartialDate::Day(d) if d.weekday() == weekday(n));
-        let coming = |n: u32, at: usize| !today(n) && self.told_in_present(tokens, at).unwrap_or(false);
+        // (The tree is read only in a sentence that tells an event.)
+        let tells = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
+        let coming = |n: u32, at: usize| tells && !today(n) && self.told_in_present(tokens, at).unwrap_or(false);
         let resolve = |n: u32, at: usize| {
             if ahead(at) || coming(n, at) {
                 time::next_weekday(reference, weekday(n))

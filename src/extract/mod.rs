@@ -152,6 +152,9 @@ struct Reader<'a> {
     parse_cache: grammar::SentenceCache<Vec<crate::syntax::Word>>,
     /// The last sentence's tags (`grammar.rs`).
     tag_cache: grammar::SentenceCache<Vec<crate::syntax::Tagged>>,
+    /// Whether a word, read as a verb, has the lemma of a reporting or accusing verb
+    /// (`attribution.rs`), for the words of this article seen so far.
+    speech_forms: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 /// Reads every sentence of an article.
@@ -185,6 +188,7 @@ impl<'a> Reader<'a> {
             in_lead: true,
             parse_cache: grammar::SentenceCache::default(),
             tag_cache: grammar::SentenceCache::default(),
+            speech_forms: std::cell::RefCell::default(),
         }
     }
 

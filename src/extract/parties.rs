@@ -233,16 +233,20 @@ impl<'a> Reader<'a> {
         let mut k = at + 1;
         // "the delivery of long-range missiles to Ukraine": the goods and their modifiers are
         // inside the noun's phrase.
-        let tags = self.tagged(tokens);
+        let tags = std::cell::OnceCell::new();
         let modifier = |k: usize| {
-            tags.as_ref().and_then(|t| t.get(k)).is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Num))
+            tags.get_or_init(|| self.tagged(tokens))
+                .as_ref()
+                .and_then(|t| t.get(k))
+                .is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Num))
         };
         while k < tokens.len() {
             let t = &tokens[k];
             let lower = t.lower();
             let inside = self.rules.prepositions.contains_key(lower)
                 || self.materiel(lower).is_some()
-                || modifier(k)
+                // (read only where a phrase it could reach still follows)
+                || (mentions.iter().any(|m| m.first > k && m.hint.is_some_and(|h| hints.contains(&h))) && modifier(k))
                 || self.rules.determiners.contains(lower)
                 || self.rules.coordinators.contains(lower)
                 || t.is_capitalized()
