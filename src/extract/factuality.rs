@@ -40,6 +40,10 @@ impl<'a> Reader<'a> {
             .into_iter()
             .find(|(cues, _)| cues.iter().any(|cue| phrase_in(&before, cue)))
             .map(|(_, f)| f)
+            // "will nach Peking reisen, um Xi zu treffen": a purpose of what is still to come.
+            .or_else(|| {
+                self.rules.cues.future_aux.iter().any(|cue| phrase_in(&before, cue)).then_some(Factuality::Planned)
+            })
     }
 
     /// Whether the clause, or a relative clause right after it, says the meeting takes place.

@@ -1127,3 +1127,31 @@ fn making_goods_available_ships_them_and_a_compound_cue_cites_a_source() {
     let x = read(Lang::De, "Russland hat nach US-Angaben Granaten aus Nordkorea erhalten.");
     assert_eq!(events(&x)[0].1, Factuality::Reported, "{:?}", events(&x));
 }
+
+#[test]
+fn a_relative_clause_s_subject_pronoun_and_a_verb_after_it_take_the_antecedent() {
+    for (lang, text) in [
+        (Lang::De, "Olaf Scholz, der am Montag in Paris eintraf, traf dort Emmanuel Macron."),
+        (Lang::En, "Olaf Scholz, who arrived in Paris on Monday, met Emmanuel Macron there."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{text}");
+    }
+    for (lang, text) in [
+        (Lang::De, "Olaf Scholz traf Emmanuel Macron, der ihn in Paris empfing."),
+        (Lang::En, "Olaf Scholz met Emmanuel Macron, who received him in Paris."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Host, "person-emmanuel-macron"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+    }
+}
+
+#[test]
+fn a_purpose_of_a_journey_still_to_come_is_planned_and_putting_off_calls_off() {
+    let x = read(Lang::De, "Olaf Scholz will im Dezember nach Peking reisen, um Xi Jinping zu treffen.");
+    assert!(x.events.iter().filter(|e| e.is_live()).all(|e| e.factuality == Factuality::Planned), "{:?}", events(&x));
+    let x = read(Lang::De, "Olaf Scholz verschob seinen Besuch in Paris.");
+    assert_eq!(events(&x)[0].1, Factuality::Cancelled, "{:?}", events(&x));
+}

@@ -13,6 +13,7 @@ use crate::extract::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
 use crate::model::{EntityId, EntityKind, Event, EventKind, Factuality, Role, Span};
+use crate::syntax::ud::{Attr, Rel};
 use crate::text::Token;
 
 /// What every class reads at a trigger: its clause, the mentions in it and who stands where.
@@ -188,7 +189,7 @@ impl<'a> Reader<'a> {
         // "…, Russland mit Waffen beliefert zu haben": an infinitive after a comma names no
         // subject of its own; it shares the clause's before it.
         let infinitive = self.infinitive_clause(cx);
-        let own = if infinitive { None } else { cx.bare_actors.first() };
+        let own = if infinitive || self.subject_outside(cx) { None } else { cx.bare_actors.first() };
         own.map(|m| m.entity.clone())
             .or_else(|| self.accused_subject(cx))
             .or_else(|| if infinitive { self.controller(cx) } else { None })
@@ -199,6 +200,19 @@ impl<'a> Reader<'a> {
                     .filter(|&d| d < cx.at && d >= cx.c.first)
                     .and(cx.attribution.denier.clone())
             })
+    }
+
+    /// The clause's subject stands outside it: a relative clause whose pronoun is its subject
+    /// ("Macron, der ihn empfing": the antecedent), or a verb that opens the clause right after
+    /// a relative clause ("Scholz, der in Paris eintraf, traf dort Macron": the subject before it).
+    fn subject_outside(&self, cx: &Parties<'_>) -> bool {
+        if cx.c.relative {
+            // ("whose running mate …", "dessen Berater …": a possessive pronoun is no subject.)
+            return self.parsed(cx.tokens).is_some_and(|w| {
+                w.get(cx.c.first).is_some_and(|p| p.deprel.rel == Rel::Nsubj && !p.feats.is(Attr::Poss, "Yes"))
+            });
+        }
+        cx.at == cx.c.first && cx.clause > 0 && cx.clauses[cx.clause - 1].relative
     }
 
     /// The trigger is an infinitive with its marker ("zu liefern", "beliefert zu haben") in a
