@@ -1155,3 +1155,15 @@ fn a_purpose_of_a_journey_still_to_come_is_planned_and_putting_off_calls_off() {
     let x = read(Lang::De, "Olaf Scholz verschob seinen Besuch in Paris.");
     assert_eq!(events(&x)[0].1, Factuality::Cancelled, "{:?}", events(&x));
 }
+
+#[test]
+fn a_relative_pronoun_as_object_stands_for_the_antecedent() {
+    for (lang, text) in [
+        (Lang::De, "Olaf Scholz traf Emmanuel Macron, den er am Montag in Berlin empfing."),
+        (Lang::En, "Olaf Scholz met Emmanuel Macron, whom he received in Berlin on Monday."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Host, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{text}: {:?}", events(&x));
+    }
+}

@@ -50,6 +50,8 @@ impl<'p> Parties<'p> {
         bare_actors.iter().copied().find(|m| {
             Some(&m.entity) != subject.as_ref()
                 && (self.passive
+                    // A relative pronoun's antecedent, before the clause.
+                    || m.last <= self.c.first
                     || m.first > bare_actors.first().map_or(0, |s| s.first)
                     || subject.is_some() && bare_actors.first().is_some_and(|s| Some(&s.entity) != subject.as_ref()))
         })
@@ -112,6 +114,12 @@ impl<'a> Reader<'a> {
                     && !m.possessive
             })
             .collect();
+        // "Macron, den Scholz empfing", "Macron, whom Scholz received": a relative pronoun that is
+        // the verb's object stands for the antecedent, an argument after the clause's own.
+        let mut bare_actors = bare_actors;
+        if let Some(antecedent) = self.object_antecedent(tokens, mentions, c) {
+            bare_actors.push(antecedent);
+        }
         let passive = self.is_passive(tokens, c, trigger);
         let prefix = in_clause.iter().copied().find(|m| m.first == at && m.form == MentionForm::CompoundPrefix);
         let cx = Parties {
@@ -200,6 +208,24 @@ impl<'a> Reader<'a> {
                     .filter(|&d| d < cx.at && d >= cx.c.first)
                     .and(cx.attribution.denier.clone())
             })
+    }
+
+    /// The antecedent of a relative pronoun that is its verb's object.
+    fn object_antecedent<'m>(&self, tokens: &[Token], mentions: &'m [Mention], c: &Clause) -> Option<&'m Mention> {
+        if !c.relative {
+            return None;
+        }
+        let words = self.parsed(tokens)?;
+        let pronoun = words.get(c.first)?;
+        let object_case = pronoun.feats.is(Attr::Case, "Acc") || pronoun.feats.is(Attr::Case, "Dat");
+        if !matches!(pronoun.deprel.rel, Rel::Obj | Rel::Iobj) && !object_case {
+            return None;
+        }
+        mentions
+            .iter()
+            .rev()
+            .find(|m| m.last <= c.first && m.kind.is_actor() && m.form != MentionForm::Modifier)
+            .filter(|m| tokens[m.last..c.first].iter().all(|t| t.kind == crate::text::TokenKind::Punct))
     }
 
     /// The clause's subject stands outside it: a relative clause whose pronoun is its subject
