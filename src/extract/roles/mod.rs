@@ -65,6 +65,11 @@ impl<'p> Parties<'p> {
     }
 }
 
+/// The first actor inside a clause that no preposition governs and `keep` accepts.
+fn bare_actor_in<'m>(mentions: &'m [Mention], c: &Clause, keep: impl Fn(&Mention) -> bool) -> Option<&'m Mention> {
+    mentions.iter().find(|m| m.first >= c.first && m.last <= c.last && m.hint.is_none() && m.kind.is_actor() && keep(m))
+}
+
 /// The state a capital city stands for when it speaks ("Moskau wies zurück").
 pub(super) fn capital_state(gaz: &crate::gazetteer::Gazetteer, entity: &EntityId) -> Option<EntityId> {
     gaz.capital_country(entity.known_key()?).map(ids::state)
@@ -252,17 +257,10 @@ impl<'a> Reader<'a> {
     /// "Macron erklärte sich bereit, Polen zu besuchen": an infinitive's subject is the subject
     /// of the clause it completes, even where that one speaks.
     fn controller(&self, cx: &Parties<'_>) -> Option<EntityId> {
-        let before = &cx.clauses[cx.clause - 1];
-        cx.mentions
-            .iter()
-            .find(|m| {
-                m.first >= before.first
-                    && m.last <= before.last
-                    && m.hint.is_none()
-                    && m.kind.is_actor()
-                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
-            })
-            .map(|m| m.entity.clone())
+        bare_actor_in(cx.mentions, &cx.clauses[cx.clause - 1], |m| {
+            matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+        })
+        .map(|m| m.entity.clone())
     }
 
     /// "Washington wirft Pjöngjang vor, Waffen geliefert zu haben": in the clause after an
@@ -311,20 +309,12 @@ impl<'a> Reader<'a> {
         let Some(next) = cx.clauses.get(1).filter(|_| opens_setting) else {
             return Vec::new();
         };
-        cx.mentions
-            .iter()
-            .find(|m| {
-                m.first >= next.first
-                    && m.last <= next.last
-                    && m.hint.is_none()
-                    && m.kind.is_actor()
-                    && m.kind != EntityKind::NewsAgency
-                    && m.form == MentionForm::Argument
-                    && !m.possessive
-            })
-            .map(|m| m.entity.clone())
-            .into_iter()
-            .collect()
+        bare_actor_in(cx.mentions, next, |m| {
+            m.kind != EntityKind::NewsAgency && m.form == MentionForm::Argument && !m.possessive
+        })
+        .map(|m| m.entity.clone())
+        .into_iter()
+        .collect()
     }
 
     fn after_noun<'p>(&self, cx: &Parties<'p>, hints: &[RoleHint]) -> Vec<&'p Mention> {
