@@ -1167,3 +1167,17 @@ fn a_relative_pronoun_as_object_stands_for_the_antecedent() {
         assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn holding_a_summit_sitting_down_and_eating_together_are_meetings() {
+    for (lang, text) in [
+        (Lang::En, "Joe Biden and Xi Jinping held a virtual summit on Monday."),
+        (Lang::De, "Joe Biden und Xi Jinping hielten am Montag einen virtuellen Gipfel ab."),
+        (Lang::En, "Joe Biden sat down with Xi Jinping in San Francisco."),
+        (Lang::En, "Joe Biden and Xi Jinping had lunch together in San Francisco."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-joe-biden"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-xi-jinping"), "{text}: {:?}", events(&x));
+    }
+}
