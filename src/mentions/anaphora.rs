@@ -54,12 +54,18 @@ impl Resolver<'_> {
         Some(i + 1)
     }
 
-    /// "they": the last organisation or state named.
+    /// "they": the two people the last sentence opened with, else the last organisation or state
+    /// named.
     pub(super) fn group_pronoun(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         if !self.rules.group_pronouns.contains(sentence.tokens[i].lower()) {
             return None;
         }
-        if let Some((key, kind)) = self.last_group.clone() {
+        // "Scholz and Macron met in Paris. Later, they flew to Kyiv": both.
+        if let Some(pair) = self.previous_pair.clone() {
+            for key in pair {
+                out.push(mention(i, i + 1, key, EntityKind::Person, MentionForm::Pronoun));
+            }
+        } else if let Some((key, kind)) = self.last_group.clone() {
             out.push(mention(i, i + 1, key, kind, MentionForm::Pronoun));
         }
         Some(i + 1)

@@ -75,6 +75,8 @@ pub struct Resolver<'a> {
     last_group: Option<(EntityId, EntityKind)>,
     /// The first person the last sentence was about (for "er" in the next).
     previous_subject: Option<EntityId>,
+    /// Two people the last sentence opened with ("Scholz and Macron"), for "they".
+    previous_pair: Option<[EntityId; 2]>,
     /// The last state mentioned, also through a demonym or a city (for "das Land").
     last_state: Option<EntityId>,
     /// Companies known in this article, by the first word of their name ("Daimler").
@@ -154,6 +156,7 @@ impl<'a> Resolver<'a> {
             surnames: HashMap::new(),
             last_person: None,
             previous_subject: None,
+            previous_pair: None,
             last_group: None,
             last_state: None,
             role_holders: HashMap::new(),
@@ -213,7 +216,19 @@ impl<'a> Resolver<'a> {
         if let Some(subject) = subject {
             self.previous_subject = Some(subject.entity.clone());
         }
+        self.previous_pair = self.subject_pair(tokens, &mentions);
         mentions
+    }
+
+    /// "Scholz and Macron met …": two people joined as the sentence's first bare words, whom a
+    /// "they" in the next sentence means.
+    fn subject_pair(&self, tokens: &[crate::text::Token], mentions: &[Mention]) -> Option<[EntityId; 2]> {
+        let bare = |m: &&Mention| m.kind == EntityKind::Person && m.form == MentionForm::Argument && m.hint.is_none();
+        let mut people = mentions.iter().filter(bare);
+        let (a, b) = (people.next()?, people.next()?);
+        let joined = b.first == a.last + 1 && self.rules.coordinators.contains(tokens[a.last].lower());
+        let first = !mentions.iter().any(|m| m.first < a.first && m.kind.is_actor());
+        (joined && first && a.entity != b.entity).then(|| [a.entity.clone(), b.entity.clone()])
     }
 
     /// Tries every recogniser at token `i`; returns the next token to look at.

@@ -1181,3 +1181,20 @@ fn holding_a_summit_sitting_down_and_eating_together_are_meetings() {
         assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-xi-jinping"), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn joined_subjects_travel_together_and_they_means_the_two_the_last_sentence_opened_with() {
+    for (lang, text) in [
+        (Lang::En, "Olaf Scholz and Emmanuel Macron flew to Kyiv."),
+        (Lang::De, "Olaf Scholz und Emmanuel Macron reisten nach Kiew."),
+        (Lang::En, "Olaf Scholz and Emmanuel Macron met in Paris. Later, they flew to Kyiv."),
+    ] {
+        let x = read(lang, text);
+        for who in ["person-olaf-scholz", "person-emmanuel-macron"] {
+            assert!(has_role(&x, EventKind::Visit, Role::Visitor, who), "{text}: {:?}", events(&x));
+        }
+    }
+    // One named after the other is no pair: "they" stays unresolved rather than guessed.
+    let x = read(Lang::En, "Olaf Scholz met Emmanuel Macron in Paris. They flew to Kyiv.");
+    assert!(x.events.iter().all(|e| e.kind != EventKind::Visit || !e.is_live()), "{:?}", events(&x));
+}

@@ -14,6 +14,14 @@ impl<'a> Reader<'a> {
             self.invited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.at).or_else(|| self.subject(cx));
         if let Some(v) = &visitor {
             event.add_role(Role::Visitor, v);
+            // "Scholz and Macron flew to Kyiv", "they flew" (for two): every joined subject goes.
+            let before: Vec<&Mention> = cx.bare_actors.iter().copied().filter(|m| m.first < cx.at).collect();
+            let joined = if cx.passive { Vec::new() } else { self.coordinated_subjects(cx.tokens, &before) };
+            if joined.contains(v) {
+                for other in joined.iter().filter(|o| *o != v) {
+                    event.add_role(Role::Visitor, other);
+                }
+            }
         }
         // "Nach seinem Besuch in Kiew reiste er nach Warschau": a place behind an event noun is
         // that noun's, unless the verb has no other.
