@@ -131,6 +131,15 @@ impl<'a> Reader<'a> {
     /// Provinz Kundus": a place the gazetteer lacks becomes a local place, for visits without a
     /// destination and meetings without a location. It is a run of capitalised words after "to"/
     /// "in" (not in German, where every noun is capitalised), or after a place noun ("town of").
+    /// "from Tomsk in Siberia": the preposition at `prep` follows an unknown name that comes
+    /// after a preposition of origin, so its place locates that origin.
+    pub(super) fn locates_origin(&self, tokens: &[Token], mentions: &[Mention], prep: usize) -> bool {
+        prep >= 2
+            && tokens[prep - 1].is_capitalized()
+            && !mentions.iter().any(|o| o.first < prep && prep <= o.last)
+            && self.rules.prepositions.get(tokens[prep - 2].lower()).is_some_and(|h| h.contains(&RoleHint::Source))
+    }
+
     pub(super) fn unknown_places(
         &mut self,
         sentence: &Sentence,
@@ -158,6 +167,9 @@ impl<'a> Reader<'a> {
                     .get(tokens[k].lower())
                     .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
             });
+            if prep.is_some_and(|p| self.locates_origin(tokens, mentions, p)) {
+                continue;
+            }
             let Some((first, last)) =
                 self.place_name_after(tokens, mentions, prep.map_or(at + 1, |p| p + 1), clause.last)
             else {

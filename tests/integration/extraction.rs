@@ -1198,3 +1198,22 @@ fn joined_subjects_travel_together_and_they_means_the_two_the_last_sentence_open
     let x = read(Lang::En, "Olaf Scholz met Emmanuel Macron in Paris. They flew to Kyiv.");
     assert!(x.events.iter().all(|e| e.kind != EventKind::Visit || !e.is_live()), "{:?}", events(&x));
 }
+
+#[test]
+fn a_place_after_where_one_comes_from_is_the_destination_unless_it_locates_an_unknown_origin() {
+    for (lang, text) in [
+        (Lang::En, "The President of France flew from Berlin to Warsaw."),
+        (Lang::En, "The President of France arrived from Berlin in Warsaw."),
+        (Lang::De, "Der Präsident Frankreichs reiste aus Berlin nach Warschau."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{text}: {:?}", events(&x));
+    }
+    let x = read(Lang::En, "The President of France was flying from Tomsk in Siberia.");
+    let destinations: Vec<String> =
+        x.events.iter().flat_map(|e| e.fillers(Role::Destination)).map(|k| k.to_string()).collect();
+    assert!(destinations.iter().all(|d| !d.contains("siberia")), "{destinations:?}");
+    // The same phrase with Siberia as a destination would have named it.
+    let x = read(Lang::En, "The President of France flew to Siberia.");
+    assert!(x.events.iter().flat_map(|e| e.fillers(Role::Destination)).any(|k| k.to_string().contains("siberia")));
+}

@@ -26,9 +26,12 @@ impl<'a> Reader<'a> {
         // "Nach seinem Besuch in Kiew reiste er nach Warschau": a place behind an event noun is
         // that noun's, unless the verb has no other.
         let mut places = cx.hinted(&[RoleHint::Destination, RoleHint::Location]);
-        // "flying from Tomsk in Siberia": a place right after where one comes from is part of it.
-        let origins = cx.hinted(&[RoleHint::Source]);
-        places.retain(|m| !origins.iter().any(|o| Some(o.last) == m.prep));
+        // "flying from Tomsk in Siberia": a place "in" right after an unknown name one comes from
+        // is where that lies ("from Berlin to Kyiv", "arrived from Brussels in Kyiv" keep theirs).
+        places.retain(|m| {
+            m.hint != Some(RoleHint::Location)
+                || !m.prep.is_some_and(|p| self.locates_origin(cx.tokens, cx.mentions, p))
+        });
         places.sort_by_key(|m| {
             let prep = m.prep.unwrap_or(m.first);
             cx.tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()))
