@@ -337,6 +337,10 @@ pub struct Rules {
     /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
     #[serde(default)]
     pub visiting_nouns: BTreeSet<String>,
+    /// Nouns of a way still being gone ("auf dem Weg zum Flughafen", "on the way to"): a place
+    /// behind them is not where a verb of arriving arrives.
+    #[serde(default)]
+    pub way_nouns: BTreeSet<String>,
     /// Nouns of quantity after which "of"/"von" marks no role ("a group of diplomats").
     #[serde(default)]
     pub quantity_nouns: BTreeSet<String>,

@@ -1217,3 +1217,10 @@ fn a_place_after_where_one_comes_from_is_the_destination_unless_it_locates_an_un
     let x = read(Lang::En, "The President of France flew to Siberia.");
     assert!(x.events.iter().flat_map(|e| e.fillers(Role::Destination)).any(|k| k.to_string().contains("siberia")));
 }
+
+#[test]
+fn the_end_of_a_way_still_being_gone_is_not_where_one_arrives() {
+    let x = read(Lang::En, "The President of France was on his way to Kyiv when he arrived in Warsaw.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{:?}", events(&x));
+    assert!(!has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{:?}", events(&x));
+}

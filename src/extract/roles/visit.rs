@@ -32,6 +32,12 @@ impl<'a> Reader<'a> {
             m.hint != Some(RoleHint::Location)
                 || !m.prep.is_some_and(|p| self.locates_origin(cx.tokens, cx.mentions, p))
         });
+        // "auf dem Weg zum Flughafen … angekommen", "on his way to Kyiv": the way's end is not
+        // reached.
+        places.retain(|m| {
+            let prep = m.prep.unwrap_or(m.first);
+            !cx.tokens[prep.saturating_sub(3)..prep].iter().any(|t| self.rules.way_nouns.contains(t.lower()))
+        });
         places.sort_by_key(|m| {
             let prep = m.prep.unwrap_or(m.first);
             cx.tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()))
