@@ -113,6 +113,13 @@ impl<'a> Reader<'a> {
         passive_accused: Option<&EntityId>,
         evidence: Span,
     ) {
+        // "violence in various US cities": a name that modifies the noun after it is no party.
+        let tags = self.tagged(tokens);
+        let attributive = |m: &Mention| {
+            m.form == MentionForm::Argument
+                && !m.possessive
+                && tags.as_ref().and_then(|t| t.get(m.last)).is_some_and(|t| t.upos == crate::syntax::ud::Upos::Noun)
+        };
         let accused = passive_accused.cloned().or_else(|| {
             mentions
                 .iter()
@@ -122,6 +129,7 @@ impl<'a> Reader<'a> {
                         && m.entity != *speaker
                         && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
                         && !matches!(m.hint, Some(RoleHint::Topic | RoleHint::Agent))
+                        && !attributive(m)
                 })
                 .map(|m| m.entity.clone())
         });

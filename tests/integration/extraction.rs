@@ -1224,3 +1224,13 @@ fn the_end_of_a_way_still_being_gone_is_not_where_one_arrives() {
     assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{:?}", events(&x));
     assert!(!has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_name_that_modifies_a_noun_is_not_the_accused() {
+    let x = read(Lang::En, "The President of France blamed the opposition for violence in several US cities.");
+    assert!(
+        x.events.iter().all(|e| e.fillers(Role::Participant).all(|k| k.to_string() != "state-usa")),
+        "{:?}",
+        events(&x)
+    );
+}
