@@ -155,77 +155,72 @@ impl<'a> Reader<'a> {
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
         for SpeechVerb { at, accuses: accuse, reports } in self.reporting_verbs(tokens, &lower) {
-            {
-                // "Tehran rejected claims that …", "denied reports that …": a report a denial
-                // rejects is someone else's, never its subject's.
-                let rejected = self
-                    .rules
-                    .cues
-                    .deny
-                    .iter()
-                    .filter_map(|d| phrase_position(&lower, d))
-                    .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at));
-                if rejected {
-                    att.sourced = true;
-                    att.denied_report = true;
-                    continue;
-                }
-                att.sourced |= reports;
-                let clause = &clauses[clause_of(clauses, at)];
-                // A passive accusation's subject is the accused, never its source; who "was told"
-                // is no source either. Where the verb closes the clause, an auxiliary before a
-                // reporting verb may belong to another verb, so there only accusations count.
-                let passive = self.auxiliary_before(&lower, clause, at) && (accuse || !self.rules.verb_final);
-                if passive {
-                    continue;
-                }
-                // "A spokesman said Blinken would travel to Kyiv": an actor after the verb with an
-                // event still to come in the clause is the reported clause's subject, not the source.
-                // "beschuldigte dieser Israel und die USA": names joined after the verb are its objects.
-                let reported_subject = |m: &Mention| {
-                    m.first > at
-                        && (tokens[m.last..clause.last]
+            // "Tehran rejected claims that …", "denied reports that …": a report a denial
+            // rejects is someone else's, never its subject's.
+            let rejected = self
+                .rules
+                .cues
+                .deny
+                .iter()
+                .filter_map(|d| phrase_position(&lower, d))
+                .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at));
+            if rejected {
+                att.sourced = true;
+                att.denied_report = true;
+                continue;
+            }
+            att.sourced |= reports;
+            let clause = &clauses[clause_of(clauses, at)];
+            // A passive accusation's subject is the accused, never its source; who "was told"
+            // is no source either. Where the verb closes the clause, an auxiliary before a
+            // reporting verb may belong to another verb, so there only accusations count.
+            let passive = self.auxiliary_before(&lower, clause, at) && (accuse || !self.rules.verb_final);
+            if passive {
+                continue;
+            }
+            // "A spokesman said Blinken would travel to Kyiv": an actor after the verb with an
+            // event still to come in the clause is the reported clause's subject, not the source.
+            // "beschuldigte dieser Israel und die USA": names joined after the verb are its objects.
+            let reported_subject = |m: &Mention| {
+                m.first > at
+                    && (tokens[m.last..clause.last].iter().any(|t| self.rules.groups_of(t.lower()).next().is_some())
+                        || tokens.get(m.last).is_some_and(|t| self.rules.coordinators.contains(t.lower()))
+                        || tokens[m.first.saturating_sub(2)..m.first]
                             .iter()
-                            .any(|t| self.rules.groups_of(t.lower()).next().is_some())
-                            || tokens.get(m.last).is_some_and(|t| self.rules.coordinators.contains(t.lower()))
-                            || tokens[m.first.saturating_sub(2)..m.first]
-                                .iter()
-                                .any(|t| self.rules.coordinators.contains(t.lower())))
-                };
-                // "The report claimed the elder Biden used …": where words stand before the verb in a
-                // subject-first language, the speaker is among them, never after the verb.
-                let filled =
-                    !self.rules.verb_final && tokens[clause.first..at].iter().any(|t| t.kind == TokenKind::Word);
-                let subject = actor_at(&|m| {
+                            .any(|t| self.rules.coordinators.contains(t.lower())))
+            };
+            // "The report claimed the elder Biden used …": where words stand before the verb in a
+            // subject-first language, the speaker is among them, never after the verb.
+            let filled = !self.rules.verb_final && tokens[clause.first..at].iter().any(|t| t.kind == TokenKind::Word);
+            let subject = actor_at(&|m| {
+                m.first >= clause.first
+                    && m.last <= clause.last
+                    && m.hint.is_none()
+                    && m.form != MentionForm::Modifier
+                    && m.form != MentionForm::CompoundPrefix
+                    && !reported_subject(m)
+                    && !(filled && m.first > at)
+            })
+            .or_else(|| {
+                actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
                         && m.hint.is_none()
-                        && m.form != MentionForm::Modifier
-                        && m.form != MentionForm::CompoundPrefix
-                        && !reported_subject(m)
-                        && !(filled && m.first > at)
+                        && m.form == MentionForm::CompoundPrefix
                 })
-                .or_else(|| {
-                    actor_at(&|m| {
-                        m.first >= clause.first
-                            && m.last <= clause.last
-                            && m.hint.is_none()
-                            && m.form == MentionForm::CompoundPrefix
-                    })
-                });
-                if let Some(m) = subject
-                    && att.speaker.is_none()
-                {
-                    att.set(&m, at);
-                    att.verb_clause = Some(clause_of(clauses, at));
-                    att.verb_at = Some(at);
-                    if accuse {
-                        att.accusation = Some(at);
-                    }
-                } else if accuse && att.verb_clause == Some(clause_of(clauses, at)) && att.accusation.is_none() {
-                    // "Ukraine says it has evidence proving Russia was behind …": the speaker accuses.
+            });
+            if let Some(m) = subject
+                && att.speaker.is_none()
+            {
+                att.set(&m, at);
+                att.verb_clause = Some(clause_of(clauses, at));
+                att.verb_at = Some(at);
+                if accuse {
                     att.accusation = Some(at);
                 }
+            } else if accuse && att.verb_clause == Some(clause_of(clauses, at)) && att.accusation.is_none() {
+                // "Ukraine says it has evidence proving Russia was behind …": the speaker accuses.
+                att.accusation = Some(at);
             }
         }
         // Denials: "Russland hat dies zurückgewiesen".

@@ -8,6 +8,7 @@ use super::phrases::phrase_in;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm, Resolver};
 use crate::model::{Claim, EntityId, Event, EventKind, Factuality, Role, Span, Stance};
+use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 
 impl<'a> Reader<'a> {
@@ -118,7 +119,7 @@ impl<'a> Reader<'a> {
         let attributive = |m: &Mention| {
             m.form == MentionForm::Argument
                 && !m.possessive
-                && tags.as_ref().and_then(|t| t.get(m.last)).is_some_and(|t| t.upos == crate::syntax::ud::Upos::Noun)
+                && tags.as_ref().and_then(|t| t.get(m.last)).is_some_and(|t| t.upos == Upos::Noun)
         };
         let accused = passive_accused.cloned().or_else(|| {
             mentions

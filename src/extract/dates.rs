@@ -140,12 +140,9 @@ impl<'a> Reader<'a> {
     fn spans_ago(&self, tokens: &[Token], lower: &[String], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
         let value = |days: u32| {
-            let day = time::days_from(&reference.window(), -i64::from(days));
-            if days.is_multiple_of(7) && days > 0 {
-                time::days_from(&time::calendar_week(reference, 0), -i64::from(days))
-            } else {
-                day
-            }
+            let around =
+                if days.is_multiple_of(7) && days > 0 { time::calendar_week(reference, 0) } else { reference.window() };
+            time::days_from(&around, -i64::from(days))
         };
         let mut out = Vec::new();
         for i in 0..lower.len() {

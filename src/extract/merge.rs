@@ -182,9 +182,7 @@ impl<'a> Reader<'a> {
                         && invitee.as_ref().is_some_and(|i| v.fillers(Role::Visitor).any(|x| x == i))
                 });
                 self.out.events[i].invited_to = told;
-                if let Some(v) = told {
-                    self.date_ahead_to_visit(i, v);
-                }
+                self.date_ahead_to_visit(i, told);
                 continue;
             };
             let invitees: Vec<EntityId> = e.fillers(Role::Invitee).cloned().collect();
@@ -224,21 +222,22 @@ impl<'a> Reader<'a> {
                 }
             };
             self.out.events[i].invited_to = Some(visit);
-            self.date_ahead_to_visit(i, visit);
+            self.date_ahead_to_visit(i, Some(visit));
         }
     }
 
     /// "invited Scholz to Paris for talks next month": an invitation told as made was made by
-    /// the article's day; a date after it is the visit's it invites to.
-    fn date_ahead_to_visit(&mut self, invitation: usize, visit: usize) {
+    /// the article's day; a date after it is the visit's it invites to (if one is known), never
+    /// the invitation's.
+    fn date_ahead_to_visit(&mut self, invitation: usize, visit: Option<usize>) {
         let Some(reference) = self.reference else { return };
         let e = &self.out.events[invitation];
         if !e.factuality.is_realis() || e.time.as_ref().is_none_or(|t| t.bounds().0 <= reference.last_day()) {
             return;
         }
         let time = self.out.events[invitation].time.take();
-        if self.out.events[visit].time.is_none() {
-            self.out.events[visit].time = time;
+        if let Some(v) = visit.filter(|&v| self.out.events[v].time.is_none()) {
+            self.out.events[v].time = time;
         }
     }
 }

@@ -127,10 +127,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// "flew to Magnitogorsk", "a summit in Genoa", "visiting the town of Pandeglang", "in der
-    /// Provinz Kundus": a place the gazetteer lacks becomes a local place, for visits without a
-    /// destination and meetings without a location. It is a run of capitalised words after "to"/
-    /// "in" (not in German, where every noun is capitalised), or after a place noun ("town of").
     /// "from Tomsk in Siberia": the preposition at `prep` follows an unknown name that comes
     /// after a preposition of origin, so its place locates that origin.
     pub(super) fn locates_origin(&self, tokens: &[Token], mentions: &[Mention], prep: usize) -> bool {
@@ -140,6 +136,10 @@ impl<'a> Reader<'a> {
             && self.rules.prepositions.get(tokens[prep - 2].lower()).is_some_and(|h| h.contains(&RoleHint::Source))
     }
 
+    /// "flew to Magnitogorsk", "a summit in Genoa", "visiting the town of Pandeglang", "in der
+    /// Provinz Kundus": a place the gazetteer lacks becomes a local place, for visits without a
+    /// destination and meetings without a location. It is a run of capitalised words after "to"/
+    /// "in" (not in German, where every noun is capitalised), or after a place noun ("town of").
     pub(super) fn unknown_places(
         &mut self,
         sentence: &Sentence,

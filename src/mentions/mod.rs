@@ -222,7 +222,7 @@ impl<'a> Resolver<'a> {
 
     /// "Scholz and Macron met …": two people joined as the sentence's first bare words, whom a
     /// "they" in the next sentence means.
-    fn subject_pair(&self, tokens: &[crate::text::Token], mentions: &[Mention]) -> Option<[EntityId; 2]> {
+    fn subject_pair(&self, tokens: &[Token], mentions: &[Mention]) -> Option<[EntityId; 2]> {
         let bare = |m: &&Mention| m.kind == EntityKind::Person && m.form == MentionForm::Argument && m.hint.is_none();
         let mut people = mentions.iter().filter(bare);
         let (a, b) = (people.next()?, people.next()?);

@@ -219,6 +219,9 @@ fn a_later_date_beside_an_invitation_made_is_the_visit_s() {
         let invitation = x.events.iter().find(|e| e.kind == EventKind::Invitation).expect("an invitation");
         assert_eq!(invitation.factuality, kgexport::model::Factuality::Asserted, "{text}");
     }
+    // Without a visit to take it, the later date is still not the invitation's.
+    let x = read(Lang::En, "The President of France invited the Prime Minister of Poland for talks next month.");
+    assert_eq!(dates(&x, EventKind::Invitation), vec![None]);
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
 use crate::model::{EntityId, EntityKind, Event, EventKind, Factuality, Role, Span};
 use crate::syntax::ud::{Attr, Rel};
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 
 /// What every class reads at a trigger: its clause, the mentions in it and who stands where.
 struct Parties<'p> {
@@ -230,7 +230,7 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .find(|m| m.last <= c.first && m.kind.is_actor() && m.form != MentionForm::Modifier)
-            .filter(|m| tokens[m.last..c.first].iter().all(|t| t.kind == crate::text::TokenKind::Punct))
+            .filter(|m| tokens[m.last..c.first].iter().all(|t| t.kind == TokenKind::Punct))
     }
 
     /// The clause's subject stands outside it: a relative clause whose pronoun is its subject
@@ -287,7 +287,6 @@ impl<'a> Reader<'a> {
             .find_map(|m| if m.kind.is_actor() { Some(m.entity.clone()) } else { capital_state(gaz, &m.entity) })
     }
 
-    /// The mentions a noun's complements name behind one of the hints.
     /// Who does what an event noun in an adjunct tells: the subject of the verb the noun is an
     /// oblique of, from the tree ("Nach Gesprächen mit X reiste Y ab"); else, where the sentence
     /// opens with a phrase of setting closed by a comma, the first bare actor after it ("After
@@ -317,6 +316,7 @@ impl<'a> Reader<'a> {
         .collect()
     }
 
+    /// The mentions a noun's complements name behind one of the hints.
     fn after_noun<'p>(&self, cx: &Parties<'p>, hints: &[RoleHint]) -> Vec<&'p Mention> {
         self.noun_complements(cx.tokens, &cx.in_clause, cx.at, hints)
     }

@@ -2,7 +2,7 @@
 
 use super::{Parties, capital_state};
 use crate::extract::Reader;
-use crate::lang::RoleHint;
+use crate::lang::{Frame, RoleHint};
 use crate::mentions::MentionForm;
 use crate::model::{EntityKind, Event, Role};
 
@@ -120,7 +120,7 @@ impl<'a> Reader<'a> {
     fn clause_receives(&self, cx: &Parties<'_>) -> bool {
         cx.tokens[cx.c.first..cx.c.last]
             .iter()
-            .any(|t| self.rules.groups_of(t.lower()).any(|g| g.frame == crate::lang::Frame::Receive))
+            .any(|t| self.rules.groups_of(t.lower()).any(|g| g.frame == Frame::Receive))
     }
 
     /// "erhielt X von Y", "received from Y": who gets and who sends.

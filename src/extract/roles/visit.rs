@@ -23,8 +23,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // "Nach seinem Besuch in Kiew reiste er nach Warschau": a place behind an event noun is
-        // that noun's, unless the verb has no other.
         let mut places = cx.hinted(&[RoleHint::Destination, RoleHint::Location]);
         // "flying from Tomsk in Siberia": a place "in" right after an unknown name one comes from
         // is where that lies ("from Berlin to Kyiv", "arrived from Brussels in Kyiv" keep theirs).
@@ -38,6 +36,8 @@ impl<'a> Reader<'a> {
             let prep = m.prep.unwrap_or(m.first);
             !cx.tokens[prep.saturating_sub(3)..prep].iter().any(|t| self.rules.way_nouns.contains(t.lower()))
         });
+        // "Nach seinem Besuch in Kiew reiste er nach Warschau": a place behind an event noun is
+        // that noun's, unless the verb has no other.
         places.sort_by_key(|m| {
             let prep = m.prep.unwrap_or(m.first);
             cx.tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()))
@@ -97,7 +97,6 @@ impl<'a> Reader<'a> {
         Some(())
     }
 
-    /// "der Besuch Putins in Peking", "a visit to Kyiv": who travels and where, read around the noun.
     /// Who makes a visit that a clause tells with a noun ("X stattete Y einen Besuch ab", "X paid
     /// Y a visit"): the first person, organisation or group before the noun; else a state or place
     /// only where a subject stands (before the clause's first verb), since one after the verb is
@@ -108,6 +107,7 @@ impl<'a> Reader<'a> {
         before().find(|m| !m.kind.is_place()).or_else(|| before().find(|m| verb.is_none_or(|v| m.last <= v)))
     }
 
+    /// "der Besuch Putins in Peking", "a visit to Kyiv": who travels and where, read around the noun.
     pub(super) fn visit_noun(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
         let visitor = cx
             .prefix
