@@ -8,6 +8,10 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
+mod inflect;
+
+pub use inflect::Paradigms;
+
 /// How a trigger's arguments are found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,7 +46,11 @@ pub struct TriggerGroup {
     pub kind: EventKind,
     /// How arguments are found.
     pub frame: Frame,
-    /// Surface forms (lower case).
+    /// Lemmas (lower case) whose regular forms the language's paradigms make at load.
+    #[serde(default)]
+    pub lemmas: Vec<String>,
+    /// Surface forms (lower case): the irregular ones, and any a lemma does not give.
+    #[serde(default)]
     pub forms: Vec<String>,
     /// The forms that are participles (a future auxiliary does not make these planned).
     #[serde(default)]
@@ -409,6 +417,9 @@ pub struct Rules {
     pub time: TimeWords,
     /// Event triggers.
     pub triggers: Vec<TriggerGroup>,
+    /// How trigger lemmas inflect.
+    #[serde(default)]
+    pub paradigms: Paradigms,
     /// Words that mark language detection (frequent function words).
     pub detection_words: BTreeSet<String>,
     /// Trigger form → indices of the groups that list it (built at load).
@@ -463,17 +474,19 @@ pub enum RoleHint {
     Topic,
 }
 
-static DE: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/de.toml"), "de"));
-static EN: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/en.toml"), "en"));
+static DE: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/de.toml"), Lang::De));
+static EN: LazyLock<Rules> = LazyLock::new(|| load(include_str!("../data/lang/en.toml"), Lang::En));
 
-fn load(source: &str, tag: &str) -> Rules {
-    let mut rules: Rules =
-        toml::from_str(source).unwrap_or_else(|e| panic!("data/lang/{tag}.toml is invalid (see lang::tests): {e}"));
+fn load(source: &str, lang: Lang) -> Rules {
+    let mut rules: Rules = toml::from_str(source)
+        .unwrap_or_else(|e| panic!("data/lang/{}.toml is invalid (see lang::tests): {e}", lang.tag()));
     for group in &mut rules.triggers {
-        for form in group.forms.iter_mut().chain(group.participles.iter_mut()) {
+        for form in group.forms.iter_mut().chain(group.participles.iter_mut()).chain(group.lemmas.iter_mut()) {
             *form = form.to_lowercase();
         }
     }
+    let lexicon = crate::syntax::lexicon(lang);
+    inflect::expand(&mut rules.triggers, &rules.paradigms, &lexicon, rules.nouns_capitalized);
     for (g, group) in rules.triggers.iter().enumerate() {
         for form in &group.forms {
             rules.trigger_index.entry(form.clone()).or_default().push(g);
@@ -572,10 +585,7 @@ mod tests {
         for lang in Lang::ALL {
             let mut seen = BTreeSet::new();
             for group in &rules(lang).triggers {
-                let verb = matches!(
-                    group.frame,
-                    Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive
-                );
+                let verb = group.frame.is_verb();
                 for form in &group.forms {
                     assert!(
                         seen.insert((
@@ -590,6 +600,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_trigger_lemma_is_matched_in_its_regular_forms_and_only_those() {
+        let kinds = |lang: Lang, form: &str| rules(lang).groups_of(form).map(|g| g.kind).collect::<Vec<_>>();
+        for (lang, form, kind) in [
+            (Lang::De, "konferierten", EventKind::Meeting),
+            (Lang::De, "landet", EventKind::Visit),
+            (Lang::De, "spendete", EventKind::Shipment),
+            (Lang::De, "sitzungen", EventKind::Meeting),
+            (Lang::En, "negotiating", EventKind::Meeting),
+            (Lang::En, "dispatched", EventKind::Shipment),
+            (Lang::En, "trips", EventKind::Visit),
+        ] {
+            assert!(kinds(lang, form).contains(&kind), "{lang:?}: {form:?} is a {kind:?} trigger");
+        }
+        // Words of their own that a rule would make from a lemma: "Besuch|er" is a person,
+        // "reis|e|e" no word.
+        for (lang, form) in [(Lang::De, "besucher"), (Lang::De, "reisee"), (Lang::En, "visitted")] {
+            assert!(kinds(lang, form).is_empty(), "{lang:?}: {form:?} is no trigger");
+        }
+        // A participle made by a rule is one.
+        assert!(rules(Lang::De).groups_of("gelandet").any(|g| g.participles.iter().any(|p| p == "gelandet")));
     }
 
     #[test]

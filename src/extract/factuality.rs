@@ -71,7 +71,7 @@ impl<'a> Reader<'a> {
         attribution: &Attribution,
     ) -> Factuality {
         let lower = self.cue_words(tokens, mentions);
-        let noun = !self.is_verb_frame(trigger.group.frame);
+        let noun = !trigger.group.frame.is_verb();
         let governed = noun
             && (mentions.iter().any(|m| m.first == trigger.at && m.hint == Some(RoleHint::Of))
                 || self.governing_hint(tokens, trigger.at) == Some(RoleHint::Of)

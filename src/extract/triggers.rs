@@ -67,7 +67,7 @@ impl<'a> Reader<'a> {
         };
         // Only a form that is both a verb and a noun ("visit", "meeting") needs telling apart.
         let ambiguous = {
-            let mut kinds = self.rules.groups_of(lower).map(|g| self.is_verb_frame(g.frame));
+            let mut kinds = self.rules.groups_of(lower).map(|g| g.frame.is_verb());
             let first = kinds.next();
             kinds.any(|k| Some(k) != first)
         };
@@ -75,23 +75,23 @@ impl<'a> Reader<'a> {
         // a mission from").
         let goods = || goods_words(tokens, clause).any(|t| self.materiel(t.lower()).is_some());
         let class_ok = |g: &TriggerGroup| {
-            if g.kind == EventKind::Shipment && self.is_verb_frame(g.frame) && !goods() {
+            if g.kind == EventKind::Shipment && g.frame.is_verb() && !goods() {
                 return false;
             }
             if !ambiguous && !self.rules.nouns_capitalized {
                 // "Jordan's visiting King", "the visiting delegation": a verb form used as an adjective.
-                return !(self.is_verb_frame(g.frame) && noun_context && lower.ends_with("ing"));
+                return !(g.frame.is_verb() && noun_context && lower.ends_with("ing"));
             }
             if self.rules.nouns_capitalized {
-                i == 0 || self.is_verb_frame(g.frame) != capitalized
+                i == 0 || g.frame.is_verb() != capitalized
             } else {
-                self.is_verb_frame(g.frame) != noun_context
+                g.frame.is_verb() != noun_context
             }
         };
         let exact =
             self.rules.groups_of(lower).filter(|g| particle_ok(g) && class_ok(g)).max_by_key(|g| g.particle.is_some());
         if let Some(group) = exact
-            && (self.is_verb_frame(group.frame) || !self.rules.cues.preparation.iter().any(|p| p == lower))
+            && (group.frame.is_verb() || !self.rules.cues.preparation.iter().any(|p| p == lower))
         {
             return Some(Trigger {
                 at: i,
@@ -107,7 +107,7 @@ impl<'a> Reader<'a> {
         let (head, rest) = match lower.rsplit_once('-') {
             Some((head, rest)) => (head.to_string(), rest.to_string()),
             None => {
-                let group = self.rules.triggers.iter().filter(|g| !self.is_verb_frame(g.frame)).find(|g| {
+                let group = self.rules.triggers.iter().filter(|g| !g.frame.is_verb()).find(|g| {
                     g.forms.iter().any(|f| {
                         lower.len() > f.len() + 2
                             && lower.ends_with(f.as_str())
@@ -123,7 +123,7 @@ impl<'a> Reader<'a> {
                 });
             }
         };
-        let group = self.rules.groups_of(&rest).find(|g| !self.is_verb_frame(g.frame))?;
+        let group = self.rules.groups_of(&rest).find(|g| !g.frame.is_verb())?;
         Some(Trigger { at: i, group, participle: false, compound_head: Some(head) })
     }
 
@@ -144,10 +144,6 @@ impl<'a> Reader<'a> {
             || (frame == Frame::MeetNoun
                 && head.chars().count() >= 3
                 && !self.rules.compound_excluded.iter().any(|x| head.starts_with(x.as_str())))
-    }
-
-    pub(super) fn is_verb_frame(&self, frame: Frame) -> bool {
-        matches!(frame, Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive)
     }
 
     /// A meeting noun within three words after a verb ("host a meeting", "empfing zu Gesprächen").
@@ -186,7 +182,7 @@ impl<'a> Reader<'a> {
 
     /// A noun that names an event of its own ("Gipfel", "G-20-Gipfel", "talks").
     pub(super) fn is_event_noun(&self, lower: &str) -> bool {
-        let noun = |w: &str| self.rules.groups_of(w).any(|g| !self.is_verb_frame(g.frame));
+        let noun = |w: &str| self.rules.groups_of(w).any(|g| !g.frame.is_verb());
         noun(lower) || lower.rsplit_once('-').is_some_and(|(_, tail)| noun(tail))
     }
 }

@@ -1234,3 +1234,30 @@ fn a_name_that_modifies_a_noun_is_not_the_accused() {
         events(&x)
     );
 }
+
+#[test]
+fn a_trigger_given_as_a_lemma_holds_in_forms_no_one_listed() {
+    for (lang, text, kind) in [
+        (Lang::De, "Olaf Scholz konferierte am Montag in Berlin mit Emmanuel Macron.", EventKind::Meeting),
+        (Lang::De, "Nach mehreren Sitzungen mit Emmanuel Macron reiste Olaf Scholz ab.", EventKind::Meeting),
+        (Lang::De, "Frankreich sendet der Ukraine weitere Raketen.", EventKind::Shipment),
+        (Lang::En, "Olaf Scholz and Emmanuel Macron are negotiating in Geneva.", EventKind::Meeting),
+        (Lang::En, "Germany is dispatching tanks to Ukraine.", EventKind::Shipment),
+    ] {
+        let x = read(lang, text);
+        assert!(events(&x).iter().any(|e| e.0 == kind), "{text}: {:?}", events(&x));
+    }
+}
+
+#[test]
+fn a_bare_plural_visit_noun_names_a_kind_of_trip_not_one() {
+    let x = read(Lang::En, "Chris Fallows runs a company that conducts cage diving and shark viewing trips.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+    for (lang, text) in [
+        (Lang::En, "Olaf Scholz made two trips to Paris this year."),
+        (Lang::En, "The Pope's visits to Africa drew crowds."),
+    ] {
+        let x = read(lang, text);
+        assert!(events(&x).iter().any(|e| e.0 == EventKind::Visit), "{text}: {:?}", events(&x));
+    }
+}

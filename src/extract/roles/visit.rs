@@ -5,6 +5,8 @@ use crate::extract::Reader;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityKind, Event, Role};
+use crate::syntax::ud::Attr;
+use crate::text::{Token, TokenKind};
 
 impl<'a> Reader<'a> {
     /// "besuchte X", "flew to Y": who travels, and where or to whom.
@@ -235,10 +237,30 @@ impl<'a> Reader<'a> {
         {
             event.add_role(Role::Host, &host.entity);
         }
+        if destination.is_none() && event.fillers(Role::Host).next().is_none() && self.bare_plural(cx.tokens, cx.at) {
+            return None;
+        }
         if let Some(d) = destination {
             let role = if d.kind.is_place() { Role::Destination } else { Role::Host };
             event.add_role(role, &d.entity);
         }
         Some(())
+    }
+
+    /// A plural noun with no determiner, possessor or number before it names a kind of
+    /// happening, not one that happened ("a company that runs shark viewing trips", "Reisen
+    /// bildet"): without a destination it is no visit.
+    fn bare_plural(&self, tokens: &[Token], at: usize) -> bool {
+        let Some(tags) = self.tagged(tokens) else { return false };
+        let plural = tags.get(at).is_some_and(|t| t.feats.is(Attr::Number, "Plur"));
+        let determined = tokens[..at].iter().rev().take_while(|t| t.kind == TokenKind::Word).take(3).any(|t| {
+            let lower = t.lower();
+            self.rules.determiners.contains(lower)
+                || self.rules.possessive_pronouns.contains(lower)
+                || self.rules.possessive_markers.contains(&t.text)
+                || t.text.chars().all(|c| c.is_ascii_digit())
+                || self.rules.time.counts.contains_key(lower)
+        });
+        plural && !determined
     }
 }
