@@ -92,6 +92,27 @@ impl<'a> Reader<'a> {
         false
     }
 
+    /// Whether the word at `at` modifies a noun's attribute rather than the trigger: climbing
+    /// its heads meets an adjective or participle that modifies a noun before the trigger ("Der
+    /// am Dienstag verletzte Spieler reist nach Sardinien": Tuesday is when he was hurt), unless
+    /// that noun names an event ("die heute stattfindende Konferenz" dates the conference and
+    /// what happens at it).
+    pub(super) fn inside_attribute(&self, tokens: &[Token], words: &[Word], at: usize, trigger: usize) -> bool {
+        let mut i = at;
+        for _ in 0..MAX_CLIMB {
+            if i == trigger {
+                return false;
+            }
+            let Some(w) = words.get(i) else { return false };
+            let Some(h) = w.head else { return false };
+            if w.deprel.rel == Rel::Amod && h != trigger {
+                return !tokens.get(h).is_some_and(|t| self.is_event_noun(t.lower()));
+            }
+            i = h;
+        }
+        false
+    }
+
     /// The first verb above a word.
     fn verb_above(words: &[Word], at: usize) -> Option<usize> {
         let mut i = at;

@@ -7,6 +7,7 @@ use super::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, Resolver};
 use crate::model::{EntityId, EntityKind, EventKind, Role};
+use crate::syntax::ud::Upos;
 use crate::text::{Sentence, Token, TokenKind};
 
 impl<'a> Reader<'a> {
@@ -51,7 +52,7 @@ impl<'a> Reader<'a> {
     /// The unknown place name that starts at `from`: after determiners and a place noun with its
     /// "of" ("the town of Pandeglang", "der Provinz Kundus"), a run of up to three capitalised
     /// words that are no month, weekday or known mention. Languages that capitalise every noun
-    /// need the place noun.
+    /// need the place noun or proper nouns.
     fn place_name_after(
         &self,
         tokens: &[Token],
@@ -71,14 +72,20 @@ impl<'a> Reader<'a> {
             {
                 first += 1;
             }
-        } else if self.rules.nouns_capitalized {
-            return None;
         }
+        // Where every noun is capitalised, only a proper noun by the tagger names a place
+        // without a place noun before it ("nach Asien", not "nach Gesprächen").
+        let tags = (self.rules.nouns_capitalized && !place_noun).then(|| self.tagged(tokens));
+        let named = |k: usize| match &tags {
+            None => true,
+            Some(tags) => tags.as_ref().and_then(|t| t.get(k)).is_some_and(|t| t.upos == Upos::Propn),
+        };
         let mut last = first;
         while last < end
             && last < first + 3
             && tokens[last].kind == TokenKind::Word
             && tokens[last].is_capitalized()
+            && named(last)
             && !self.rules.months.contains_key(tokens[last].lower())
             && !self.rules.weekdays.contains_key(tokens[last].lower())
             && !mentions.iter().any(|m| m.first <= last && last < m.last)
@@ -137,9 +144,10 @@ impl<'a> Reader<'a> {
     }
 
     /// "flew to Magnitogorsk", "a summit in Genoa", "visiting the town of Pandeglang", "in der
-    /// Provinz Kundus": a place the gazetteer lacks becomes a local place, for visits without a
-    /// destination and meetings without a location. It is a run of capitalised words after "to"/
-    /// "in" (not in German, where every noun is capitalised), or after a place noun ("town of").
+    /// Provinz Kundus", "reiste nach Asien": a place the gazetteer lacks becomes a local place,
+    /// for visits without a destination and meetings without a location. It is a run of
+    /// capitalised words after "to"/"in" (proper nouns by the tagger where every noun is
+    /// capitalised), or after a place noun ("town of").
     pub(super) fn unknown_places(
         &mut self,
         sentence: &Sentence,

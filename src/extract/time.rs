@@ -44,8 +44,17 @@ impl<'a> Reader<'a> {
         // The tree is asked only where the clause rules below could choose wrongly: several
         // expressions, one outside the trigger's clause, or a sentence that reports.
         let own: Vec<&TimeExpr> = times.iter().filter(|t| !t.anchors_following).collect();
+        // "Der am Dienstag verletzte Spieler": a determiner that a lower-case word follows
+        // opens an attribute the expression may stand in.
+        let in_attribute = |t: &TimeExpr| {
+            self.rules.extended_attributes
+                && (t.first.saturating_sub(2)..t.first).any(|d| {
+                    self.rules.determiners.contains(tokens[d].lower())
+                        && tokens.get(d + 1).is_some_and(|n| !n.is_capitalized())
+                })
+        };
         let ambiguous = own.len() > 1
-            || own.iter().any(|t| t.first < c.first || t.last > c.last)
+            || own.iter().any(|t| t.first < c.first || t.last > c.last || in_attribute(t))
             || attribution.verb_clause.is_some();
         if let Some(words) = ambiguous.then(|| self.parsed(tokens)).flatten() {
             let tree = crate::syntax::tree::Tree::new(&words);
@@ -59,12 +68,20 @@ impl<'a> Reader<'a> {
                 .iter()
                 .zip(&heads)
                 .filter(|(t, _)| !t.anchors_following && !reports(t))
+                .filter(|(_, h)| !h.is_some_and(|h| self.inside_attribute(tokens, &words, h, at)))
                 .filter_map(|(t, h)| Some((Self::steps_under(&words, (*h)?, at)?, t)))
                 .min_by_key(|(steps, _)| *steps);
             if let Some((_, t)) = nearest {
                 return Some(t.value.clone());
             }
-            report_times = heads.iter().map(|h| h.is_some_and(|h| Self::above_complement(&words, h, at))).collect();
+            report_times = heads
+                .iter()
+                .map(|h| {
+                    h.is_some_and(|h| {
+                        Self::above_complement(&words, h, at) || self.inside_attribute(tokens, &words, h, at)
+                    })
+                })
+                .collect();
         }
         let usable: Vec<&TimeExpr> = times
             .iter()

@@ -174,9 +174,16 @@ impl<'a> Resolver<'a> {
             let next = self.mention_at(sentence, &words, i, &mut mentions);
             i = next.max(i + 1);
         }
+        let own_objects = self.names_after_prepositions(tokens, &mentions);
         for n in 0..mentions.len() {
             let snapshot = mentions_snapshot(&mentions_before(&mentions, mentions[n].first));
             let (hint, prep) = self.governing_preposition(tokens, mentions[n].first, &snapshot);
+            // "traf in Tomsk Emmanuel Macron": the preposition has a name of its own.
+            let (hint, prep) = if prep.is_some_and(|p| own_objects.contains(&(p + 1)) && p + 1 < mentions[n].first) {
+                (None, None)
+            } else {
+                (hint, prep)
+            };
             mentions[n].hint = hint;
             mentions[n].prep = prep;
         }

@@ -4,6 +4,7 @@
 use super::{Mention, MentionForm, Resolver};
 use crate::lang::{RoleHint, Rules};
 use crate::model::EntityKind;
+use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 
 impl Resolver<'_> {
@@ -33,6 +34,34 @@ impl Resolver<'_> {
                 person.country = Some(iso);
             }
         }
+    }
+
+    /// "traf in Tomsk Emmanuel Macron": a proper noun outside every mention, right after a
+    /// preposition of place and shortly before a mention, is that preposition's own object, so
+    /// the name after it is not governed by it ("von Abu Mahdi al-Muhandis" is one name). The sentence is tagged only where such a word stands.
+    pub(super) fn names_after_prepositions(&self, tokens: &[Token], mentions: &[Mention]) -> Vec<usize> {
+        const REACH: usize = 4;
+        let Some(grammar) = self.grammar else { return Vec::new() };
+        let candidates: Vec<usize> = (1..tokens.len())
+            .filter(|&k| {
+                let t = &tokens[k];
+                t.kind == TokenKind::Word
+                    && t.is_capitalized()
+                    && self
+                        .rules
+                        .prepositions
+                        .get(tokens[k - 1].lower())
+                        .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
+                    && !mentions.iter().any(|m| m.first <= k && k < m.last)
+                    && mentions.iter().any(|m| m.first > k && m.first <= k + REACH)
+            })
+            .collect();
+        if candidates.is_empty() {
+            return candidates;
+        }
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let tags = grammar.tag(&forms);
+        candidates.into_iter().filter(|&k| tags.get(k).is_some_and(|t| t.upos == Upos::Propn)).collect()
     }
 
     /// The preposition governing the noun phrase that ends in the mention at `first`: scans left

@@ -241,3 +241,19 @@ fn a_date_in_the_clause_that_announces_dates_the_announcement() {
     let x = read(Lang::De, "Deutschland wird Panzer an die Ukraine liefern, kündigte Olaf Scholz am Mittwoch an.");
     assert_eq!(dates(&x, EventKind::Shipment), vec![None]);
 }
+
+#[test]
+fn a_date_inside_an_attribute_of_another_noun_is_not_the_events() {
+    let x = read(Lang::De, "Der am Montag verletzte Minister Olaf Scholz reist nach Tomsk.");
+    assert_eq!(dates(&x, EventKind::Visit), vec![None]);
+    let x = read(Lang::De, "Der am Montag gewählte Präsident Emmanuel Macron traf am Dienstag Olaf Scholz.");
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-17"));
+    // An attribute of the event noun itself dates it.
+    let x =
+        read(Lang::De, "Olaf Scholz und Emmanuel Macron trafen sich auf dem heute in Berlin stattfindenden Gipfel.");
+    assert!(
+        dates(&x, EventKind::Meeting).iter().all(|d| d.as_deref() == Some("2023-10-18")),
+        "{:?}",
+        dates(&x, EventKind::Meeting)
+    );
+}

@@ -1261,3 +1261,31 @@ fn a_bare_plural_visit_noun_names_a_kind_of_trip_not_one() {
         assert!(events(&x).iter().any(|e| e.0 == EventKind::Visit), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_proper_noun_after_a_preposition_of_place_is_a_place_of_its_own() {
+    // Where every noun is capitalised, the tagger's proper noun names a place the gazetteer lacks.
+    let x = read(Lang::De, "Olaf Scholz reiste am Montag nach Tomsk.");
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Visit), "{:?}", events(&x));
+    let x = read(Lang::De, "Olaf Scholz reiste nach Gesprächen mit Emmanuel Macron ab.");
+    assert!(events(&x).iter().all(|e| e.0 != EventKind::Visit), "{:?}", events(&x));
+    // The name after that place is not governed by the preposition: it takes part.
+    for text in [
+        "Olaf Scholz traf in Tomsk Emmanuel Macron.",
+        "Olaf Scholz traf in Tomsk den französischen Präsidenten Emmanuel Macron.",
+    ] {
+        let x = read(Lang::De, text);
+        assert!(
+            has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"),
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+    // A name's own first part is no place ("von Abu Mahdi al-Muhandis").
+    let x = read(Lang::De, "Olaf Scholz wurde dort von Abu Mahdi al-Muhandis empfangen.");
+    assert!(
+        events(&x).iter().any(|e| e.0 == EventKind::Visit && e.2.iter().any(|r| r.starts_with("Host="))),
+        "{:?}",
+        events(&x)
+    );
+}

@@ -335,7 +335,7 @@ impl<'a> Reader<'a> {
                     && (trigger.group.frame != Frame::Host || has(Role::Host))
                     && (has(Role::Destination)
                         || has(Role::Host)
-                        || trigger.group.frame == Frame::VisitNoun
+                        || matches!(trigger.group.frame, Frame::VisitNoun | Frame::Go)
                         || !self.rules.nouns_capitalized)
             }
             // A group (an organisation, "die EU-Außenminister") counts as several; a summit may be
