@@ -154,7 +154,8 @@ impl<'a> Reader<'a> {
             }
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
-        for SpeechVerb { at, accuses: accuse, reports } in self.reporting_verbs(tokens, &lower) {
+        let speech_verbs = self.reporting_verbs(tokens, &lower).into_iter().filter(|v| !self.calls_off(&lower, v.at));
+        for SpeechVerb { at, accuses: accuse, reports } in speech_verbs {
             // "Tehran rejected claims that …", "denied reports that …": a report a denial
             // rejects is someone else's, never its subject's.
             let rejected = self
@@ -301,6 +302,16 @@ impl<'a> Reader<'a> {
             reports: !accuses_lemma(at),
         }));
         found
+    }
+
+    /// "sagte … ab": a reporting verb's form that opens a phrase of calling off or refusing with
+    /// its separable particle is that other verb.
+    fn calls_off(&self, lower: &[String], at: usize) -> bool {
+        let cues = &self.rules.cues;
+        cues.cancelled
+            .iter()
+            .chain(&cues.refused)
+            .any(|p| p.contains('…') && phrase_position(&lower[at..], p) == Some(0))
     }
 
     /// A report cue of several words whose last noun is the head of a compound in the text

@@ -28,7 +28,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The object of an inviting verb before the trigger, in its clause or, for an infinitive
+    /// The object of an inviting verb before the trigger (or anywhere in its clause where the
+    /// verb closes it: "hat Putin zu einem Besuch eingeladen"), in its clause or, for an infinitive
     /// clause ("eingeladen, Teheran zu besuchen"), the one before: the subject of the visit it
     /// invites to ("invited X to visit").
     pub(super) fn invited_subject(
@@ -43,7 +44,9 @@ impl<'a> Reader<'a> {
             (c.first..end).find(|&k| self.rules.groups_of(tokens[k].lower()).any(|g| g.frame == Frame::Invite))
         };
         let c = &clauses[clause];
-        let (scope, invite) = match inviting(c, at) {
+        // "hat Putin zu einem Besuch eingeladen": where the verb closes the clause, it may follow.
+        let end = if self.rules.verb_final { c.last } else { at };
+        let (scope, invite) = match inviting(c, end) {
             Some(k) => (c, k),
             None => {
                 let marker = self.rules.infinitive_marker.as_deref()?;

@@ -1289,3 +1289,24 @@ fn a_proper_noun_after_a_preposition_of_place_is_a_place_of_its_own() {
         events(&x)
     );
 }
+
+#[test]
+fn common_turns_of_news_read_as_their_grammar_says() {
+    // A passive of receiving a guest names the host by its agent.
+    let x = read(Lang::En, "Li Qiang was received by Olaf Scholz at the Chancellery.");
+    assert!(has_role(&x, EventKind::Visit, Role::Host, "person-olaf-scholz"), "{:?}", events(&x));
+    // "sagte … ab" calls off; it reports nothing.
+    let x = read(Lang::De, "Wang Yi sagte einen geplanten Besuch in Australien ab.");
+    assert_eq!(
+        events(&x).iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(),
+        vec![(EventKind::Visit, Factuality::Cancelled)]
+    );
+    // Whoever is invited to a visit makes it, also where the inviting verb closes the clause.
+    let x = read(Lang::De, "Erdogan hat Putin zu einem Besuch in die Türkei eingeladen.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
+    assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-recep-tayyip-erdogan"), "{:?}", events(&x));
+    // "am Rande der Vollversammlung": the occasion is no party.
+    let x = read(Lang::De, "Scholz traf am Rande der UN-Vollversammlung Lula.");
+    let meeting = events(&x);
+    assert!(meeting.iter().all(|e| e.2.iter().all(|r| !r.contains("general-assembly"))), "{meeting:?}");
+}
