@@ -383,6 +383,10 @@ pub struct Rules {
     /// Genitive articles that link a noun to the noun phrase after it ("des", "eines").
     #[serde(default)]
     pub genitive_determiners: BTreeSet<String>,
+    /// Prepositions of place that point where to before the listed articles ("in die Ukraine",
+    /// "in das Land": the accusative of direction, where "in der Ukraine" is a place).
+    #[serde(default)]
+    pub directional_articles: BTreeMap<String, BTreeSet<String>>,
     /// Relative adverbs of place that open a clause about the place before ("wo", "where").
     #[serde(default)]
     pub place_relatives: BTreeSet<String>,

@@ -169,18 +169,25 @@ impl<'a> Reader<'a> {
                 _ => continue,
             };
             let clause = &clauses[clause_of(clauses, at)];
-            let prep = (at + 1..clause.last.min(at + 4)).find(|&k| {
-                self.rules
-                    .prepositions
-                    .get(tokens[k].lower())
-                    .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
-            });
-            if prep.is_some_and(|p| self.locates_origin(tokens, mentions, p)) {
+            // "reiste am Montag nach Asien": the first preposition of place that a name follows.
+            let preps: Vec<usize> = (at + 1..clause.last.min(at + 4))
+                .filter(|&k| {
+                    self.rules
+                        .prepositions
+                        .get(tokens[k].lower())
+                        .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
+                })
+                .collect();
+            if preps.iter().any(|&p| self.locates_origin(tokens, mentions, p)) {
                 continue;
             }
-            let Some((first, last)) =
-                self.place_name_after(tokens, mentions, prep.map_or(at + 1, |p| p + 1), clause.last)
-            else {
+            let named = |p: usize| self.place_name_after(tokens, mentions, p + 1, clause.last).map(|n| (Some(p), n));
+            let found = if preps.is_empty() {
+                self.place_name_after(tokens, mentions, at + 1, clause.last).map(|n| (None, n))
+            } else {
+                preps.iter().find_map(|&p| named(p))
+            };
+            let Some((prep, (first, last))) = found else {
                 continue;
             };
             // Without a preposition only a place noun makes the object a place ("visiting the town of").

@@ -89,7 +89,14 @@ impl Resolver<'_> {
                 if attribute_ends && let Some(outer) = self.extended_attribute_opener(tokens, k) {
                     return outer;
                 }
-                return (hints.first().copied(), Some(k));
+                // "in die Ukraine": the article of direction makes a place where to.
+                let towards = self
+                    .rules
+                    .directional_articles
+                    .get(lower)
+                    .is_some_and(|articles| tokens.get(k + 1).is_some_and(|a| articles.contains(a.lower())));
+                let hint = if towards { Some(RoleHint::Destination) } else { hints.first().copied() };
+                return (hint, Some(k));
             }
             if t.kind == TokenKind::Punct {
                 return (None, None);

@@ -1310,3 +1310,21 @@ fn common_turns_of_news_read_as_their_grammar_says() {
     let meeting = events(&x);
     assert!(meeting.iter().all(|e| e.2.iter().all(|r| !r.contains("general-assembly"))), "{meeting:?}");
 }
+
+#[test]
+fn a_verb_that_sets_the_scene_and_the_accusative_of_direction() {
+    // The subject of the clause a gerund sets the scene for does what it names.
+    let x = read(Lang::En, "After meeting Macron, Scholz flew on to Warsaw.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
+    // "in die Ukraine" goes there; "in der Ukraine" happens there.
+    let x = read(Lang::De, "Polen schickte Militärfahrzeuge in die Ukraine.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{:?}", events(&x));
+    let x = read(Lang::De, "Scholz traf in der Ukraine Selenskyj.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "state-ukr"), "{:?}", events(&x));
+    let x = read(Lang::En, "Germany will send 40 infantry fighting vehicles to Ukraine by the end of the year.");
+    assert_eq!(
+        events(&x).iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(),
+        vec![(EventKind::Shipment, Factuality::Planned)]
+    );
+}

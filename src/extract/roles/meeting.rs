@@ -84,9 +84,16 @@ impl<'a> Reader<'a> {
     }
 
     /// "X und Y trafen sich", "X met Y", "X was met by Y": the verb's subjects, its object and a
-    /// passive's agent.
+    /// passive's agent; for a verb that sets the scene, the subject of the clause it sets.
     fn meeting_verb_parties(&self, cx: &Parties<'_>) -> Vec<EntityId> {
         let mut people: Vec<EntityId> = Vec::new();
+        // "After meeting Macron, Scholz flew on": a verb right after a preposition of setting is
+        // done by the subject of the clause it sets the scene for, with whom it names after it.
+        if cx.at > 0 && self.rules.setting_prepositions.contains(cx.tokens[cx.at - 1].lower()) {
+            people.extend(self.adjunct_parties(cx));
+            people.extend(cx.bare_actors.iter().filter(|m| m.first > cx.at).map(|m| m.entity.clone()));
+            return people;
+        }
         if cx.passive {
             people.extend(cx.hinted(&[RoleHint::Agent]).iter().map(|m| m.entity.clone()));
         }
