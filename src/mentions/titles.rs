@@ -123,32 +123,47 @@ impl Resolver<'_> {
             out.push(mention(i, end, person, EntityKind::Person, MentionForm::Modifier));
             return Some(end);
         }
-        let holder = if former { None } else { self.office_holder(position, country.as_deref()) };
-        let key = match holder {
-            Some(key) => key,
-            None => {
-                let country = country.clone()?;
-                let label = words[i..end].join(" ");
-                let label =
-                    if former { format!("{} {label}", self.former_word(tokens, i).unwrap_or_default()) } else { label };
-                let key = ids::described(&label);
-                let person = self.table.upsert(Entity::local(
-                    key.clone(),
-                    EntityKind::Person,
-                    self.lang_tag,
-                    label,
-                    Some(country.clone()),
-                ));
-                if !former {
-                    person.hold(Position { kind: position, of: Some(country.clone()) });
-                }
-                self.ensure_state(&country);
-                key
-            }
-        };
+        let former_word = former.then(|| self.former_word(tokens, i).unwrap_or_default());
+        let label = words[i..end].join(" ");
+        let key = self.holder_or_described(position, country.clone(), label, former_word)?;
         self.note(sentence, i, after, &key);
         out.push(mention(i, end, key, EntityKind::Person, MentionForm::Argument));
+        // "die Außenminister Deutschlands und Frankreichs", "the foreign ministers of Germany and
+        // France": each state joined to the first has its own holder of the office.
+        let mut end = end;
+        while of_state.is_some() && !former {
+            let Some((iso, next_end)) = self.joined_state(words, end) else { break };
+            let label = format!("{} {}", words[i..after].join(" "), words[end + 1..next_end].join(" "));
+            let Some(key) = self.holder_or_described(position, Some(iso), label, None) else { break };
+            out.push(mention(end + 1, next_end, key, EntityKind::Person, MentionForm::Argument));
+            end = next_end;
+        }
+        // "die deutsche und die französische Außenministerin", "the German and French foreign
+        // ministers": each demonym joined before the one the title follows has its own holder.
+        let mut demonym = out.iter().rposition(|m| m.last == i && m.kind == EntityKind::State);
+        while let Some(d) = demonym.filter(|_| !former) {
+            let Some(prev) = self.joined_demonym(tokens, out, out[d].first) else { break };
+            let iso = self.iso_of(&out[prev].entity);
+            let label = format!("{} {}", words[out[prev].first..out[prev].last].join(" "), words[i..after].join(" "));
+            let Some(key) = self.holder_or_described(position, Some(iso), label, None) else { break };
+            let m = &mut out[prev];
+            (m.entity, m.kind, m.form) = (key, EntityKind::Person, MentionForm::Argument);
+            demonym = Some(prev);
+        }
         Some(end)
+    }
+
+    /// The state mention joined by a coordinator (and an optional determiner) right before
+    /// `first`: "deutsche und [die] französische".
+    fn joined_demonym(&self, tokens: &[Token], out: &[Mention], first: usize) -> Option<usize> {
+        let mut k = first;
+        if k > 0 && self.rules.determiners.contains(tokens[k - 1].lower()) {
+            k -= 1;
+        }
+        if k == 0 || !self.rules.coordinators.contains(tokens[k - 1].lower()) {
+            return None;
+        }
+        out.iter().rposition(|m| m.last == k - 1 && m.kind == EntityKind::State && m.form == MentionForm::Modifier)
     }
 
     /// A title at `i`: (office, the state the title implies, a compound prefix's state, tokens).
@@ -229,8 +244,9 @@ impl Resolver<'_> {
         {
             return Some((iso, at + 1 + m.len));
         }
+        // "of Morocco", "ministers from Peru".
         let hints = self.rules.prepositions.get(&words.get(at)?.to_lowercase())?;
-        if !hints.contains(&RoleHint::Of) {
+        if !hints.contains(&RoleHint::Of) && !hints.contains(&RoleHint::Source) {
             return None;
         }
         let start =
@@ -268,6 +284,54 @@ impl Resolver<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The holder of an office on the article's day, else a person described by the title (one
+    /// that held it, with the word that makes it a past one); `None` without a country.
+    fn holder_or_described(
+        &mut self,
+        position: PositionType,
+        country: Option<String>,
+        label: String,
+        former_word: Option<String>,
+    ) -> Option<EntityId> {
+        let former = former_word.is_some();
+        if let Some(key) = (!former).then(|| self.office_holder(position, country.as_deref())).flatten() {
+            return Some(key);
+        }
+        let country = country?;
+        let label = match former_word {
+            Some(word) => format!("{word} {label}"),
+            None => label,
+        };
+        let key = ids::described(&label);
+        let person = self.table.upsert(Entity::local(
+            key.clone(),
+            EntityKind::Person,
+            self.lang_tag,
+            label,
+            Some(country.clone()),
+        ));
+        if !former {
+            person.hold(Position { kind: position, of: Some(country.clone()) });
+        }
+        self.ensure_state(&country);
+        Some(key)
+    }
+
+    /// "… und Frankreichs", "… and France", "…, Chile": a state joined by a coordinator or a comma
+    /// right at `at`, in
+    /// the genitive where the language marks it; with the end of its name.
+    fn joined_state(&self, words: &[&str], at: usize) -> Option<(String, usize)> {
+        let joiner = words.get(at)?;
+        if !self.rules.coordinators.contains(&joiner.to_lowercase()) && *joiner != "," {
+            return None;
+        }
+        let m = self.gaz.match_form(words.get(at + 1..)?)?;
+        let entry = &self.gaz.entries[m.entry];
+        let last = words[at + m.len];
+        let inflected = self.rules.genitive_endings.is_empty() || self.is_genitive(last, entry);
+        entry.iso.clone().filter(|_| entry.kind == EntityKind::State && inflected).map(|iso| (iso, at + 1 + m.len))
     }
 
     /// Is this word one that makes an office a past one: itself, its lemma, or it with an

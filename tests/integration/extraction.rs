@@ -1328,3 +1328,22 @@ fn a_verb_that_sets_the_scene_and_the_accusative_of_direction() {
         vec![(EventKind::Shipment, Factuality::Planned)]
     );
 }
+
+#[test]
+fn an_office_of_several_states_is_held_by_one_person_for_each() {
+    for (lang, text) in [
+        (Lang::De, "Die Außenminister Deutschlands und Frankreichs trafen sich in Paris."),
+        (Lang::De, "Der deutsche und der französische Außenminister trafen sich in Paris."),
+        (Lang::En, "The foreign ministers of Germany and France met in Paris."),
+        (Lang::En, "The German and French foreign ministers met in Paris."),
+    ] {
+        let x = read(lang, text);
+        for person in ["person-annalena-baerbock", "person-catherine-colonna"] {
+            assert!(has_role(&x, EventKind::Meeting, Role::Participant, person), "{text}: {:?}", events(&x));
+        }
+    }
+    // A listed set whose holders the gazetteer lacks: one described person per state.
+    let x = read(Lang::En, "Foreign ministers from Peru, Chile and Ecuador met in Lima.");
+    let parties = x.events.iter().filter(|e| e.is_live()).map(|e| e.fillers(Role::Participant).count()).max();
+    assert_eq!(parties, Some(3), "{:?}", events(&x));
+}
