@@ -249,22 +249,48 @@ fn month_window_shift(reference: PartialDate, by: i32) -> TimeValue {
     window_between(ymd(y1, m1, 1), last_of_month(y2, m2))
 }
 
+/// Which way from the reference a date without a year lies, by what its sentence tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    /// Told in a past tense ("visited in March"): on or before the reference.
+    Past,
+    /// Told as to come ("will visit in March"): on or after the reference.
+    Coming,
+    /// Nothing tells: nearest the reference (a report looks back or ahead a few weeks).
+    Nearest,
+}
+
+impl Heading {
+    /// Whether a span from `first` to `last` may lie this way from the reference.
+    fn allows(self, reference: PartialDate, first: NaiveDate, last: NaiveDate) -> bool {
+        match self {
+            Heading::Past => first <= reference.last_day(),
+            Heading::Coming => last >= reference.first_day(),
+            Heading::Nearest => true,
+        }
+    }
+}
+
 /// A day and month without a year, placed in the year that brings it nearest to the reference
-/// (a report looks back a few weeks or ahead a few weeks, rarely further).
-pub fn day_in_reference_year(reference: PartialDate, month: u32, day: u32) -> Option<NaiveDate> {
+/// the way its sentence heads.
+pub fn day_in_reference_year(reference: PartialDate, month: u32, day: u32, heading: Heading) -> Option<NaiveDate> {
     let middle = middle_of(reference);
     [reference.year() - 1, reference.year(), reference.year() + 1]
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .filter(|&d| heading.allows(reference, d, d))
         .min_by_key(|d| (*d - middle).num_days().abs())
 }
 
-/// A month without a year, placed like [`day_in_reference_year`]; `future` prefers the coming one.
-pub fn month_in_reference_year(reference: PartialDate, month: u32, future: bool) -> TimeValue {
+/// A month without a year, placed like [`day_in_reference_year`].
+pub fn month_in_reference_year(reference: PartialDate, month: u32, heading: Heading) -> TimeValue {
     let middle = middle_of(reference);
     let year = [reference.year() - 1, reference.year(), reference.year() + 1]
         .into_iter()
-        .filter(|&y| !future || PartialDate::Month(y, month).last_day() >= reference.first_day())
+        .filter(|&y| {
+            let m = PartialDate::Month(y, month);
+            heading.allows(reference, m.first_day(), m.last_day())
+        })
         .min_by_key(|&y| (PartialDate::Month(y, month).first_day() - middle).num_days().abs())
         .unwrap_or(reference.year());
     PartialDate::Month(year, month).window()
@@ -320,10 +346,22 @@ mod tests {
     #[test]
     fn dates_without_a_year_fall_nearest_the_reference() {
         let r = PartialDate::Day(ymd(2023, 2, 1));
-        assert_eq!(day_in_reference_year(r, 12, 24), Some(ymd(2022, 12, 24)));
-        assert_eq!(day_in_reference_year(r, 1, 7), Some(ymd(2023, 1, 7)));
-        assert_eq!(day_in_reference_year(PartialDate::Day(ymd(2006, 6, 21)), 7, 10), Some(ymd(2006, 7, 10)));
-        assert_eq!(day_in_reference_year(PartialDate::Month(2023, 10), 9, 7), Some(ymd(2023, 9, 7)));
+        let near = Heading::Nearest;
+        assert_eq!(day_in_reference_year(r, 12, 24, near), Some(ymd(2022, 12, 24)));
+        assert_eq!(day_in_reference_year(r, 1, 7, near), Some(ymd(2023, 1, 7)));
+        assert_eq!(day_in_reference_year(PartialDate::Day(ymd(2006, 6, 21)), 7, 10, near), Some(ymd(2006, 7, 10)));
+        assert_eq!(day_in_reference_year(PartialDate::Month(2023, 10), 9, 7, near), Some(ymd(2023, 9, 7)));
+    }
+
+    #[test]
+    fn a_past_or_coming_sentence_places_a_date_without_a_year_its_way() {
+        let r = PartialDate::Day(ymd(2023, 10, 18));
+        assert_eq!(month_in_reference_year(r, 3, Heading::Nearest).edtf(), "2024-03");
+        assert_eq!(month_in_reference_year(r, 3, Heading::Past).edtf(), "2023-03");
+        assert_eq!(month_in_reference_year(r, 5, Heading::Coming).edtf(), "2024-05");
+        assert_eq!(month_in_reference_year(r, 10, Heading::Past).edtf(), "2023-10");
+        assert_eq!(day_in_reference_year(r, 12, 24, Heading::Past), Some(ymd(2022, 12, 24)));
+        assert_eq!(day_in_reference_year(r, 9, 1, Heading::Coming), Some(ymd(2024, 9, 1)));
     }
 
     #[test]

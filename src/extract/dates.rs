@@ -4,8 +4,10 @@
 use super::Reader;
 use super::phrases::{phrase_ends_at, phrase_in, phrase_position};
 use super::time::{Resolve, TimeExpr, weekday};
+use crate::syntax::Tagged;
+use crate::syntax::ud::{Attr, Upos};
 use crate::text::{Token, TokenKind};
-use crate::time::{self, PartialDate, TimeValue};
+use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
 
 impl<'a> Reader<'a> {
@@ -196,6 +198,8 @@ impl<'a> Reader<'a> {
     ) -> Vec<TimeExpr> {
         let mut dates: Vec<(usize, usize, PartialDate)> = Vec::new();
         let mut spans: Vec<TimeExpr> = Vec::new();
+        // Read from the tenses only where a date lacks its year.
+        let heading = |at: usize| self.heading(tokens, future, at);
         let mut i = 0;
         while i < tokens.len() {
             let day_num = |t: &Token| {
@@ -227,8 +231,8 @@ impl<'a> Reader<'a> {
                             None => (None, m + 1),
                         };
                         if let (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) = (
-                            self.full_date(reference, year, month, day),
-                            self.full_date(reference, year, month, second),
+                            self.full_date(reference, year, month, day, || heading(i)),
+                            self.full_date(reference, year, month, second, || heading(i)),
                         ) && a <= b
                         {
                             spans.push(TimeExpr {
@@ -247,7 +251,7 @@ impl<'a> Reader<'a> {
                         Some(y) => (Some(y), k + 2),
                         None => (None, k + 1),
                     };
-                    if let Some(date) = self.full_date(reference, year, month, day) {
+                    if let Some(date) = self.full_date(reference, year, month, day, || heading(i)) {
                         dates.push((i, end, date));
                         i = end;
                         continue;
@@ -262,7 +266,7 @@ impl<'a> Reader<'a> {
                         Some(y) => (Some(y), k + 1),
                         None => (None, i + 2),
                     };
-                    if let Some(date) = self.full_date(reference, year, month, day) {
+                    if let Some(date) = self.full_date(reference, year, month, day, || heading(i)) {
                         dates.push((i, end, date));
                         i = end;
                         continue;
@@ -271,7 +275,7 @@ impl<'a> Reader<'a> {
                 if tokens[i].is_capitalized() {
                     let (date, end) = match year_at(i + 1) {
                         Some(y) => (PartialDate::Month(y, month), i + 2),
-                        None => (PartialDate::Month(self.month_year(reference, month, future), month), i + 1),
+                        None => (PartialDate::Month(self.month_year(reference, month, heading(i)), month), i + 1),
                     };
                     // "Ende Juli", "late July": a third of the month.
                     if let Some((first, part)) = self.month_part_before(lower, i)
@@ -291,7 +295,7 @@ impl<'a> Reader<'a> {
                 .and_then(|(p, m)| Some((*self.rules.time.month_parts.get(p)?, *self.rules.months.get(m)?)))
             {
                 let year = year_at(i + 1);
-                let y = year.unwrap_or_else(|| self.month_year(reference, month, future));
+                let y = year.unwrap_or_else(|| self.month_year(reference, month, heading(i)));
                 let value = time::part_of_month(y, month, part);
                 if let Some(value) = value {
                     let end = if year.is_some() { i + 2 } else { i + 1 };
@@ -353,17 +357,52 @@ impl<'a> Reader<'a> {
             .min_by_key(|&(first, _)| first)
     }
 
-    /// The year a month without one falls in, nearest the reference (the coming one when the
-    /// sentence speaks of the future).
-    fn month_year(&self, reference: PartialDate, month: u32, future: bool) -> i32 {
-        time::month_in_reference_year(reference, month, future).bounds().0.year()
+    /// The year a month without one falls in, nearest the reference the way the sentence heads.
+    fn month_year(&self, reference: PartialDate, month: u32, heading: Heading) -> i32 {
+        time::month_in_reference_year(reference, month, heading).bounds().0.year()
     }
 
-    fn full_date(&self, reference: PartialDate, year: Option<i32>, month: u32, day: u32) -> Option<PartialDate> {
+    fn full_date(
+        &self,
+        reference: PartialDate,
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        heading: impl FnOnce() -> Heading,
+    ) -> Option<PartialDate> {
         match year {
             Some(y) => chrono::NaiveDate::from_ymd_opt(y, month, day).map(PartialDate::Day),
-            None => time::day_in_reference_year(reference, month, day).map(PartialDate::Day),
+            None => time::day_in_reference_year(reference, month, day, heading()).map(PartialDate::Day),
         }
+    }
+
+    /// Which way a date without a year at `at` lies: coming where the sentence speaks of the
+    /// future, past where the verbs of its stretch between commas are told in a past tense
+    /// ("besuchte", "hatte … besucht", "has visited"), else nearest the reference.
+    fn heading(&self, tokens: &[Token], future: bool, at: usize) -> Heading {
+        if future {
+            return Heading::Coming;
+        }
+        let Some(tags) = self.tagged(tokens) else { return Heading::Nearest };
+        let stop = |t: &Token| t.is(',') || t.is(';');
+        let first = tokens[..at].iter().rposition(stop).map_or(0, |k| k + 1);
+        let last = tokens[at..].iter().position(stop).map_or(tokens.len(), |k| at + k);
+        let tags = &tags[first..last.min(tags.len())];
+        // Treebanks differ in what they mark: a finite verb has a mood or says so; a participle
+        // says so, or is past without a mood.
+        let finite = |t: &Tagged| t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Mood).is_some();
+        let participle = |t: &Tagged| {
+            t.feats.is(Attr::VerbForm, "Part") || (t.feats.is(Attr::Tense, "Past") && t.feats.get(Attr::Mood).is_none())
+        };
+        let finite_past = tags
+            .iter()
+            .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux) && finite(t) && t.feats.is(Attr::Tense, "Past"));
+        let perfect = tags.iter().enumerate().any(|(k, t)| {
+            t.upos == Upos::Aux
+                && self.rules.perfect_auxiliaries.contains(&t.lemma)
+                && tags[k + 1..].iter().any(|p| p.upos == Upos::Verb && participle(p))
+        });
+        if finite_past || perfect { Heading::Past } else { Heading::Nearest }
     }
 }
 

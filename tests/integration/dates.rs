@@ -257,3 +257,29 @@ fn a_date_inside_an_attribute_of_another_noun_is_not_the_events() {
         dates(&x, EventKind::Meeting)
     );
 }
+
+#[test]
+fn a_month_without_a_year_lies_the_way_its_tense_heads() {
+    // The article is of 18 October 2023: March told in a past tense is the last one.
+    for (lang, text) in [
+        (Lang::De, "Scholz besuchte im März Paris."),
+        (Lang::De, "Scholz hatte im März Paris besucht."),
+        (Lang::En, "Scholz visited Paris in March."),
+        (Lang::En, "Scholz has visited Paris in March."),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Visit), vec![Some("2023-03".to_string())], "{text}");
+    }
+    // Told as to come, or scheduled in a past tense, it is the next one.
+    for (lang, text) in [
+        (Lang::De, "Scholz wird im März Paris besuchen."),
+        (Lang::En, "The debate between Joe Biden and Donald Trump, which was slated for March 3, was cancelled."),
+    ] {
+        let x = read(lang, text);
+        let found: Vec<Option<String>> =
+            x.events.iter().filter(|e| e.is_live()).map(|e| e.time.as_ref().map(|t| t.edtf())).collect();
+        assert!(
+            !found.is_empty() && found.iter().all(|d| d.as_deref().is_some_and(|d| d.starts_with("2024-03"))),
+            "{text}: {found:?}"
+        );
+    }
+}
