@@ -118,7 +118,9 @@ impl Resolver<'_> {
             if self.rules.weekdays.contains_key(lower) || self.rules.months.contains_key(lower) {
                 return (None, None);
             }
+            // "with his Chinese counterpart Wang Yi": a counterpart noun stands inside the phrase.
             let np_internal = self.rules.determiners.contains(lower)
+                || self.rules.counterpart_nouns.contains(lower)
                 || t.kind == TokenKind::Number
                 || t.is_capitalized()
                 || self.rules.possessive_markers.contains(&t.text)

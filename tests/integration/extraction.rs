@@ -1305,6 +1305,9 @@ fn common_turns_of_news_read_as_their_grammar_says() {
     let x = read(Lang::De, "Erdogan hat Putin zu einem Besuch in die Türkei eingeladen.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
     assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-recep-tayyip-erdogan"), "{:?}", events(&x));
+    // A counterpart noun stands inside the phrase its preposition governs.
+    let x = read(Lang::En, "Lavrov arrived in Beijing for talks with his Chinese counterpart Wang Yi.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-wang-yi"), "{:?}", events(&x));
     // "am Rande der Vollversammlung": the occasion is no party.
     let x = read(Lang::De, "Scholz traf am Rande der UN-Vollversammlung Lula.");
     let meeting = events(&x);
