@@ -205,7 +205,8 @@ impl Resolver<'_> {
         key
     }
 
-    /// "seinem nordkoreanischen Amtskollegen": a person in the same office for another state.
+    /// "seinem nordkoreanischen Amtskollegen": a person in the same office for another state,
+    /// its holder where the gazetteer knows one.
     pub(super) fn counterpart(&mut self, sentence: &Sentence, i: usize, out: &mut Vec<Mention>) {
         let country =
             out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity));
@@ -218,6 +219,12 @@ impl Resolver<'_> {
         // The office is the one the nearest earlier person holds.
         let office =
             self.last_person.as_ref().and_then(|p| self.table.get(p)).and_then(|p| p.positions.first()).map(|p| p.kind);
+        // Its holder on the article's day, where the gazetteer knows one.
+        if let Some(holder) = office.and_then(|kind| self.office_holder(kind, Some(&country))) {
+            self.note(sentence, i, i + 1, &holder);
+            out.push(mention(i, i + 1, holder, EntityKind::Person, MentionForm::Argument));
+            return;
+        }
         let key = ids::counterpart(&country);
         let entity = self.table.upsert(Entity::local(
             key.clone(),

@@ -1308,6 +1308,16 @@ fn common_turns_of_news_read_as_their_grammar_says() {
     // A counterpart noun stands inside the phrase its preposition governs.
     let x = read(Lang::En, "Lavrov arrived in Beijing for talks with his Chinese counterpart Wang Yi.");
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-wang-yi"), "{:?}", events(&x));
+    // An unnamed counterpart is the holder of the speaker's office in its state, and a guest
+    // received somewhere came there.
+    let x = read(Lang::En, "Polish President Duda received his Ukrainian counterpart in Warsaw.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-volodymyr-zelensky"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{:?}", events(&x));
+    // Speaking with someone is meeting; speaking of something is not.
+    let x = read(Lang::En, "A spokesman said Scholz had spoken with Macron by phone on Monday.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
+    let x = read(Lang::En, "The US statement spoke of Turkey guarding captured militants.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
     // "am Rande der Vollversammlung": the occasion is no party.
     let x = read(Lang::De, "Scholz traf am Rande der UN-Vollversammlung Lula.");
     let meeting = events(&x);

@@ -96,6 +96,10 @@ impl<'a> Reader<'a> {
             // "gave a warm welcome to X".
             event.add_role(Role::Visitor, &o.entity);
         }
+        // "empfing X in Warschau", "received X in Warsaw": where the guest came.
+        if let Some(place) = cx.hinted(&[RoleHint::Location]).into_iter().find(|m| m.kind.is_place()) {
+            event.add_role(Role::Destination, &place.entity);
+        }
         Some(())
     }
 
