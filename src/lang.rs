@@ -36,6 +36,9 @@ pub enum Frame {
     ShipNoun,
     /// The subject receives goods from a supplier ("received weapons from").
     Receive,
+    /// Goods or their carrier arrive ("Ein Hilfskonvoi der UN erreichte Aleppo", "the ship with
+    /// grain docked in Istanbul"): a shipment told by its arrival.
+    Arrive,
 }
 
 /// One group of trigger words.
@@ -430,6 +433,10 @@ pub struct Rules {
     pub paradigms: Paradigms,
     /// Words that mark language detection (frequent function words).
     pub detection_words: BTreeSet<String>,
+    /// Nouns for what carries goods ("Konvoi", "convoy", "ship"), matched as a word or, where
+    /// nouns close into compounds, as its last part: their arrival is a shipment's.
+    #[serde(default)]
+    pub carrier_nouns: BTreeSet<String>,
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
     pub trigger_index: std::collections::HashMap<String, Vec<usize>>,
@@ -597,6 +604,7 @@ mod tests {
                 for form in &group.forms {
                     assert!(
                         seen.insert((
+                            group.kind,
                             form.clone(),
                             group.particle.clone(),
                             verb,

@@ -41,4 +41,21 @@ impl<'a> Reader<'a> {
             })
             .map(|(_, c)| *c)
     }
+
+    /// The first carrier noun ("Hilfskonvoi", "convoy", "ship") between two positions that no
+    /// preposition governs ("arrived by ship", "mit dem Schiff" carry a traveller).
+    pub(super) fn carrier_in(&self, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+        const REACH: usize = 3;
+        (first..last.min(tokens.len())).find(|&k| {
+            let lower = tokens[k].lower();
+            let carrier = self.rules.carrier_nouns.iter().any(|c| {
+                lower == c.as_str()
+                    || (self.rules.closed_compounds && lower.len() > c.len() + 2 && lower.ends_with(c.as_str()))
+            });
+            carrier
+                && !tokens[k.saturating_sub(REACH).max(first)..k]
+                    .iter()
+                    .any(|t| self.rules.prepositions.contains_key(t.lower()))
+        })
+    }
 }

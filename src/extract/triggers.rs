@@ -74,7 +74,12 @@ impl<'a> Reader<'a> {
         // A shipment verb needs goods in its clause ("received weapons from" but not "received
         // a mission from").
         let goods = || goods_words(tokens, clause).any(|t| self.materiel(t.lower()).is_some());
+        // Goods arrive only with their carrier ("the convoy reached Aleppo", not "Scholz reached Kyiv").
+        let carrier = || self.carrier_in(tokens, clause.first, clause.last).is_some();
         let class_ok = |g: &TriggerGroup| {
+            if g.frame == Frame::Arrive {
+                return carrier();
+            }
             if g.kind == EventKind::Shipment && g.frame.is_verb() && !goods() {
                 return false;
             }
@@ -88,8 +93,11 @@ impl<'a> Reader<'a> {
                 g.frame.is_verb() != noun_context
             }
         };
-        let exact =
-            self.rules.groups_of(lower).filter(|g| particle_ok(g) && class_ok(g)).max_by_key(|g| g.particle.is_some());
+        let exact = self
+            .rules
+            .groups_of(lower)
+            .filter(|g| particle_ok(g) && class_ok(g))
+            .max_by_key(|g| (g.particle.is_some(), g.frame == Frame::Arrive));
         if let Some(group) = exact
             && (group.frame.is_verb() || !self.rules.cues.preparation.iter().any(|p| p == lower))
         {

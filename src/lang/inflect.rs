@@ -116,7 +116,10 @@ pub fn expand(groups: &mut [TriggerGroup], paradigms: &Paradigms, lexicon: &Lexi
 impl Frame {
     /// A verb's frame, not a noun's.
     pub fn is_verb(self) -> bool {
-        matches!(self, Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive)
+        matches!(
+            self,
+            Frame::Go | Frame::Host | Frame::Meet | Frame::Invite | Frame::Ship | Frame::Receive | Frame::Arrive
+        )
     }
 }
 

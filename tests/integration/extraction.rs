@@ -1360,3 +1360,29 @@ fn an_office_of_several_states_is_held_by_one_person_for_each() {
     let parties = x.events.iter().filter(|e| e.is_live()).map(|e| e.fillers(Role::Participant).count()).max();
     assert_eq!(parties, Some(3), "{:?}", events(&x));
 }
+
+#[test]
+fn goods_arriving_with_their_carrier_are_a_shipment() {
+    for (lang, text, supplier, destination) in [
+        (Lang::De, "Ein Hilfskonvoi der UN erreichte am Mittwoch die Stadt Aleppo.", "org-un", "place-aleppo"),
+        (Lang::De, "Ein türkischer Hilfskonvoi traf in Aleppo ein.", "state-tur", "place-aleppo"),
+        (Lang::En, "A Turkish aid convoy arrived in Aleppo on Wednesday.", "state-tur", "place-aleppo"),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, supplier), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Destination, destination), "{text}: {:?}", events(&x));
+    }
+    // A ship from a state to a port: where it comes from and the place the port is of.
+    let x = read(Lang::De, "Das Schiff mit Weizen aus der Ukraine erreichte den Hafen von Istanbul.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Origin, "state-ukr"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Shipment, Role::Destination, "place-istanbul"), "{:?}", events(&x));
+    // A traveller arriving by ship visits; nothing else reaching a place ships.
+    for (lang, text) in [
+        (Lang::En, "Scholz arrived in Kyiv by ship on Monday."),
+        (Lang::De, "Die Armee erreichte die Stadt Bachmut."),
+        (Lang::En, "The talks reached an agreement."),
+    ] {
+        let x = read(lang, text);
+        assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{text}: {:?}", events(&x));
+    }
+}

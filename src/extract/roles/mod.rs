@@ -186,6 +186,7 @@ impl<'a> Reader<'a> {
             Frame::Ship => self.ship(cx, event),
             Frame::ShipNoun => self.ship_noun(cx, event),
             Frame::Receive => self.receive(cx, event),
+            Frame::Arrive => self.arrival(cx, event),
         }
     }
 
@@ -359,7 +360,9 @@ impl<'a> Reader<'a> {
                 let parties =
                     (has(Role::Supplier) || has(Role::Origin)) && (has(Role::Recipient) || has(Role::Destination));
                 let none = !has(Role::Supplier) && !has(Role::Recipient);
-                (!event.items.is_empty() && parties) || (none && trigger.group.frame == Frame::ShipNoun)
+                // An arriving carrier carries goods, named or not.
+                let goods = !event.items.is_empty() || trigger.group.frame == Frame::Arrive;
+                (goods && parties) || (none && trigger.group.frame == Frame::ShipNoun)
             }
         };
         // A visitor cannot be its own destination or host.

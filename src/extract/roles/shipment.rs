@@ -3,8 +3,9 @@
 use super::{Parties, capital_state};
 use crate::extract::Reader;
 use crate::lang::{Frame, RoleHint};
-use crate::mentions::MentionForm;
+use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityKind, Event, Role};
+use crate::text::TokenKind;
 
 impl<'a> Reader<'a> {
     /// "lieferte X an Y", "shipped to Y": who sends, who gets, from where and to where.
@@ -139,6 +140,55 @@ impl<'a> Reader<'a> {
                 && Some(&m.entity) != recipient.as_ref()
         }) {
             event.add_role(Role::Supplier, &s.entity);
+        }
+        Some(())
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// "Ein Hilfskonvoi der UN erreichte Aleppo", "a ship with grain from Ukraine docked in
+    /// Istanbul": whose the carrier is (a genitive, a possessor, a name or demonym before it)
+    /// sends the goods; where they come from is the origin, where they arrive the destination,
+    /// or its state the recipient.
+    pub(super) fn arrival(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        let carrier = self.carrier_in(cx.tokens, cx.c.first, cx.c.last)?;
+        let supplier = self
+            .genitive_after(cx.tokens, &cx.in_clause, carrier)
+            .or_else(|| self.possessor(cx.tokens, &cx.in_clause, carrier))
+            .or_else(|| {
+                cx.in_clause.iter().copied().find(|m| {
+                    m.kind.is_actor()
+                        && m.hint.is_none()
+                        && m.last <= carrier
+                        && cx.tokens[m.last..carrier].iter().all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
+                        && carrier - m.last <= 2
+                })
+            })
+            .filter(|m| m.kind != EntityKind::Place);
+        if let Some(s) = supplier {
+            event.add_role(Role::Supplier, &s.entity);
+        }
+        let place = |hints: &[RoleHint]| cx.hinted(hints).into_iter().find(|m| m.kind.is_place());
+        if let Some(o) = place(&[RoleHint::Source]) {
+            event.add_role(Role::Origin, &o.entity);
+        }
+        // "erreichte die Stadt Aleppo", "arrived in Gaza", "reached the port of Odesa".
+        // "den Hafen von Istanbul", "the port of Odesa": the place a facility is of.
+        let object_place = || {
+            let places: Vec<&Mention> = cx
+                .in_clause
+                .iter()
+                .copied()
+                .filter(|m| {
+                    m.kind.is_place() && m.first > cx.at.min(carrier) && matches!(m.hint, None | Some(RoleHint::Of))
+                })
+                .collect();
+            places.iter().copied().find(|m| m.hint == Some(RoleHint::Of)).or(places.first().copied())
+        };
+        let destination = place(&[RoleHint::Destination, RoleHint::Location]).or_else(object_place)?;
+        event.add_role(Role::Destination, &destination.entity);
+        if destination.kind == EntityKind::State {
+            event.add_role(Role::Recipient, &destination.entity);
         }
         Some(())
     }
