@@ -154,7 +154,8 @@ impl<'a> Reader<'a> {
             }
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
-        let speech_verbs = self.reporting_verbs(tokens, &lower).into_iter().filter(|v| !self.calls_off(&lower, v.at));
+        let speech_verbs =
+            self.reporting_verbs(tokens, mentions, &lower).into_iter().filter(|v| !self.calls_off(&lower, v.at));
         for SpeechVerb { at, accuses: accuse, reports } in speech_verbs {
             // "Tehran rejected claims that …", "denied reports that …": a report a denial
             // rejects is someone else's, never its subject's.
@@ -248,7 +249,7 @@ impl<'a> Reader<'a> {
     /// phrase ("teilte … mit", "accused"), then any verb whose lemma is a reporting or accusing
     /// verb's ("sagt", "gesagt", "mitteilte", "stressed"), read only where the sentence holds a
     /// trigger. A claim both accuses and reports ("claimed").
-    fn reporting_verbs(&self, tokens: &[Token], lower: &[String]) -> Vec<SpeechVerb> {
+    fn reporting_verbs(&self, tokens: &[Token], mentions: &[Mention], lower: &[String]) -> Vec<SpeechVerb> {
         let cues = &self.rules.cues;
         // Tagged only where a word could be such a verb: a trigger stands in the sentence, and
         // some word's lemma as a verb is a reporting or accusing one.
@@ -291,10 +292,14 @@ impl<'a> Reader<'a> {
             return found;
         }
         // "hat die Bereitschaft erklärt, …": a verb with a noun for its object declares that
-        // thing; it reports no event.
+        // thing; it reports no event. A noun inside a name is no such object ("Wie das Weiße Haus
+        // mitteilte" parsed with the name as object).
         let words = self.parsed(tokens);
+        let named = |o: usize| mentions.iter().any(|m| m.first <= o && o < m.last);
         let declares = |at: usize| {
-            words.as_ref().is_some_and(|w| Tree::new(w).objects(at).iter().any(|&o| w[o].upos == Upos::Noun))
+            words
+                .as_ref()
+                .is_some_and(|w| Tree::new(w).objects(at).iter().any(|&o| w[o].upos == Upos::Noun && !named(o)))
         };
         found.extend(hits.into_iter().filter(|&at| accuses_lemma(at) || !declares(at)).map(|at| SpeechVerb {
             at,

@@ -1386,3 +1386,17 @@ fn goods_arriving_with_their_carrier_are_a_shipment() {
         assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn who_says_or_believes_it_and_where_one_goes() {
+    // A name whose noun the parse takes for the verb's object still speaks.
+    let x = read(Lang::De, "Wie das Weiße Haus mitteilte, hat Nordkorea Granaten an Russland geliefert.");
+    assert_eq!(events(&x).iter().map(|e| e.1).collect::<Vec<_>>(), vec![Factuality::Reported], "{:?}", events(&x));
+    // A belief is a claim, and preparing to do it plans it.
+    let x = read(Lang::En, "US intelligence officials believe North Korea is preparing to send weapons to Russia.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-prk"), "{:?}", events(&x));
+    assert_eq!(events(&x).iter().map(|e| e.1).collect::<Vec<_>>(), vec![Factuality::Planned], "{:?}", events(&x));
+    // Where one goes comes before where the report was made.
+    let x = read(Lang::En, "Officials in Seoul said Kim travelled to Russia by armoured train.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-rus"), "{:?}", events(&x));
+}

@@ -40,9 +40,12 @@ impl<'a> Reader<'a> {
         });
         // "Nach seinem Besuch in Kiew reiste er nach Warschau": a place behind an event noun is
         // that noun's, unless the verb has no other.
+        // "Officials in Seoul said Kim travelled to Russia": where one goes comes before where
+        // something happens.
         places.sort_by_key(|m| {
             let prep = m.prep.unwrap_or(m.first);
-            cx.tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()))
+            let behind_noun = cx.tokens[prep.saturating_sub(2)..prep].iter().any(|t| self.is_event_noun(t.lower()));
+            (behind_noun, m.hint != Some(RoleHint::Destination))
         });
         // "visiting the town of Pandeglang": a place named by "of" in the object.
         let of_place = cx
