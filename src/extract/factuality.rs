@@ -6,7 +6,7 @@ use super::attribution::Attribution;
 use super::clauses::Clause;
 use super::phrases::phrase_in;
 use super::triggers::Trigger;
-use crate::lang::RoleHint;
+use crate::lang::{Frame, RoleHint};
 use crate::mentions::Mention;
 use crate::model::Factuality;
 use crate::text::{Token, TokenKind};
@@ -123,6 +123,10 @@ impl<'a> Reader<'a> {
             if self.rules.cues.planned_adjectives.iter().any(|c| before.contains(c)) {
                 return Factuality::Planned;
             }
+        }
+        // "zu Gesprächen eingeladen", "invited for talks": what one is invited to is still to come.
+        if noun && self.invited_to(tokens, &lower, clause, trigger.at) {
+            return Factuality::Planned;
         }
         // "hat bei einem Besuch in Bagdad den Abzug angekündigt": what is announced at a scene is
         // not the scene.
@@ -261,5 +265,25 @@ impl<'a> Reader<'a> {
             .into_iter()
             .find(|&(v, _)| tree.subjects(v).contains(&at) || tree.objects(v).contains(&at))
             .map(|(_, f)| f)
+    }
+}
+
+impl Reader<'_> {
+    /// An event noun behind a preposition of aim ("zu", "to", "for") in a clause that invites.
+    fn invited_to(&self, tokens: &[Token], lower: &[String], clause: &Clause, at: usize) -> bool {
+        const REACH: usize = 3;
+        // Not one that also sets a scene ("nach den Gesprächen": after them).
+        let aimed = tokens[at.saturating_sub(REACH).max(clause.first)..at].iter().any(|t| {
+            !self.rules.setting_prepositions.contains(t.lower())
+                && self
+                    .rules
+                    .prepositions
+                    .get(t.lower())
+                    .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Topic)))
+        });
+        aimed
+            && (clause.first..clause.last).any(|k| {
+                k != at && self.rules.groups_of(&lower[k]).any(|g| matches!(g.frame, Frame::Invite | Frame::InviteNoun))
+            })
     }
 }

@@ -1400,3 +1400,13 @@ fn who_says_or_believes_it_and_where_one_goes() {
     let x = read(Lang::En, "Officials in Seoul said Kim travelled to Russia by armoured train.");
     assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-rus"), "{:?}", events(&x));
 }
+
+#[test]
+fn what_one_is_invited_to_is_still_to_come() {
+    let x = read(Lang::De, "Olaf Scholz hat Emmanuel Macron zu Gesprächen nach Berlin eingeladen.");
+    let planned: Vec<_> = events(&x).into_iter().filter(|e| e.0 != EventKind::Invitation).map(|e| e.1).collect();
+    assert!(!planned.is_empty() && planned.iter().all(|f| *f == Factuality::Planned), "{:?}", events(&x));
+    // Talks held before an invitation was made are no plan.
+    let x = read(Lang::De, "Nach den Gesprächen mit Emmanuel Macron lud Olaf Scholz Joe Biden nach Berlin ein.");
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Asserted), "{:?}", events(&x));
+}
