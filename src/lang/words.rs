@@ -1,0 +1,162 @@
+//! Word lists of a language's rules: cues of modality and attribution, and time words.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Modality and attribution cues, each a list of lower-case phrases; "a … b" means a, later b.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    /// Future auxiliaries that make an infinitive planned ("wird", "will", "soll").
+    pub future_aux: Vec<String>,
+    /// Words that make an event planned by themselves ("geplant", "plans to").
+    pub planned: Vec<String>,
+    /// Words that make an event hypothetical ("könnte", "might").
+    pub hypothetical: Vec<String>,
+    /// Adjectives that make the noun after them planned ("geplanten", "upcoming").
+    #[serde(default)]
+    pub planned_adjectives: Vec<String>,
+    /// Adjectives that make the noun after them possible ("möglichen", "potential").
+    #[serde(default)]
+    pub hypothetical_adjectives: Vec<String>,
+    /// Cancellation ("abgesagt", "cancelled").
+    pub cancelled: Vec<String>,
+    /// Refusal ("lehnte … ab", "refused").
+    pub refused: Vec<String>,
+    /// Negation ("nicht", "did not").
+    pub negation: Vec<String>,
+    /// Reporting verbs whose subject is the speaker ("berichtete", "said").
+    pub report_verbs: Vec<String>,
+    /// Lemmas of reporting verbs: any form of them reports ("sagen", "mitteilen", "say").
+    #[serde(default)]
+    pub report_lemmas: Vec<String>,
+    /// Lemmas of accusing verbs: any form of them accuses ("beschuldigen", "accuse").
+    #[serde(default)]
+    pub accuse_lemmas: Vec<String>,
+    /// Attribution words after the speaker ("zufolge").
+    pub report_after_speaker: Vec<String>,
+    /// Attribution words before the speaker ("laut", "according to").
+    pub report_before_speaker: Vec<String>,
+    /// Denials ("wies … zurück", "denied").
+    pub deny: Vec<String>,
+    /// Accusations, claims with an accused party ("warf … vor", "accused").
+    #[serde(default)]
+    pub accuse: Vec<String>,
+    /// Reported-speech verb forms (German Konjunktiv I: "habe", "sei").
+    #[serde(default)]
+    pub reported_speech: Vec<String>,
+    /// What passes on what others say: a modal with a perfect infinitive ("soll … geliefert haben"),
+    /// a hedging adverb or adjective ("reportedly", "angeblich").
+    #[serde(default)]
+    pub hearsay: Vec<String>,
+    /// Words of habit that make a clause no event ("usually", "üblicherweise").
+    #[serde(default)]
+    pub generic: BTreeSet<String>,
+    /// Passive auxiliaries ("wurde", "worden", "was").
+    pub passive_aux: Vec<String>,
+    /// Nouns of an event's preparation ("Vorbereitung"): a following event is planned.
+    #[serde(default)]
+    pub preparation: Vec<String>,
+    /// Words that make the event noun after them a deadline still ahead ("bis zum Gipfel").
+    #[serde(default)]
+    pub deadline: Vec<String>,
+}
+
+/// Relative time words.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWords {
+    /// "gestern", "yesterday".
+    pub yesterday: Vec<String>,
+    /// "heute", "today".
+    pub today: Vec<String>,
+    /// "vergangenen Monat", "last month".
+    pub last_month: Vec<String>,
+    /// "nächsten Monat", "next month".
+    pub next_month: Vec<String>,
+    /// "vergangene Woche", "last week".
+    pub last_week: Vec<String>,
+    /// "nächste Woche", "next week".
+    pub next_week: Vec<String>,
+    /// "einen Monat nach", "a month after": the event after it lies a month before the anchor.
+    pub month_before_anchor: Vec<String>,
+    /// Lemmas of the auxiliaries that form a perfect with a participle ("haben", "sein"; "have"):
+    /// such a clause tells the past.
+    #[serde(default)]
+    pub perfect_auxiliaries: Vec<String>,
+    /// Range openers ("zwischen", "between", "vom", "from").
+    pub range_open: Vec<String>,
+    /// Range joiners ("und", "and", "bis", "to", "until").
+    pub range_join: Vec<String>,
+    /// Words that introduce a year ("im Jahr", "zuletzt").
+    pub year_markers: Vec<String>,
+    /// Adverbs that place a sentence inside the previous sentence's event ("dabei", "there").
+    pub during_previous: Vec<String>,
+    /// "morgen", "tomorrow".
+    #[serde(default)]
+    pub tomorrow: Vec<String>,
+    /// "am Wochenende", "this weekend": the weekend of the reference's week.
+    #[serde(default)]
+    pub this_weekend: Vec<String>,
+    /// "am vergangenen Wochenende", "last weekend".
+    #[serde(default)]
+    pub last_weekend: Vec<String>,
+    /// "am kommenden Wochenende", "next weekend".
+    #[serde(default)]
+    pub next_weekend: Vec<String>,
+    /// "Anfang des Monats", "earlier this month": the reference's month up to the reference.
+    #[serde(default)]
+    pub earlier_this_month: Vec<String>,
+    /// "Ende des Monats", "later this month": the reference's month from the reference on.
+    #[serde(default)]
+    pub later_this_month: Vec<String>,
+    /// "im vergangenen Jahr", "last year".
+    #[serde(default)]
+    pub last_year: Vec<String>,
+    /// "in diesem Jahr", "this year".
+    #[serde(default)]
+    pub this_year: Vec<String>,
+    /// "im kommenden Jahr", "next year".
+    #[serde(default)]
+    pub next_year: Vec<String>,
+    /// Words before a month name that name a third of it: 1 its beginning, 2 its middle, 3 its
+    /// end ("Anfang", "Mitte", "Ende"; "early", "mid", "late").
+    #[serde(default)]
+    pub month_parts: BTreeMap<String, u32>,
+    /// Phrases that date an event by the story's last date, moved by so many days ("am selben
+    /// Tag" 0, "am nächsten Tag" 1, "that day" 0, "the day before" -1).
+    #[serde(default)]
+    pub story_day_offsets: BTreeMap<String, i32>,
+    /// Count words before a unit ("einen", "zwei"; "a", "two").
+    #[serde(default)]
+    pub counts: BTreeMap<String, u32>,
+    /// Units of time in days ("Tage" 1, "Wochen" 7; "days" 1, "weeks" 7).
+    #[serde(default)]
+    pub day_units: BTreeMap<String, u32>,
+    /// Words that make "<count> <unit>" right after them how long the clause's event lasts
+    /// ("for three days", "dauerte drei Tage").
+    #[serde(default)]
+    pub lasting_before: Vec<String>,
+    /// Words that make "<count> <unit>" right before them how long the event lasts ("drei Tage
+    /// lang").
+    #[serde(default)]
+    pub lasting_after: Vec<String>,
+    /// Words after "<count> <unit>" that put the event named next that long before the
+    /// reference ("zwei Wochen nach dem Gipfel", "a week after the summit").
+    #[serde(default)]
+    pub after_words: Vec<String>,
+    /// The reference's calendar week ("this week", "diese Woche").
+    #[serde(default)]
+    pub this_week: Vec<String>,
+    /// Words before "<count> <unit>" that put the event that long before the reference ("vor
+    /// zwei Wochen").
+    #[serde(default)]
+    pub ago_before: Vec<String>,
+    /// Words after "<count> <unit>" that put the event that long before the reference ("two
+    /// weeks ago").
+    #[serde(default)]
+    pub ago_after: Vec<String>,
+    /// Parts of a day that make one word with a weekday before them ("Dienstagabend").
+    #[serde(default)]
+    pub weekday_parts: Vec<String>,
+}
