@@ -81,6 +81,9 @@ pub struct TriggerGroup {
     /// A weak verb that makes an event only at a named place ("sich in Brüssel angenähert").
     #[serde(default)]
     pub needs_place: bool,
+    /// Being awaited: the subject of its passive is the one who comes ("wird in Berlin erwartet").
+    #[serde(default)]
+    pub awaited: bool,
 }
 
 /// All rules of one language.

@@ -1410,3 +1410,23 @@ fn what_one_is_invited_to_is_still_to_come() {
     let x = read(Lang::De, "Nach den Gesprächen mit Emmanuel Macron lud Olaf Scholz Joe Biden nach Berlin ein.");
     assert!(events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Asserted), "{:?}", events(&x));
 }
+
+#[test]
+fn one_awaited_somewhere_is_to_come_there() {
+    let x = read(Lang::De, "Der Außenminister des Iran, Manutschehr Mottaki, wird am Donnerstag in Berlin erwartet.");
+    let visits: Vec<_> = events(&x).into_iter().filter(|e| e.0 == EventKind::Visit).collect();
+    assert_eq!(visits.len(), 1, "{:?}", events(&x));
+    assert_eq!(visits[0].1, Factuality::Planned);
+    assert!(visits[0].2.contains(&"Destination=place-berlin".to_string()), "{visits:?}");
+    // Who awaits goes nowhere; nor does what is awaited.
+    for text in
+        ["Scholz erwartet in Berlin den Ministerpräsidenten.", "Ein Ergebnis wird am Montag in Berlin erwartet."]
+    {
+        let x = read(Lang::De, text);
+        assert!(
+            events(&x).iter().all(|e| !e.2.iter().any(|r| r == "Destination=place-berlin")),
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+}

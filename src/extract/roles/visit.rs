@@ -12,8 +12,22 @@ impl<'a> Reader<'a> {
     /// "besuchte X", "flew to Y": who travels, and where or to whom.
     pub(super) fn go(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
         // "Iran has invited King Salman to visit Tehran": the one invited is to visit.
-        let visitor =
-            self.invited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.at).or_else(|| self.subject(cx));
+        // "Erdogan wird am Montag in Berlin erwartet": the one awaited comes; one who awaits
+        // ("Scholz erwartet Macron") goes nowhere.
+        if cx.trigger.group.awaited && !cx.passive {
+            return None;
+        }
+        let awaited =
+            || {
+                cx.trigger.group.awaited.then(|| {
+                    cx.bare_actors.iter().find(|m| !m.kind.is_place()).map(|m| m.entity.clone()).or_else(|| {
+                        self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution)
+                    })
+                })?
+            };
+        let visitor = awaited()
+            .or_else(|| self.invited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.at))
+            .or_else(|| self.subject(cx));
         if let Some(v) = &visitor {
             event.add_role(Role::Visitor, v);
             // "Scholz and Macron flew to Kyiv", "they flew" (for two): every joined subject goes.
