@@ -30,6 +30,38 @@ impl Resolver<'_> {
         Some(i + len)
     }
 
+    /// "Nord- und Südkorea": the first part of a truncated compound, completed by the end of
+    /// the word after the coordinator, is a place the gazetteer knows.
+    pub(super) fn truncated_place(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let tokens = &sentence.tokens;
+        let hyphen = tokens.get(i + 1).is_some_and(|h| h.text == "-" && h.start == tokens[i].end);
+        if !hyphen || !tokens.get(i + 2).is_some_and(|t| self.rules.coordinators.contains(t.lower())) {
+            return None;
+        }
+        let last = *words.get(i + 3)?;
+        let m = last.char_indices().skip(1).find_map(|(k, _)| {
+            let tail = &last[k..];
+            let whole = format!("{}{}", words[i], tail);
+            (tail.chars().count() >= 3).then(|| self.gaz.match_form(&[whole.as_str()])).flatten()
+        })?;
+        let entry = &self.gaz.entries[m.entry];
+        if !entry.kind.is_place() {
+            return None;
+        }
+        let kind = entry.kind;
+        self.add_known(m.entry);
+        let key = ids::known(&self.gaz.entries[m.entry]);
+        self.note(sentence, i, i + 2, &key);
+        out.push(mention(i, i + 2, key, kind, MentionForm::Argument));
+        Some(i + 2)
+    }
+
     /// A form the gazetteer knows: an argument, or a modifier when it names whose title follows.
     pub(super) fn known_form(
         &mut self,

@@ -100,6 +100,8 @@ const RECOGNISERS: &[Recognise] = &[
     |r, s, _, i, out| r.pair(s, i, out),
     // "die EU-Außen- und Europaminister"
     |r, s, w, i, out| r.truncated_group(s, w, i, out),
+    // "Nord- und Südkorea"
+    |r, s, w, i, out| r.truncated_place(s, w, i, out),
     // "Außenminister Sergej Lawrow", "dem russischen Präsidenten"
     |r, s, w, i, out| r.title_with_name(s, w, i, out),
     // "Russian", "russische"

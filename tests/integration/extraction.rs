@@ -1430,3 +1430,11 @@ fn one_awaited_somewhere_is_to_come_there() {
         );
     }
 }
+
+#[test]
+fn a_truncated_compound_of_places_names_both() {
+    let x = read(Lang::De, "Die Gespräche zwischen Nord- und Südkorea wurden am Mittwoch in Seoul fortgesetzt.");
+    for state in ["state-prk", "state-kor"] {
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, state), "{state}: {:?}", events(&x));
+    }
+}
