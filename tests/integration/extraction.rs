@@ -1438,3 +1438,23 @@ fn a_truncated_compound_of_places_names_both() {
         assert!(has_role(&x, EventKind::Meeting, Role::Participant, state), "{state}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_place_a_verb_of_going_takes_as_its_object_comes_first() {
+    let x = read(Lang::En, "Pompeo is scheduled to visit Seoul and Tokyo after his stop in Pyongyang.");
+    for place in ["place-seoul", "place-tokyo"] {
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, place), "{place}: {:?}", events(&x));
+    }
+    assert!(!has_role(&x, EventKind::Visit, Role::Destination, "place-pyongyang"), "{:?}", events(&x));
+    // A state in the genitive before a noun is whose it is, not where one goes.
+    let x = read(Lang::De, "Genau dahin flog Serbiens Torwart Vladimir Stojković und konnte den Ball abwehren.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+    // Welcomed to a place: the guest came there; a missile is materiel in the singular too.
+    let x = read(
+        Lang::En,
+        "German Chancellor Angela Merkel welcomed French President Emmanuel Macron to Berlin on Monday.",
+    );
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-berlin"), "{:?}", events(&x));
+    let x = read(Lang::En, "Russia has sold S-400 missile systems to Turkey despite objections from NATO.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-tur"), "{:?}", events(&x));
+}

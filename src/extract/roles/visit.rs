@@ -66,7 +66,41 @@ impl<'a> Reader<'a> {
             .hinted(&[RoleHint::Of])
             .into_iter()
             .find(|m| m.kind.is_place() && m.first > cx.at && m.first <= cx.at + 5);
-        if let Some(p) =
+        // "is to visit Seoul and Tokyo after his stop in Pyongyang": a place the verb takes as
+        // its object, and those joined to it, come first.
+        let direct: Vec<&Mention> = cx
+            .in_clause
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.kind.is_place()
+                    && m.hint.is_none()
+                    && m.form == MentionForm::Argument
+                    && !m.possessive
+                    && m.first > cx.at
+            })
+            .collect();
+        let objects: Vec<&Mention> = match direct.first().filter(|m| m.first <= cx.at + 2) {
+            Some(first) => {
+                let mut joined = vec![*first];
+                for m in &direct[1..] {
+                    let last = joined[joined.len() - 1];
+                    let between = &cx.tokens[last.last..m.first];
+                    if between.len() == 1
+                        && (self.rules.coordinators.contains(between[0].lower()) || between[0].is(','))
+                    {
+                        joined.push(m);
+                    }
+                }
+                joined
+            }
+            None => Vec::new(),
+        };
+        if !objects.is_empty() {
+            for p in objects {
+                event.add_role(Role::Destination, &p.entity);
+            }
+        } else if let Some(p) =
             places.iter().copied().find(|m| m.kind.is_place() && m.first > cx.at.saturating_sub(8)).or(of_place)
         {
             event.add_role(Role::Destination, &p.entity);
@@ -113,8 +147,10 @@ impl<'a> Reader<'a> {
             // "gave a warm welcome to X".
             event.add_role(Role::Visitor, &o.entity);
         }
-        // "empfing X in Warschau", "received X in Warsaw": where the guest came.
-        if let Some(place) = cx.hinted(&[RoleHint::Location]).into_iter().find(|m| m.kind.is_place()) {
+        // "empfing X in Warschau", "welcomed X to Berlin": where the guest came.
+        if let Some(place) =
+            cx.hinted(&[RoleHint::Location, RoleHint::Destination]).into_iter().find(|m| m.kind.is_place())
+        {
             event.add_role(Role::Destination, &place.entity);
         }
         Some(())
