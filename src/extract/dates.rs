@@ -378,7 +378,8 @@ impl<'a> Reader<'a> {
 
     /// Which way a date without a year at `at` lies: coming where the sentence speaks of the
     /// future, past where the verbs of its stretch between commas are told in a past tense
-    /// ("besuchte", "hatte … besucht", "has visited"), else nearest the reference.
+    /// ("besuchte", "hatte … besucht", "has visited"), else nearest the reference (the present
+    /// tells both what lies ahead and, in reported speech, what happened).
     fn heading(&self, tokens: &[Token], future: bool, at: usize) -> Heading {
         if future {
             return Heading::Coming;

@@ -1458,3 +1458,14 @@ fn a_place_a_verb_of_going_takes_as_its_object_comes_first() {
     let x = read(Lang::En, "Russia has sold S-400 missile systems to Turkey despite objections from NATO.");
     assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-tur"), "{:?}", events(&x));
 }
+
+#[test]
+fn who_hosts_a_gathering_takes_part_in_it() {
+    let x = read(Lang::En, "The United Kingdom will host the next climate summit in Glasgow in November.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-gbr"), "{:?}", events(&x));
+    let x = read(Lang::De, "Die Schweiz hat im Juni eine Friedenskonferenz in Bürgenstock ausgerichtet.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-che"), "{:?}", events(&x));
+    // Aligning a policy hosts nobody.
+    let x = read(Lang::De, "Die Schweiz richtete ihre Politik neu aus.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}

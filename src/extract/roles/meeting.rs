@@ -44,6 +44,16 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "will host the next summit", "richtet den Gipfel aus": who hosts a meeting takes part.
+        let hosted = cx.tokens[cx.c.first..cx.at]
+            .iter()
+            .any(|t| self.rules.groups_of(t.lower()).any(|g| g.frame == Frame::Host));
+        if cx.trigger.group.frame == Frame::MeetNoun
+            && hosted
+            && let Some(host) = self.subject(cx).filter(|h| !people.contains(h))
+        {
+            people.push(host);
+        }
         if cx.trigger.group.frame == Frame::MeetNoun && people.len() < 2 {
             people.extend(self.journey_parties(cx.tokens, &cx.in_clause, cx.c, cx.at, &cx.bare_actors));
             people.dedup();
