@@ -54,6 +54,8 @@ impl Resolver<'_> {
                         .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Location)))
                     && !mentions.iter().any(|m| m.first <= k && k < m.last)
                     && mentions.iter().any(|m| m.first > k && m.first <= k + REACH)
+                    // An inflected form the lexicon lists is a common word ("nach Gesprächen").
+                    && !grammar.lexicon().lists(&t.text)
             })
             .collect();
         if candidates.is_empty() {
