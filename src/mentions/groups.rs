@@ -4,7 +4,7 @@
 use super::{Mention, MentionForm, Resolver, ids, mention, sentence_slice};
 use crate::lang::{ActorNoun, RoleHint};
 use crate::model::{Entity, EntityId, EntityKind, Position};
-use crate::text::{Sentence, TokenKind};
+use crate::text::{Sentence, Token, TokenKind};
 
 impl Resolver<'_> {
     /// "seinem Amtskollegen Khursheed Kasuri" (a counterpart with a name), "seinem
@@ -99,6 +99,13 @@ impl Resolver<'_> {
         Some(noun + 1)
     }
 
+    /// A truncated compound's first part at `i`, its hyphen standing apart from it before a
+    /// coordinator: "Außen" "-" "und" "Europaminister", "Nord" "-" "und" "Südkorea".
+    pub(super) fn truncated_at(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i + 1).is_some_and(|h| h.text == "-" && h.start == tokens[i].end)
+            && tokens.get(i + 2).is_some_and(|t| self.rules.coordinators.contains(t.lower()))
+    }
+
     /// "die EU-Außen- und Europaminister": a truncated compound joined to a title names a group
     /// acting for the organisation or state before the first hyphen.
     pub(super) fn truncated_group(
@@ -108,11 +115,8 @@ impl Resolver<'_> {
         i: usize,
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
-        let tokens = &sentence.tokens;
         let first = words[i];
-        // The hyphen stands apart from its word: "Außen" "-" "und" "Europaminister".
-        let hyphen = tokens.get(i + 1).is_some_and(|h| h.text == "-" && h.start == tokens[i].end);
-        if !hyphen || !tokens.get(i + 2).is_some_and(|t| self.rules.coordinators.contains(t.lower())) {
+        if !self.truncated_at(&sentence.tokens, i) {
             return None;
         }
         let last = *words.get(i + 3)?;
@@ -226,18 +230,7 @@ impl Resolver<'_> {
             return;
         }
         let key = ids::counterpart(&country);
-        let entity = self.table.upsert(Entity::local(
-            key.clone(),
-            EntityKind::Person,
-            self.lang_tag,
-            label,
-            Some(country.clone()),
-        ));
-        if let Some(kind) = office {
-            let p = Position { kind, of: Some(country.clone()) };
-            entity.hold(p);
-        }
-        self.ensure_state(&country);
+        self.described_person(&key, label, &country, office);
         self.note(sentence, i, i + 1, &key);
         out.push(mention(i, i + 1, key, EntityKind::Person, MentionForm::Argument));
     }

@@ -39,9 +39,7 @@ impl Resolver<'_> {
         i: usize,
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
-        let tokens = &sentence.tokens;
-        let hyphen = tokens.get(i + 1).is_some_and(|h| h.text == "-" && h.start == tokens[i].end);
-        if !hyphen || !tokens.get(i + 2).is_some_and(|t| self.rules.coordinators.contains(t.lower())) {
+        if !self.truncated_at(&sentence.tokens, i) {
             return None;
         }
         let last = *words.get(i + 3)?;

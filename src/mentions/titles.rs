@@ -305,18 +305,30 @@ impl Resolver<'_> {
             None => label,
         };
         let key = ids::described(&label);
+        self.described_person(&key, label, &country, Some(position).filter(|_| !former));
+        Some(key)
+    }
+
+    /// A person the article describes by an office of a state rather than names: in the table,
+    /// holding the office where given, with the state beside it.
+    pub(super) fn described_person(
+        &mut self,
+        key: &EntityId,
+        label: String,
+        country: &str,
+        office: Option<PositionType>,
+    ) {
         let person = self.table.upsert(Entity::local(
             key.clone(),
             EntityKind::Person,
             self.lang_tag,
             label,
-            Some(country.clone()),
+            Some(country.to_string()),
         ));
-        if !former {
-            person.hold(Position { kind: position, of: Some(country.clone()) });
+        if let Some(kind) = office {
+            person.hold(Position { kind, of: Some(country.to_string()) });
         }
-        self.ensure_state(&country);
-        Some(key)
+        self.ensure_state(country);
     }
 
     /// "… und Frankreichs", "… and France", "…, Chile": a state joined by a coordinator or a comma
