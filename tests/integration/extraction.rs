@@ -1469,3 +1469,16 @@ fn who_hosts_a_gathering_takes_part_in_it() {
     let x = read(Lang::De, "Die Schweiz richtete ihre Politik neu aus.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn a_capital_stands_for_its_state_where_goods_come_from_and_who_denies() {
+    for (lang, text) in [
+        (Lang::En, "Moscow has repeatedly denied that it received weapons from Pyongyang."),
+        (Lang::De, "Moskau bestreitet seit Monaten, Waffen aus Pjöngjang erhalten zu haben."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-prk"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-rus"), "{text}: {:?}", events(&x));
+        assert!(events(&x).iter().all(|e| e.1 != Factuality::Asserted), "{text}: {:?}", events(&x));
+    }
+}

@@ -256,12 +256,20 @@ impl<'a> Reader<'a> {
     }
 
     /// "Macron erklärte sich bereit, Polen zu besuchen": an infinitive's subject is the subject
-    /// of the clause it completes, even where that one speaks.
+    /// of the clause it completes, even where that one speaks; a capital stands for its state
+    /// ("Moskau bestreitet, Waffen erhalten zu haben").
     fn controller(&self, cx: &Parties<'_>) -> Option<EntityId> {
-        bare_actor_in(cx.mentions, &cx.clauses[cx.clause - 1], |m| {
-            matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
-        })
-        .map(|m| m.entity.clone())
+        let c = &cx.clauses[cx.clause - 1];
+        let gaz = crate::gazetteer::get();
+        cx.mentions
+            .iter()
+            .filter(|m| {
+                m.first >= c.first
+                    && m.last <= c.last
+                    && m.hint.is_none()
+                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+            })
+            .find_map(|m| if m.kind.is_actor() { Some(m.entity.clone()) } else { capital_state(gaz, &m.entity) })
     }
 
     /// "Washington wirft Pjöngjang vor, Waffen geliefert zu haben": in the clause after an

@@ -130,8 +130,13 @@ impl<'a> Reader<'a> {
         if let Some(r) = &recipient {
             event.add_role(Role::Recipient, r);
         }
-        if let Some(s) = cx.hinted(&[RoleHint::Source, RoleHint::Of]).into_iter().find(|m| m.kind.is_actor()) {
+        let from = cx.hinted(&[RoleHint::Source, RoleHint::Of]);
+        // "received weapons from Pyongyang": a capital stands for its state.
+        let capital = || from.iter().find_map(|m| capital_state(crate::gazetteer::get(), &m.entity));
+        if let Some(s) = from.iter().find(|m| m.kind.is_actor()) {
             event.add_role(Role::Supplier, &s.entity);
+        } else if let Some(state) = capital().filter(|s| Some(s) != recipient.as_ref()) {
+            event.add_role(Role::Supplier, &state);
         } else if let Some(s) = cx.in_clause.iter().find(|m| {
             // "Russland hat iranische Drohnen erhalten": the goods' demonym is the supplier.
             m.kind == EntityKind::State
