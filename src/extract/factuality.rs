@@ -125,7 +125,7 @@ impl<'a> Reader<'a> {
             }
         }
         // "zu Gesprächen eingeladen", "invited for talks": what one is invited to is still to come.
-        if noun && self.invited_to(tokens, &lower, clause, trigger.at) {
+        if noun && self.invited_to(tokens, clause, trigger.at) {
             return Factuality::Planned;
         }
         // "hat bei einem Besuch in Bagdad den Abzug angekündigt": what is announced at a scene is
@@ -270,7 +270,7 @@ impl<'a> Reader<'a> {
 
 impl Reader<'_> {
     /// An event noun behind a preposition of aim ("zu", "to", "for") in a clause that invites.
-    fn invited_to(&self, tokens: &[Token], lower: &[String], clause: &Clause, at: usize) -> bool {
+    fn invited_to(&self, tokens: &[Token], clause: &Clause, at: usize) -> bool {
         const REACH: usize = 3;
         // Not one that also sets a scene ("nach den Gesprächen": after them).
         let aimed = tokens[at.saturating_sub(REACH).max(clause.first)..at].iter().any(|t| {
@@ -282,8 +282,6 @@ impl Reader<'_> {
                     .is_some_and(|h| matches!(h.first(), Some(RoleHint::Destination | RoleHint::Topic)))
         });
         aimed
-            && (clause.first..clause.last).any(|k| {
-                k != at && self.rules.groups_of(&lower[k]).any(|g| matches!(g.frame, Frame::Invite | Frame::InviteNoun))
-            })
+            && self.frame_words(tokens, clause.first..clause.last, &[Frame::Invite, Frame::InviteNoun]).any(|k| k != at)
     }
 }

@@ -40,9 +40,7 @@ impl<'a> Reader<'a> {
         clause: usize,
         at: usize,
     ) -> Option<EntityId> {
-        let inviting = |c: &Clause, end: usize| {
-            (c.first..end).find(|&k| self.rules.groups_of(tokens[k].lower()).any(|g| g.frame == Frame::Invite))
-        };
+        let inviting = |c: &Clause, end: usize| self.frame_words(tokens, c.first..end, &[Frame::Invite]).next();
         let c = &clauses[clause];
         // "hat Putin zu einem Besuch eingeladen": where the verb closes the clause, it may follow.
         let end = if self.rules.verb_final { c.last } else { at };
@@ -287,8 +285,7 @@ impl<'a> Reader<'a> {
         at: usize,
         bare: &[&Mention],
     ) -> Vec<EntityId> {
-        let travel =
-            (c.first..c.last).any(|k| k != at && self.rules.groups_of(tokens[k].lower()).any(|g| g.frame == Frame::Go));
+        let travel = self.frame_words(tokens, c.first..c.last, &[Frame::Go]).any(|k| k != at);
         let Some(traveller) = bare.iter().find(|m| !m.possessive && m.kind.is_actor()) else { return Vec::new() };
         if !travel {
             return Vec::new();

@@ -75,7 +75,8 @@ impl<'a> Reader<'a> {
         }
         // Where every noun is capitalised, only a proper noun by the tagger names a place
         // without a place noun before it ("nach Asien", not "nach Gesprächen").
-        let tags = (self.rules.nouns_capitalized && !place_noun).then(|| self.tagged(tokens));
+        let capitalised = first < end && tokens[first].is_capitalized();
+        let tags = (self.rules.nouns_capitalized && !place_noun && capitalised).then(|| self.tagged(tokens));
         let named = |k: usize| match &tags {
             None => true,
             Some(tags) => tags.as_ref().and_then(|t| t.get(k)).is_some_and(|t| t.upos == Upos::Propn),

@@ -154,6 +154,17 @@ impl<'a> Reader<'a> {
                 && !self.rules.compound_excluded.iter().any(|x| head.starts_with(x.as_str())))
     }
 
+    /// Where in a stretch of the sentence a word of one of the frames stands ("lud", "hosted",
+    /// "erhielt").
+    pub(super) fn frame_words<'t>(
+        &'t self,
+        tokens: &'t [Token],
+        stretch: std::ops::Range<usize>,
+        frames: &'t [Frame],
+    ) -> impl Iterator<Item = usize> + 't {
+        stretch.filter(move |&k| self.rules.groups_of(tokens[k].lower()).any(|g| frames.contains(&g.frame)))
+    }
+
     /// A meeting noun within three words after a verb ("host a meeting", "empfing zu Gesprächen").
     pub(super) fn meeting_noun_follows(&self, tokens: &[Token], at: usize, clause: &Clause) -> bool {
         tokens[at + 1..clause.last.min(at + 4)].iter().any(|t| {

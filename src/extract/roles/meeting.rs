@@ -45,9 +45,7 @@ impl<'a> Reader<'a> {
             }
         }
         // "will host the next summit", "richtet den Gipfel aus": who hosts a meeting takes part.
-        let hosted = cx.tokens[cx.c.first..cx.at]
-            .iter()
-            .any(|t| self.rules.groups_of(t.lower()).any(|g| g.frame == Frame::Host));
+        let hosted = self.frame_words(cx.tokens, cx.c.first..cx.at, &[Frame::Host]).next().is_some();
         if cx.trigger.group.frame == Frame::MeetNoun
             && hosted
             && let Some(host) = self.subject(cx).filter(|h| !people.contains(h))

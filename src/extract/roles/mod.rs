@@ -70,6 +70,22 @@ fn bare_actor_in<'m>(mentions: &'m [Mention], c: &Clause, keep: impl Fn(&Mention
     mentions.iter().find(|m| m.first >= c.first && m.last <= c.last && m.hint.is_none() && m.kind.is_actor() && keep(m))
 }
 
+/// The first actor without a preposition in a clause, as an argument or pronoun, a capital
+/// standing for its state ("Moskau bestreitet, …").
+fn actor_or_capital_in(mentions: &[Mention], c: &Clause, keep: impl Fn(&Mention) -> bool) -> Option<EntityId> {
+    let gaz = crate::gazetteer::get();
+    mentions
+        .iter()
+        .filter(|m| {
+            m.first >= c.first
+                && m.last <= c.last
+                && m.hint.is_none()
+                && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
+                && keep(m)
+        })
+        .find_map(|m| if m.kind.is_actor() { Some(m.entity.clone()) } else { capital_state(gaz, &m.entity) })
+}
+
 /// The state a capital city stands for when it speaks ("Moskau wies zurück").
 pub(super) fn capital_state(gaz: &crate::gazetteer::Gazetteer, entity: &EntityId) -> Option<EntityId> {
     gaz.capital_country(entity.known_key()?).map(ids::state)
@@ -259,17 +275,7 @@ impl<'a> Reader<'a> {
     /// of the clause it completes, even where that one speaks; a capital stands for its state
     /// ("Moskau bestreitet, Waffen erhalten zu haben").
     fn controller(&self, cx: &Parties<'_>) -> Option<EntityId> {
-        let c = &cx.clauses[cx.clause - 1];
-        let gaz = crate::gazetteer::get();
-        cx.mentions
-            .iter()
-            .filter(|m| {
-                m.first >= c.first
-                    && m.last <= c.last
-                    && m.hint.is_none()
-                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
-            })
-            .find_map(|m| if m.kind.is_actor() { Some(m.entity.clone()) } else { capital_state(gaz, &m.entity) })
+        actor_or_capital_in(cx.mentions, &cx.clauses[cx.clause - 1], |_| true)
     }
 
     /// "Washington wirft Pjöngjang vor, Waffen geliefert zu haben": in the clause after an
@@ -282,18 +288,7 @@ impl<'a> Reader<'a> {
         if at + 1 != cx.clause {
             return None;
         }
-        let clause = &cx.clauses[at];
-        let gaz = crate::gazetteer::get();
-        cx.mentions
-            .iter()
-            .filter(|m| {
-                m.first >= clause.first
-                    && m.last <= clause.last
-                    && m.hint.is_none()
-                    && matches!(m.form, MentionForm::Argument | MentionForm::Pronoun)
-                    && !cx.attribution.speaker_mentions.contains(&m.first)
-            })
-            .find_map(|m| if m.kind.is_actor() { Some(m.entity.clone()) } else { capital_state(gaz, &m.entity) })
+        actor_or_capital_in(cx.mentions, &cx.clauses[at], |m| !cx.attribution.speaker_mentions.contains(&m.first))
     }
 
     /// Who does what an event noun in an adjunct tells: the subject of the verb the noun is an

@@ -119,9 +119,7 @@ impl<'a> Reader<'a> {
 
     /// A verb of receiving stands in the trigger's clause ("erhielt eine Lieferung").
     fn clause_receives(&self, cx: &Parties<'_>) -> bool {
-        cx.tokens[cx.c.first..cx.c.last]
-            .iter()
-            .any(|t| self.rules.groups_of(t.lower()).any(|g| g.frame == Frame::Receive))
+        self.frame_words(cx.tokens, cx.c.first..cx.c.last, &[Frame::Receive]).next().is_some()
     }
 
     /// "erhielt X von Y", "received from Y": who gets and who sends.

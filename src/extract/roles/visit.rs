@@ -4,7 +4,7 @@ use super::Parties;
 use crate::extract::Reader;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
-use crate::model::{EntityKind, Event, Role};
+use crate::model::{EntityId, EntityKind, Event, Role};
 use crate::syntax::ud::Attr;
 use crate::text::{Token, TokenKind};
 
@@ -17,15 +17,11 @@ impl<'a> Reader<'a> {
         if cx.trigger.group.awaited && !cx.passive {
             return None;
         }
-        let awaited =
-            || {
-                cx.trigger.group.awaited.then(|| {
-                    cx.bare_actors.iter().find(|m| !m.kind.is_place()).map(|m| m.entity.clone()).or_else(|| {
-                        self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution)
-                    })
-                })?
-            };
-        let visitor = awaited()
+        let awaited = || {
+            let bare = cx.bare_actors.iter().find(|m| !m.kind.is_place()).map(|m| m.entity.clone());
+            bare.or_else(|| self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution))
+        };
+        let visitor = (if cx.trigger.group.awaited { awaited() } else { None })
             .or_else(|| self.invited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.at))
             .or_else(|| self.subject(cx));
         if let Some(v) = &visitor {
@@ -80,25 +76,16 @@ impl<'a> Reader<'a> {
                     && m.first > cx.at
             })
             .collect();
-        let objects: Vec<&Mention> = match direct.first().filter(|m| m.first <= cx.at + 2) {
+        let objects: Vec<EntityId> = match direct.first().filter(|m| m.first <= cx.at + 2) {
             Some(first) => {
-                let mut joined = vec![*first];
-                for m in &direct[1..] {
-                    let last = joined[joined.len() - 1];
-                    let between = &cx.tokens[last.last..m.first];
-                    if between.len() == 1
-                        && (self.rules.coordinators.contains(between[0].lower()) || between[0].is(','))
-                    {
-                        joined.push(m);
-                    }
-                }
-                joined
+                let joined = self.coordinated_subjects(cx.tokens, &direct);
+                if joined.first() == Some(&first.entity) { joined } else { vec![first.entity.clone()] }
             }
             None => Vec::new(),
         };
         if !objects.is_empty() {
-            for p in objects {
-                event.add_role(Role::Destination, &p.entity);
+            for p in &objects {
+                event.add_role(Role::Destination, p);
             }
         } else if let Some(p) =
             places.iter().copied().find(|m| m.kind.is_place() && m.first > cx.at.saturating_sub(8)).or(of_place)
