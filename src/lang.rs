@@ -233,10 +233,6 @@ pub struct Rules {
     /// Genitive articles that link a noun to the noun phrase after it ("des", "eines").
     #[serde(default)]
     pub genitive_determiners: BTreeSet<String>,
-    /// Lemmas of the auxiliaries that make a perfect with a participle ("haben", "have"): a
-    /// sentence told so looks back.
-    #[serde(default)]
-    pub perfect_auxiliaries: BTreeSet<String>,
     /// Prepositions of place that point where to before the listed articles ("in die Ukraine",
     /// "in das Land": the accusative of direction, where "in der Ukraine" is a place).
     #[serde(default)]

@@ -4,8 +4,6 @@
 use super::Reader;
 use super::phrases::{phrase_ends_at, phrase_in, phrase_position};
 use super::time::{Resolve, TimeExpr, weekday};
-use crate::syntax::Tagged;
-use crate::syntax::ud::{Attr, Upos};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
@@ -388,22 +386,7 @@ impl<'a> Reader<'a> {
         let stop = |t: &Token| t.is(',') || t.is(';');
         let first = tokens[..at].iter().rposition(stop).map_or(0, |k| k + 1);
         let last = tokens[at..].iter().position(stop).map_or(tokens.len(), |k| at + k);
-        let tags = &tags[first..last.min(tags.len())];
-        // Treebanks differ in what they mark: a finite verb has a mood or says so; a participle
-        // says so, or is past without a mood.
-        let finite = |t: &Tagged| t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Mood).is_some();
-        let participle = |t: &Tagged| {
-            t.feats.is(Attr::VerbForm, "Part") || (t.feats.is(Attr::Tense, "Past") && t.feats.get(Attr::Mood).is_none())
-        };
-        let finite_past = tags
-            .iter()
-            .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux) && finite(t) && t.feats.is(Attr::Tense, "Past"));
-        let perfect = tags.iter().enumerate().any(|(k, t)| {
-            t.upos == Upos::Aux
-                && self.rules.perfect_auxiliaries.contains(&t.lemma)
-                && tags[k + 1..].iter().any(|p| p.upos == Upos::Verb && participle(p))
-        });
-        if finite_past || perfect { Heading::Past } else { Heading::Nearest }
+        if self.told_in_past(&tags[first..last.min(tags.len())]) { Heading::Past } else { Heading::Nearest }
     }
 }
 

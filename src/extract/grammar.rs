@@ -113,6 +113,26 @@ impl<'a> Reader<'a> {
         false
     }
 
+    /// Whether a stretch of tagged words is told in the past: a finite verb in a past tense
+    /// ("besuchte", "visited"), or a perfect ("hat … besucht", "has visited"). Treebanks differ
+    /// in what they mark: a finite verb has a mood or says so; a participle says so, or is past
+    /// without a mood.
+    pub(super) fn told_in_past(&self, tags: &[Tagged]) -> bool {
+        let finite = |t: &Tagged| t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Mood).is_some();
+        let participle = |t: &Tagged| {
+            t.feats.is(Attr::VerbForm, "Part") || (t.feats.is(Attr::Tense, "Past") && t.feats.get(Attr::Mood).is_none())
+        };
+        let finite_past = tags
+            .iter()
+            .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux) && finite(t) && t.feats.is(Attr::Tense, "Past"));
+        finite_past
+            || tags.iter().enumerate().any(|(k, t)| {
+                t.upos == Upos::Aux
+                    && self.rules.time.perfect_auxiliaries.contains(&t.lemma)
+                    && tags[k + 1..].iter().any(|p| p.upos == Upos::Verb && participle(p))
+            })
+    }
+
     /// The first verb above a word.
     fn verb_above(words: &[Word], at: usize) -> Option<usize> {
         let mut i = at;

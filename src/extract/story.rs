@@ -71,31 +71,12 @@ impl<'a> Reader<'a> {
         (to - from).num_days() < STORY_DAYS && self.reference.is_some_and(|r| from <= r.last_day())
     }
 
-    /// Which clauses tell the past: a verb in a past tense that is no participle, or a perfect (a finite
-    /// auxiliary of the perfect with a participle). Nothing without the grammar.
+    /// Which clauses tell the past (`told_in_past`). Nothing without the grammar.
     fn past_clauses(&self, tokens: &[Token], clauses: &[Clause]) -> Vec<bool> {
         let Some(tags) = self.tagged(tokens) else {
             return vec![false; clauses.len()];
         };
-        let perfect_aux = |i: usize| {
-            let t = &tags[i];
-            t.upos == Upos::Aux
-                && t.feats.is(Attr::VerbForm, "Fin")
-                && self.rules.time.perfect_auxiliaries.contains(&t.lemma)
-        };
-        clauses
-            .iter()
-            .map(|c| {
-                let range = c.first..c.last.min(tags.len());
-                let past_finite = range.clone().any(|i| {
-                    matches!(tags[i].upos, Upos::Verb | Upos::Aux)
-                        && tags[i].feats.is(Attr::Tense, "Past")
-                        && !tags[i].feats.is(Attr::VerbForm, "Part")
-                });
-                let participle = range.clone().any(|i| tags[i].feats.is(Attr::VerbForm, "Part"));
-                past_finite || (participle && range.clone().any(perfect_aux))
-            })
-            .collect()
+        clauses.iter().map(|c| self.told_in_past(&tags[c.first.min(tags.len())..c.last.min(tags.len())])).collect()
     }
 
     /// Whether the sentence's first finite verb is in the present ("This comes a week after …"):
