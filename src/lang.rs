@@ -143,6 +143,10 @@ pub struct Rules {
     pub state_anaphors: Vec<String>,
     /// Nouns for a counterpart in office ("Amtskollege", "counterpart").
     pub counterpart_nouns: BTreeSet<String>,
+    /// Nouns for a colleague, a counterpart in office only right after another state's demonym
+    /// ("seinen saudischen Kollegen", "his Saudi colleague").
+    #[serde(default)]
+    pub colleague_nouns: BTreeSet<String>,
     /// Nouns naming a facility that becomes a place ("Munitionslager", "depot").
     pub facility_nouns: BTreeSet<String>,
     /// Nouns for a ship's flag ("Flagge", "flag").
@@ -280,6 +284,10 @@ pub struct Rules {
     /// nouns close into compounds, as its last part: their arrival is a shipment's.
     #[serde(default)]
     pub carrier_nouns: BTreeSet<String>,
+    /// Vehicles that carry goods only when the clause names them ("Flugzeug", "plane"): "Drei
+    /// Flugzeuge mit Hilfsgütern landeten in Rangun".
+    #[serde(default)]
+    pub vehicle_nouns: BTreeSet<String>,
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
     pub trigger_index: std::collections::HashMap<String, Vec<usize>>,

@@ -337,10 +337,28 @@ impl<'a> Reader<'a> {
         }
         for (n, (first, last, date)) in dates.into_iter().enumerate() {
             if !used[n] {
-                out.push(TimeExpr { first, last, value: date.window(), anchors_following: false });
+                let value = self.since_until(lower, first, &date, reference).unwrap_or_else(|| date.window());
+                out.push(TimeExpr { first, last, value, anchors_following: false });
             }
         }
         out
+    }
+
+    /// "seit Januar", "since 2019": a date after a word of since starts a stretch that lasts
+    /// until the reference.
+    fn since_until(
+        &self,
+        lower: &[String],
+        first: usize,
+        date: &PartialDate,
+        reference: PartialDate,
+    ) -> Option<TimeValue> {
+        let since = (first >= 1 && self.rules.time.since.contains(&lower[first - 1]))
+            || (first >= 2
+                && self.rules.time.since.contains(&lower[first - 2])
+                && self.rules.determiners.contains(&lower[first - 1]));
+        let (start, end) = (date.first_day(), reference.last_day());
+        (since && start < end).then(|| time::window_between(start, end))
     }
 
     /// A phrase before a month name that names a third of it ("Anfang", "the end of"): where it

@@ -43,15 +43,22 @@ impl<'a> Reader<'a> {
     }
 
     /// The first carrier noun ("Hilfskonvoi", "convoy", "ship") between two positions that no
-    /// preposition governs ("arrived by ship", "mit dem Schiff" carry a traveller).
+    /// preposition governs ("arrived by ship", "mit dem Schiff" carry a traveller); a vehicle
+    /// ("Flugzeug", "plane") only where goods are named between them too.
     pub(super) fn carrier_in(&self, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
         const REACH: usize = 3;
-        (first..last.min(tokens.len())).find(|&k| {
-            let lower = tokens[k].lower();
-            let carrier = self.rules.carrier_nouns.iter().any(|c| {
+        let last = last.min(tokens.len());
+        let goods = || tokens[first..last].iter().any(|t| self.materiel(t.lower()).is_some());
+        let noun_of = |list: &std::collections::BTreeSet<String>, lower: &str| {
+            list.iter().any(|c| {
                 lower == c.as_str()
                     || (self.rules.closed_compounds && lower.len() > c.len() + 2 && lower.ends_with(c.as_str()))
-            });
+            })
+        };
+        (first..last).find(|&k| {
+            let lower = tokens[k].lower();
+            let carrier =
+                noun_of(&self.rules.carrier_nouns, lower) || (noun_of(&self.rules.vehicle_nouns, lower) && goods());
             carrier
                 && !tokens[k.saturating_sub(REACH).max(first)..k]
                     .iter()

@@ -90,6 +90,10 @@ pub struct TimeWords {
     pub range_join: Vec<String>,
     /// Words that introduce a year ("im Jahr", "zuletzt").
     pub year_markers: Vec<String>,
+    /// Words that make the date after them the start of a stretch that lasts until the
+    /// reference ("seit Januar", "since January").
+    #[serde(default)]
+    pub since: Vec<String>,
     /// Adverbs that place a sentence inside the previous sentence's event ("dabei", "there").
     pub during_previous: Vec<String>,
     /// "morgen", "tomorrow".

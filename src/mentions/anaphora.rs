@@ -36,6 +36,7 @@ impl Resolver<'_> {
         let person_noun_follows = tokens[i + 1..tokens.len().min(i + 4)].iter().any(|t| {
             let l = t.lower();
             self.rules.counterpart_nouns.contains(l)
+                || self.rules.colleague_nouns.contains(l)
                 || self.rules.actor_nouns.contains_key(l)
                 || self.gaz.title(&t.text).is_some()
         });

@@ -17,7 +17,12 @@ impl Resolver<'_> {
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
         let tokens = &sentence.tokens;
-        if !self.rules.counterpart_nouns.contains(tokens[i].lower()) {
+        let lower = tokens[i].lower();
+        // "seinen saudischen Kollegen": a colleague from another state is a counterpart.
+        let state_before = || out.iter().rev().any(|m| m.last == i && m.kind == EntityKind::State);
+        if !self.rules.counterpart_nouns.contains(lower)
+            && !(self.rules.colleague_nouns.contains(lower) && state_before())
+        {
             return None;
         }
         let end = self.name_run(tokens, i + 1);

@@ -123,6 +123,7 @@ impl Resolver<'_> {
             // "with his Chinese counterpart Wang Yi": a counterpart noun stands inside the phrase.
             let np_internal = self.rules.determiners.contains(lower)
                 || self.rules.counterpart_nouns.contains(lower)
+                || self.rules.colleague_nouns.contains(lower)
                 || t.kind == TokenKind::Number
                 || t.is_capitalized()
                 || self.rules.possessive_markers.contains(&t.text)

@@ -283,3 +283,19 @@ fn a_month_without_a_year_lies_the_way_its_tense_heads() {
         );
     }
 }
+
+#[test]
+fn a_date_after_since_starts_a_stretch_until_the_article() {
+    for (lang, text) in [
+        (Lang::En, "The United States has sent Ukraine more than 30 tanks since January."),
+        (Lang::De, "Die USA haben der Ukraine seit Januar mehr als 30 Panzer geliefert."),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Shipment), day("2023-01-01/2023-10-18"), "{text}");
+    }
+    // With an article before the date, and a day.
+    let x = read(Lang::De, "Die USA haben der Ukraine seit dem 3. Mai mehr als 30 Panzer geliefert.");
+    assert_eq!(dates(&x, EventKind::Shipment), day("2023-05-03/2023-10-18"));
+    // Without the word, the month alone.
+    let x = read(Lang::En, "The United States sent Ukraine more than 30 tanks in January.");
+    assert_eq!(dates(&x, EventKind::Shipment), day("2023-01"));
+}

@@ -1482,3 +1482,66 @@ fn a_capital_stands_for_its_state_where_goods_come_from_and_who_denies() {
         assert!(events(&x).iter().all(|e| e.1 != Factuality::Asserted), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_capital_no_preposition_governs_gets_what_is_sent() {
+    for (lang, text) in [
+        (Lang::En, "Washington has sent Kyiv more than 30 tanks."),
+        (Lang::De, "Washington hat Kiew mehr als 30 Panzer geliefert."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-usa"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{text}: {:?}", events(&x));
+    }
+    // The supplier's own capital is no recipient.
+    let x = read(Lang::En, "Washington has sent more than 30 tanks.");
+    assert!(!events(&x).iter().any(|e| e.2.iter().any(|r| r.starts_with("Recipient"))), "{:?}", events(&x));
+}
+
+#[test]
+fn a_colleague_from_another_state_is_a_counterpart() {
+    let x = read(Lang::De, "Der iranische Außenminister traf in New York seinen saudischen Kollegen.");
+    let ev = events(&x);
+    assert!(ev.iter().any(|e| e.0 == EventKind::Meeting && e.2.len() >= 2), "{ev:?}");
+    let x = read(Lang::En, "Iran's foreign minister met his Saudi colleague in New York.");
+    let ev = events(&x);
+    assert!(ev.iter().any(|e| e.0 == EventKind::Meeting && e.2.len() >= 2), "{ev:?}");
+    // A colleague without a state is no counterpart.
+    let x = read(Lang::De, "Der iranische Außenminister lobte seinen Kollegen.");
+    assert!(x.entities.iter().all(|e| !e.key.to_string().contains("counterpart")), "{:?}", x.entities);
+}
+
+#[test]
+fn a_host_welcoming_a_guest_before_a_gathering_does_not_take_part_in_it() {
+    for (lang, text) in [
+        (Lang::De, "Modi empfing Biden vor dem G20-Gipfel in Neu-Delhi."),
+        (Lang::En, "Modi welcomed Biden to New Delhi before the G20 summit."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Host, "person-narendra-modi"), "{text}: {:?}", events(&x));
+        assert!(
+            !has_role(&x, EventKind::Meeting, Role::Participant, "person-narendra-modi"),
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+    // Hosting the gathering itself still makes the host a party.
+    let x = read(Lang::En, "India will host the G20 summit in New Delhi.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-ind"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_vehicle_with_goods_landing_is_a_shipment() {
+    for (lang, text) in [
+        (Lang::De, "Drei Flugzeuge der Vereinten Nationen landeten gestern mit 110 Tonnen Hilfsgütern in Rangun."),
+        (Lang::De, "Ein Flugzeug der Vereinten Nationen mit Medikamenten ist am Montag in Kabul gelandet."),
+        (Lang::En, "Three UN planes with 110 tonnes of aid landed in Yangon on Tuesday."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "org-un"), "{text}: {:?}", events(&x));
+        assert!(!events(&x).iter().any(|e| e.0 == EventKind::Visit), "{text}: {:?}", events(&x));
+    }
+    // A plane without goods carries travellers: no shipment.
+    let x = read(Lang::En, "Scholz's plane landed in Kyiv on Monday.");
+    assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{:?}", events(&x));
+}

@@ -5,6 +5,7 @@ use crate::extract::Reader;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityId, EntityKind, Event, Role};
+use crate::text::{Token, TokenKind};
 
 impl<'a> Reader<'a> {
     /// "traf X", "talks with Y", "the G8 summit": who takes part, and where.
@@ -45,7 +46,9 @@ impl<'a> Reader<'a> {
             }
         }
         // "will host the next summit", "richtet den Gipfel aus": who hosts a meeting takes part.
-        let hosted = self.frame_words(cx.tokens, cx.c.first..cx.at, &[Frame::Host]).next().is_some();
+        // "welcomed Biden before the G20 summit" hosts a guest, not the summit.
+        let hosted = self.frame_words(cx.tokens, cx.c.first..cx.at, &[Frame::Host]).next().is_some()
+            && !self.in_setting_phrase(cx.tokens, cx.at);
         if cx.trigger.group.frame == Frame::MeetNoun
             && hosted
             && let Some(host) = self.subject(cx).filter(|h| !people.contains(h))
@@ -207,5 +210,15 @@ impl<'a> Reader<'a> {
                 .map(|m| m.entity.clone()),
         );
         people
+    }
+
+    /// A preposition of setting opens the noun's phrase ("vor dem G20-Gipfel", "after the
+    /// talks"): within three words before it, no punctuation between.
+    fn in_setting_phrase(&self, tokens: &[Token], at: usize) -> bool {
+        tokens[at.saturating_sub(3)..at]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind != TokenKind::Punct || t.is('-'))
+            .any(|t| self.rules.setting_prepositions.contains(t.lower()))
     }
 }

@@ -42,10 +42,21 @@ impl<'a> Reader<'a> {
                 .map(|m| m.entity.clone())
                 .or_else(|| to.iter().find_map(|m| capital_state(gaz, &m.entity)))
         };
+        // "Washington has sent Kyiv tanks": a capital no preposition governs, other than the
+        // supplier's, stands for the state that gets them.
+        let capital_object = || {
+            cx.in_clause
+                .iter()
+                .filter(|m| m.hint.is_none() && m.form == MentionForm::Argument && m.kind.is_place())
+                .filter_map(|m| capital_state(gaz, &m.entity))
+                .find(|state| supplier.as_ref() != Some(state))
+        };
         if let Some(r) = recipient {
             event.add_role(Role::Recipient, &r.entity);
         } else if let Some(d) = destined().filter(|d| supplier.as_ref() != Some(d)) {
             event.add_role(Role::Recipient, &d);
+        } else if let Some(state) = capital_object().filter(|_| !cx.passive) {
+            event.add_role(Role::Recipient, &state);
         }
         if cx.passive
             && !event.roles.iter().any(|(r, _)| *r == Role::Recipient)
