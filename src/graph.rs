@@ -84,7 +84,7 @@ pub fn build(article: &Article, extraction: &Extraction, base: &Base) -> Article
     let countries = extraction
         .entities
         .iter()
-        .filter(|e| matches!(e.key, EntityId::Named { .. }))
+        .filter(|e| matches!(e.key, EntityId::Named { .. }) && !e.country_from_story)
         .filter_map(|e| Some((&e.key, e.country.as_deref()?)))
         .collect();
     let mut b = Builder {
@@ -209,7 +209,12 @@ impl Builder<'_> {
         }
         if let Some(country) = &e.country {
             let state = self.known_iri(&crate::gazetteer::state_key(country));
-            self.describe(id, &s, kgx::COUNTRY, state);
+            // The story's state is what this article implies, never shared with other articles.
+            if e.country_from_story {
+                self.add(&s, kgx::COUNTRY, state)
+            } else {
+                self.describe(id, &s, kgx::COUNTRY, state)
+            }
         }
         if let Some(qid) = &e.qid {
             let wikidata = NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{qid}"));

@@ -347,6 +347,9 @@ pub struct Entity {
     pub labels: Vec<(String, String)>,
     /// The state it belongs to (ISO-3).
     pub country: Option<String>,
+    /// The country is the state the story is about, which the text does not give for this
+    /// entity: it describes the entity but stays out of its IRI.
+    pub country_from_story: bool,
     /// Its own ISO-3 code, for states.
     pub iso: Option<String>,
     /// Curated Wikidata id.
@@ -368,6 +371,7 @@ impl Entity {
             kind,
             labels: vec![(lang.to_string(), label)],
             country,
+            country_from_story: false,
             iso: None,
             qid: None,
             positions: Vec::new(),

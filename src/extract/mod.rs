@@ -170,6 +170,7 @@ pub fn extract(
         let mentions = resolver.sentence(sentence);
         reader.sentence(sentence, &mentions, resolver);
     }
+    resolver.place_in_focus();
     reader.finish(std::mem::take(&mut resolver.table).into_vec())
 }
 

@@ -40,6 +40,7 @@ impl Resolver<'_> {
                 let p = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
                 person.hold(p);
             }
+            self.counterparts.insert(key.clone());
             out.push(mention(i + 1, end, key, EntityKind::Person, MentionForm::Argument));
             return Some(end);
         }
@@ -343,6 +344,7 @@ impl Resolver<'_> {
                 kind,
                 labels: vec![(self.lang_tag.to_string(), label)],
                 country: Some(iso.clone()),
+                country_from_story: false,
                 iso: None,
                 qid: None,
                 positions: Vec::new(),

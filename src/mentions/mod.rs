@@ -5,6 +5,7 @@
 mod affiliation;
 mod anaphora;
 mod companies;
+mod focus;
 mod groups;
 pub mod ids;
 mod known;
@@ -88,6 +89,10 @@ pub struct Resolver<'a> {
     /// Who a role noun named with a name stands for ("Der Geschäftsführer …, Gerd-Jürgen
     /// Bruckschen" makes a later "der Geschäftsführer" Bruckschen), by the noun's base form.
     role_holders: HashMap<String, EntityId>,
+    /// How often each state is named, for the state the article is about.
+    state_counts: focus::StateCounts,
+    /// Persons named as a counterpart: of another state than the one they face.
+    counterparts: std::collections::HashSet<EntityId>,
 }
 
 /// A recogniser: tries one kind of mention at token `i` of a sentence (whose words are given);
@@ -163,6 +168,8 @@ impl<'a> Resolver<'a> {
             last_state: None,
             role_holders: HashMap::new(),
             companies: HashMap::new(),
+            state_counts: focus::StateCounts::default(),
+            counterparts: std::collections::HashSet::new(),
         }
     }
 
@@ -226,6 +233,7 @@ impl<'a> Resolver<'a> {
             self.previous_subject = Some(subject.entity.clone());
         }
         self.previous_pair = self.subject_pair(tokens, &mentions);
+        self.count_states(&mentions);
         mentions
     }
 

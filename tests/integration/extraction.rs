@@ -1545,3 +1545,22 @@ fn a_vehicle_with_goods_landing_is_a_shipment() {
     let x = read(Lang::En, "Scholz's plane landed in Kyiv on Monday.");
     assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{:?}", events(&x));
 }
+
+#[test]
+fn what_the_text_names_without_a_state_is_of_the_state_the_story_is_about() {
+    let text = "Spanien fordert Hilfe für seine Landwirte. Außenministerin Trinidad Jiménez sagte in \
+                Madrid, die spanischen Bauern hätten Millionen verloren. Die Regierung Spaniens prüft \
+                Entschädigungen für die Betriebe bei der Stadt Almería.";
+    let x = read(Lang::De, text);
+    assert_eq!(described(&x, "Trinidad Jiménez"), (Some("ESP".into()), vec![(PositionType::ForeignMinister, None)]));
+    // A story about two states in like measure leaves the state out.
+    let text = "Spanien und Portugal fordern Hilfe. Außenministerin Trinidad Jiménez sagte in Madrid und \
+                Lissabon, Spanien und Portugal hätten Millionen verloren.";
+    let x = read(Lang::De, text);
+    assert_eq!(described(&x, "Trinidad Jiménez").0, None);
+    // A counterpart is of another state.
+    let text = "Spanien fordert Hilfe. Die spanische Außenministerin Ana Ruiz traf in Madrid ihren \
+                Amtskollegen Pedro Silva. Spanien und Madrid stehen vor Problemen.";
+    let x = read(Lang::De, text);
+    assert_eq!(described(&x, "Pedro Silva").0, None);
+}
