@@ -3,7 +3,7 @@
 
 use super::Reader;
 use super::clauses::{Clause, clause_of};
-use super::phrases::phrase_position;
+use super::phrases::{listed, phrase_position};
 use super::roles::capital_state;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
@@ -73,7 +73,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn attribution(&self, tokens: &[Token], mentions: &[Mention], clauses: &[Clause]) -> Attribution {
-        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
         let mut att = Attribution::default();
         // A capital speaks for its state: "Moscow rejected the accusation".
         let gaz = crate::gazetteer::get();
@@ -91,7 +91,7 @@ impl<'a> Reader<'a> {
         // a source even where it is no actor (`att.sourced`), and what it says is reported.
         // "Den USA zufolge": the speaker right before.
         for (i, w) in lower.iter().enumerate() {
-            if !self.rules.cues.report_after_speaker.contains(w) {
+            if !listed(&self.rules.cues.report_after_speaker, w) {
                 continue;
             }
             att.sourced = true;
@@ -249,18 +249,21 @@ impl<'a> Reader<'a> {
     /// phrase ("teilte … mit", "accused"), then any verb whose lemma is a reporting or accusing
     /// verb's ("sagt", "gesagt", "mitteilte", "stressed"), read only where the sentence holds a
     /// trigger. A claim both accuses and reports ("claimed").
-    fn reporting_verbs(&self, tokens: &[Token], mentions: &[Mention], lower: &[String]) -> Vec<SpeechVerb> {
+    fn reporting_verbs(&self, tokens: &[Token], mentions: &[Mention], lower: &[&str]) -> Vec<SpeechVerb> {
         let cues = &self.rules.cues;
         // Tagged only where a word could be such a verb: a trigger stands in the sentence, and
         // some word's lemma as a verb is a reporting or accusing one.
         let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
-        let candidate = |w: &String| {
+        let candidate = |w: &&str| {
             let Some(g) = self.grammar else { return false };
             let mut seen = self.speech_forms.borrow_mut();
-            *seen.entry(w.clone()).or_insert_with(|| {
-                let lemma = g.lemma(w, Upos::Verb);
-                cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma)
-            })
+            if let Some(&speech) = seen.get(*w) {
+                return speech;
+            }
+            let lemma = g.lemma(w, Upos::Verb);
+            let speech = cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma);
+            seen.insert(w.to_string(), speech);
+            speech
         };
         let tags = if triggered && lower.iter().any(candidate) { self.tagged(tokens) } else { None };
         let lemma_of = |at: usize| tags.as_ref().and_then(|t| t.get(at)).map(|t| t.lemma.as_str());
@@ -311,7 +314,7 @@ impl<'a> Reader<'a> {
 
     /// "sagte … ab": a reporting verb's form that opens a phrase of calling off or refusing with
     /// its separable particle is that other verb.
-    fn calls_off(&self, lower: &[String], at: usize) -> bool {
+    fn calls_off(&self, lower: &[&str], at: usize) -> bool {
         let cues = &self.rules.cues;
         cues.cancelled
             .iter()
@@ -321,7 +324,7 @@ impl<'a> Reader<'a> {
 
     /// A report cue of several words whose last noun is the head of a compound in the text
     /// ("nach US-Angaben" for "nach Angaben").
-    fn compound_report_cue(&self, lower: &[String]) -> bool {
+    fn compound_report_cue(&self, lower: &[&str]) -> bool {
         self.rules.cues.report_before_speaker.iter().any(|phrase| {
             let words: Vec<&str> = phrase.split(' ').collect();
             let Some((head, before)) = words.split_last().filter(|(_, b)| !b.is_empty()) else { return false };
@@ -334,9 +337,9 @@ impl<'a> Reader<'a> {
     }
 
     /// A passive auxiliary in the few words of the clause before `at` ("has been accused").
-    fn auxiliary_before(&self, lower: &[String], clause: &Clause, at: usize) -> bool {
+    fn auxiliary_before(&self, lower: &[&str], clause: &Clause, at: usize) -> bool {
         const REACH: usize = 4;
-        (at.saturating_sub(REACH).max(clause.first)..at).any(|k| self.rules.cues.passive_aux.contains(&lower[k]))
+        (at.saturating_sub(REACH).max(clause.first)..at).any(|k| listed(&self.rules.cues.passive_aux, lower[k]))
     }
 
     /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic
@@ -357,10 +360,9 @@ impl<'a> Reader<'a> {
             .position(|w| self.rules.cues.report_after_speaker.iter().any(|c| c == w))
             .and_then(|at| at.checked_sub(1))
             .filter(|&k| is_source(k));
-        let owned: Vec<String> = lower.iter().map(|w| w.to_string()).collect();
         let after = || {
             self.rules.cues.report_before_speaker.iter().find_map(|p| {
-                let at = phrase_position(&owned, p)? + p.split(' ').count();
+                let at = phrase_position(&lower, p)? + p.split(' ').count();
                 (at..tokens.len().min(at + 4)).find(|&k| is_source(k))
             })
         };

@@ -117,7 +117,7 @@ impl<'a> Reader<'a> {
     /// Whether the predicate that governs the word at `at` is told as future or planned: the
     /// first verb above it, with its auxiliaries and the verb it completes ("will visit on
     /// Monday", "plans to visit on Monday"), holds a cue of the future or of a plan.
-    pub(super) fn governed_as_future(&self, tokens: &[Token], lower: &[String], at: usize) -> Option<bool> {
+    pub(super) fn governed_as_future(&self, tokens: &[Token], lower: &[&str], at: usize) -> Option<bool> {
         let words = self.parsed(tokens)?;
         let verb = Self::verb_above(&words, at)?;
         let tree = Tree::new(&words);
