@@ -112,8 +112,14 @@ impl<'a> Reader<'a> {
         self.previous_speaker = attribution.speaker.clone();
     }
 
-    pub(super) fn attribution(&self, tokens: &[Token], mentions: &[Mention], clauses: &[Clause]) -> Attribution {
-        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
+    /// Who speaks in the sentence; `lower` holds its words in lower case.
+    pub(super) fn attribution(
+        &self,
+        tokens: &[Token],
+        lower: &[&str],
+        mentions: &[Mention],
+        clauses: &[Clause],
+    ) -> Attribution {
         let mut att = Attribution::default();
         // A capital speaks for its state: "Moscow rejected the accusation".
         let gaz = crate::gazetteer::get();
@@ -145,7 +151,7 @@ impl<'a> Reader<'a> {
         }
         // "laut TASS", "according to Reuters": the speaker right after.
         for phrase in &self.rules.cues.report_before_speaker {
-            if let Some(at) = phrase_position(&lower, phrase) {
+            if let Some(at) = phrase_position(lower, phrase) {
                 att.sourced = true;
                 let after = at + phrase.split(' ').count();
                 // "according to diplomatic sources, Putin will …": the source stands before the
@@ -160,15 +166,15 @@ impl<'a> Reader<'a> {
             }
         }
         // "nach US-Angaben", "nach Regierungsangaben": a cue whose last noun heads a compound.
-        if self.rules.closed_compounds && self.compound_report_cue(&lower) {
+        if self.rules.closed_compounds && self.compound_report_cue(lower) {
             att.sourced = true;
         }
         // "Aristide has been accused … by Haitian officials", "Russland wurde von den USA
         // beschuldigt": the agent accuses, the subject is accused.
         for phrase in &self.rules.cues.accuse {
-            if let Some(at) = phrase_position(&lower, phrase) {
+            if let Some(at) = phrase_position(lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
-                let passive = self.auxiliary_before(&lower, clause, at);
+                let passive = self.auxiliary_before(lower, clause, at);
                 let agent = actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
@@ -195,7 +201,7 @@ impl<'a> Reader<'a> {
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
         let speech_verbs =
-            self.reporting_verbs(tokens, mentions, &lower).into_iter().filter(|v| !self.calls_off(&lower, v.at));
+            self.reporting_verbs(tokens, mentions, lower).into_iter().filter(|v| !self.calls_off(lower, v.at));
         for SpeechVerb { at, accuses: accuse, reports } in speech_verbs {
             // "Tehran rejected claims that …", "denied reports that …": a report a denial
             // rejects is someone else's, never its subject's.
@@ -204,7 +210,7 @@ impl<'a> Reader<'a> {
                 .cues
                 .deny
                 .iter()
-                .filter_map(|d| phrase_position(&lower, d))
+                .filter_map(|d| phrase_position(lower, d))
                 .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at));
             if rejected {
                 att.sourced = true;
@@ -216,7 +222,7 @@ impl<'a> Reader<'a> {
             // A passive accusation's subject is the accused, never its source; who "was told"
             // is no source either. Where the verb closes the clause, an auxiliary before a
             // reporting verb may belong to another verb, so there only accusations count.
-            let passive = self.auxiliary_before(&lower, clause, at) && (accuse || !self.rules.verb_final);
+            let passive = self.auxiliary_before(lower, clause, at) && (accuse || !self.rules.verb_final);
             if passive {
                 continue;
             }
@@ -267,7 +273,7 @@ impl<'a> Reader<'a> {
         }
         // Denials: "Russland hat dies zurückgewiesen".
         for phrase in &self.rules.cues.deny {
-            if let Some(at) = phrase_position(&lower, phrase) {
+            if let Some(at) = phrase_position(lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
                 if let Some(m) = actor_at(&|m| {
                     m.first >= clause.first
@@ -379,13 +385,14 @@ impl<'a> Reader<'a> {
     }
 
     /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic
-    /// sources"): its span, and the state a compound prefix or demonym gives it.
+    /// sources"): its span, and the state a compound prefix or demonym gives it; `lower` holds the
+    /// sentence's words in lower case.
     pub(super) fn unnamed_source(
         &self,
         tokens: &[Token],
+        lower: &[&str],
         mentions: &[Mention],
     ) -> Option<(usize, usize, Option<EntityId>)> {
-        let lower: Vec<&str> = tokens.iter().map(|t| t.lower()).collect();
         let is_source = |k: usize| {
             let w = lower[k];
             self.rules.source_nouns.contains(w)
@@ -398,7 +405,7 @@ impl<'a> Reader<'a> {
             .filter(|&k| is_source(k));
         let after = || {
             self.rules.cues.report_before_speaker.iter().find_map(|p| {
-                let at = phrase_position(&lower, p)? + p.split(' ').count();
+                let at = phrase_position(lower, p)? + p.split(' ').count();
                 (at..tokens.len().min(at + 4)).find(|&k| is_source(k))
             })
         };

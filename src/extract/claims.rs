@@ -26,7 +26,7 @@ impl<'a> Reader<'a> {
         let Some(kind) = (1..tokens.len()).find_map(|k| {
             let c = &clauses[clause_of(clauses, k)];
             let words = &lower[c.first..c.last];
-            let noun = self.rules.groups_of(&lower[k]).find(|g| !g.frame.is_verb())?;
+            let noun = self.rules.groups_of(lower[k]).find(|g| !g.frame.is_verb())?;
             (self.rules.definite_determiners.contains(lower[k - 1])
                 && words.iter().any(|w| self.rules.occur_words.contains(*w))
                 && self.rules.cues.negation.iter().any(|n| phrase_in(words, n)))

@@ -9,11 +9,11 @@ use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
 
 impl<'a> Reader<'a> {
-    pub(super) fn time_expressions(&self, tokens: &[Token]) -> Vec<TimeExpr> {
+    /// The sentence's time expressions; `lower` holds its words in lower case.
+    pub(super) fn time_expressions(&self, tokens: &[Token], lower: &[&str]) -> Vec<TimeExpr> {
         let Some(reference) = self.reference else {
             return Vec::new();
         };
-        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
         let mut out = Vec::new();
         let tw = &self.rules.time;
         let relative: [(&[String], Resolve); 16] = [
@@ -36,7 +36,7 @@ impl<'a> Reader<'a> {
         ];
         for (phrases, resolve) in relative {
             for p in phrases {
-                if let Some(at) = phrase_position(&lower, p)
+                if let Some(at) = phrase_position(lower, p)
                     && !self.capitalised_noun(tokens, at, p)
                     && let Some(value) = resolve(reference)
                 {
@@ -46,14 +46,14 @@ impl<'a> Reader<'a> {
         }
         if let Some(story) = &self.story {
             for (p, &days) in &tw.story_day_offsets {
-                if let Some(at) = phrase_position(&lower, p) {
+                if let Some(at) = phrase_position(lower, p) {
                     let value = time::days_from(story, i64::from(days));
                     out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
                 }
             }
         }
         for p in &tw.month_before_anchor {
-            if let Some(at) = phrase_position(&lower, p) {
+            if let Some(at) = phrase_position(lower, p) {
                 out.push(TimeExpr {
                     first: at,
                     last: at + p.split(' ').count(),
@@ -62,17 +62,17 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        out.extend(self.spans_before_an_event(tokens, &lower, reference));
-        out.extend(self.spans_ago(tokens, &lower, reference));
+        out.extend(self.spans_before_an_event(tokens, lower, reference));
+        out.extend(self.spans_ago(tokens, lower, reference));
         // Whether the sentence speaks of the future: looked up only for a weekday or a date.
         let speaks_of_future = std::cell::OnceCell::new();
         let future = || {
             *speaks_of_future.get_or_init(|| {
-                self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(&lower, c))
+                self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(lower, c))
             })
         };
-        out.extend(self.weekdays(tokens, &lower, reference, &future));
-        out.extend(self.calendar_dates(tokens, &lower, reference, &future));
+        out.extend(self.weekdays(tokens, lower, reference, &future));
+        out.extend(self.calendar_dates(tokens, lower, reference, &future));
         without_nested(out)
     }
 
@@ -110,7 +110,7 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < lower.len() {
-            let Some(n) = self.weekday_in(&lower[i]) else {
+            let Some(n) = self.weekday_in(lower[i]) else {
                 i += 1;
                 continue;
             };

@@ -214,12 +214,13 @@ impl<'a> Reader<'a> {
     ) -> SentenceState<'s, 'a> {
         let tokens = &sentence.tokens;
         let clauses = self.clauses(tokens, mentions);
-        let times = self.time_expressions(tokens);
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
+        let times = self.time_expressions(tokens, &lower);
         let triggers = self.triggers(tokens, &clauses);
-        let mut attribution = self.attribution(tokens, mentions, &clauses);
+        let mut attribution = self.attribution(tokens, &lower, mentions, &clauses);
         if attribution.speaker.is_none()
             && attribution.sourced
-            && let Some((first, last, state)) = self.unnamed_source(tokens, mentions)
+            && let Some((first, last, state)) = self.unnamed_source(tokens, &lower, mentions)
         {
             // "Berichten verschiedener US-Medien zufolge": the media speak as a group.
             let country = state.map(|s| resolver.iso_of(&s)).filter(|iso| !iso.is_empty());
