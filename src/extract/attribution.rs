@@ -5,52 +5,12 @@ use super::Reader;
 use super::clauses::{Clause, clause_of};
 use super::phrases::{listed, phrase_position};
 use super::roles::capital_state;
-use crate::lang::{RoleHint, Rules};
+use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityId, EntityKind};
-use crate::syntax::Model;
 use crate::syntax::tree::Tree;
 use crate::syntax::ud::{Attr, Upos};
 use crate::text::{Token, TokenKind};
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-/// How many word forms the memo of speech verbs keeps for each language before it starts over.
-const SPEECH_FORMS: usize = 1 << 16;
-
-/// The memo of speech verbs for one language: its rules and grammar, by address, and whether a
-/// word, read as a verb, has the lemma of a reporting or accusing verb.
-type SpeechForms = ((usize, usize), HashMap<String, bool>);
-
-thread_local! {
-    /// The memos of speech verbs of this thread, one per language, kept across articles.
-    static SPEECH: RefCell<Vec<SpeechForms>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Whether `word`, read as a verb by `grammar`, has the lemma of a reporting or accusing verb of
-/// `rules`: `speech` tells the first time, the memo after.
-fn speech_form(rules: &Rules, grammar: &Model, word: &str, speech: impl FnOnce() -> bool) -> bool {
-    let language = (std::ptr::from_ref(rules) as usize, std::ptr::from_ref(grammar) as usize);
-    SPEECH.with_borrow_mut(|memos| {
-        let at = match memos.iter().position(|(l, _)| *l == language) {
-            Some(at) => at,
-            None => {
-                memos.push((language, HashMap::new()));
-                memos.len() - 1
-            }
-        };
-        let seen = &mut memos[at].1;
-        if let Some(&known) = seen.get(word) {
-            return known;
-        }
-        if seen.len() >= SPEECH_FORMS {
-            seen.clear();
-        }
-        let known = speech();
-        seen.insert(word.to_string(), known);
-        known
-    })
-}
 
 /// Who speaks in a sentence.
 #[derive(Debug, Default)]
@@ -302,10 +262,14 @@ impl<'a> Reader<'a> {
         let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
         let candidate = |w: &&str| {
             let Some(g) = self.grammar else { return false };
-            speech_form(self.rules, g, w, || {
-                let lemma = g.lemma(w, Upos::Verb);
-                cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma)
-            })
+            let mut seen = self.speech_forms.borrow_mut();
+            if let Some(&speech) = seen.get(*w) {
+                return speech;
+            }
+            let lemma = g.lemma(w, Upos::Verb);
+            let speech = cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma);
+            seen.insert(w.to_string(), speech);
+            speech
         };
         let tags = if triggered && lower.iter().any(candidate) { self.tagged(tokens) } else { None };
         let lemma_of = |at: usize| tags.as_ref().and_then(|t| t.get(at)).map(|t| t.lemma.as_str());
