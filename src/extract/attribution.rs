@@ -3,7 +3,7 @@
 
 use super::Reader;
 use super::clauses::{Clause, clause_of};
-use super::phrases::phrase_position;
+use super::phrases::{listed, phrase_position};
 use super::roles::capital_state;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
@@ -72,8 +72,14 @@ impl<'a> Reader<'a> {
         self.previous_speaker = attribution.speaker.clone();
     }
 
-    pub(super) fn attribution(&self, tokens: &[Token], mentions: &[Mention], clauses: &[Clause]) -> Attribution {
-        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+    /// Who speaks in the sentence; `lower` holds its words in lower case.
+    pub(super) fn attribution(
+        &self,
+        tokens: &[Token],
+        lower: &[&str],
+        mentions: &[Mention],
+        clauses: &[Clause],
+    ) -> Attribution {
         let mut att = Attribution::default();
         // A capital speaks for its state: "Moscow rejected the accusation".
         let gaz = crate::gazetteer::get();
@@ -91,7 +97,7 @@ impl<'a> Reader<'a> {
         // a source even where it is no actor (`att.sourced`), and what it says is reported.
         // "Den USA zufolge": the speaker right before.
         for (i, w) in lower.iter().enumerate() {
-            if !self.rules.cues.report_after_speaker.contains(w) {
+            if !listed(&self.rules.cues.report_after_speaker, w) {
                 continue;
             }
             att.sourced = true;
@@ -105,7 +111,7 @@ impl<'a> Reader<'a> {
         }
         // "laut TASS", "according to Reuters": the speaker right after.
         for phrase in &self.rules.cues.report_before_speaker {
-            if let Some(at) = phrase_position(&lower, phrase) {
+            if let Some(at) = phrase_position(lower, phrase) {
                 att.sourced = true;
                 let after = at + phrase.split(' ').count();
                 // "according to diplomatic sources, Putin will …": the source stands before the
@@ -120,15 +126,15 @@ impl<'a> Reader<'a> {
             }
         }
         // "nach US-Angaben", "nach Regierungsangaben": a cue whose last noun heads a compound.
-        if self.rules.closed_compounds && self.compound_report_cue(&lower) {
+        if self.rules.closed_compounds && self.compound_report_cue(lower) {
             att.sourced = true;
         }
         // "Aristide has been accused … by Haitian officials", "Russland wurde von den USA
         // beschuldigt": the agent accuses, the subject is accused.
         for phrase in &self.rules.cues.accuse {
-            if let Some(at) = phrase_position(&lower, phrase) {
+            if let Some(at) = phrase_position(lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
-                let passive = self.auxiliary_before(&lower, clause, at);
+                let passive = self.auxiliary_before(lower, clause, at);
                 let agent = actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
@@ -155,7 +161,7 @@ impl<'a> Reader<'a> {
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
         let speech_verbs =
-            self.reporting_verbs(tokens, mentions, &lower).into_iter().filter(|v| !self.calls_off(&lower, v.at));
+            self.reporting_verbs(tokens, mentions, lower).into_iter().filter(|v| !self.calls_off(lower, v.at));
         for SpeechVerb { at, accuses: accuse, reports } in speech_verbs {
             // "Tehran rejected claims that …", "denied reports that …": a report a denial
             // rejects is someone else's, never its subject's.
@@ -164,7 +170,7 @@ impl<'a> Reader<'a> {
                 .cues
                 .deny
                 .iter()
-                .filter_map(|d| phrase_position(&lower, d))
+                .filter_map(|d| phrase_position(lower, d))
                 .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at));
             if rejected {
                 att.sourced = true;
@@ -176,7 +182,7 @@ impl<'a> Reader<'a> {
             // A passive accusation's subject is the accused, never its source; who "was told"
             // is no source either. Where the verb closes the clause, an auxiliary before a
             // reporting verb may belong to another verb, so there only accusations count.
-            let passive = self.auxiliary_before(&lower, clause, at) && (accuse || !self.rules.verb_final);
+            let passive = self.auxiliary_before(lower, clause, at) && (accuse || !self.rules.verb_final);
             if passive {
                 continue;
             }
@@ -227,7 +233,7 @@ impl<'a> Reader<'a> {
         }
         // Denials: "Russland hat dies zurückgewiesen".
         for phrase in &self.rules.cues.deny {
-            if let Some(at) = phrase_position(&lower, phrase) {
+            if let Some(at) = phrase_position(lower, phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
                 if let Some(m) = actor_at(&|m| {
                     m.first >= clause.first
@@ -249,18 +255,21 @@ impl<'a> Reader<'a> {
     /// phrase ("teilte … mit", "accused"), then any verb whose lemma is a reporting or accusing
     /// verb's ("sagt", "gesagt", "mitteilte", "stressed"), read only where the sentence holds a
     /// trigger. A claim both accuses and reports ("claimed").
-    fn reporting_verbs(&self, tokens: &[Token], mentions: &[Mention], lower: &[String]) -> Vec<SpeechVerb> {
+    fn reporting_verbs(&self, tokens: &[Token], mentions: &[Mention], lower: &[&str]) -> Vec<SpeechVerb> {
         let cues = &self.rules.cues;
         // Tagged only where a word could be such a verb: a trigger stands in the sentence, and
         // some word's lemma as a verb is a reporting or accusing one.
         let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
-        let candidate = |w: &String| {
+        let candidate = |w: &&str| {
             let Some(g) = self.grammar else { return false };
             let mut seen = self.speech_forms.borrow_mut();
-            *seen.entry(w.clone()).or_insert_with(|| {
-                let lemma = g.lemma(w, Upos::Verb);
-                cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma)
-            })
+            if let Some(&speech) = seen.get(*w) {
+                return speech;
+            }
+            let lemma = g.lemma(w, Upos::Verb);
+            let speech = cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma);
+            seen.insert(w.to_string(), speech);
+            speech
         };
         let tags = if triggered && lower.iter().any(candidate) { self.tagged(tokens) } else { None };
         let lemma_of = |at: usize| tags.as_ref().and_then(|t| t.get(at)).map(|t| t.lemma.as_str());
@@ -311,7 +320,7 @@ impl<'a> Reader<'a> {
 
     /// "sagte … ab": a reporting verb's form that opens a phrase of calling off or refusing with
     /// its separable particle is that other verb.
-    fn calls_off(&self, lower: &[String], at: usize) -> bool {
+    fn calls_off(&self, lower: &[&str], at: usize) -> bool {
         let cues = &self.rules.cues;
         cues.cancelled
             .iter()
@@ -321,7 +330,7 @@ impl<'a> Reader<'a> {
 
     /// A report cue of several words whose last noun is the head of a compound in the text
     /// ("nach US-Angaben" for "nach Angaben").
-    fn compound_report_cue(&self, lower: &[String]) -> bool {
+    fn compound_report_cue(&self, lower: &[&str]) -> bool {
         self.rules.cues.report_before_speaker.iter().any(|phrase| {
             let words: Vec<&str> = phrase.split(' ').collect();
             let Some((head, before)) = words.split_last().filter(|(_, b)| !b.is_empty()) else { return false };
@@ -334,19 +343,20 @@ impl<'a> Reader<'a> {
     }
 
     /// A passive auxiliary in the few words of the clause before `at` ("has been accused").
-    fn auxiliary_before(&self, lower: &[String], clause: &Clause, at: usize) -> bool {
+    fn auxiliary_before(&self, lower: &[&str], clause: &Clause, at: usize) -> bool {
         const REACH: usize = 4;
-        (at.saturating_sub(REACH).max(clause.first)..at).any(|k| self.rules.cues.passive_aux.contains(&lower[k]))
+        (at.saturating_sub(REACH).max(clause.first)..at).any(|k| listed(&self.rules.cues.passive_aux, lower[k]))
     }
 
     /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic
-    /// sources"): its span, and the state a compound prefix or demonym gives it.
+    /// sources"): its span, and the state a compound prefix or demonym gives it; `lower` holds the
+    /// sentence's words in lower case.
     pub(super) fn unnamed_source(
         &self,
         tokens: &[Token],
+        lower: &[&str],
         mentions: &[Mention],
     ) -> Option<(usize, usize, Option<EntityId>)> {
-        let lower: Vec<&str> = tokens.iter().map(|t| t.lower()).collect();
         let is_source = |k: usize| {
             let w = lower[k];
             self.rules.source_nouns.contains(w)
@@ -357,10 +367,9 @@ impl<'a> Reader<'a> {
             .position(|w| self.rules.cues.report_after_speaker.iter().any(|c| c == w))
             .and_then(|at| at.checked_sub(1))
             .filter(|&k| is_source(k));
-        let owned: Vec<String> = lower.iter().map(|w| w.to_string()).collect();
         let after = || {
             self.rules.cues.report_before_speaker.iter().find_map(|p| {
-                let at = phrase_position(&owned, p)? + p.split(' ').count();
+                let at = phrase_position(lower, p)? + p.split(' ').count();
                 (at..tokens.len().min(at + 4)).find(|&k| is_source(k))
             })
         };

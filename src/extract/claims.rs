@@ -22,13 +22,13 @@ impl<'a> Reader<'a> {
         attribution: &Attribution,
         evidence: Span,
     ) {
-        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
         let Some(kind) = (1..tokens.len()).find_map(|k| {
             let c = &clauses[clause_of(clauses, k)];
             let words = &lower[c.first..c.last];
-            let noun = self.rules.groups_of(&lower[k]).find(|g| !g.frame.is_verb())?;
-            (self.rules.definite_determiners.contains(&lower[k - 1])
-                && words.iter().any(|w| self.rules.occur_words.contains(w))
+            let noun = self.rules.groups_of(lower[k]).find(|g| !g.frame.is_verb())?;
+            (self.rules.definite_determiners.contains(lower[k - 1])
+                && words.iter().any(|w| self.rules.occur_words.contains(*w))
                 && self.rules.cues.negation.iter().any(|n| phrase_in(words, n)))
             .then_some(noun.kind)
         }) else {

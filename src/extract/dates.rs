@@ -2,18 +2,18 @@
 //! each resolved against the article's publication date.
 
 use super::Reader;
-use super::phrases::{phrase_ends_at, phrase_in, phrase_position};
+use super::phrases::{listed, phrase_ends_at, phrase_in, phrase_position};
 use super::time::{Resolve, TimeExpr, weekday};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
 
 impl<'a> Reader<'a> {
-    pub(super) fn time_expressions(&self, tokens: &[Token]) -> Vec<TimeExpr> {
+    /// The sentence's time expressions; `lower` holds its words in lower case.
+    pub(super) fn time_expressions(&self, tokens: &[Token], lower: &[&str]) -> Vec<TimeExpr> {
         let Some(reference) = self.reference else {
             return Vec::new();
         };
-        let lower: Vec<String> = tokens.iter().map(|t| t.lower().to_string()).collect();
         let mut out = Vec::new();
         let tw = &self.rules.time;
         let relative: [(&[String], Resolve); 16] = [
@@ -36,7 +36,7 @@ impl<'a> Reader<'a> {
         ];
         for (phrases, resolve) in relative {
             for p in phrases {
-                if let Some(at) = phrase_position(&lower, p)
+                if let Some(at) = phrase_position(lower, p)
                     && !self.capitalised_noun(tokens, at, p)
                     && let Some(value) = resolve(reference)
                 {
@@ -46,14 +46,14 @@ impl<'a> Reader<'a> {
         }
         if let Some(story) = &self.story {
             for (p, &days) in &tw.story_day_offsets {
-                if let Some(at) = phrase_position(&lower, p) {
+                if let Some(at) = phrase_position(lower, p) {
                     let value = time::days_from(story, i64::from(days));
                     out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
                 }
             }
         }
         for p in &tw.month_before_anchor {
-            if let Some(at) = phrase_position(&lower, p) {
+            if let Some(at) = phrase_position(lower, p) {
                 out.push(TimeExpr {
                     first: at,
                     last: at + p.split(' ').count(),
@@ -62,11 +62,17 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        out.extend(self.spans_before_an_event(tokens, &lower, reference));
-        out.extend(self.spans_ago(tokens, &lower, reference));
-        let future = self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(&lower, c));
-        out.extend(self.weekdays(tokens, &lower, reference, future));
-        out.extend(self.calendar_dates(tokens, &lower, reference, future));
+        out.extend(self.spans_before_an_event(tokens, lower, reference));
+        out.extend(self.spans_ago(tokens, lower, reference));
+        // Whether the sentence speaks of the future: looked up only for a weekday or a date.
+        let speaks_of_future = std::cell::OnceCell::new();
+        let future = || {
+            *speaks_of_future.get_or_init(|| {
+                self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(lower, c))
+            })
+        };
+        out.extend(self.weekdays(tokens, lower, reference, &future));
+        out.extend(self.calendar_dates(tokens, lower, reference, &future));
         without_nested(out)
     }
 
@@ -78,10 +84,16 @@ impl<'a> Reader<'a> {
 
     /// Weekdays, past or coming; two joined ("am Montag und Dienstag", "on Monday and Tuesday")
     /// are a span when the second follows the first within the week.
-    fn weekdays(&self, tokens: &[Token], lower: &[String], reference: PartialDate, future: bool) -> Vec<TimeExpr> {
+    fn weekdays(
+        &self,
+        tokens: &[Token],
+        lower: &[&str],
+        reference: PartialDate,
+        future: &dyn Fn() -> bool,
+    ) -> Vec<TimeExpr> {
         // A cue of the future counts for the predicate it belongs to ("announced on Sunday that
         // troops would leave" is a past Sunday).
-        let ahead = |at: usize| future && self.governed_as_future(tokens, lower, at).unwrap_or(true);
+        let ahead = |at: usize| future() && self.governed_as_future(tokens, lower, at).unwrap_or(true);
         // "Die Minister kommen am Montag zusammen", "meets on Monday": a weekday in the present
         // tense is the coming one (the reference's own weekday is that day).
         let today = |n: u32| matches!(reference, PartialDate::Day(d) if d.weekday() == weekday(n));
@@ -98,14 +110,14 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < lower.len() {
-            let Some(n) = self.weekday_in(&lower[i]) else {
+            let Some(n) = self.weekday_in(lower[i]) else {
                 i += 1;
                 continue;
             };
             let first = resolve(n, i);
-            let joined = lower.get(i + 1).is_some_and(|w| self.rules.time.range_join.contains(w));
+            let joined = lower.get(i + 1).is_some_and(|w| listed(&self.rules.time.range_join, w));
             if joined
-                && let Some(&m) = lower.get(i + 2).and_then(|w| self.rules.weekdays.get(w))
+                && let Some(&m) = lower.get(i + 2).and_then(|w| self.rules.weekdays.get(*w))
                 && let (TimeValue::Day(a), TimeValue::Day(b)) = (&first, resolve(m, i))
                 && a < &b
                 && (b - *a).num_days() < 7
@@ -126,18 +138,18 @@ impl<'a> Reader<'a> {
     }
 
     /// A count of days or weeks ("zwei Wochen", "3 days") at `i`: the number of days.
-    fn days_counted(&self, tokens: &[Token], lower: &[String], i: usize) -> Option<u32> {
+    fn days_counted(&self, tokens: &[Token], lower: &[&str], i: usize) -> Option<u32> {
         let tw = &self.rules.time;
         let n =
-            tw.counts.get(lower.get(i)?).copied().or_else(|| {
+            tw.counts.get(*lower.get(i)?).copied().or_else(|| {
                 (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten()
             })?;
-        Some(n * *tw.day_units.get(lower.get(i + 1)?)?)
+        Some(n * *tw.day_units.get(*lower.get(i + 1)?)?)
     }
 
     /// "vor zwei Wochen", "three days ago": that long before the reference; a day counted in
     /// days, the week around it counted in weeks.
-    fn spans_ago(&self, tokens: &[Token], lower: &[String], reference: PartialDate) -> Vec<TimeExpr> {
+    fn spans_ago(&self, tokens: &[Token], lower: &[&str], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
         let value = |days: u32| {
             let around =
@@ -146,13 +158,13 @@ impl<'a> Reader<'a> {
         };
         let mut out = Vec::new();
         for i in 0..lower.len() {
-            if tw.ago_before.contains(&lower[i])
+            if listed(&tw.ago_before, lower[i])
                 && let Some(days) = self.days_counted(tokens, lower, i + 1)
             {
                 out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
             }
             if let Some(days) = self.days_counted(tokens, lower, i)
-                && lower.get(i + 2).is_some_and(|w| tw.ago_after.contains(w))
+                && lower.get(i + 2).is_some_and(|w| listed(&tw.ago_after, w))
             {
                 out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
             }
@@ -171,12 +183,12 @@ impl<'a> Reader<'a> {
 
     /// "zwei Wochen nach dem Besuch", "a week after the summit": the event named next lies that
     /// many days before the reference.
-    fn spans_before_an_event(&self, tokens: &[Token], lower: &[String], reference: PartialDate) -> Vec<TimeExpr> {
+    fn spans_before_an_event(&self, tokens: &[Token], lower: &[&str], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
         (0..lower.len().saturating_sub(2))
             .filter_map(|i| {
                 let days = self.days_counted(tokens, lower, i)?;
-                tw.after_words.contains(&lower[i + 2]).then(|| TimeExpr {
+                listed(&tw.after_words, lower[i + 2]).then(|| TimeExpr {
                     first: i,
                     last: i + 3,
                     value: time::days_from(&reference.window(), -i64::from(days)),
@@ -190,14 +202,14 @@ impl<'a> Reader<'a> {
     fn calendar_dates(
         &self,
         tokens: &[Token],
-        lower: &[String],
+        lower: &[&str],
         reference: PartialDate,
-        future: bool,
+        future: &dyn Fn() -> bool,
     ) -> Vec<TimeExpr> {
         let mut dates: Vec<(usize, usize, PartialDate)> = Vec::new();
         let mut spans: Vec<TimeExpr> = Vec::new();
         // Read from the tenses only where a date lacks its year.
-        let heading = |at: usize| self.heading(tokens, future, at);
+        let heading = |at: usize| self.heading(tokens, future(), at);
         let mut i = 0;
         while i < tokens.len() {
             let day_num = |t: &Token| {
@@ -219,7 +231,7 @@ impl<'a> Reader<'a> {
             if let Some(day) = day_num(&tokens[i]) {
                 let k = if tokens.get(i + 1).is_some_and(|t| t.is('.')) { i + 2 } else { i + 1 };
                 // Two days of one month: "am 10. und 11. Juli", "24 and 25 September".
-                if lower.get(k).is_some_and(|w| self.rules.time.range_join.contains(w))
+                if lower.get(k).is_some_and(|w| listed(&self.rules.time.range_join, w))
                     && let Some(second) = tokens.get(k + 1).and_then(day_num)
                 {
                     let m = if tokens.get(k + 2).is_some_and(|t| t.is('.')) { k + 3 } else { k + 2 };
@@ -305,7 +317,7 @@ impl<'a> Reader<'a> {
             if let Some(y) = year_at(i) {
                 let marked = i > 0
                     && (self.rules.time.year_markers.iter().any(|m| phrase_ends_at(lower, m, i))
-                        || self.rules.prepositions.contains_key(&lower[i - 1]));
+                        || self.rules.prepositions.contains_key(lower[i - 1]));
                 if marked {
                     dates.push((i, i + 1, PartialDate::Year(y)));
                 }
@@ -318,9 +330,9 @@ impl<'a> Reader<'a> {
         for n in 0..dates.len().saturating_sub(1) {
             let (a, b) = (&dates[n], &dates[n + 1]);
             let between = &lower[a.1..b.0];
-            let joined = between.iter().any(|w| self.rules.time.range_join.contains(w)) && between.len() <= 3;
-            let opened = (a.0 >= 1 && self.rules.time.range_open.contains(&lower[a.0 - 1]))
-                || (a.0 >= 2 && self.rules.time.range_open.contains(&lower[a.0 - 2]));
+            let joined = between.iter().any(|w| listed(&self.rules.time.range_join, w)) && between.len() <= 3;
+            let opened = (a.0 >= 1 && listed(&self.rules.time.range_open, lower[a.0 - 1]))
+                || (a.0 >= 2 && listed(&self.rules.time.range_open, lower[a.0 - 2]));
             if joined && opened {
                 let (start, end) = (a.2.first_day(), b.2.last_day());
                 if start <= end {
@@ -348,22 +360,21 @@ impl<'a> Reader<'a> {
     /// until the reference.
     fn since_until(
         &self,
-        lower: &[String],
+        lower: &[&str],
         first: usize,
         date: &PartialDate,
         reference: PartialDate,
     ) -> Option<TimeValue> {
-        let since = (first >= 1 && self.rules.time.since.contains(&lower[first - 1]))
-            || (first >= 2
-                && self.rules.time.since.contains(&lower[first - 2])
-                && self.rules.determiners.contains(&lower[first - 1]));
+        let since_word = |w: &str| self.rules.time.since.iter().any(|s| s == w);
+        let since = (first >= 1 && since_word(lower[first - 1]))
+            || (first >= 2 && since_word(lower[first - 2]) && self.rules.determiners.contains(lower[first - 1]));
         let (start, end) = (date.first_day(), reference.last_day());
         (since && start < end).then(|| time::window_between(start, end))
     }
 
     /// A phrase before a month name that names a third of it ("Anfang", "the end of"): where it
     /// starts and which third.
-    fn month_part_before(&self, lower: &[String], month_at: usize) -> Option<(usize, u32)> {
+    fn month_part_before(&self, lower: &[&str], month_at: usize) -> Option<(usize, u32)> {
         self.rules
             .time
             .month_parts

@@ -4,7 +4,7 @@
 use super::Reader;
 use super::attribution::Attribution;
 use super::clauses::Clause;
-use super::phrases::phrase_in;
+use super::phrases::{listed, phrase_in};
 use super::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::Mention;
@@ -33,8 +33,8 @@ impl<'a> Reader<'a> {
         if !infinitive || clause == 0 {
             return None;
         }
-        let before: Vec<String> =
-            tokens[clauses[clause - 1].first..clauses[clause - 1].last].iter().map(|t| t.lower().to_string()).collect();
+        let before: Vec<&str> =
+            tokens[clauses[clause - 1].first..clauses[clause - 1].last].iter().map(Token::lower).collect();
         self.rules
             .cue_lists()
             .into_iter()
@@ -117,10 +117,10 @@ impl<'a> Reader<'a> {
         // "ein geplanter Besuch", "a possible meeting": adjectives speak for their noun only.
         if noun {
             let before = &lower[trigger.at.saturating_sub(3).max(clause.first)..trigger.at];
-            if self.rules.cues.hypothetical_adjectives.iter().any(|c| before.contains(c)) {
+            if self.rules.cues.hypothetical_adjectives.iter().any(|c| before.contains(&c.as_str())) {
                 return Factuality::Hypothetical;
             }
-            if self.rules.cues.planned_adjectives.iter().any(|c| before.contains(c)) {
+            if self.rules.cues.planned_adjectives.iter().any(|c| before.contains(&c.as_str())) {
                 return Factuality::Planned;
             }
         }
@@ -140,17 +140,17 @@ impl<'a> Reader<'a> {
         }
         // "sollte … weitertransportiert werden": a participle with a passive infinitive after it is
         // planned by another auxiliary ("dass sie geliefert werden" alone is not).
-        let aux_after = (trigger.at + 1..to).find(|&k| self.rules.cues.future_aux.contains(&lower[k]));
+        let aux_after = (trigger.at + 1..to).find(|&k| listed(&self.rules.cues.future_aux, lower[k]));
         let passive_infinitive = trigger.participle
-            && aux_after.is_some_and(|a| (from..to).any(|k| k != a && self.rules.cues.future_aux.contains(&lower[k])));
+            && aux_after.is_some_and(|a| (from..to).any(|k| k != a && listed(&self.rules.cues.future_aux, lower[k])));
         if !governed
             && (!trigger.participle || passive_infinitive)
-            && self.rules.cues.future_aux.iter().any(|a| window.contains(a))
+            && self.rules.cues.future_aux.iter().any(|a| window.contains(&a.as_str()))
         {
             return Factuality::Planned;
         }
         // "bis zum G-20-Gipfel", "until the summit": a deadline is still ahead.
-        if noun && lower[trigger.at.saturating_sub(3)..trigger.at].iter().any(|w| self.rules.cues.deadline.contains(w))
+        if noun && lower[trigger.at.saturating_sub(3)..trigger.at].iter().any(|w| listed(&self.rules.cues.deadline, w))
         {
             return Factuality::Planned;
         }
@@ -162,7 +162,7 @@ impl<'a> Reader<'a> {
         if !governed && !setting && self.rules.cues.negation.iter().any(|c| phrase_in(window, c)) {
             return Factuality::Denied;
         }
-        let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(c));
+        let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(&c.as_str()));
         // "Bei einem Treffen der NATO-Außenminister sagte Rice, …": the scene of a report, in the
         // reporting verb's own clause, is told by the article, not by the speaker.
         let scene_of_report =
@@ -227,14 +227,14 @@ impl<'a> Reader<'a> {
 
     /// The words cues are read from, in lower case: a name ("Theresa May") or a month written
     /// as one inside a sentence ("on 3 May") is no cue, and stands as an empty word.
-    fn cue_words(&self, tokens: &[Token], mentions: &[Mention]) -> Vec<String> {
+    fn cue_words<'t>(&self, tokens: &'t [Token], mentions: &[Mention]) -> Vec<&'t str> {
         tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
                 let named = t.is_capitalized() && mentions.iter().any(|m| m.first <= i && i < m.last);
                 let month = i > 0 && t.is_capitalized() && self.rules.is_month(&t.text);
-                if named || month { String::new() } else { t.lower().to_string() }
+                if named || month { "" } else { t.lower() }
             })
             .collect()
     }
@@ -242,7 +242,7 @@ impl<'a> Reader<'a> {
     /// A verb of calling off or refusing ("cancelled", "sagte … ab") whose subject or object,
     /// in the sentence's tree, is the event noun at `at`. The tree is read only when such a verb
     /// stands in the sentence.
-    fn called_off_in_tree(&self, tokens: &[Token], lower: &[String], at: usize) -> Option<Factuality> {
+    fn called_off_in_tree(&self, tokens: &[Token], lower: &[&str], at: usize) -> Option<Factuality> {
         let lists = self.rules.cue_lists();
         let verbs: Vec<(usize, Factuality)> = lists[..2]
             .iter()
@@ -253,7 +253,7 @@ impl<'a> Reader<'a> {
                 })
             })
             .flat_map(|(head, value)| {
-                lower.iter().enumerate().filter(move |(k, w)| *w == head && *k != at).map(move |(k, _)| (k, value))
+                lower.iter().enumerate().filter(move |(k, w)| **w == head && *k != at).map(move |(k, _)| (k, value))
             })
             .collect();
         if verbs.is_empty() {

@@ -1,5 +1,5 @@
-//! The sentence's tags and tree for the rules that read them: made at most once per sentence,
-//! and only when a rule asks.
+//! What the rules read in the sentence's tags and tree (`crate::analysis`: made at most once per
+//! sentence, and only when a rule asks).
 
 use super::Reader;
 use super::phrases::phrase_in;
@@ -10,49 +10,18 @@ use crate::syntax::{Tagged, Word};
 use crate::text::Token;
 use std::rc::Rc;
 
-/// One analysis of the last sentence asked about, by the sentence's first offset and length.
-pub(super) struct SentenceCache<T>(std::cell::RefCell<Option<(SentenceKey, Rc<T>)>>);
-
-/// A sentence's first offset and length.
-type SentenceKey = (usize, usize);
-
-impl<T> Default for SentenceCache<T> {
-    fn default() -> Self {
-        SentenceCache(std::cell::RefCell::new(None))
-    }
-}
-
-impl<T> SentenceCache<T> {
-    /// The analysis of the sentence of `tokens`, made by `make` unless the last one was of it.
-    fn get(&self, tokens: &[Token], make: impl FnOnce(&[&str]) -> T) -> Option<Rc<T>> {
-        let key = (tokens.first()?.start, tokens.len());
-        let mut cache = self.0.borrow_mut();
-        if let Some((k, value)) = cache.as_ref()
-            && *k == key
-        {
-            return Some(Rc::clone(value));
-        }
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let value = Rc::new(make(&forms));
-        *cache = Some((key, Rc::clone(&value)));
-        Some(value)
-    }
-}
-
 /// How far a word's chain of heads is followed.
 const MAX_CLIMB: usize = 12;
 
 impl<'a> Reader<'a> {
     /// The sentence's words with their tree; `None` without the grammar.
     pub(super) fn parsed(&self, tokens: &[Token]) -> Option<Rc<Vec<Word>>> {
-        let grammar = self.grammar?;
-        self.parse_cache.get(tokens, |forms| grammar.analyse(forms))
+        self.analysis.words(tokens)
     }
 
     /// The sentence's words with their parts of speech and features; `None` without the grammar.
     pub(super) fn tagged(&self, tokens: &[Token]) -> Option<Rc<Vec<Tagged>>> {
-        let grammar = self.grammar?;
-        self.tag_cache.get(tokens, |forms| grammar.tag(forms))
+        self.analysis.tags(tokens)
     }
 
     /// How many steps up the tree lead from the word at `at` to the word at `head`, passing no
@@ -148,7 +117,7 @@ impl<'a> Reader<'a> {
     /// Whether the predicate that governs the word at `at` is told as future or planned: the
     /// first verb above it, with its auxiliaries and the verb it completes ("will visit on
     /// Monday", "plans to visit on Monday"), holds a cue of the future or of a plan.
-    pub(super) fn governed_as_future(&self, tokens: &[Token], lower: &[String], at: usize) -> Option<bool> {
+    pub(super) fn governed_as_future(&self, tokens: &[Token], lower: &[&str], at: usize) -> Option<bool> {
         let words = self.parsed(tokens)?;
         let verb = Self::verb_above(&words, at)?;
         let tree = Tree::new(&words);

@@ -22,6 +22,7 @@ mod story;
 mod time;
 mod triggers;
 
+use crate::analysis::SentenceAnalysis;
 use crate::lang::{Frame, RoleHint, Rules};
 use crate::mentions::{Mention, Resolver};
 use crate::model::{EntityId, EventKind, Extraction, Factuality, Role, Span};
@@ -148,10 +149,8 @@ struct Reader<'a> {
     story: Option<crate::time::TimeValue>,
     /// Still in the article's first paragraph.
     in_lead: bool,
-    /// The last sentence's tree, by its first offset and length (`grammar.rs`).
-    parse_cache: grammar::SentenceCache<Vec<crate::syntax::Word>>,
-    /// The last sentence's tags (`grammar.rs`).
-    tag_cache: grammar::SentenceCache<Vec<crate::syntax::Tagged>>,
+    /// The tags and tree of the sentence being read, shared with the mentions.
+    analysis: SentenceAnalysis,
     /// Whether a word, read as a verb, has the lemma of a reporting or accusing verb
     /// (`attribution.rs`), for the words of this article seen so far.
     speech_forms: std::cell::RefCell<std::collections::HashMap<String, bool>>,
@@ -167,8 +166,9 @@ pub fn extract(
 ) -> Extraction {
     let mut reader = Reader::new(rules, grammar, reference);
     for sentence in sentences {
-        let mentions = resolver.sentence(sentence);
-        reader.sentence(sentence, &mentions, resolver);
+        let analysis = SentenceAnalysis::new(grammar, sentence);
+        let mentions = resolver.sentence(sentence, &analysis);
+        reader.sentence(sentence, &mentions, analysis, resolver);
     }
     resolver.place_in_focus();
     reader.finish(std::mem::take(&mut resolver.table).into_vec())
@@ -187,14 +187,20 @@ impl<'a> Reader<'a> {
             lead: None,
             story: None,
             in_lead: true,
-            parse_cache: grammar::SentenceCache::default(),
-            tag_cache: grammar::SentenceCache::default(),
+            analysis: SentenceAnalysis::of_tokens(grammar, &[]),
             speech_forms: std::cell::RefCell::default(),
         }
     }
 
     /// Reads one sentence: what every pass shares (`read`), then the passes in `SENTENCE_PASSES`.
-    fn sentence(&mut self, sentence: &Sentence, mentions: &[Mention], resolver: &mut Resolver<'_>) {
+    fn sentence(
+        &mut self,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        analysis: SentenceAnalysis,
+        resolver: &mut Resolver<'_>,
+    ) {
+        self.analysis = analysis;
         self.story_at(sentence);
         let mut st = self.read(sentence, mentions, resolver);
         for pass in SENTENCE_PASSES {
@@ -213,12 +219,13 @@ impl<'a> Reader<'a> {
     ) -> SentenceState<'s, 'a> {
         let tokens = &sentence.tokens;
         let clauses = self.clauses(tokens, mentions);
-        let times = self.time_expressions(tokens);
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
+        let times = self.time_expressions(tokens, &lower);
         let triggers = self.triggers(tokens, &clauses);
-        let mut attribution = self.attribution(tokens, mentions, &clauses);
+        let mut attribution = self.attribution(tokens, &lower, mentions, &clauses);
         if attribution.speaker.is_none()
             && attribution.sourced
-            && let Some((first, last, state)) = self.unnamed_source(tokens, mentions)
+            && let Some((first, last, state)) = self.unnamed_source(tokens, &lower, mentions)
         {
             // "Berichten verschiedener US-Medien zufolge": the media speak as a group.
             let country = state.map(|s| resolver.iso_of(&s)).filter(|iso| !iso.is_empty());

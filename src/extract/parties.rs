@@ -18,11 +18,9 @@ impl<'a> Reader<'a> {
     /// never.
     pub(super) fn finite_verb_between(&self, tokens: &[Token], noun: usize, after: usize) -> bool {
         use crate::syntax::ud::{Attr, Upos};
-        let Some(grammar) = self.grammar else {
+        let Some(tags) = self.tagged(tokens) else {
             return false;
         };
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let tags = grammar.tag(&forms);
         tags.get(noun + 1..after).is_some_and(|between| {
             between.iter().any(|t| matches!(t.upos, Upos::Verb | Upos::Aux) && t.feats.is(Attr::VerbForm, "Fin"))
         })

@@ -1,12 +1,17 @@
 //! Phrases: whether and where a phrase of lowercased words ("wies … zurück") occurs.
 
 /// Does a phrase ("in vorbereitung", "wies … zurück") occur in the words?
-pub(super) fn phrase_in(words: &[String], phrase: &str) -> bool {
+pub(super) fn phrase_in(words: &[&str], phrase: &str) -> bool {
     phrase_position(words, phrase).is_some()
 }
 
+/// Whether a word is one of a list of words.
+pub(super) fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
+
 /// Where a phrase starts. "a … b" means a, then b later in the words.
-pub(super) fn phrase_position(words: &[String], phrase: &str) -> Option<usize> {
+pub(super) fn phrase_position(words: &[&str], phrase: &str) -> Option<usize> {
     if phrase.contains('…')
         && let Some((head, tail)) = phrase.split_once(" … ")
     {
@@ -15,11 +20,11 @@ pub(super) fn phrase_position(words: &[String], phrase: &str) -> Option<usize> {
     }
     let first = phrase.split(' ').next().unwrap_or(phrase);
     (0..words.len()).find(|&i| {
-        words[i] == first && phrase.split(' ').enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| w == p))
+        words[i] == first && phrase.split(' ').enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| *w == p))
     })
 }
 
-pub(super) fn phrase_ends_at(words: &[String], phrase: &str, at: usize) -> bool {
+pub(super) fn phrase_ends_at(words: &[&str], phrase: &str, at: usize) -> bool {
     let parts: Vec<&str> = phrase.split(' ').collect();
     at >= parts.len() && parts.iter().zip(&words[at - parts.len()..at]).all(|(p, w)| p == w)
 }
@@ -28,8 +33,8 @@ pub(super) fn phrase_ends_at(words: &[String], phrase: &str, at: usize) -> bool 
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<String> {
-        text.split(' ').map(str::to_string).collect()
+    fn words(text: &str) -> Vec<&str> {
+        text.split(' ').collect()
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! "Tomas Berg, the Prime Minister of Norland"), read from the sentence's dependency tree.
 
 use super::{Mention, MentionForm, Resolver};
+use crate::analysis::SentenceAnalysis;
 use crate::lang::RoleHint;
 use crate::model::EntityKind;
 use crate::syntax::tree::Tree;
@@ -12,10 +13,10 @@ impl Resolver<'_> {
     /// Gives each unknown person first named in the sentence, without a country, the country of
     /// the nearest actor or place named in its description, and the office its title names unless the
     /// description calls it a past one ("der ehemalige Ministerpräsident").
-    pub(super) fn affiliations(&mut self, sentence: &Sentence, mentions: &[Mention]) {
-        let Some(grammar) = self.grammar else {
+    pub(super) fn affiliations(&mut self, sentence: &Sentence, mentions: &[Mention], analysis: &SentenceAnalysis) {
+        if analysis.grammar().is_none() {
             return;
-        };
+        }
         // News introduces a person where it first names them: only that mention is read.
         let open: Vec<&Mention> = mentions
             .iter()
@@ -31,7 +32,9 @@ impl Resolver<'_> {
         if open.is_empty() || countries.next().is_none() {
             return;
         }
-        let words = grammar.analyse_sentence(sentence);
+        let Some(words) = analysis.words(&sentence.tokens) else {
+            return;
+        };
         let tree = Tree::new(&words);
         let forms: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
         for person in open {

@@ -33,6 +33,9 @@ impl Resolver<'_> {
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
         let tokens = &sentence.tokens;
+        if !self.rules.possessive_pronouns.contains(tokens[i].lower()) {
+            return None;
+        }
         let person_noun_follows = tokens[i + 1..tokens.len().min(i + 4)].iter().any(|t| {
             let l = t.lower();
             self.rules.counterpart_nouns.contains(l)
@@ -40,7 +43,7 @@ impl Resolver<'_> {
                 || self.rules.actor_nouns.contains_key(l)
                 || self.gaz.title(&t.text).is_some()
         });
-        if !self.rules.possessive_pronouns.contains(tokens[i].lower()) || person_noun_follows {
+        if person_noun_follows {
             return None;
         }
         let this_sentence = out

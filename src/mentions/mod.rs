@@ -17,6 +17,7 @@ mod titles;
 
 pub use table::EntityTable;
 
+use crate::analysis::SentenceAnalysis;
 use crate::gazetteer::{self, Gazetteer};
 use crate::lang::{RoleHint, Rules};
 use crate::model::{EntityId, EntityKind, Span};
@@ -173,8 +174,9 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Finds the mentions of one sentence, adding their entities to the table.
-    pub fn sentence(&mut self, sentence: &Sentence) -> Vec<Mention> {
+    /// Finds the mentions of one sentence, adding their entities to the table; the grammar's
+    /// reading of the sentence is shared with the events.
+    pub fn sentence(&mut self, sentence: &Sentence, analysis: &SentenceAnalysis) -> Vec<Mention> {
         let tokens = &sentence.tokens;
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         let mut mentions = Vec::new();
@@ -183,7 +185,7 @@ impl<'a> Resolver<'a> {
             let next = self.mention_at(sentence, &words, i, &mut mentions);
             i = next.max(i + 1);
         }
-        let own_objects = self.names_after_prepositions(tokens, &mentions);
+        let own_objects = self.names_after_prepositions(tokens, &mentions, analysis);
         for n in 0..mentions.len() {
             let snapshot = mentions_snapshot(&mentions_before(&mentions, mentions[n].first));
             let (hint, prep) = self.governing_preposition(tokens, mentions[n].first, &snapshot);
@@ -212,7 +214,7 @@ impl<'a> Resolver<'a> {
         }
         inherit_coordinated_hints(tokens, &mut mentions, self.rules);
         self.countries_from_appositions(tokens, &mentions);
-        self.affiliations(sentence, &mentions);
+        self.affiliations(sentence, &mentions, analysis);
         if let Some(group) = mentions
             .iter()
             .rev()

@@ -2,6 +2,7 @@
 //! countries read from appositions.
 
 use super::{Mention, MentionForm, Resolver};
+use crate::analysis::SentenceAnalysis;
 use crate::lang::{RoleHint, Rules};
 use crate::model::EntityKind;
 use crate::syntax::ud::Upos;
@@ -39,9 +40,14 @@ impl Resolver<'_> {
     /// "traf in Tomsk Emmanuel Macron": a proper noun outside every mention, right after a
     /// preposition of place and shortly before a mention, is that preposition's own object, so
     /// the name after it is not governed by it ("von Abu Mahdi al-Muhandis" is one name). The sentence is tagged only where such a word stands.
-    pub(super) fn names_after_prepositions(&self, tokens: &[Token], mentions: &[Mention]) -> Vec<usize> {
+    pub(super) fn names_after_prepositions(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        analysis: &SentenceAnalysis,
+    ) -> Vec<usize> {
         const REACH: usize = 4;
-        let Some(grammar) = self.grammar else { return Vec::new() };
+        let Some(grammar) = analysis.grammar() else { return Vec::new() };
         let candidates: Vec<usize> = (1..tokens.len())
             .filter(|&k| {
                 let t = &tokens[k];
@@ -61,8 +67,7 @@ impl Resolver<'_> {
         if candidates.is_empty() {
             return candidates;
         }
-        let forms: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let tags = grammar.tag(&forms);
+        let Some(tags) = analysis.tags(tokens) else { return Vec::new() };
         candidates.into_iter().filter(|&k| tags.get(k).is_some_and(|t| t.upos == Upos::Propn)).collect()
     }
 

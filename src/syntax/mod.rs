@@ -106,17 +106,7 @@ impl Model {
     pub fn analyse(&self, forms: &[&str]) -> Vec<Word> {
         let memo::Shapes { places, shapes, upos } = self.shapes(forms);
         let (tags, feats) = self.tags(&shapes, &upos);
-        let items: Vec<Item> = shapes
-            .iter()
-            .zip(tags.iter().zip(&feats))
-            .map(|(s, (&u, &f))| Item { shape: *s, upos: u, feats: f })
-            .collect();
-        let label = |l: Deprel| self.labels.iter().position(|x| *x == l).unwrap_or(0);
-        let (root, unattached) = (label(Deprel::ROOT), label(Deprel::default()));
-        let [_, _, move_tables, label_tables] = &self.tables;
-        let weighted =
-            parser::Weighted { moves: &self.parser, move_tables, labels: &self.arcs, label_tables, root, unattached };
-        let parsed = parser::parse(&weighted, &items);
+        let parsed = self.tree(&shapes, &tags, &feats);
         let lemmas = self.lemmas(forms, &places, &tags);
         lemmas
             .into_iter()
@@ -129,6 +119,41 @@ impl Model {
                 deprel: self.labels.get(parsed[i].1).copied().unwrap_or_default(),
             })
             .collect()
+    }
+
+    /// Analyses a sentence that [`Model::tag`] tagged: the same words as [`Model::analyse`], without
+    /// tagging them again.
+    pub fn analyse_tagged(&self, forms: &[&str], tagged: &[Tagged]) -> Vec<Word> {
+        let shapes = self.shapes(forms).shapes;
+        let tags: Vec<Upos> = tagged.iter().map(|t| t.upos).collect();
+        let feats: Vec<Feats> = tagged.iter().map(|t| t.feats).collect();
+        let parsed = self.tree(&shapes, &tags, &feats);
+        tagged
+            .iter()
+            .zip(parsed)
+            .map(|(t, (head, label))| Word {
+                lemma: t.lemma.clone(),
+                upos: t.upos,
+                feats: t.feats,
+                head,
+                deprel: self.labels.get(label).copied().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Each tagged word's head and label (by index into the labels).
+    fn tree(&self, shapes: &[Shape], tags: &[Upos], feats: &[Feats]) -> Vec<(Option<usize>, usize)> {
+        let items: Vec<Item> = shapes
+            .iter()
+            .zip(tags.iter().zip(feats))
+            .map(|(s, (&u, &f))| Item { shape: *s, upos: u, feats: f })
+            .collect();
+        let label = |l: Deprel| self.labels.iter().position(|x| *x == l).unwrap_or(0);
+        let (root, unattached) = (label(Deprel::ROOT), label(Deprel::default()));
+        let [_, _, move_tables, label_tables] = &self.tables;
+        let weighted =
+            parser::Weighted { moves: &self.parser, move_tables, labels: &self.arcs, label_tables, root, unattached };
+        parser::parse(&weighted, &items)
     }
 
     /// Analyses one of kgexport's sentences (its tokens as the words).
