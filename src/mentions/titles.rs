@@ -219,9 +219,19 @@ impl Resolver<'_> {
         let start = after
             + 1
             + usize::from(words.get(after + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
-        let m = self.gaz.match_form(words.get(start..)?).filter(|m| is_org(self.gaz, m))?;
+        if let Some(m) = self.gaz.match_form(words.get(start..)?).filter(|m| is_org(self.gaz, m)) {
+            self.add_known(m.entry);
+            return Some((ids::known(&self.gaz.entries[m.entry]), start + m.len));
+        }
+        // "der NATO-Staaten", "der EU-Mitgliedsstaaten": the states of an organisation.
+        let (prefix, states) = words.get(start)?.rsplit_once('-')?;
+        let states = states.to_lowercase();
+        if !self.rules.pair_state_nouns.iter().any(|n| states.ends_with(n.as_str())) {
+            return None;
+        }
+        let m = self.gaz.match_form(&[prefix]).filter(|m| is_org(self.gaz, m))?;
         self.add_known(m.entry);
-        Some((ids::known(&self.gaz.entries[m.entry]), start + m.len))
+        Some((ids::known(&self.gaz.entries[m.entry]), start + 1))
     }
 
     /// "of Morocco" right after a title or name: the state and the token after it.

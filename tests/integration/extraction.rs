@@ -1564,3 +1564,32 @@ fn what_the_text_names_without_a_state_is_of_the_state_the_story_is_about() {
     let x = read(Lang::De, text);
     assert_eq!(described(&x, "Pedro Silva").0, None);
 }
+
+#[test]
+fn an_office_of_an_organisation_s_states_is_a_group_of_it() {
+    let x = read(Lang::De, "Die Verteidigungsminister der NATO-Staaten berieten am Donnerstag in Brüssel.");
+    assert!(
+        events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.2.iter().any(|r| r.starts_with("Participant="))),
+        "{:?}",
+        events(&x)
+    );
+    // States of no organisation stay no group of one.
+    let x = read(Lang::De, "Die Verteidigungsminister der Nachbarstaaten berieten am Donnerstag in Brüssel.");
+    assert!(!x.entities.iter().any(|e| e.key.to_string() == "org-nato"), "{:?}", x.entities);
+}
+
+#[test]
+fn goods_received_without_a_source_come_from_their_demonym_and_a_passive_agent_is_its_head() {
+    let x = read(Lang::En, "Russia has received hundreds of Iranian drones.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-irn"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-rus"), "{:?}", events(&x));
+    // Receiving no goods ships nothing.
+    let x = read(Lang::En, "Russia has received a delegation from Iran.");
+    assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{:?}", events(&x));
+    // The agent of a passive is the person, not the demonym before the title.
+    let x = read(Lang::En, "Mohammed bin Salman was welcomed by Turkish President Recep Tayyip Erdogan in Ankara.");
+    assert!(has_role(&x, EventKind::Visit, Role::Host, "person-recep-tayyip-erdogan"), "{:?}", events(&x));
+    // A convoy entering a place arrives there.
+    let x = read(Lang::En, "A Turkish aid convoy entered Gaza on Saturday.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-tur"), "{:?}", events(&x));
+}

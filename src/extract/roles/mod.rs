@@ -211,9 +211,12 @@ impl<'a> Reader<'a> {
     /// weapons": the denier did what it denies).
     fn subject(&self, cx: &Parties<'_>) -> Option<EntityId> {
         if cx.passive {
-            return cx
-                .args(&|m| matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of)))
-                .first()
+            // "welcomed by Turkish President Erdogan": the agent's head, not a demonym before it.
+            let agents = cx.args(&|m| matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of)));
+            return agents
+                .iter()
+                .find(|m| matches!(m.form, MentionForm::Argument | MentionForm::Pronoun))
+                .or(agents.first())
                 .map(|m| m.entity.clone());
         }
         // "…, Russland mit Waffen beliefert zu haben": an infinitive after a comma names no
