@@ -8,9 +8,11 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
+mod frames;
 mod inflect;
 mod words;
 
+pub use frames::{FrameSlots, Slot};
 pub use inflect::Paradigms;
 pub use words::{Cues, TimeWords};
 
@@ -288,12 +290,20 @@ pub struct Rules {
     /// Flugzeuge mit Hilfsgütern landeten in Rangun".
     #[serde(default)]
     pub vehicle_nouns: BTreeSet<String>,
+    /// Which dependent of a trigger fills which role, frame by frame.
+    #[serde(default)]
+    pub frames: Vec<FrameSlots>,
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
     pub trigger_index: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Rules {
+    /// The slots of a frame; none where the language gives it none.
+    pub fn slots(&self, frame: Frame) -> &[Slot] {
+        self.frames.iter().find(|f| f.frame == frame).map_or(&[], |f| &f.slots)
+    }
+
     /// The trigger groups that list a form.
     pub fn groups_of(&self, form: &str) -> impl Iterator<Item = &TriggerGroup> {
         self.trigger_index.get(form).into_iter().flatten().map(|&g| &self.triggers[g])

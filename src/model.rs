@@ -389,7 +389,7 @@ impl Entity {
 }
 
 /// A role in an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 pub enum Role {
     /// Takes part.
     Participant,

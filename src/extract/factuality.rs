@@ -10,6 +10,7 @@ use crate::lang::{Frame, RoleHint};
 use crate::mentions::Mention;
 use crate::model::Factuality;
 use crate::text::{Token, TokenKind};
+use crate::time::{PartialDate, TimeValue};
 
 impl<'a> Reader<'a> {
     /// "erklärte die Bereitschaft, in Gespräche einzutreten", "offered to negotiate": an
@@ -60,6 +61,18 @@ impl<'a> Reader<'a> {
                 && words.iter().any(|t| self.rules.occur_words.contains(t.lower()))
                 && words.iter().any(|t| self.rules.cues.future_aux.iter().any(|a| a == t.lower()))
         })
+    }
+
+    /// An event dated the article's own day, told in the present ("kommen am Sonntag zusammen",
+    /// "meets … today"): what the day still holds.
+    pub(super) fn on_the_day_in_present(&self, tokens: &[Token], clause: &Clause, time: Option<&TimeValue>) -> bool {
+        let (Some(time), Some(reference)) = (time, self.reference) else { return false };
+        let today =
+            matches!(reference, PartialDate::Day(_)) && time.bounds() == (reference.first_day(), reference.last_day());
+        today
+            && self.tagged(tokens).is_some_and(|tags| {
+                tags.get(clause.first..clause.last.min(tags.len())).is_some_and(|t| self.stretch_in_present(t))
+            })
     }
 
     pub(super) fn factuality(

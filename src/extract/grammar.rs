@@ -102,6 +102,18 @@ impl<'a> Reader<'a> {
             })
     }
 
+    /// Whether a stretch of tagged words is told in the present: a finite full verb in the
+    /// present tense ("kommen … zusammen", "meets"; an auxiliary may form a perfect), and
+    /// nothing told in the past.
+    pub(super) fn stretch_in_present(&self, tags: &[Tagged]) -> bool {
+        let present = tags.iter().any(|t| {
+            t.upos == Upos::Verb
+                && t.feats.is(Attr::Tense, "Pres")
+                && (t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Mood).is_some())
+        });
+        present && !self.told_in_past(tags)
+    }
+
     /// The first verb above a word.
     fn verb_above(words: &[Word], at: usize) -> Option<usize> {
         let mut i = at;

@@ -9,6 +9,7 @@ mod claims;
 mod clauses;
 mod dates;
 mod factuality;
+mod frames;
 mod goods;
 mod grammar;
 mod legs;
@@ -345,6 +346,14 @@ impl<'a> Reader<'a> {
                 && t.bounds().0 > r.last_day()
                 && event.kind != EventKind::Invitation
                 && matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
+            {
+                event.factuality = Factuality::Planned;
+            }
+            // "Die Minister kommen am Sonntag zusammen" on that Sunday: told in the present on
+            // the day it falls on, it is still to come.
+            if matches!(event.factuality, Factuality::Asserted | Factuality::Reported)
+                && event.kind != EventKind::Invitation
+                && self.on_the_day_in_present(st.tokens, &st.clauses[clause], event.time.as_ref())
             {
                 event.factuality = Factuality::Planned;
             }

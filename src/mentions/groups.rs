@@ -20,9 +20,9 @@ impl Resolver<'_> {
         let lower = tokens[i].lower();
         // "seinen saudischen Kollegen": a colleague from another state is a counterpart.
         let state_before = || out.iter().rev().any(|m| m.last == i && m.kind == EntityKind::State);
-        if !self.rules.counterpart_nouns.contains(lower)
-            && !(self.rules.colleague_nouns.contains(lower) && state_before())
-        {
+        let counterpart = self.rules.counterpart_nouns.contains(lower)
+            || (self.rules.colleague_nouns.contains(lower) && state_before());
+        if !counterpart {
             return None;
         }
         let end = self.name_run(tokens, i + 1);

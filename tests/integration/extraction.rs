@@ -1593,3 +1593,30 @@ fn goods_received_without_a_source_come_from_their_demonym_and_a_passive_agent_i
     let x = read(Lang::En, "A Turkish aid convoy entered Gaza on Saturday.");
     assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-tur"), "{:?}", events(&x));
 }
+
+#[test]
+fn told_in_the_present_on_its_own_day_an_event_is_still_to_come() {
+    // 15 October 2023 is a Sunday.
+    let x = read_on(
+        Lang::De,
+        "2023-10-15",
+        "Die Außenminister der Afrikanischen Union kommen am Sonntag in Addis Abeba zusammen.",
+    );
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Planned), "{:?}", events(&x));
+    let x = read_on(
+        Lang::De,
+        "2023-10-15",
+        "Die Außenminister der Afrikanischen Union kamen am Sonntag in Addis Abeba zusammen.",
+    );
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Asserted), "{:?}", events(&x));
+    let x = read_on(Lang::En, "2023-10-15", "Biden meets Xi in San Francisco today.");
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Planned), "{:?}", events(&x));
+}
+
+#[test]
+fn the_tree_fills_what_the_rules_of_a_class_leave_open() {
+    // A passive: its subject is where one goes, "von" names who goes.
+    let x = read(Lang::De, "Kiew wurde am Montag vom französischen Präsidenten besucht.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{:?}", events(&x));
+}

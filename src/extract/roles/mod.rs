@@ -187,7 +187,10 @@ impl<'a> Reader<'a> {
                 min => min,
             }
         };
-        self.complete(event, trigger, groups, parties_with_place)
+        // What the class's rules left open, the tree may fill: only in an event they keep.
+        let mut event = self.complete(event, trigger, groups, parties_with_place)?;
+        self.fill_from_frame(tokens, &cx.in_clause, at, trigger.group.frame, &mut event);
+        Some(event)
     }
 
     /// The roles one event class reads: one line per frame. `None`: the trigger tells no event.
