@@ -2,6 +2,7 @@
 //! thread keeps meeting the form (news repeats its words; a shape or a lemma costs lexicon searches).
 
 use super::lexicon::Shape;
+use super::parser::FormRows;
 use super::tagger::UposSums;
 use super::ud::Upos;
 use std::cell::RefCell;
@@ -27,6 +28,8 @@ struct Word {
     upos: UposSums,
     /// The lemmas worked out so far, by part of speech.
     lemmas: Vec<(Upos, Box<str>)>,
+    /// The parser's move weights of the form, once it was parsed.
+    moves: Option<Box<FormRows>>,
 }
 
 /// The words of a sentence as the memo has them.
@@ -77,7 +80,7 @@ impl Memo {
                 None => {
                     let p = self.words.len() as u32;
                     let (shape, upos) = shape_of(f);
-                    self.words.push(Word { shape, upos, lemmas: Vec::new() });
+                    self.words.push(Word { shape, upos, lemmas: Vec::new(), moves: None });
                     self.places.insert((*f).into(), p);
                     p
                 }
@@ -88,6 +91,19 @@ impl Memo {
             out.upos.push(word.upos);
         }
         out
+    }
+
+    /// The parser's move weights of the forms at some places, `rows_of` giving them the first time
+    /// (from the form's shape); nothing when a place is not in the memo.
+    pub fn form_rows(&mut self, places: &[u32], rows_of: impl Fn(&Shape) -> FormRows) -> Option<Vec<&FormRows>> {
+        for &p in places {
+            if let Some(word) = self.words.get_mut(p as usize)
+                && word.moves.is_none()
+            {
+                word.moves = Some(Box::new(rows_of(&word.shape)));
+            }
+        }
+        places.iter().map(|&p| self.words.get(p as usize)?.moves.as_deref()).collect()
     }
 
     /// The lemma of the form at a place with a part of speech, `lemma_of` giving it the first time.

@@ -75,6 +75,8 @@ pub struct Model {
     arcs: Weights,
     /// The templates of each weight table read by index ([`small`]).
     tables: [Tables; 4],
+    /// The root and no word as the parser's moves read them.
+    ends: [parser::Place; 2],
     labels: Vec<Deprel>,
     lemmatiser: Lemmatiser,
     noun_clusters: Vec<u32>,
@@ -114,9 +116,20 @@ impl Model {
         let label = |l: Deprel| self.labels.iter().position(|x| *x == l).unwrap_or(0);
         let (root, unattached) = (label(Deprel::ROOT), label(Deprel::default()));
         let [_, _, move_tables, label_tables] = &self.tables;
-        let weighted =
-            parser::Weighted { moves: &self.parser, move_tables, labels: &self.arcs, label_tables, root, unattached };
-        let parsed = parser::parse(&weighted, &items);
+        let weighted = parser::Weighted {
+            moves: &self.parser,
+            move_tables,
+            labels: &self.arcs,
+            label_tables,
+            root,
+            unattached,
+            ends: &self.ends,
+        };
+        let parsed = memo::with(self.id, |memo| {
+            let forms =
+                memo.form_rows(&places, |shape| parser::FormRows::new(&self.parser, parser::Vals::of_shape(shape)));
+            parser::parse(&weighted, &items, forms.as_deref())
+        });
         let lemmas = self.lemmas(forms, &places, &tags);
         lemmas
             .into_iter()
@@ -296,6 +309,7 @@ impl Model {
             return Err(DecodeError("class counts do not fit this version"));
         }
         let tables = tables(&upos, &feats, &parser, &arcs, labels.len());
+        let ends = parser::Place::ends(&parser, &tables[2]);
         Ok(Model {
             lexicon,
             upos,
@@ -303,6 +317,7 @@ impl Model {
             parser,
             arcs,
             tables,
+            ends,
             labels,
             lemmatiser,
             noun_clusters,

@@ -161,10 +161,13 @@ struct Slot {
 }
 
 /// Tables with this many classes or fewer keep their weights in the slot (the parser's moves).
-const NARROW: usize = 3;
+pub const NARROW: usize = 3;
 
 /// The mark of a dense row in a wide slot's length.
 const DENSE: u16 = 0x8000;
+
+/// Features looked up at once.
+const CHUNK: usize = 32;
 
 /// A wide row with weights for at least one class in this many is kept whole, as a weight for
 /// every class (summed without looking at classes, several at a time), not as entries.
@@ -365,29 +368,50 @@ impl Weights {
         to_scores(&sums[..n], scores);
     }
 
-    /// Adds the weights of each feature to `sums` (one a class, in 1/256ths).
-    ///
-    /// In three passes, so that the memory reads of all features are in flight at once: first
-    /// every feature's home slot is read, then the probes are finished, then the weights summed.
+    /// The slot of each feature of a chunk (an empty slot for a feature not stored), in three
+    /// passes so that the memory reads of all features are in flight at once: first every
+    /// feature's home slot is read, then the probes are finished.
+    fn slots(&self, chunk: &[Feature], found: &mut [Slot]) {
+        let mut at = [0usize; CHUNK];
+        let mut keys = [0u32; CHUNK];
+        for (((h, a), k), f) in found.iter_mut().zip(at.iter_mut()).zip(keys.iter_mut()).zip(chunk) {
+            *k = slot_key(*f);
+            *a = self.home(*k);
+            *h = self.slots[*a];
+        }
+        for ((h, a), &key) in found.iter_mut().zip(&at).zip(&keys) {
+            if h.key() != key {
+                *h = if h.key() == EMPTY || h.key() > key { Slot::default() } else { self.find(key, *a + 1) };
+            }
+        }
+    }
+
+    /// The weights of each feature of a table of at most [`NARROW`] classes, a row each (zeros
+    /// for a feature not stored).
+    pub fn narrow_rows(&self, features: &[Feature], out: &mut [[i16; NARROW]]) {
+        out.fill([0; NARROW]);
+        if self.slots.is_empty() || !self.narrow() {
+            return;
+        }
+        let mut found = [Slot::default(); CHUNK];
+        for (chunk, out) in features.chunks(CHUNK).zip(out.chunks_mut(CHUNK)) {
+            self.slots(chunk, &mut found[..chunk.len()]);
+            for (o, h) in out.iter_mut().zip(&found) {
+                *o = h.data;
+            }
+        }
+    }
+
+    /// Adds the weights of each feature to `sums` (one a class, in 1/256ths), the memory reads
+    /// of a chunk of features at once ([`Weights::slots`]), then the weights summed.
     pub fn add(&self, features: &[Feature], sums: &mut [i32]) {
         if self.slots.is_empty() {
             return;
         }
-        let mut found = [Slot::default(); 32];
-        let mut at = [0usize; 32];
-        let mut keys = [0u32; 32];
-        for chunk in features.chunks(found.len()) {
+        let mut found = [Slot::default(); CHUNK];
+        for chunk in features.chunks(CHUNK) {
             let homes = &mut found[..chunk.len()];
-            for (((h, a), k), f) in homes.iter_mut().zip(at.iter_mut()).zip(keys.iter_mut()).zip(chunk) {
-                *k = slot_key(*f);
-                *a = self.home(*k);
-                *h = self.slots[*a];
-            }
-            for ((h, a), &key) in homes.iter_mut().zip(&at).zip(&keys) {
-                if h.key() != key {
-                    *h = if h.key() == EMPTY || h.key() > key { Slot::default() } else { self.find(key, *a + 1) };
-                }
-            }
+            self.slots(chunk, homes);
             if self.narrow() {
                 let [mut x, mut y, mut z] = [0i32; NARROW];
                 for h in homes.iter() {

@@ -187,6 +187,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
         log(&format!("{name}: {} bytes", e.into_bytes().len()));
     }
     let tables = super::tables(&upos, &feats, &parser, &arcs, labels.len());
+    let ends = super::parser::Place::ends(&parser, &tables[2]);
     Model {
         lexicon,
         upos,
@@ -194,6 +195,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
         parser,
         arcs,
         tables,
+        ends,
         labels,
         lemmatiser,
         noun_clusters,
