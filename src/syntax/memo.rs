@@ -30,6 +30,8 @@ struct Word {
     lemmas: Vec<(Upos, Box<str>)>,
     /// The parser's move weights of the form, once it was parsed.
     moves: Option<Box<FormRows>>,
+    /// The morphology weights of the form's own features, by part of speech.
+    feats: Vec<(Upos, Box<[i32]>)>,
 }
 
 /// The words of a sentence as the memo has them.
@@ -80,7 +82,7 @@ impl Memo {
                 None => {
                     let p = self.words.len() as u32;
                     let (shape, upos) = shape_of(f);
-                    self.words.push(Word { shape, upos, lemmas: Vec::new(), moves: None });
+                    self.words.push(Word { shape, upos, lemmas: Vec::new(), moves: None, feats: Vec::new() });
                     self.places.insert((*f).into(), p);
                     p
                 }
@@ -91,6 +93,32 @@ impl Memo {
             out.upos.push(word.upos);
         }
         out
+    }
+
+    /// The morphology weights of the forms at some places with their parts of speech (none for
+    /// punctuation, which gets no morphology), `sums_of` giving them the first time; nothing when
+    /// a place is not in the memo.
+    pub fn feats_sums(
+        &mut self,
+        places: &[u32],
+        tags: &[Upos],
+        sums_of: impl Fn(&Shape, Upos) -> Box<[i32]>,
+    ) -> Option<Vec<&[i32]>> {
+        for (&p, &upos) in places.iter().zip(tags) {
+            if let Some(word) = self.words.get_mut(p as usize)
+                && upos != Upos::Punct
+                && !word.feats.iter().any(|(u, _)| *u == upos)
+            {
+                let sums = sums_of(&word.shape, upos);
+                word.feats.push((upos, sums));
+            }
+        }
+        let words = &self.words;
+        let sums = |(&p, &upos): (&u32, &Upos)| {
+            let word = words.get(p as usize)?;
+            Some(word.feats.iter().find(|(u, _)| *u == upos).map_or(&[][..], |(_, s)| &s[..]))
+        };
+        places.iter().zip(tags).map(sums).collect()
     }
 
     /// The parser's move weights of the forms at some places, `rows_of` giving them the first time

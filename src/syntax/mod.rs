@@ -17,6 +17,7 @@ pub mod tagger;
 pub mod train;
 pub mod tree;
 pub mod ud;
+pub mod weights;
 
 use crate::article::Lang;
 use codec::{DecodeError, Decoder, Encoder};
@@ -95,7 +96,7 @@ impl Model {
     /// Tags a sentence: part of speech, morphology, lemma.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
         let memo::Shapes { places, shapes, upos } = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes, &upos);
+        let (tags, feats) = self.tags(&places, &shapes, &upos);
         let lemmas = self.lemmas(forms, &places, &tags);
         lemmas
             .into_iter()
@@ -107,7 +108,7 @@ impl Model {
     /// Analyses a sentence completely: tags, lemmas and the dependency tree.
     pub fn analyse(&self, forms: &[&str]) -> Vec<Word> {
         let memo::Shapes { places, shapes, upos } = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes, &upos);
+        let (tags, feats) = self.tags(&places, &shapes, &upos);
         let items: Vec<Item> = shapes
             .iter()
             .zip(tags.iter().zip(&feats))
@@ -253,9 +254,12 @@ impl Model {
         })
     }
 
-    fn tags(&self, shapes: &[Shape], words: &[tagger::UposSums]) -> (Vec<Upos>, Vec<Feats>) {
+    fn tags(&self, places: &[u32], shapes: &[Shape], words: &[tagger::UposSums]) -> (Vec<Upos>, Vec<Feats>) {
         let first = tagger::tag_upos(&self.upos, &self.tables[0], shapes, Some(words));
-        let (feats, tags) = tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first);
+        let (feats, tags) = memo::with(self.id, |memo| {
+            let sums = memo.feats_sums(places, &first, |shape, upos| tagger::feats_word_sums(&self.feats, shape, upos));
+            tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first, sums.as_deref())
+        });
         (tags, feats)
     }
 

@@ -153,7 +153,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
                     // No tables: every feature looked up (the same scores, built for nothing once).
                     let none = super::small::Tables::default();
                     let first = tagger::tag_upos(&upos, &none, &sent.shapes, None);
-                    let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first);
+                    let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first, None);
                     (i, tags, f)
                 })
                 .collect()
