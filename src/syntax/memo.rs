@@ -31,7 +31,7 @@ struct Word {
     /// The parser's move weights of the form, once it was parsed.
     moves: Option<Box<FormRows>>,
     /// The morphology weights of the form's own features, by part of speech.
-    feats: Vec<(Upos, Box<[i32]>)>,
+    feats: Vec<(Upos, Box<[i16]>)>,
 }
 
 /// The words of a sentence as the memo has them.
@@ -102,8 +102,8 @@ impl Memo {
         &mut self,
         places: &[u32],
         tags: &[Upos],
-        sums_of: impl Fn(&Shape, Upos) -> Box<[i32]>,
-    ) -> Option<Vec<&[i32]>> {
+        sums_of: impl Fn(&Shape, Upos) -> Box<[i16]>,
+    ) -> Option<Vec<&[i16]>> {
         for (&p, &upos) in places.iter().zip(tags) {
             if let Some(word) = self.words.get_mut(p as usize)
                 && upos != Upos::Punct

@@ -24,8 +24,13 @@ pub fn feats_templates() -> Vec<Small> {
 
 /// The features of the part-of-speech decision at `i`, given the tags chosen before it.
 pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl Sink) {
+    own_upos_features(shapes, i, out);
+    after_upos_features(shapes, i, tags, out);
+}
+
+/// The features of the part-of-speech decision at `i` that read no decision before it.
+fn own_upos_features(shapes: &[Shape], i: usize, out: &mut impl Sink) {
     let at = |d: isize| shape_at(shapes, i, d);
-    let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
     let w = at(0);
     out.small(&U_BIAS, [0; 3]);
     out.word(feature(1, w.norm));
@@ -52,12 +57,18 @@ pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl S
     out.push(feature(20, n1.pattern));
     out.push(feature(21, p1.cluster[0]));
     out.push(feature(22, n1.cluster[0]));
+    out.push(feature2(27, w.norm, n1.norm));
+    out.push(feature2(28, p1.norm, w.norm));
+}
+
+/// The features of the part-of-speech decision at `i` that read the tags chosen before it.
+fn after_upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl Sink) {
+    let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
+    let (w, n1) = (shape_at(shapes, i, 0), shape_at(shapes, i, 1));
     out.small(&U23, [tag(1), 0, 0]);
     out.small(&U24, [tag(1), tag(2), 0]);
     out.push(feature2(25, tag(1), w.norm));
     out.push(feature2(26, tag(1), w.suffix[2]));
-    out.push(feature2(27, w.norm, n1.norm));
-    out.push(feature2(28, p1.norm, w.norm));
     out.push(feature2(29, tag(1), n1.norm));
 }
 
@@ -159,15 +170,26 @@ fn after_feats_features(tags: &[Upos], i: usize, prev: Feats, out: &mut impl Sin
 /// before; without it they are looked up with the rest.
 pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape], words: Option<&[UposSums]>) -> Vec<Upos> {
     let mut tags = Vec::with_capacity(shapes.len());
-    let mut features = Vec::with_capacity(40);
+    // The features that read no decision before the word's, of every word at once.
+    let mut own = vec![UposSums::default(); shapes.len()];
+    let mut features = Vec::with_capacity(16 * shapes.len());
+    let mut bounds = Vec::with_capacity(shapes.len() + 1);
+    bounds.push(0);
+    for (i, sums) in own.iter_mut().enumerate() {
+        if let Some(w) = words.and_then(|w| w.get(i)) {
+            *sums = *w;
+        }
+        let mut scorer = Scorer { tables, sums, hashed: &mut features, summed_words: words.is_some() };
+        own_upos_features(shapes, i, &mut scorer);
+        bounds.push(features.len());
+    }
+    model.add_runs(&features, &bounds, own.as_flattened_mut());
     let mut scores = [0.0; Upos::ALL.len()];
-    for i in 0..shapes.len() {
-        let mut sums = words.and_then(|w| w.get(i)).copied().unwrap_or_default();
+    for (i, sums) in own.iter_mut().enumerate() {
         features.clear();
-        let mut scorer = Scorer { tables, sums: &mut sums, hashed: &mut features, summed_words: words.is_some() };
-        upos_features(shapes, i, &tags, &mut scorer);
-        model.add(&features, &mut sums);
-        to_scores(&sums, &mut scores);
+        after_upos_features(shapes, i, &tags, &mut Scorer { tables, sums, hashed: &mut features, summed_words: false });
+        model.add(&features, sums);
+        to_scores(sums, &mut scores);
         tags.push(Upos::ALL[best(&scores, |_| true).unwrap_or(Upos::X as usize)]);
     }
     tags
@@ -197,13 +219,15 @@ fn choose(scores: &[f32]) -> (Feats, usize) {
 }
 
 /// Sums the morphology weights of the features that read only the word itself with its part of
-/// speech (what [`feats_features`] writes with [`Sink::word`]), to be kept with the word.
-pub fn feats_word_sums(model: &Weights, shape: &Shape, upos: Upos) -> Box<[i32]> {
+/// speech (what [`feats_features`] writes with [`Sink::word`]), to be kept with the word: in two
+/// bytes a class, none when a sum does not fit in them (the word's features are then looked up
+/// with the rest).
+pub fn feats_word_sums(model: &Weights, shape: &Shape, upos: Upos) -> Box<[i16]> {
     let mut words = Words(Vec::with_capacity(8));
     feats_features(std::slice::from_ref(shape), &[upos], 0, &[], &mut words);
     let mut sums = vec![0; model.classes()];
     model.add(&words.0, &mut sums);
-    sums.into()
+    sums.iter().map(|s| i16::try_from(*s).ok()).collect::<Option<Vec<i16>>>().unwrap_or_default().into()
 }
 
 /// Collects the features that read only the word itself.
@@ -228,7 +252,7 @@ pub fn tag_feats(
     tables: &Tables,
     shapes: &[Shape],
     tags: &[Upos],
-    words: Option<&[&[i32]]>,
+    words: Option<&[&[i16]]>,
 ) -> (Vec<Feats>, Vec<Upos>) {
     let classes = model.classes();
     let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
@@ -242,7 +266,9 @@ pub fn tag_feats(
         if tags[i] != Upos::Punct {
             let summed = words.and_then(|w| w.get(i)).filter(|w| w.len() == sums.len());
             if let Some(w) = summed {
-                sums.copy_from_slice(w);
+                for (s, x) in sums.iter_mut().zip(w.iter()) {
+                    *s = i32::from(*x);
+                }
             }
             let mut scorer = Scorer { tables, sums, hashed: &mut features, summed_words: summed.is_some() };
             own_feats_features(shapes, tags, i, &mut scorer);
