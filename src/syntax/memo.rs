@@ -2,6 +2,7 @@
 //! thread keeps meeting the form (news repeats its words; a shape or a lemma costs lexicon searches).
 
 use super::lexicon::Shape;
+use super::parser::FormRows;
 use super::tagger::UposSums;
 use super::ud::Upos;
 use std::cell::RefCell;
@@ -27,6 +28,10 @@ struct Word {
     upos: UposSums,
     /// The lemmas worked out so far, by part of speech.
     lemmas: Vec<(Upos, Box<str>)>,
+    /// The parser's move weights of the form, once it was parsed.
+    moves: Option<Box<FormRows>>,
+    /// The morphology weights of the form's own features, by part of speech.
+    feats: Vec<(Upos, Box<[i16]>)>,
 }
 
 /// The words of a sentence as the memo has them.
@@ -77,7 +82,7 @@ impl Memo {
                 None => {
                     let p = self.words.len() as u32;
                     let (shape, upos) = shape_of(f);
-                    self.words.push(Word { shape, upos, lemmas: Vec::new() });
+                    self.words.push(Word { shape, upos, lemmas: Vec::new(), moves: None, feats: Vec::new() });
                     self.places.insert((*f).into(), p);
                     p
                 }
@@ -88,6 +93,45 @@ impl Memo {
             out.upos.push(word.upos);
         }
         out
+    }
+
+    /// The morphology weights of the forms at some places with their parts of speech (none for
+    /// punctuation, which gets no morphology), `sums_of` giving them the first time; nothing when
+    /// a place is not in the memo.
+    pub fn feats_sums(
+        &mut self,
+        places: &[u32],
+        tags: &[Upos],
+        sums_of: impl Fn(&Shape, Upos) -> Box<[i16]>,
+    ) -> Option<Vec<&[i16]>> {
+        for (&p, &upos) in places.iter().zip(tags) {
+            if let Some(word) = self.words.get_mut(p as usize)
+                && upos != Upos::Punct
+                && !word.feats.iter().any(|(u, _)| *u == upos)
+            {
+                let sums = sums_of(&word.shape, upos);
+                word.feats.push((upos, sums));
+            }
+        }
+        let words = &self.words;
+        let sums = |(&p, &upos): (&u32, &Upos)| {
+            let word = words.get(p as usize)?;
+            Some(word.feats.iter().find(|(u, _)| *u == upos).map_or(&[][..], |(_, s)| &s[..]))
+        };
+        places.iter().zip(tags).map(sums).collect()
+    }
+
+    /// The parser's move weights of the forms at some places, `rows_of` giving them the first time
+    /// (from the form's shape); nothing when a place is not in the memo.
+    pub fn form_rows(&mut self, places: &[u32], rows_of: impl Fn(&Shape) -> FormRows) -> Option<Vec<&FormRows>> {
+        for &p in places {
+            if let Some(word) = self.words.get_mut(p as usize)
+                && word.moves.is_none()
+            {
+                word.moves = Some(Box::new(rows_of(&word.shape)));
+            }
+        }
+        places.iter().map(|&p| self.words.get(p as usize)?.moves.as_deref()).collect()
     }
 
     /// The lemma of the form at a place with a part of speech, `lemma_of` giving it the first time.

@@ -17,6 +17,7 @@ pub mod tagger;
 pub mod train;
 pub mod tree;
 pub mod ud;
+pub mod weights;
 
 use crate::article::Lang;
 use codec::{DecodeError, Decoder, Encoder};
@@ -75,6 +76,8 @@ pub struct Model {
     arcs: Weights,
     /// The templates of each weight table read by index ([`small`]).
     tables: [Tables; 4],
+    /// The root and no word as the parser's moves read them.
+    ends: [parser::Place; 2],
     labels: Vec<Deprel>,
     lemmatiser: Lemmatiser,
     noun_clusters: Vec<u32>,
@@ -93,7 +96,7 @@ impl Model {
     /// Tags a sentence: part of speech, morphology, lemma.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
         let memo::Shapes { places, shapes, upos } = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes, &upos);
+        let (tags, feats) = self.tags(&places, &shapes, &upos);
         let lemmas = self.lemmas(forms, &places, &tags);
         lemmas
             .into_iter()
@@ -105,8 +108,8 @@ impl Model {
     /// Analyses a sentence completely: tags, lemmas and the dependency tree.
     pub fn analyse(&self, forms: &[&str]) -> Vec<Word> {
         let memo::Shapes { places, shapes, upos } = self.shapes(forms);
-        let (tags, feats) = self.tags(&shapes, &upos);
-        let parsed = self.tree(&shapes, &tags, &feats);
+        let (tags, feats) = self.tags(&places, &shapes, &upos);
+        let parsed = self.tree(&places, &shapes, &tags, &feats);
         let lemmas = self.lemmas(forms, &places, &tags);
         lemmas
             .into_iter()
@@ -124,10 +127,10 @@ impl Model {
     /// Analyses a sentence that [`Model::tag`] tagged: the same words as [`Model::analyse`], without
     /// tagging them again.
     pub fn analyse_tagged(&self, forms: &[&str], tagged: &[Tagged]) -> Vec<Word> {
-        let shapes = self.shapes(forms).shapes;
+        let memo::Shapes { places, shapes, .. } = self.shapes(forms);
         let tags: Vec<Upos> = tagged.iter().map(|t| t.upos).collect();
         let feats: Vec<Feats> = tagged.iter().map(|t| t.feats).collect();
-        let parsed = self.tree(&shapes, &tags, &feats);
+        let parsed = self.tree(&places, &shapes, &tags, &feats);
         tagged
             .iter()
             .zip(parsed)
@@ -142,7 +145,7 @@ impl Model {
     }
 
     /// Each tagged word's head and label (by index into the labels).
-    fn tree(&self, shapes: &[Shape], tags: &[Upos], feats: &[Feats]) -> Vec<(Option<usize>, usize)> {
+    fn tree(&self, places: &[u32], shapes: &[Shape], tags: &[Upos], feats: &[Feats]) -> Vec<(Option<usize>, usize)> {
         let items: Vec<Item> = shapes
             .iter()
             .zip(tags.iter().zip(feats))
@@ -151,9 +154,20 @@ impl Model {
         let label = |l: Deprel| self.labels.iter().position(|x| *x == l).unwrap_or(0);
         let (root, unattached) = (label(Deprel::ROOT), label(Deprel::default()));
         let [_, _, move_tables, label_tables] = &self.tables;
-        let weighted =
-            parser::Weighted { moves: &self.parser, move_tables, labels: &self.arcs, label_tables, root, unattached };
-        parser::parse(&weighted, &items)
+        let weighted = parser::Weighted {
+            moves: &self.parser,
+            move_tables,
+            labels: &self.arcs,
+            label_tables,
+            root,
+            unattached,
+            ends: &self.ends,
+        };
+        memo::with(self.id, |memo| {
+            let forms =
+                memo.form_rows(places, |shape| parser::FormRows::new(&self.parser, parser::Vals::of_shape(shape)));
+            parser::parse(&weighted, &items, forms.as_deref())
+        })
     }
 
     /// Analyses one of kgexport's sentences (its tokens as the words).
@@ -265,9 +279,12 @@ impl Model {
         })
     }
 
-    fn tags(&self, shapes: &[Shape], words: &[tagger::UposSums]) -> (Vec<Upos>, Vec<Feats>) {
+    fn tags(&self, places: &[u32], shapes: &[Shape], words: &[tagger::UposSums]) -> (Vec<Upos>, Vec<Feats>) {
         let first = tagger::tag_upos(&self.upos, &self.tables[0], shapes, Some(words));
-        let (feats, tags) = tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first);
+        let (feats, tags) = memo::with(self.id, |memo| {
+            let sums = memo.feats_sums(places, &first, |shape, upos| tagger::feats_word_sums(&self.feats, shape, upos));
+            tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first, sums.as_deref())
+        });
         (tags, feats)
     }
 
@@ -321,6 +338,7 @@ impl Model {
             return Err(DecodeError("class counts do not fit this version"));
         }
         let tables = tables(&upos, &feats, &parser, &arcs, labels.len());
+        let ends = parser::Place::ends(&parser, &tables[2]);
         Ok(Model {
             lexicon,
             upos,
@@ -328,6 +346,7 @@ impl Model {
             parser,
             arcs,
             tables,
+            ends,
             labels,
             lemmatiser,
             noun_clusters,

@@ -24,8 +24,13 @@ pub fn feats_templates() -> Vec<Small> {
 
 /// The features of the part-of-speech decision at `i`, given the tags chosen before it.
 pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl Sink) {
+    own_upos_features(shapes, i, out);
+    after_upos_features(shapes, i, tags, out);
+}
+
+/// The features of the part-of-speech decision at `i` that read no decision before it.
+fn own_upos_features(shapes: &[Shape], i: usize, out: &mut impl Sink) {
     let at = |d: isize| shape_at(shapes, i, d);
-    let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
     let w = at(0);
     out.small(&U_BIAS, [0; 3]);
     out.word(feature(1, w.norm));
@@ -52,12 +57,18 @@ pub fn upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl S
     out.push(feature(20, n1.pattern));
     out.push(feature(21, p1.cluster[0]));
     out.push(feature(22, n1.cluster[0]));
+    out.push(feature2(27, w.norm, n1.norm));
+    out.push(feature2(28, p1.norm, w.norm));
+}
+
+/// The features of the part-of-speech decision at `i` that read the tags chosen before it.
+fn after_upos_features(shapes: &[Shape], i: usize, tags: &[Upos], out: &mut impl Sink) {
+    let tag = |d: usize| if i >= d { tags[i - d] as u64 + 1 } else { 0 };
+    let (w, n1) = (shape_at(shapes, i, 0), shape_at(shapes, i, 1));
     out.small(&U23, [tag(1), 0, 0]);
     out.small(&U24, [tag(1), tag(2), 0]);
     out.push(feature2(25, tag(1), w.norm));
     out.push(feature2(26, tag(1), w.suffix[2]));
-    out.push(feature2(27, w.norm, n1.norm));
-    out.push(feature2(28, p1.norm, w.norm));
     out.push(feature2(29, tag(1), n1.norm));
 }
 
@@ -94,6 +105,14 @@ pub fn feature_classes() -> usize {
 
 /// The features of the morphology decision at `i`, given every tag and the features chosen before it.
 pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats], out: &mut impl Sink) {
+    own_feats_features(shapes, tags, i, out);
+    if i > 0 {
+        after_feats_features(tags, i, done[i - 1], out);
+    }
+}
+
+/// The features of the morphology decision at `i` that read no decision before it.
+fn own_feats_features(shapes: &[Shape], tags: &[Upos], i: usize, out: &mut impl Sink) {
     let at = |d: isize| shape_at(shapes, i, d);
     let tag = |d: isize| {
         let j = i as isize + d;
@@ -102,12 +121,12 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
     let w = at(0);
     let t = tag(0);
     out.small(&F40, [t, 0, 0]);
-    out.push(feature2(41, t, w.norm));
-    out.push(feature2(42, t, w.form));
+    out.word(feature2(41, t, w.norm));
+    out.word(feature2(42, t, w.form));
     for (k, s) in w.suffix.iter().enumerate() {
-        out.push(feature2(43 + k as u32, t, *s));
+        out.word(feature2(43 + k as u32, t, *s));
     }
-    out.push(feature2(47, t, w.cluster[0]));
+    out.word(feature2(47, t, w.cluster[0]));
     out.push(feature3(48, t, tag(-1), tag(1)));
     out.push(feature3(49, t, tag(-2), tag(-1)));
     out.push(feature3(50, t, tag(1), tag(2)));
@@ -135,11 +154,13 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
             _ => break,
         }
     }
-    if i > 0 {
-        let prev = done[i - 1];
-        for attr in [Attr::Case, Attr::Number, Attr::Gender] {
-            out.push(feature3(59 + attr as u32, t, u64::from(prev.raw(attr)), tag(-1)));
-        }
+}
+
+/// The features of the morphology decision at `i > 0` that read the features chosen for the word before.
+fn after_feats_features(tags: &[Upos], i: usize, prev: Feats, out: &mut impl Sink) {
+    let tag = |j: usize| tags.get(j).map_or(0, |t| *t as u64 + 1);
+    for attr in [Attr::Case, Attr::Number, Attr::Gender] {
+        out.push(feature3(59 + attr as u32, tag(i), u64::from(prev.raw(attr)), tag(i - 1)));
     }
 }
 
@@ -149,15 +170,26 @@ pub fn feats_features(shapes: &[Shape], tags: &[Upos], i: usize, done: &[Feats],
 /// before; without it they are looked up with the rest.
 pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape], words: Option<&[UposSums]>) -> Vec<Upos> {
     let mut tags = Vec::with_capacity(shapes.len());
-    let mut features = Vec::with_capacity(40);
+    // The features that read no decision before the word's, of every word at once.
+    let mut own = vec![UposSums::default(); shapes.len()];
+    let mut features = Vec::with_capacity(16 * shapes.len());
+    let mut bounds = Vec::with_capacity(shapes.len() + 1);
+    bounds.push(0);
+    for (i, sums) in own.iter_mut().enumerate() {
+        if let Some(w) = words.and_then(|w| w.get(i)) {
+            *sums = *w;
+        }
+        let mut scorer = Scorer { tables, sums, hashed: &mut features, summed_words: words.is_some() };
+        own_upos_features(shapes, i, &mut scorer);
+        bounds.push(features.len());
+    }
+    model.add_runs(&features, &bounds, own.as_flattened_mut());
     let mut scores = [0.0; Upos::ALL.len()];
-    for i in 0..shapes.len() {
-        let mut sums = words.and_then(|w| w.get(i)).copied().unwrap_or_default();
+    for (i, sums) in own.iter_mut().enumerate() {
         features.clear();
-        let mut scorer = Scorer { tables, sums: &mut sums, hashed: &mut features, summed_words: words.is_some() };
-        upos_features(shapes, i, &tags, &mut scorer);
-        model.add(&features, &mut sums);
-        to_scores(&sums, &mut scores);
+        after_upos_features(shapes, i, &tags, &mut Scorer { tables, sums, hashed: &mut features, summed_words: false });
+        model.add(&features, sums);
+        to_scores(sums, &mut scores);
         tags.push(Upos::ALL[best(&scores, |_| true).unwrap_or(Upos::X as usize)]);
     }
     tags
@@ -169,14 +201,6 @@ pub type UposSums = [i32; Upos::ALL.len()];
 /// Sums the part-of-speech weights of the features that read only the word itself (what
 /// [`upos_features`] writes with [`Sink::word`]), to be kept with the word and added at once.
 pub fn word_sums(model: &Weights, shape: &Shape) -> UposSums {
-    struct Words(Vec<Feature>);
-    impl Sink for Words {
-        fn push(&mut self, _: Feature) {}
-        fn small(&mut self, _: &Small, _: [u64; 3]) {}
-        fn word(&mut self, f: Feature) {
-            self.0.push(f);
-        }
-    }
     let mut words = Words(Vec::with_capacity(16));
     upos_features(std::slice::from_ref(shape), 0, &[], &mut words);
     let mut sums = UposSums::default();
@@ -194,23 +218,74 @@ fn choose(scores: &[f32]) -> (Feats, usize) {
     (feats, best(&scores[upos_offset()..], |_| true).unwrap_or(0))
 }
 
+/// Sums the morphology weights of the features that read only the word itself with its part of
+/// speech (what [`feats_features`] writes with [`Sink::word`]), to be kept with the word: in two
+/// bytes a class, none when a sum does not fit in them (the word's features are then looked up
+/// with the rest).
+pub fn feats_word_sums(model: &Weights, shape: &Shape, upos: Upos) -> Box<[i16]> {
+    let mut words = Words(Vec::with_capacity(8));
+    feats_features(std::slice::from_ref(shape), &[upos], 0, &[], &mut words);
+    let mut sums = vec![0; model.classes()];
+    model.add(&words.0, &mut sums);
+    sums.iter().map(|s| i16::try_from(*s).ok()).collect::<Option<Vec<i16>>>().unwrap_or_default().into()
+}
+
+/// Collects the features that read only the word itself.
+struct Words(Vec<Feature>);
+
+impl Sink for Words {
+    fn push(&mut self, _: Feature) {}
+    fn small(&mut self, _: &Small, _: [u64; 3]) {}
+    fn word(&mut self, f: Feature) {
+        self.0.push(f);
+    }
+}
+
 /// Predicts the morphological features of each word, and takes a second look at its part of
 /// speech with the first look's tags on both sides.
-pub fn tag_feats(model: &Weights, tables: &Tables, shapes: &[Shape], tags: &[Upos]) -> (Vec<Feats>, Vec<Upos>) {
+///
+/// `words` holds the sums of each word's own features with its part of speech
+/// ([`feats_word_sums`]) when they were worked out before; without it they are looked up with
+/// the rest.
+pub fn tag_feats(
+    model: &Weights,
+    tables: &Tables,
+    shapes: &[Shape],
+    tags: &[Upos],
+    words: Option<&[&[i16]]>,
+) -> (Vec<Feats>, Vec<Upos>) {
+    let classes = model.classes();
     let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
     let mut second = tags.to_vec();
-    let mut features = Vec::with_capacity(40);
-    let mut scores = vec![0.0; model.classes()];
-    let mut sums = vec![0i32; model.classes()];
-    for i in 0..shapes.len() {
+    // The features that read no decision before the word's, of every word at once.
+    let mut own = vec![0i32; shapes.len() * classes];
+    let mut features = Vec::with_capacity(20 * shapes.len());
+    let mut bounds = Vec::with_capacity(shapes.len() + 1);
+    bounds.push(0);
+    for (i, sums) in own.chunks_mut(classes.max(1)).enumerate() {
+        if tags[i] != Upos::Punct {
+            let summed = words.and_then(|w| w.get(i)).filter(|w| w.len() == sums.len());
+            if let Some(w) = summed {
+                for (s, x) in sums.iter_mut().zip(w.iter()) {
+                    *s = i32::from(*x);
+                }
+            }
+            let mut scorer = Scorer { tables, sums, hashed: &mut features, summed_words: summed.is_some() };
+            own_feats_features(shapes, tags, i, &mut scorer);
+        }
+        bounds.push(features.len());
+    }
+    model.add_runs(&features, &bounds, &mut own);
+    let mut scores = vec![0.0; classes];
+    for (i, sums) in own.chunks_mut(classes.max(1)).enumerate() {
         let mut feats = Feats::default();
         if tags[i] != Upos::Punct {
-            features.clear();
-            sums.fill(0);
-            let mut scorer = Scorer { tables, sums: &mut sums, hashed: &mut features, summed_words: false };
-            feats_features(shapes, tags, i, &done, &mut scorer);
-            model.add(&features, &mut sums);
-            to_scores(&sums, &mut scores);
+            if let Some(&prev) = done.last() {
+                features.clear();
+                after_feats_features(tags, i, prev, &mut features);
+                model.add(&features, sums);
+            }
+            to_scores(sums, &mut scores);
             let (chosen, upos) = choose(&scores);
             feats = chosen;
             second[i] = Upos::ALL.get(upos).copied().unwrap_or(tags[i]);

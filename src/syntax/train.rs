@@ -153,7 +153,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
                     // No tables: every feature looked up (the same scores, built for nothing once).
                     let none = super::small::Tables::default();
                     let first = tagger::tag_upos(&upos, &none, &sent.shapes, None);
-                    let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first);
+                    let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first, None);
                     (i, tags, f)
                 })
                 .collect()
@@ -187,6 +187,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
         log(&format!("{name}: {} bytes", e.into_bytes().len()));
     }
     let tables = super::tables(&upos, &feats, &parser, &arcs, labels.len());
+    let ends = super::parser::Place::ends(&parser, &tables[2]);
     Model {
         lexicon,
         upos,
@@ -194,6 +195,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
         parser,
         arcs,
         tables,
+        ends,
         labels,
         lemmatiser,
         noun_clusters,

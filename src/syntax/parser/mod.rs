@@ -1,9 +1,15 @@
 //! Parsing: a greedy arc-hybrid transition system over tagged words, trained with a dynamic oracle.
 
+mod features;
+mod words;
+
 use super::lexicon::Shape;
-use super::perceptron::{Trainer, Weights, best, feature, feature2, feature3, to_scores};
-use super::small::{Kind, Scorer, Sink, Small, Tables};
-use super::ud::{Attr, Feats, Upos};
+use super::perceptron::{Trainer, Weights, best, to_scores};
+use super::small::{Scorer, Tables};
+use super::ud::{Feats, Upos};
+pub use features::{Vals, label_templates, move_templates};
+use words::Places;
+pub use words::{FormRows, Place};
 
 /// Move the first buffer word onto the stack.
 const SHIFT: usize = 0;
@@ -16,79 +22,6 @@ pub const MOVES: usize = 3;
 
 /// The longest run of words parsed as one; longer sentences are parsed in windows of this size.
 pub const WINDOW: usize = 160;
-
-/// A value of the case attribute (absent or one of four), or 9 beyond the sentence.
-const CASE: Kind = Kind::OrNone(5, 9);
-/// A number of dependents on one side (at most 4), or 99 for no word.
-const VALENCY: Kind = Kind::OrNone(5, 99);
-/// A move's direction as the label features read it (1, 2).
-const DIR: Kind = Kind::Below(3);
-const TAG3: &[Kind] = &[Kind::Tag, Kind::Tag, Kind::Tag];
-const fn small(template: u32, kinds: &'static [Kind]) -> Small {
-    Small { template, kinds }
-}
-
-const BIAS: Small = small(0, &[]);
-const TAG_AT: [Small; 13] = {
-    let mut out = [BIAS; 13];
-    let mut k = 0;
-    while k < 13 {
-        out[k] = small(20 + k as u32, &[Kind::Tag]);
-        k += 1;
-    }
-    out
-};
-const M45: Small = small(45, &[Kind::Tag, Kind::Tag]);
-const M50: Small = small(50, &[Kind::Tag, Kind::Tag]);
-const TAGS3: [Small; 9] = {
-    let mut out = [BIAS; 9];
-    let mut k = 0;
-    while k < 9 {
-        out[k] = small(52 + k as u32, TAG3);
-        k += 1;
-    }
-    out
-};
-const M62: Small = small(62, &[Kind::Below(7), Kind::Tag]);
-const M64: Small = small(64, &[Kind::Below(7), Kind::Tag]);
-const M65: Small = small(65, &[Kind::Below(7), Kind::Tag, Kind::Tag]);
-const M67: Small = small(67, &[Kind::Tag, VALENCY, VALENCY]);
-const M70: Small = small(70, &[CASE, Kind::Tag, Kind::Tag]);
-const M71: Small = small(71, &[CASE, Kind::Tag, Kind::Tag]);
-const M72: Small = small(72, &[CASE, CASE, Kind::Tag]);
-const M76: Small = small(76, &[Kind::Below(9), Kind::Tag]);
-const LABEL_AT: [Small; 7] = {
-    let mut out = [BIAS; 7];
-    let mut k = 0;
-    while k < 7 {
-        out[k] = small(80 + k as u32, &[Kind::Label]);
-        k += 1;
-    }
-    out
-};
-
-/// The templates of the moves read from tables.
-pub fn move_templates() -> Vec<Small> {
-    let singles = [BIAS, M45, M50, M62, M64, M65, M67, M70, M71, M72, M76];
-    singles.into_iter().chain(TAG_AT).chain(TAGS3).chain(LABEL_AT).collect()
-}
-
-// Label templates: the direction, then the values of the arc's ends (raw morphology values
-// below the attribute's number of values plus one).
-const L99: Small = small(99, &[DIR]);
-const L100: Small = small(100, &[DIR, Kind::Tag]);
-const L101: Small = small(101, &[DIR, Kind::Tag, Kind::Tag]);
-const L104: Small = small(104, &[DIR, Kind::Below(5), Kind::Tag]);
-const L108: Small = small(108, &[DIR, Kind::Below(5), Kind::Tag]);
-const L112: Small = small(112, &[DIR, Kind::Below(7), Kind::Tag]);
-const L114: Small = small(114, &[DIR, Kind::Below(3), Kind::Tag]);
-const L118: Small = small(118, &[DIR, Kind::Tag, Kind::Tag]);
-const L119: Small = small(119, &[Kind::Below(2), Kind::Below(13), Kind::Tag]);
-
-/// The templates of the labels read from tables.
-pub fn label_templates() -> Vec<Small> {
-    vec![L99, L100, L101, L104, L108, L112, L114, L118, L119]
-}
 
 /// A tagged word as the parser sees it.
 #[derive(Clone, Copy, Debug)]
@@ -179,51 +112,6 @@ impl State {
         }
     }
 
-    /// The features of a label decision: the arc's direction with both ends and their neighbourhoods.
-    fn label_features(&self, items: &[Item], m: usize, out: &mut impl Sink) {
-        let Some((dep, head)) = self.arc(m) else { return };
-        let dir = m as u64;
-        let d = &items[dep];
-        let (th, wh) = if head < self.n { (items[head].upos as u64, items[head].shape.norm) } else { (101, 2) };
-        let td = d.upos as u64;
-        let label = |w: usize| if w < self.n { u64::from(self.labels[w]) } else { 0xffff_0000 };
-        let word = |w: usize| if w < self.n { items[w].shape.norm } else { 1 };
-        let (first, last) = (self.left[dep][0], self.right[dep][0]);
-        out.small(&L99, [dir, 0, 0]);
-        out.small(&L100, [dir, td, 0]);
-        out.small(&L101, [dir, td, th]);
-        out.push(feature3(102, dir, d.shape.norm, th));
-        out.push(feature3(103, dir, td, wh));
-        out.small(&L104, [dir, u64::from(d.feats.raw(Attr::Case)), th]);
-        out.push(feature3(105, dir, self.label_sets[head], td));
-        out.push(feature3(106, dir, word(first), td));
-        out.push(feature3(107, dir, d.shape.suffix[1], th));
-        out.push(feature3(109, dir, label(first), td));
-        out.push(feature3(110, dir, label(last), td));
-        out.push(feature3(111, dir, self.label_sets[dep], td));
-        out.small(&L112, [dir, dep.abs_diff(head).min(6) as u64, td]);
-        out.push(feature3(113, dir, d.shape.cluster[1], th));
-        if head < self.n {
-            let h = &items[head];
-            out.small(&L108, [dir, u64::from(h.feats.raw(Attr::VerbForm)), td]);
-            out.small(&L114, [dir, u64::from(h.feats.raw(Attr::Voice)), td]);
-            out.push(feature3(115, dir, h.shape.cluster[1], td));
-            let hl = self.left[head][0];
-            out.push(feature3(116, dir, word(hl), td));
-        }
-        // What stands below the dependent on the stack: an auxiliary or a preposition still waiting.
-        let below = self.stack.len().checked_sub(2).map_or(NO, |k| self.stack[k]);
-        if below != NO && below != head {
-            out.push(feature3(117, dir, word(below), td));
-            out.small(&L118, [dir, items[below].upos as u64, td]);
-        }
-        out.small(&L119, [u64::from(d.feats.raw(Attr::Poss)), u64::from(d.feats.raw(Attr::PronType)), td]);
-        // The word after the head: in a verb-final clause, the auxiliary that tells active from passive.
-        if m == LEFT && head + 1 < self.n {
-            out.push(feature3(130, word(head + 1), td, th));
-        }
-    }
-
     /// The moves that lose no gold arc (Goldberg and Nivre's dynamic oracle, as simplified by Honnibal).
     fn gold_moves(&self, gold: &[usize]) -> [bool; MOVES] {
         let valid = self.valid();
@@ -249,98 +137,6 @@ impl State {
         }
         ok
     }
-
-    fn features(&self, items: &[Item], out: &mut impl Sink) {
-        let n = self.n;
-        let s = |k: usize| if self.stack.len() > k { self.stack[self.stack.len() - 1 - k] } else { NO };
-        let b = |k: usize| if self.next + k <= n { self.next + k } else { NO };
-        let (s0, s1, s2, n0, n1, n2) = (s(0), s(1), s(2), b(0), b(1), b(2));
-        let kid = |h: usize, side: &Vec<[usize; 2]>, k: usize| if h == NO { NO } else { side[h][k] };
-        let (s0l, s0l2, s0r, s0r2, n0l, n0l2) = (
-            kid(s0, &self.left, 0),
-            kid(s0, &self.left, 1),
-            kid(s0, &self.right, 0),
-            kid(s0, &self.right, 1),
-            kid(n0, &self.left, 0),
-            kid(n0, &self.left, 1),
-        );
-        let s1r = kid(s1, &self.right, 0);
-        let word = |w: usize| match w {
-            NO => 1,
-            w if w == n => 2,
-            w => items[w].shape.norm,
-        };
-        let tag = |w: usize| match w {
-            NO => 100,
-            w if w == n => 101,
-            w => items[w].upos as u64,
-        };
-        let case = |w: usize| if w < n { u64::from(items[w].feats.raw(Attr::Case)) } else { 9 };
-        let cluster = |w: usize| if w < n { items[w].shape.cluster[1] } else { 3 };
-        let (ws0, ws1, wn0, wn1) = (word(s0), word(s1), word(n0), word(n1));
-        let (ts0, ts1, ts2, tn0, tn1, tn2) = (tag(s0), tag(s1), tag(s2), tag(n0), tag(n1), tag(n2));
-        out.small(&BIAS, [0; 3]);
-        for (k, w) in [s0, s1, s2, n0, n1, n2, s0l, s0r, n0l, s0l2, s0r2, n0l2, s1r].into_iter().enumerate() {
-            out.push(feature(1 + k as u32, word(w)));
-            out.small(&TAG_AT[k], [tag(w), 0, 0]);
-        }
-        out.push(feature2(40, ws0, ts0));
-        out.push(feature2(41, wn0, tn0));
-        out.push(feature2(42, ws1, ts1));
-        out.push(feature2(43, wn1, tn1));
-        out.push(feature2(44, ws0, wn0));
-        out.small(&M45, [ts0, tn0, 0]);
-        out.push(feature3(46, ws0, ts0, tn0));
-        out.push(feature3(47, wn0, tn0, ts0));
-        out.push(feature3(48, ws0, wn0, ts0));
-        out.push(feature3(49, ws0, wn0, tn0));
-        out.small(&M50, [ts1, ts0, 0]);
-        out.push(feature2(51, ws1, ws0));
-        out.small(&TAGS3[0], [tn0, tn1, tn2]);
-        out.small(&TAGS3[1], [ts0, tn0, tn1]);
-        out.small(&TAGS3[2], [ts1, ts0, tn0]);
-        out.small(&TAGS3[3], [ts0, tag(s0l), tn0]);
-        out.small(&TAGS3[4], [ts0, tag(s0r), tn0]);
-        out.small(&TAGS3[5], [ts0, tn0, tag(n0l)]);
-        out.small(&TAGS3[6], [ts2, ts1, ts0]);
-        out.small(&TAGS3[7], [ts1, ts0, tag(s0r)]);
-        out.small(&TAGS3[8], [ts1, tag(s1r), ts0]);
-        let dist = if s0 != NO && n0 != NO { (n0 - s0).min(6) as u64 } else { 0 };
-        out.push(feature2(61, dist, ws0));
-        out.small(&M62, [dist, ts0, 0]);
-        out.push(feature2(63, dist, wn0));
-        out.small(&M64, [dist, tn0, 0]);
-        out.small(&M65, [dist, ts0, tn0]);
-        let valency = |w: usize, side: &Vec<u8>| if w == NO { 99 } else { u64::from(side[w].min(4)) };
-        out.push(feature3(66, ws0, valency(s0, &self.rights), 0));
-        out.small(&M67, [ts0, valency(s0, &self.rights), valency(s0, &self.lefts)]);
-        out.push(feature3(68, ws0, valency(s0, &self.lefts), 1));
-        out.push(feature3(69, tn0, valency(n0, &self.lefts), wn0));
-        out.small(&M70, [case(s0), ts0, tn0]);
-        out.small(&M71, [case(n0), tn0, ts0]);
-        out.small(&M72, [case(s0), case(s1), ts1]);
-        out.push(feature3(73, cluster(s0), cluster(n0), 0));
-        out.push(feature2(74, cluster(s0), tn0));
-        out.push(feature2(75, cluster(n0), ts0));
-        out.small(&M76, [self.stack.len().min(8) as u64, tn0, 0]);
-        let fine = |w: usize| if w < n { items[w].shape.cluster[0] } else { 4 };
-        for (k, w) in [s0, s1, n0, n1, s0l, s0r, n0l].into_iter().enumerate() {
-            out.push(feature(120 + k as u32, fine(w)));
-        }
-        out.push(feature3(127, fine(s0), fine(n0), 0));
-        out.push(feature3(128, fine(s0), ts0, tn0));
-        out.push(feature3(129, fine(n0), tn0, ts0));
-        let label = |w: usize| if w < n { u64::from(self.labels[w]) } else { 0xffff_0000 };
-        for (k, w) in [s0l, s0r, n0l, s0l2, s0r2, n0l2, s1r].into_iter().enumerate() {
-            out.small(&LABEL_AT[k], [label(w), 0, 0]);
-        }
-        out.push(feature3(90, ts0, label(s0l), label(s0r)));
-        out.push(feature3(91, tn0, label(n0l), label(n0l2)));
-        let set = |w: usize| if w == NO { 1 } else { self.label_sets[w] };
-        out.push(feature2(92, ts0, set(s0)));
-        out.push(feature2(93, tn0, set(n0)));
-        out.push(feature3(94, ws0, label(s0l), label(s0r)));
-    }
 }
 
 /// The trained weights of the parser: which move, and which label an arc gets.
@@ -357,17 +153,32 @@ pub struct Weighted<'a> {
     pub root: usize,
     /// The label of a later window's root under the sentence's root (`dep`).
     pub unattached: usize,
+    /// The root and no word as the moves read them ([`Place::ends`]).
+    pub ends: &'a [Place; 2],
 }
 
 /// Parses a sentence: the head of each word (`None` for the root) as positions from 0, and the
 /// label class of each word's arc. A root of a later window hangs from the first window's root.
-pub fn parse(model: &Weighted<'_>, items: &[Item]) -> Vec<(Option<usize>, usize)> {
+///
+/// `forms` holds the move weights of each word's form ([`FormRows`]) when they were worked out
+/// before; without it they are looked up here.
+pub fn parse(model: &Weighted<'_>, items: &[Item], forms: Option<&[&FormRows]>) -> Vec<(Option<usize>, usize)> {
     let mut out = vec![(None, model.root); items.len()];
     let mut sentence_root: Option<usize> = None;
     let mut start = 0;
     while start < items.len() {
         let end = (start + WINDOW).min(items.len());
-        let window = parse_window(model, &items[start..end]);
+        let window = &items[start..end];
+        let looked_up: Vec<FormRows>;
+        let forms: Vec<&FormRows> = match forms.and_then(|f| f.get(start..end)) {
+            Some(forms) => forms.to_vec(),
+            None => {
+                looked_up = window.iter().map(|item| FormRows::new(model.moves, Vals::of(item))).collect();
+                looked_up.iter().collect()
+            }
+        };
+        let places = Places::new(model.moves, model.move_tables, window, forms.into_iter(), model.ends);
+        let window = parse_window(model, window, &places);
         for (k, (h, l)) in window.into_iter().enumerate() {
             out[start + k] = match (h, sentence_root) {
                 (Some(h), _) => (Some(start + h), l),
@@ -383,7 +194,7 @@ pub fn parse(model: &Weighted<'_>, items: &[Item]) -> Vec<(Option<usize>, usize)
     out
 }
 
-fn parse_window(model: &Weighted<'_>, items: &[Item]) -> Vec<(Option<usize>, usize)> {
+fn parse_window(model: &Weighted<'_>, items: &[Item], places: &Places) -> Vec<(Option<usize>, usize)> {
     let n = items.len();
     let mut state = State::new(n);
     let mut features = Vec::with_capacity(128);
@@ -396,7 +207,8 @@ fn parse_window(model: &Weighted<'_>, items: &[Item]) -> Vec<(Option<usize>, usi
         if valid.iter().filter(|v| **v).count() > 1 {
             let mut sums = [0i32; MOVES];
             features.clear();
-            state.features(
+            places.add(&state.reads(), &mut sums);
+            state.joint_features(
                 items,
                 &mut Scorer { tables: model.move_tables, sums: &mut sums, hashed: &mut features, summed_words: false },
             );
@@ -509,10 +321,12 @@ mod tests {
     fn every_parse_is_a_tree_with_one_root() {
         let w = Weights::default();
         let t = Tables::default();
-        let model = Weighted { moves: &w, move_tables: &t, labels: &w, label_tables: &t, root: 0, unattached: 0 };
+        let ends = Place::ends(&w, &t);
+        let model =
+            Weighted { moves: &w, move_tables: &t, labels: &w, label_tables: &t, root: 0, unattached: 0, ends: &ends };
         let item = Item { shape: Shape::default(), upos: Upos::Noun, feats: Feats::default() };
         for n in [1, 2, 7, WINDOW + 5] {
-            let heads: Vec<Option<usize>> = parse(&model, &vec![item; n]).into_iter().map(|(h, _)| h).collect();
+            let heads: Vec<Option<usize>> = parse(&model, &vec![item; n], None).into_iter().map(|(h, _)| h).collect();
             assert_eq!(heads.iter().filter(|h| h.is_none()).count(), 1, "n = {n}");
             for (i, h) in heads.iter().enumerate() {
                 let mut at = i;
