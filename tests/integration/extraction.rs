@@ -1620,3 +1620,20 @@ fn the_tree_fills_what_the_rules_of_a_class_leave_open() {
     assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{:?}", events(&x));
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{:?}", events(&x));
 }
+
+#[test]
+fn goods_obtained_and_a_subjunctive_of_a_verb_in_ern_are_shipments() {
+    let x = read(
+        Lang::De,
+        "Russland soll nach Erkenntnissen westlicher Geheimdienste Munition aus dem Iran bezogen haben.",
+    );
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-irn"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-rus"), "{:?}", events(&x));
+    let x = read(Lang::De, "Israel hat Berichte zurückgewiesen, wonach es Waffen an die Ukraine liefere.");
+    let ev = events(&x);
+    assert!(
+        ev.iter().any(|e| e.0 == EventKind::Shipment && matches!(e.1, Factuality::Denied | Factuality::Disputed)),
+        "{ev:?}"
+    );
+    assert!(ev.iter().all(|e| e.1 != Factuality::Asserted), "{ev:?}");
+}
