@@ -179,6 +179,20 @@ pub fn calendar_week(reference: PartialDate, offset: i64) -> TimeValue {
     window_between(first, last + Days::new(6))
 }
 
+/// The reference's calendar week from its Monday up to the reference ("earlier this week").
+pub fn week_so_far(reference: PartialDate) -> TimeValue {
+    let (monday, _) = calendar_week(reference, 0).bounds();
+    window_between(monday.min(reference.last_day()), reference.last_day())
+}
+
+/// A season of three months starting in `month` of `year` ("im Sommer 2023"); a winter runs
+/// into the next year.
+pub fn season(year: i32, month: u32) -> Option<TimeValue> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let (end_year, end_month) = if month + 2 > 12 { (year + 1, month + 2 - 12) } else { (year, month + 2) };
+    Some(window_between(first, last_of_month(end_year, end_month)))
+}
+
 /// The weekend (Saturday and Sunday) of the reference's calendar week, `offset` weeks on
 /// ("this weekend", "am vergangenen Wochenende").
 pub fn weekend(reference: PartialDate, offset: i64) -> TimeValue {

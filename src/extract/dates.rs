@@ -16,8 +16,9 @@ impl<'a> Reader<'a> {
         };
         let mut out = Vec::new();
         let tw = &self.rules.time;
-        let relative: [(&[String], Resolve); 16] = [
+        let relative: [(&[String], Resolve); 17] = [
             (&tw.this_week, |r| Some(time::calendar_week(r, 0))),
+            (&tw.earlier_this_week, |r| Some(time::week_so_far(r))),
             (&tw.yesterday, |r| Some(days_after(r, -1))),
             (&tw.today, |r| Some(r.window())),
             (&tw.tomorrow, |r| Some(days_after(r, 1))),
@@ -227,6 +228,12 @@ impl<'a> Reader<'a> {
             };
             let month_at =
                 |k: usize| lower.get(k).and_then(|w| self.rules.months.get(w.trim_end_matches('.'))).copied();
+            // "12.10.2023": a date in digits, day first.
+            if let Some(date) = digits_date(&tokens[i]) {
+                dates.push((i, i + 1, date));
+                i += 1;
+                continue;
+            }
             // Day first: "7. September (2023)", "7 September".
             if let Some(day) = day_num(&tokens[i]) {
                 let k = if tokens.get(i + 1).is_some_and(|t| t.is('.')) { i + 2 } else { i + 1 };
@@ -271,6 +278,24 @@ impl<'a> Reader<'a> {
             if let Some(month) = month_at(i) {
                 // Month first: "September 7(, 2023)", or a month alone "im Juni", "in June 2019".
                 if let Some(day) = tokens.get(i + 1).and_then(day_num) {
+                    // "October 3 to 5": two days of one month.
+                    if lower.get(i + 2).is_some_and(|w| self.rules.time.range_join.iter().any(|j| j == w))
+                        && let Some(second) = tokens.get(i + 3).and_then(day_num)
+                        && let (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) = (
+                            self.full_date(reference, None, month, day, || heading(i)),
+                            self.full_date(reference, None, month, second, || heading(i)),
+                        )
+                        && a <= b
+                    {
+                        spans.push(TimeExpr {
+                            first: i,
+                            last: i + 4,
+                            value: TimeValue::Span { start: a, end: b },
+                            anchors_following: false,
+                        });
+                        i += 4;
+                        continue;
+                    }
                     let k = if tokens.get(i + 2).is_some_and(|t| t.is(',')) { i + 3 } else { i + 2 };
                     let (year, end) = match year_at(k) {
                         Some(y) => (Some(y), k + 1),
@@ -309,6 +334,23 @@ impl<'a> Reader<'a> {
                 let value = time::part_of_month(y, month, part);
                 if let Some(value) = value {
                     let end = if year.is_some() { i + 2 } else { i + 1 };
+                    spans.push(TimeExpr { first: i, last: end, value, anchors_following: false });
+                    i = end;
+                    continue;
+                }
+            }
+            // "im Sommer", "next spring": a season after a word of the phrase, three months.
+            if let Some(&start) = self.rules.time.seasons.get(lower[i])
+                && i > 0
+                && (!tokens[i - 1].is_capitalized()
+                    || self.rules.prepositions.contains_key(lower[i - 1])
+                    || self.rules.determiners.contains(lower[i - 1]))
+            {
+                let (year, end) = match year_at(i + 1) {
+                    Some(y) => (y, i + 2),
+                    None => (self.month_year(reference, start, heading(i)), i + 1),
+                };
+                if let Some(value) = time::season(year, start) {
                     spans.push(TimeExpr { first: i, last: end, value, anchors_following: false });
                     i = end;
                     continue;
@@ -435,6 +477,19 @@ fn without_nested(mut found: Vec<TimeExpr>) -> Vec<TimeExpr> {
         }
     }
     out
+}
+
+/// "12.10.2023": day, month and year in digits joined by dots.
+fn digits_date(token: &Token) -> Option<PartialDate> {
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    let mut parts = token.text.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(PartialDate::Day)
 }
 
 #[cfg(test)]

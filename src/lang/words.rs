@@ -90,6 +90,12 @@ pub struct TimeWords {
     pub range_join: Vec<String>,
     /// Words that introduce a year ("im Jahr", "zuletzt").
     pub year_markers: Vec<String>,
+    /// "Anfang der Woche", "earlier this week": the reference's week up to the reference.
+    #[serde(default)]
+    pub earlier_this_week: Vec<String>,
+    /// Seasons by the month they start in ("Sommer" 6, "summer" 6): three months each.
+    #[serde(default)]
+    pub seasons: BTreeMap<String, u32>,
     /// Words that make the date after them the start of a stretch that lasts until the
     /// reference ("seit Januar", "since January").
     #[serde(default)]

@@ -188,7 +188,7 @@ impl<'a> Resolver<'a> {
         let own_objects = self.names_after_prepositions(tokens, &mentions, analysis);
         for n in 0..mentions.len() {
             let snapshot = mentions_snapshot(&mentions_before(&mentions, mentions[n].first));
-            let (hint, prep) = self.governing_preposition(tokens, mentions[n].first, &snapshot);
+            let (hint, prep) = self.governing_preposition(tokens, mentions[n].first, &snapshot, analysis);
             // "traf in Tomsk Emmanuel Macron": the preposition has a name of its own.
             let (hint, prep) = if prep.is_some_and(|p| own_objects.contains(&(p + 1)) && p + 1 < mentions[n].first) {
                 (None, None)

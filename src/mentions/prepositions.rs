@@ -5,7 +5,7 @@ use super::{Mention, MentionForm, Resolver};
 use crate::analysis::SentenceAnalysis;
 use crate::lang::{RoleHint, Rules};
 use crate::model::EntityKind;
-use crate::syntax::ud::Upos;
+use crate::syntax::ud::{Attr, Upos};
 use crate::text::{Token, TokenKind};
 
 impl Resolver<'_> {
@@ -78,6 +78,7 @@ impl Resolver<'_> {
         tokens: &[Token],
         first: usize,
         modifiers: &[(usize, usize, MentionForm)],
+        analysis: &SentenceAnalysis,
     ) -> (Option<RoleHint>, Option<usize>) {
         let mut k = first;
         let mut steps = 0;
@@ -125,6 +126,11 @@ impl Resolver<'_> {
             if self.rules.weekdays.contains_key(lower) || self.rules.months.contains_key(lower) {
                 return (None, None);
             }
+            // "Im Winter besuchte Scholz …": a verb that looks like an adjective ends the phrase;
+            // the tagger tells them apart only where a preposition stands further back.
+            if !t.is_capitalized() && self.is_adjective_like(lower) && self.a_finite_verb(tokens, k, analysis) {
+                return (None, None);
+            }
             // "with his Chinese counterpart Wang Yi": a counterpart noun stands inside the phrase.
             let np_internal = self.rules.determiners.contains(lower)
                 || self.rules.counterpart_nouns.contains(lower)
@@ -138,6 +144,20 @@ impl Resolver<'_> {
             }
         }
         (None, None)
+    }
+
+    /// Whether the word at `k` is a finite verb or auxiliary by the tagger (a participle may
+    /// stand in an attribute: "dem als Kandidat feststehenden Obama"), asked only where a
+    /// preposition stands within the phrase's reach before it.
+    fn a_finite_verb(&self, tokens: &[Token], k: usize, analysis: &SentenceAnalysis) -> bool {
+        const REACH: usize = 5;
+        let preposition_before =
+            tokens[k.saturating_sub(REACH)..k].iter().any(|t| self.rules.prepositions.contains_key(t.lower()));
+        let finite = |t: &crate::syntax::Tagged| {
+            matches!(t.upos, Upos::Verb | Upos::Aux)
+                && (t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Person).is_some())
+        };
+        preposition_before && analysis.tags(tokens).is_some_and(|tags| tags.get(k).is_some_and(finite))
     }
 
     /// "zwischen dem inzwischen als Kandidat für das Amt feststehenden Obama": the preposition or

@@ -299,3 +299,27 @@ fn a_date_after_since_starts_a_stretch_until_the_article() {
     let x = read(Lang::En, "The United States sent Ukraine more than 30 tanks in January.");
     assert_eq!(dates(&x, EventKind::Shipment), day("2023-01"));
 }
+
+#[test]
+fn seasons_digits_abbreviated_months_ranges_and_the_week_so_far() {
+    for (lang, text, want) in [
+        // A season is three months, the one its tense heads to.
+        (Lang::De, "Im Sommer hatte Scholz Indien besucht.", "2023-06-01/2023-08-31"),
+        (Lang::En, "Scholz will visit India next spring.", "2024-03-01/2024-05-31"),
+        (Lang::De, "Scholz wird Indien im Winter besuchen.", "2023-12-01/2024-02-29"),
+        // A date in digits, day first.
+        (Lang::De, "Scholz besuchte am 12.10.2023 Paris.", "2023-10-12"),
+        // A month's abbreviation with its dot.
+        (Lang::En, "Scholz visited Paris on Oct. 12.", "2023-10-12"),
+        // Two days of one month, month first.
+        (Lang::En, "Scholz visited India from October 3 to 5.", "2023-10-03/2023-10-05"),
+        // Earlier this week: from its Monday to the article's day.
+        (Lang::En, "Scholz visited Paris earlier this week.", "2023-10-16/2023-10-18"),
+        (Lang::De, "Scholz besuchte Anfang der Woche Paris.", "2023-10-16/2023-10-18"),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Visit), day(want), "{text}");
+    }
+    // A surname is no season.
+    let x = read(Lang::De, "Ministerin Sommer besuchte Paris.");
+    assert_eq!(dates(&x, EventKind::Visit), vec![None]);
+}

@@ -1637,3 +1637,19 @@ fn goods_obtained_and_a_subjunctive_of_a_verb_in_ern_are_shipments() {
     );
     assert!(ev.iter().all(|e| e.1 != Factuality::Asserted), "{ev:?}");
 }
+
+#[test]
+fn a_finite_verb_ends_the_phrase_a_preposition_governs() {
+    // "Im Winter besuchte Scholz …": the subject after the verb is no object of "im".
+    for text in ["Im Winter besuchte Scholz Paris.", "Im Urlaub hatte Scholz Paris besucht."] {
+        let x = read(Lang::De, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+    }
+    // A participle in an attribute stays inside the phrase.
+    let x = read(
+        Lang::De,
+        "Am Donnerstag fand ein Treffen zwischen dem inzwischen als Kandidat für das Amt des US-Präsidenten \
+         feststehenden Barack Obama und Hillary Clinton statt.",
+    );
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-barack-obama"), "{:?}", events(&x));
+}
