@@ -48,6 +48,25 @@ impl Resolver<'_> {
         Some(i + 1)
     }
 
+    /// The states joined by coordinators after `end` ("and Greece", ", Chile and Ecuador").
+    fn joined_states(&self, words: &[&str], mut end: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Some(joiner) = words.get(end).map(|w| w.to_lowercase()) {
+            if !(self.rules.coordinators.contains(&joiner) || joiner == ",") {
+                break;
+            }
+            let start = end
+                + 1
+                + usize::from(words.get(end + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
+            let Some(m) = words.get(start..).and_then(|w| self.gaz.match_form(w)) else { break };
+            let e = &self.gaz.entries[m.entry];
+            let Some(iso) = e.iso.clone().filter(|_| e.kind == EntityKind::State) else { break };
+            out.push(iso);
+            end = start + m.len;
+        }
+        out
+    }
+
     /// A people or group noun ("diplomats", "Regierung"): an actor when tied to a state.
     pub(super) fn actor_noun_at(
         &mut self,
@@ -79,7 +98,16 @@ impl Resolver<'_> {
                 None
             }
         })?;
-        let here = tokens[i].start;
+        let last_two = self.last_two_named(kind, tokens[i].start)?;
+        for key in last_two {
+            self.note(sentence, i, noun + 1, &key);
+            out.push(mention(i, noun + 1, key, kind, MentionForm::Argument));
+        }
+        Some(noun + 1)
+    }
+
+    /// The last two entities of a kind named together in one sentence before the offset `here`.
+    fn last_two_named(&self, kind: EntityKind, here: usize) -> Option<Vec<EntityId>> {
         // Every earlier mention of the kind as (sentence, start, entity), latest first.
         let mut named: Vec<(usize, usize, &EntityId)> = self
             .table
@@ -89,7 +117,7 @@ impl Resolver<'_> {
             .flat_map(|e| e.mentions.iter().filter(|m| m.start < here).map(move |m| (m.sentence, m.start, &e.key)))
             .collect();
         named.sort_by(|a, b| b.cmp(a));
-        let last_two = named.chunk_by(|a, b| a.0 == b.0).find_map(|in_sentence| {
+        named.chunk_by(|a, b| a.0 == b.0).find_map(|in_sentence| {
             let mut keys: Vec<EntityId> = Vec::new();
             for (_, _, key) in in_sentence {
                 if !keys.contains(key) {
@@ -97,12 +125,22 @@ impl Resolver<'_> {
                 }
             }
             (keys.len() >= 2).then(|| keys.into_iter().take(2).collect::<Vec<_>>())
-        })?;
-        for key in last_two {
-            self.note(sentence, i, noun + 1, &key);
-            out.push(mention(i, noun + 1, key, kind, MentionForm::Argument));
+        })
+    }
+
+    /// "the two countries", "der beiden Länder" at `start`: the last two states named together.
+    fn pair_of_states_at(&self, tokens: &[Token], start: usize) -> Vec<String> {
+        let pair = tokens.get(start).is_some_and(|t| self.rules.pair_words.contains(t.lower()))
+            && tokens.get(start + 1).is_some_and(|t| self.rules.pair_state_nouns.contains(t.lower()));
+        if !pair {
+            return Vec::new();
         }
-        Some(noun + 1)
+        self.last_two_named(EntityKind::State, tokens[start].start)
+            .unwrap_or_default()
+            .iter()
+            .map(|k| self.iso_of(k))
+            .filter(|iso| !iso.is_empty())
+            .collect()
     }
 
     /// A truncated compound's first part at `i`, its hyphen standing apart from it before a
@@ -284,12 +322,18 @@ impl Resolver<'_> {
             if matches!(hint, Some(RoleHint::Of | RoleHint::Source)) {
                 let start =
                     i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(t.lower())));
-                if let Some((iso, _)) = words.get(start..).and_then(|w| self.gaz.match_demonym(w)) {
+                let pair = self.pair_of_states_at(tokens, start);
+                if !pair.is_empty() {
+                    // "the leaders of the two countries": each of the last two states named.
+                    states.extend(pair.into_iter().map(|iso| (iso, i)));
+                } else if let Some((iso, _)) = words.get(start..).and_then(|w| self.gaz.match_demonym(w)) {
                     states.push((iso, i));
                 } else if let Some(m) = words.get(start..).and_then(|w| self.gaz.match_form(w)) {
                     let e = &self.gaz.entries[m.entry];
                     if let Some(iso) = e.iso.clone().or_else(|| e.country.clone()) {
                         states.push((iso, i));
+                        // "the leaders of Turkey and Greece": each state joined to the first.
+                        states.extend(self.joined_states(words, start + m.len).into_iter().map(|iso| (iso, i)));
                     } else if matches!(e.kind, EntityKind::Igo | EntityKind::Organization) {
                         // "Leaders of African Union member states": a group acting for it.
                         let end = start + m.len;

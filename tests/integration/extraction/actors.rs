@@ -427,3 +427,22 @@ fn an_office_of_an_organisation_s_states_is_a_group_of_it() {
     let x = read(Lang::De, "Die Verteidigungsminister der Nachbarstaaten berieten am Donnerstag in Brüssel.");
     assert!(!x.entities.iter().any(|e| e.key.to_string() == "org-nato"), "{:?}", x.entities);
 }
+
+#[test]
+fn the_leaders_of_several_states_are_a_group_for_each() {
+    for text in [
+        "The leaders of Turkey and Greece met on Friday.",
+        "An earthquake struck Turkey and Greece on Friday. The leaders of the two countries spoke by telephone on Friday night.",
+    ] {
+        let x = read(Lang::En, text);
+        let meeting = events(&x).into_iter().find(|e| e.0 == EventKind::Meeting);
+        let parties = meeting.map_or(0, |e| e.2.iter().filter(|r| r.starts_with("Participant=")).count());
+        assert_eq!(parties, 2, "{text}: {:?}", events(&x));
+        let countries: Vec<Option<String>> =
+            x.entities.iter().filter(|e| e.kind == EntityKind::Group).map(|e| e.country.clone()).collect();
+        assert!(countries.contains(&Some("TUR".into())) && countries.contains(&Some("GRC".into())), "{countries:?}");
+    }
+    // Without two states named before, "the two countries" names none.
+    let x = read(Lang::En, "The leaders of the two countries spoke by telephone on Friday night.");
+    assert!(events(&x).iter().all(|e| e.0 != EventKind::Meeting), "{:?}", events(&x));
+}
