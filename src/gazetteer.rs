@@ -335,6 +335,11 @@ impl Gazetteer {
         self.states.get(iso).map(|&i| &self.entries[i])
     }
 
+    /// The curated government of a state (ISO-3), by index.
+    pub fn government_of(&self, iso: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.kind == EntityKind::Government && e.country.as_deref() == Some(iso))
+    }
+
     /// Entry by key.
     pub fn by_key(&self, key: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.key == key)

@@ -48,8 +48,9 @@ impl Resolver<'_> {
         Some(i + 1)
     }
 
-    /// The states joined by coordinators after `end` ("and Greece", ", Chile and Ecuador").
-    fn joined_states(&self, words: &[&str], mut end: usize) -> Vec<String> {
+    /// The states joined by coordinators after `end` ("and Greece", ", Chile and Ecuador"), and
+    /// where they end.
+    fn joined_states(&self, words: &[&str], mut end: usize) -> (Vec<String>, usize) {
         let mut out = Vec::new();
         while let Some(joiner) = words.get(end).map(|w| w.to_lowercase()) {
             if !(self.rules.coordinators.contains(&joiner) || joiner == ",") {
@@ -64,7 +65,7 @@ impl Resolver<'_> {
             out.push(iso);
             end = start + m.len;
         }
-        out
+        (out, end)
     }
 
     /// A people or group noun ("diplomats", "Regierung"): an actor when tied to a state.
@@ -76,8 +77,7 @@ impl Resolver<'_> {
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
         let &noun = self.rules.actor_nouns.get(sentence.tokens[i].lower())?;
-        self.actor_noun(sentence, words, i, noun, out);
-        Some(i + 1)
+        Some(self.actor_noun(sentence, words, i, noun, out))
     }
 
     /// "die beiden Politiker", "the two leaders", "beide Länder": the last two persons or states
@@ -288,7 +288,7 @@ impl Resolver<'_> {
         i: usize,
         noun: ActorNoun,
         out: &mut Vec<Mention>,
-    ) {
+    ) -> usize {
         let tokens = &sentence.tokens;
         // The state right before (a demonym, or a genitive with at most one adjective between).
         let before: Vec<Mention> = out
@@ -306,6 +306,7 @@ impl Resolver<'_> {
             .take(1)
             .cloned()
             .collect();
+        let mut next = i + 1;
         let mut states: Vec<(String, usize)> = before.iter().map(|m| (self.iso_of(&m.entity), m.first)).collect();
         // "U.S. and Russian negotiators": a coordinated demonym before that one.
         if let Some(first) = before.first()
@@ -316,12 +317,26 @@ impl Resolver<'_> {
             states.push((self.iso_of(&other.entity), other.first));
         }
         if states.is_empty() {
-            // "ministers from the Georgian government": the state after "from"/"of".
+            // "ministers from the Georgian government": the state after "from"/"of"; "Vertreter
+            // der Ukraine", "Vertreter Russlands": a state in the genitive after the noun.
             let hint =
                 tokens.get(i + 1).and_then(|t| self.rules.prepositions.get(t.lower())).and_then(|h| h.first().copied());
-            if matches!(hint, Some(RoleHint::Of | RoleHint::Source)) {
-                let start =
-                    i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(t.lower())));
+            let genitive = tokens.get(i + 1).is_some_and(|t| self.rules.genitive_determiners.contains(t.lower()));
+            let named_genitive = !genitive
+                && hint.is_none()
+                && !self.rules.genitive_endings.is_empty()
+                && words.get(i + 1..).and_then(|w| self.gaz.match_form(w)).is_some_and(|m| {
+                    let entry = &self.gaz.entries[m.entry];
+                    entry.kind == EntityKind::State && self.is_genitive(words[i + m.len], entry)
+                });
+            if matches!(hint, Some(RoleHint::Of | RoleHint::Source)) || genitive || named_genitive {
+                let start = if named_genitive {
+                    i + 1
+                } else if genitive {
+                    i + 2
+                } else {
+                    i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| self.rules.determiners.contains(t.lower())))
+                };
                 let pair = self.pair_of_states_at(tokens, start);
                 if !pair.is_empty() {
                     // "the leaders of the two countries": each of the last two states named.
@@ -333,26 +348,31 @@ impl Resolver<'_> {
                     if let Some(iso) = e.iso.clone().or_else(|| e.country.clone()) {
                         states.push((iso, i));
                         // "the leaders of Turkey and Greece": each state joined to the first.
-                        states.extend(self.joined_states(words, start + m.len).into_iter().map(|iso| (iso, i)));
+                        let (joined, end) = self.joined_states(words, start + m.len);
+                        states.extend(joined.into_iter().map(|iso| (iso, i)));
+                        // "Vertreter Russlands und der Ukraine": a genitive is part of the phrase.
+                        if genitive || named_genitive {
+                            next = end;
+                        }
                     } else if matches!(e.kind, EntityKind::Igo | EntityKind::Organization) {
                         // "Leaders of African Union member states": a group acting for it.
                         let end = start + m.len;
                         let label = words[i..end].join(" ");
                         self.add_known(m.entry);
                         self.group(sentence, i, end, label, None, out);
-                        return;
+                        return i + 1;
                     }
                 }
             }
         }
         if states.is_empty() && noun == ActorNoun::Organization && !self.rules.nouns_capitalized {
             self.named_group(sentence, i, out);
-            return;
+            return i + 1;
         }
         if states.is_empty() && noun == ActorNoun::Group {
             // "Hamas militants": the known group named right before.
             if i > 0 && out.iter().any(|m| m.first < i && i <= m.last && m.kind.is_actor()) {
-                return;
+                return i + 1;
             }
             // "Taliban rebels"; else "the separatists", "die Milizen": a group of this article
             // known by its noun, never merged with another article's.
@@ -361,10 +381,22 @@ impl Resolver<'_> {
                 self.last_group = Some((key, EntityKind::Group));
                 out.sort_by_key(|m| (m.first, m.last));
             }
-            return;
+            return i + 1;
         }
         for (iso, first) in states {
             if iso.is_empty() {
+                continue;
+            }
+            // "die Regierung der Türkei": the state's curated government where there is one.
+            if noun == ActorNoun::Government
+                && let Some(entry) = self.gaz.government_of(&iso)
+            {
+                self.add_known(entry);
+                let key = ids::known(&self.gaz.entries[entry]);
+                self.note(sentence, i, i + 1, &key);
+                out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
+                out.push(mention(first, i + 1, key.clone(), EntityKind::Government, MentionForm::Argument));
+                self.last_group = Some((key, EntityKind::Government));
                 continue;
             }
             let label = format!(
@@ -406,5 +438,6 @@ impl Resolver<'_> {
             self.last_group = Some((key, kind));
         }
         out.sort_by_key(|m| (m.first, m.last));
+        next
     }
 }

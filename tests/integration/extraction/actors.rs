@@ -446,3 +446,23 @@ fn the_leaders_of_several_states_are_a_group_for_each() {
     let x = read(Lang::En, "The leaders of the two countries spoke by telephone on Friday night.");
     assert!(events(&x).iter().all(|e| e.0 != EventKind::Meeting), "{:?}", events(&x));
 }
+
+#[test]
+fn representatives_of_states_are_groups_and_a_state_s_government_is_its_curated_one() {
+    for (lang, text) in [
+        (Lang::De, "Vertreter Russlands und der Ukraine verhandelten am Montag in Istanbul."),
+        (Lang::En, "Representatives of Russia and Ukraine met in Istanbul on Monday."),
+    ] {
+        let x = read(lang, text);
+        let meeting = events(&x).into_iter().find(|e| e.0 == EventKind::Meeting).expect("a meeting");
+        let parties: Vec<&String> = meeting.2.iter().filter(|r| r.starts_with("Participant=")).collect();
+        assert_eq!(parties.len(), 2, "{text}: {meeting:?}");
+    }
+    for (lang, text) in [
+        (Lang::De, "Die Regierung der Türkei hat Waffen an Aserbaidschan geliefert."),
+        (Lang::En, "The government of Turkey delivered weapons to Azerbaijan."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "gov-tur-government"), "{text}: {:?}", events(&x));
+    }
+}
