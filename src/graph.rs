@@ -1,20 +1,24 @@
-//! Graph: turns an extraction into sorted RDF triples. The only place that mints instance IRIs.
+//! Graph: turns an extraction into sorted RDF triples. The only place that mints instance IRIs;
+//! the ontology terms that model values map to are in `terms`, the key of a happening in `happening`.
 
 use crate::article::Article;
-use crate::model::{
-    Claim, Entity, EntityId, EntityKind, Event, EventKind, Extraction, Factuality, MaterielCategory, PositionType,
-    Role, Span, Stance, TransportMode,
-};
+use crate::model::{Claim, Entity, EntityId, EntityKind, Extraction, Span, Stance};
 use crate::time::{TimeValue, iso};
 use crate::vocab::{self, kgx, oa, prov, schema};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
-use sha2::Digest;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod base;
+mod happening;
+mod terms;
 use base::is_web_address;
 pub use base::{Base, BaseError};
+use happening::happening_key;
+use terms::{
+    category_concept, category_slug, entity_class, event_class, event_codes, factuality_concept, position_concept,
+    position_slug, role_property, transport_concept,
+};
 
 /// The triples extracted from one article: its own named graph, and the descriptions of the
 /// shared actors it refers to, which belong in the one actors graph every article shares.
@@ -443,181 +447,4 @@ fn local_part(id: &EntityId) -> String {
         EntityId::Named { class, slug } => format!("named-{}{slug}", class.prefix()),
         EntityId::Local { class, slug } => format!("{}{slug}", class.prefix()),
     }
-}
-
-/// The cross-article identity of what an event reports: its class, the curated actors of its key
-/// roles (a destination counted as its state), its month, and whether it was called off. `None`
-/// when a key actor is local to the article or the month is unknown: then nothing links it.
-fn happening_key(e: &Event, entities: &[Entity]) -> Option<String> {
-    let (start, end) = e.time.as_ref()?.bounds();
-    if (end - start).num_days() > 31 {
-        return None;
-    }
-    let state_of = |key: &EntityId| -> Option<String> {
-        let entity = entities.iter().find(|x| x.key == *key)?;
-        match &entity.country {
-            Some(c) if entity.kind == EntityKind::Place => Some(crate::gazetteer::state_key(c)),
-            _ => Some(entity.key.to_string()),
-        }
-    };
-    let roles: &[Role] = match e.kind {
-        EventKind::Visit => &[Role::Visitor, Role::Destination, Role::Host],
-        EventKind::Meeting => &[Role::Participant],
-        EventKind::Invitation => &[Role::Inviter, Role::Invitee],
-        EventKind::Shipment => &[Role::Supplier, Role::Recipient],
-        EventKind::Act => return None,
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for role in roles {
-        for key in e.fillers(*role) {
-            let known = entities.iter().find(|x| x.key == *key).is_some_and(|x| x.key.is_shared());
-            if !known {
-                return None;
-            }
-            let key = if matches!(role, Role::Destination | Role::Host) { state_of(key)? } else { key.to_string() };
-            parts.push(format!("{role:?}={key}"));
-        }
-    }
-    parts.sort();
-    parts.dedup();
-    if parts.len() < 2 {
-        return None;
-    }
-    let called_off = matches!(e.factuality, Factuality::Cancelled | Factuality::Refused);
-    let text = format!("{}|{}|{}|{}", e.kind.name(), parts.join("|"), start.format("%Y-%m"), called_off);
-    let digest = sha2::Sha256::digest(text.as_bytes());
-    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-    Some(format!("{}-{}", e.kind.name().to_lowercase(), hex))
-}
-
-fn entity_class(kind: EntityKind) -> NamedNodeRef<'static> {
-    match kind {
-        EntityKind::Person => kgx::PERSON,
-        EntityKind::State => kgx::STATE,
-        EntityKind::Place => kgx::PLACE,
-        EntityKind::Government => kgx::GOVERNMENT,
-        EntityKind::NewsAgency => kgx::NEWS_AGENCY,
-        EntityKind::Igo => kgx::INTERGOVERNMENTAL_ORGANIZATION,
-        EntityKind::Organization => kgx::ORGANIZATION,
-        EntityKind::Group => kgx::GROUP,
-    }
-}
-
-fn event_class(kind: EventKind) -> NamedNodeRef<'static> {
-    match kind {
-        EventKind::Visit => kgx::VISIT,
-        EventKind::Meeting => kgx::MEETING,
-        EventKind::Invitation => kgx::INVITATION,
-        EventKind::Shipment => kgx::SHIPMENT,
-        EventKind::Act => kgx::EVENT,
-    }
-}
-
-/// CAMEO and PLOVER codes where the mapping is clear (event-extraction anchors §1.8).
-fn event_codes(e: &Event) -> Vec<&'static str> {
-    match (e.kind, e.factuality) {
-        (EventKind::Visit | EventKind::Meeting, Factuality::Refused) => {
-            vec!["CAMEO:125", "PLOVER:REJECT"]
-        }
-        (EventKind::Visit | EventKind::Meeting, Factuality::Cancelled) => {
-            vec!["CAMEO:160", "PLOVER:SANCTION"]
-        }
-        (EventKind::Visit | EventKind::Meeting, Factuality::Planned) => {
-            vec!["CAMEO:036", "PLOVER:AGREE"]
-        }
-        (EventKind::Visit, _)
-            if e.fillers(Role::Host).next().is_some() && e.fillers(Role::Visitor).next().is_none() =>
-        {
-            vec!["CAMEO:043", "PLOVER:CONSULT"]
-        }
-        (EventKind::Visit, _) => vec!["CAMEO:042", "PLOVER:CONSULT"],
-        (EventKind::Meeting, _) => vec!["CAMEO:040", "PLOVER:CONSULT"],
-        (EventKind::Invitation, _) => vec!["CAMEO:036", "PLOVER:AGREE"],
-        (EventKind::Shipment, _)
-            if e.items.iter().any(|c| {
-                matches!(
-                    c,
-                    MaterielCategory::Weapons | MaterielCategory::Munitions | MaterielCategory::MilitaryEquipment
-                )
-            }) =>
-        {
-            vec!["CAMEO:072", "PLOVER:AID"]
-        }
-        (EventKind::Shipment, _) if e.items.contains(&MaterielCategory::HumanitarianAid) => {
-            vec!["CAMEO:073", "PLOVER:AID"]
-        }
-        (EventKind::Shipment, _) => vec!["PLOVER:AID"],
-        (EventKind::Act, _) => vec![],
-    }
-}
-
-fn role_property(role: Role) -> NamedNodeRef<'static> {
-    match role {
-        Role::Participant => kgx::PARTICIPANT,
-        Role::Visitor => kgx::VISITOR,
-        Role::Host => kgx::HOST,
-        Role::Inviter => kgx::INVITER,
-        Role::Invitee => kgx::INVITEE,
-        Role::Supplier => kgx::SUPPLIER,
-        Role::Recipient => kgx::RECIPIENT,
-        Role::Location => kgx::LOCATION,
-        Role::Origin => kgx::ORIGIN,
-        Role::Destination => kgx::DESTINATION,
-        Role::VesselFlag => kgx::VESSEL_FLAG,
-    }
-}
-
-fn factuality_concept(f: Factuality) -> NamedNodeRef<'static> {
-    match f {
-        Factuality::Asserted => kgx::ASSERTED,
-        Factuality::Reported => kgx::REPORTED,
-        Factuality::Disputed => kgx::DISPUTED,
-        Factuality::Denied => kgx::DENIED,
-        Factuality::Planned => kgx::PLANNED,
-        Factuality::Hypothetical => kgx::HYPOTHETICAL,
-        Factuality::Cancelled => kgx::CANCELLED,
-        Factuality::Refused => kgx::REFUSED,
-    }
-}
-
-fn transport_concept(m: TransportMode) -> NamedNodeRef<'static> {
-    match m {
-        TransportMode::Sea => kgx::SEA,
-        TransportMode::Rail => kgx::RAIL,
-        TransportMode::Air => kgx::AIR,
-        TransportMode::Road => kgx::ROAD,
-    }
-}
-
-fn category_concept(c: MaterielCategory) -> NamedNodeRef<'static> {
-    match c {
-        MaterielCategory::Weapons => kgx::WEAPONS,
-        MaterielCategory::Munitions => kgx::MUNITIONS,
-        MaterielCategory::MilitaryEquipment => kgx::MILITARY_EQUIPMENT,
-        MaterielCategory::HumanitarianAid => kgx::HUMANITARIAN_AID,
-        MaterielCategory::Food => kgx::FOOD,
-        MaterielCategory::Fuel => kgx::FUEL,
-        MaterielCategory::Goods => kgx::GOODS,
-    }
-}
-
-fn category_slug(c: MaterielCategory) -> String {
-    category_concept(c).as_str().rsplit('#').next().unwrap_or("").to_lowercase()
-}
-
-fn position_concept(p: PositionType) -> NamedNodeRef<'static> {
-    match p {
-        PositionType::HeadOfState => kgx::HEAD_OF_STATE,
-        PositionType::HeadOfGovernment => kgx::HEAD_OF_GOVERNMENT,
-        PositionType::ForeignMinister => kgx::FOREIGN_MINISTER,
-        PositionType::DefenceMinister => kgx::DEFENCE_MINISTER,
-        PositionType::SpecialEnvoy => kgx::SPECIAL_ENVOY,
-        PositionType::Spokesperson => kgx::SPOKESPERSON,
-        PositionType::Ambassador => kgx::AMBASSADOR,
-        PositionType::Minister => kgx::MINISTER,
-    }
-}
-
-fn position_slug(p: PositionType) -> String {
-    position_concept(p).as_str().rsplit('#').next().unwrap_or("").to_lowercase()
 }
