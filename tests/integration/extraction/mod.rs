@@ -6,6 +6,7 @@ mod actors;
 mod claims;
 mod modality;
 mod roles;
+mod shipments;
 
 use kgexport::article::{Article, Lang};
 use kgexport::model::{EntityId, EntityKind, EventKind, Extraction, Factuality, PositionType, Role, Stance};
