@@ -80,6 +80,31 @@ impl Resolver<'_> {
         Some(self.actor_noun(sentence, words, i, noun, out))
     }
 
+    /// "US-Diplomaten", "Hamas-Vertreter": a people or group noun whose compound's first part
+    /// names a state (the noun's people of it) or an organisation (a group acting for it).
+    pub(super) fn prefixed_actor_noun(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let (prefix, rest) = words[i].rsplit_once('-')?;
+        let &noun = self.rules.actor_nouns.get(&rest.to_lowercase())?;
+        let m = self.gaz.match_form(&[prefix])?;
+        let entry = &self.gaz.entries[m.entry];
+        match (entry.kind, entry.iso.clone()) {
+            (EntityKind::State, Some(iso)) => self.people_of_state(sentence, words, i, i, noun, &iso, out),
+            (EntityKind::Igo | EntityKind::Organization | EntityKind::Group, _) => {
+                self.add_known(m.entry);
+                let key = self.group(sentence, i, i + 1, words[i].to_string(), None, out);
+                self.last_group = Some((key, EntityKind::Group));
+            }
+            _ => return None,
+        }
+        Some(i + 1)
+    }
+
     /// "die beiden Politiker", "the two leaders", "beide Länder": the last two persons or states
     /// named together in one sentence before, each an argument over the phrase; none when no
     /// sentence names two (a guess across sentences would pair strangers).
@@ -384,22 +409,48 @@ impl Resolver<'_> {
             return i + 1;
         }
         for (iso, first) in states {
-            if iso.is_empty() {
-                continue;
-            }
-            // "die Regierung der Türkei": the state's curated government where there is one.
-            if noun == ActorNoun::Government
-                && let Some(entry) = self.gaz.government_of(&iso)
-            {
-                self.add_known(entry);
-                let key = ids::known(&self.gaz.entries[entry]);
-                self.note(sentence, i, i + 1, &key);
-                out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
-                out.push(mention(first, i + 1, key.clone(), EntityKind::Government, MentionForm::Argument));
-                self.last_group = Some((key, EntityKind::Government));
-                continue;
-            }
-            let label = format!(
+            self.people_of_state(sentence, words, i, first, noun, &iso, out);
+        }
+        out.sort_by_key(|m| (m.first, m.last));
+        next
+    }
+
+    /// The people, group or body a noun at `i` names for a state (`first`: where its phrase
+    /// starts, a demonym before it included): the state's curated government for a government
+    /// noun, else an entity of the noun and the state.
+    #[allow(clippy::too_many_arguments)]
+    fn people_of_state(
+        &mut self,
+        sentence: &Sentence,
+        words: &[&str],
+        i: usize,
+        first: usize,
+        noun: ActorNoun,
+        iso: &str,
+        out: &mut Vec<Mention>,
+    ) {
+        let iso = iso.to_string();
+        if iso.is_empty() {
+            return;
+        }
+        let tokens = &sentence.tokens;
+        // "die Regierung der Türkei": the state's curated government where there is one.
+        if noun == ActorNoun::Government
+            && let Some(entry) = self.gaz.government_of(&iso)
+        {
+            self.add_known(entry);
+            let key = ids::known(&self.gaz.entries[entry]);
+            self.note(sentence, i, i + 1, &key);
+            out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
+            out.push(mention(first, i + 1, key.clone(), EntityKind::Government, MentionForm::Argument));
+            self.last_group = Some((key, EntityKind::Government));
+            return;
+        }
+        // "US-Diplomaten" names its state itself.
+        let label = if tokens[i].text.contains('-') {
+            tokens[i].text.clone()
+        } else {
+            format!(
                 "{} {}",
                 self.gaz.state(&iso).map_or(iso.as_str(), |e| if self.lang_tag == "de" {
                     e.label_de.as_str()
@@ -407,37 +458,35 @@ impl Resolver<'_> {
                     e.label_en.as_str()
                 }),
                 tokens[i].text
-            );
-            let kind = match noun {
-                ActorNoun::Person | ActorNoun::Group => EntityKind::Group,
-                ActorNoun::Government => EntityKind::Government,
-                ActorNoun::Organization => EntityKind::Organization,
-            };
-            let key = ids::people(tokens[i].lower(), &iso);
-            self.table.upsert(Entity {
-                key: key.clone(),
-                known: false,
-                kind,
-                labels: vec![(self.lang_tag.to_string(), label)],
-                country: Some(iso.clone()),
-                country_from_story: false,
-                iso: None,
-                qid: None,
-                positions: Vec::new(),
-                near: None,
-                mentions: Vec::new(),
-            });
-            self.ensure_state(&iso);
-            self.note(sentence, i, i + 1, &key);
-            // The demonym is now part of this mention.
-            out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
-            let mut m = mention(first, i + 1, key.clone(), kind, MentionForm::Argument);
-            m.possessive = self.is_possessive(words, i + 1);
-            out.push(m);
-            // "Afghan rebel leaders said they would …": the group "they" refers to.
-            self.last_group = Some((key, kind));
-        }
-        out.sort_by_key(|m| (m.first, m.last));
-        next
+            )
+        };
+        let kind = match noun {
+            ActorNoun::Person | ActorNoun::Group => EntityKind::Group,
+            ActorNoun::Government => EntityKind::Government,
+            ActorNoun::Organization => EntityKind::Organization,
+        };
+        let key = ids::people(tokens[i].lower(), &iso);
+        self.table.upsert(Entity {
+            key: key.clone(),
+            known: false,
+            kind,
+            labels: vec![(self.lang_tag.to_string(), label)],
+            country: Some(iso.clone()),
+            country_from_story: false,
+            iso: None,
+            qid: None,
+            positions: Vec::new(),
+            near: None,
+            mentions: Vec::new(),
+        });
+        self.ensure_state(&iso);
+        self.note(sentence, i, i + 1, &key);
+        // The demonym is now part of this mention.
+        out.retain(|m| !(m.first == first && m.kind == EntityKind::State && m.form == MentionForm::Modifier));
+        let mut m = mention(first, i + 1, key.clone(), kind, MentionForm::Argument);
+        m.possessive = self.is_possessive(words, i + 1);
+        out.push(m);
+        // "Afghan rebel leaders said they would …": the group "they" refers to.
+        self.last_group = Some((key, kind));
     }
 }

@@ -122,6 +122,8 @@ const RECOGNISERS: &[Recognise] = &[
     |r, s, w, i, out| r.given_name(s, w, i, out),
     // "Lawrows": a known or earlier-named person
     |r, s, w, i, out| r.surname(s, w, i, out),
+    // "US-Diplomaten", "Hamas-Vertreter"
+    |r, s, w, i, out| r.prefixed_actor_noun(s, w, i, out),
     // "Putin-Besuch", "Japanbesuch"
     |r, s, w, i, out| r.compound_prefix(s, w, i, out),
     // "er", "she"

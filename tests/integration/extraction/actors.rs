@@ -466,3 +466,24 @@ fn representatives_of_states_are_groups_and_a_state_s_government_is_its_curated_
         assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "gov-tur-government"), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_people_noun_whose_compound_names_a_state_or_a_body_acts_for_it() {
+    let x = read(Lang::De, "US-Diplomaten trafen am Montag in Genf russische Unterhändler.");
+    let meeting = events(&x).into_iter().find(|e| e.0 == EventKind::Meeting).expect("a meeting");
+    assert_eq!(meeting.2.iter().filter(|r| r.starts_with("Participant=")).count(), 2, "{meeting:?}");
+    assert!(
+        x.entities.iter().any(|e| e.kind == EntityKind::Group && e.country.as_deref() == Some("USA")),
+        "{:?}",
+        x.entities
+    );
+    let x = read(Lang::De, "Hamas-Vertreter reisten am Montag nach Kairo.");
+    assert!(
+        events(&x).iter().any(|e| e.0 == EventKind::Visit && e.2.iter().any(|r| r.starts_with("Visitor="))),
+        "{:?}",
+        events(&x)
+    );
+    // A compound of a name and an event noun stays what it was.
+    let x = read(Lang::De, "Der Putin-Besuch in Peking endete am Montag.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
+}
