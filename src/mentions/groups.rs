@@ -466,19 +466,7 @@ impl Resolver<'_> {
             ActorNoun::Organization => EntityKind::Organization,
         };
         let key = ids::people(tokens[i].lower(), &iso);
-        self.table.upsert(Entity {
-            key: key.clone(),
-            known: false,
-            kind,
-            labels: vec![(self.lang_tag.to_string(), label)],
-            country: Some(iso.clone()),
-            country_from_story: false,
-            iso: None,
-            qid: None,
-            positions: Vec::new(),
-            near: None,
-            mentions: Vec::new(),
-        });
+        self.table.upsert(Entity::local(key.clone(), kind, self.lang_tag, label, Some(iso.clone())));
         self.ensure_state(&iso);
         self.note(sentence, i, i + 1, &key);
         // The demonym is now part of this mention.
