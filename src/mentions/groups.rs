@@ -48,22 +48,13 @@ impl Resolver<'_> {
         Some(i + 1)
     }
 
-    /// The states joined by coordinators after `end` ("and Greece", ", Chile and Ecuador"), and
-    /// where they end.
-    fn joined_states(&self, words: &[&str], mut end: usize) -> (Vec<String>, usize) {
+    /// The states joined by coordinators after `end` ("and Greece", ", Chile and Ecuador", "und
+    /// der Ukraine"), and where they end.
+    fn joined_states(&self, words: &[&str], mut end: usize, genitive: bool) -> (Vec<String>, usize) {
         let mut out = Vec::new();
-        while let Some(joiner) = words.get(end).map(|w| w.to_lowercase()) {
-            if !(self.rules.coordinators.contains(&joiner) || joiner == ",") {
-                break;
-            }
-            let start = end
-                + 1
-                + usize::from(words.get(end + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
-            let Some(m) = words.get(start..).and_then(|w| self.gaz.match_form(w)) else { break };
-            let e = &self.gaz.entries[m.entry];
-            let Some(iso) = e.iso.clone().filter(|_| e.kind == EntityKind::State) else { break };
+        while let Some((iso, next)) = self.joined_state(words, end, genitive) {
             out.push(iso);
-            end = start + m.len;
+            end = next;
         }
         (out, end)
     }
@@ -94,7 +85,7 @@ impl Resolver<'_> {
         let m = self.gaz.match_form(&[prefix])?;
         let entry = &self.gaz.entries[m.entry];
         match (entry.kind, entry.iso.clone()) {
-            (EntityKind::State, Some(iso)) => self.people_of_state(sentence, words, i, i, noun, &iso, out),
+            (EntityKind::State, Some(iso)) => self.people_of_state(sentence, words, i, i, noun, iso, out),
             (EntityKind::Igo | EntityKind::Organization | EntityKind::Group, _) => {
                 self.add_known(m.entry);
                 let key = self.group(sentence, i, i + 1, words[i].to_string(), None, out);
@@ -373,7 +364,7 @@ impl Resolver<'_> {
                     if let Some(iso) = e.iso.clone().or_else(|| e.country.clone()) {
                         states.push((iso, i));
                         // "the leaders of Turkey and Greece": each state joined to the first.
-                        let (joined, end) = self.joined_states(words, start + m.len);
+                        let (joined, end) = self.joined_states(words, start + m.len, genitive || named_genitive);
                         states.extend(joined.into_iter().map(|iso| (iso, i)));
                         // "Vertreter Russlands und der Ukraine": a genitive is part of the phrase.
                         if genitive || named_genitive {
@@ -409,7 +400,7 @@ impl Resolver<'_> {
             return i + 1;
         }
         for (iso, first) in states {
-            self.people_of_state(sentence, words, i, first, noun, &iso, out);
+            self.people_of_state(sentence, words, i, first, noun, iso, out);
         }
         out.sort_by_key(|m| (m.first, m.last));
         next
@@ -426,10 +417,9 @@ impl Resolver<'_> {
         i: usize,
         first: usize,
         noun: ActorNoun,
-        iso: &str,
+        iso: String,
         out: &mut Vec<Mention>,
     ) {
-        let iso = iso.to_string();
         if iso.is_empty() {
             return;
         }

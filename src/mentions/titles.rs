@@ -132,7 +132,7 @@ impl Resolver<'_> {
         // France": each state joined to the first has its own holder of the office.
         let mut end = end;
         while of_state.is_some() && !former {
-            let Some((iso, next_end)) = self.joined_state(words, end) else { break };
+            let Some((iso, next_end)) = self.joined_state(words, end, true) else { break };
             let label = format!("{} {}", words[i..after].join(" "), words[end + 1..next_end].join(" "));
             let Some(key) = self.holder_or_described(position, Some(iso), label, None) else { break };
             out.push(mention(end + 1, next_end, key, EntityKind::Person, MentionForm::Argument));
@@ -341,19 +341,24 @@ impl Resolver<'_> {
         self.ensure_state(country);
     }
 
-    /// "… und Frankreichs", "… and France", "…, Chile": a state joined by a coordinator or a comma
-    /// right at `at`, in
-    /// the genitive where the language marks it; with the end of its name.
-    fn joined_state(&self, words: &[&str], at: usize) -> Option<(String, usize)> {
-        let joiner = words.get(at)?;
-        if !self.rules.coordinators.contains(&joiner.to_lowercase()) && *joiner != "," {
+    /// "… und Frankreichs", "… und der Ukraine", "… and France", "…, Chile": a state joined by a
+    /// coordinator or a comma right at `at` (a determiner may stand before it); in a genitive
+    /// phrase (`genitive`), in the genitive where the language marks it, by its ending or a
+    /// genitive determiner. With the end of its name.
+    pub(super) fn joined_state(&self, words: &[&str], at: usize, genitive: bool) -> Option<(String, usize)> {
+        let joiner = words.get(at)?.to_lowercase();
+        if !self.rules.coordinators.contains(&joiner) && joiner != "," {
             return None;
         }
-        let m = self.gaz.match_form(words.get(at + 1..)?)?;
+        let determiner = words.get(at + 1).map(|w| w.to_lowercase()).filter(|w| self.rules.determiners.contains(w));
+        let start = at + 1 + usize::from(determiner.is_some());
+        let m = self.gaz.match_form(words.get(start..)?)?;
         let entry = &self.gaz.entries[m.entry];
-        let last = words[at + m.len];
-        let inflected = self.rules.genitive_endings.is_empty() || self.is_genitive(last, entry);
-        entry.iso.clone().filter(|_| entry.kind == EntityKind::State && inflected).map(|iso| (iso, at + 1 + m.len))
+        let marked = !genitive
+            || self.rules.genitive_endings.is_empty()
+            || self.is_genitive(words[start + m.len - 1], entry)
+            || determiner.is_some_and(|d| self.rules.genitive_determiners.contains(&d));
+        entry.iso.clone().filter(|_| entry.kind == EntityKind::State && marked).map(|iso| (iso, start + m.len))
     }
 
     /// Is this word one that makes an office a past one: itself, its lemma, or it with an

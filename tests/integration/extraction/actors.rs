@@ -487,3 +487,12 @@ fn a_people_noun_whose_compound_names_a_state_or_a_body_acts_for_it() {
     let x = read(Lang::De, "Der Putin-Besuch in Peking endete am Montag.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_state_joined_in_the_genitive_by_its_determiner_has_its_own_office_holder() {
+    let x = read(Lang::De, "Die Außenminister Deutschlands und der Ukraine trafen sich am Montag in Berlin.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-dmytro-kuleba"), "{:?}", events(&x));
+    // A state in the nominative after the coordinator is a party of its own.
+    let x = read(Lang::De, "Der Außenminister Deutschlands und Frankreich verhandelten am Montag.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-fra"), "{:?}", events(&x));
+}
