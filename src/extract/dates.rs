@@ -247,17 +247,8 @@ impl<'a> Reader<'a> {
                             Some(y) => (Some(y), m + 2),
                             None => (None, m + 1),
                         };
-                        if let (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) = (
-                            self.full_date(reference, year, month, day, || heading(i)),
-                            self.full_date(reference, year, month, second, || heading(i)),
-                        ) && a <= b
-                        {
-                            spans.push(TimeExpr {
-                                first: i,
-                                last: end,
-                                value: TimeValue::Span { start: a, end: b },
-                                anchors_following: false,
-                            });
+                        if let Some(value) = self.two_days(reference, year, month, [day, second], || heading(i)) {
+                            spans.push(TimeExpr { first: i, last: end, value, anchors_following: false });
                             i = end;
                             continue;
                         }
@@ -279,20 +270,11 @@ impl<'a> Reader<'a> {
                 // Month first: "September 7(, 2023)", or a month alone "im Juni", "in June 2019".
                 if let Some(day) = tokens.get(i + 1).and_then(day_num) {
                     // "October 3 to 5": two days of one month.
-                    if lower.get(i + 2).is_some_and(|w| self.rules.time.range_join.iter().any(|j| j == w))
+                    if lower.get(i + 2).is_some_and(|w| listed(&self.rules.time.range_join, w))
                         && let Some(second) = tokens.get(i + 3).and_then(day_num)
-                        && let (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) = (
-                            self.full_date(reference, None, month, day, || heading(i)),
-                            self.full_date(reference, None, month, second, || heading(i)),
-                        )
-                        && a <= b
+                        && let Some(value) = self.two_days(reference, None, month, [day, second], || heading(i))
                     {
-                        spans.push(TimeExpr {
-                            first: i,
-                            last: i + 4,
-                            value: TimeValue::Span { start: a, end: b },
-                            anchors_following: false,
-                        });
+                        spans.push(TimeExpr { first: i, last: i + 4, value, anchors_following: false });
                         i += 4;
                         continue;
                     }
@@ -407,9 +389,9 @@ impl<'a> Reader<'a> {
         date: &PartialDate,
         reference: PartialDate,
     ) -> Option<TimeValue> {
-        let since_word = |w: &str| self.rules.time.since.iter().any(|s| s == w);
-        let since = (first >= 1 && since_word(lower[first - 1]))
-            || (first >= 2 && since_word(lower[first - 2]) && self.rules.determiners.contains(lower[first - 1]));
+        let since = &self.rules.time.since;
+        let since = (first >= 1 && listed(since, lower[first - 1]))
+            || (first >= 2 && listed(since, lower[first - 2]) && self.rules.determiners.contains(lower[first - 1]));
         let (start, end) = (date.first_day(), reference.last_day());
         (since && start < end).then(|| time::window_between(start, end))
     }
@@ -429,6 +411,20 @@ impl<'a> Reader<'a> {
     /// The year a month without one falls in, nearest the reference the way the sentence heads.
     fn month_year(&self, reference: PartialDate, month: u32, heading: Heading) -> i32 {
         time::month_in_reference_year(reference, month, heading).bounds().0.year()
+    }
+
+    /// Two days of one month, the first not after the second: their span.
+    fn two_days(
+        &self,
+        reference: PartialDate,
+        year: Option<i32>,
+        month: u32,
+        [first, second]: [u32; 2],
+        heading: impl Fn() -> Heading,
+    ) -> Option<TimeValue> {
+        let start = self.full_date(reference, year, month, first, &heading)?.first_day();
+        let end = self.full_date(reference, year, month, second, &heading)?.first_day();
+        (start <= end).then_some(TimeValue::Span { start, end })
     }
 
     fn full_date(

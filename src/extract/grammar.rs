@@ -106,11 +106,8 @@ impl<'a> Reader<'a> {
     /// present tense ("kommen … zusammen", "meets"; an auxiliary may form a perfect), and
     /// nothing told in the past.
     pub(super) fn stretch_in_present(&self, tags: &[Tagged]) -> bool {
-        let present = tags.iter().any(|t| {
-            t.upos == Upos::Verb
-                && t.feats.is(Attr::Tense, "Pres")
-                && (t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Mood).is_some())
-        });
+        let present =
+            tags.iter().any(|t| t.upos == Upos::Verb && t.is_finite_verb() && t.feats.is(Attr::Tense, "Pres"));
         present && !self.told_in_past(tags)
     }
 

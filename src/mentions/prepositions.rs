@@ -5,7 +5,7 @@ use super::{Mention, MentionForm, Resolver};
 use crate::analysis::SentenceAnalysis;
 use crate::lang::{RoleHint, Rules};
 use crate::model::EntityKind;
-use crate::syntax::ud::{Attr, Upos};
+use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 
 impl Resolver<'_> {
@@ -153,11 +153,7 @@ impl Resolver<'_> {
         const REACH: usize = 5;
         let preposition_before =
             tokens[k.saturating_sub(REACH)..k].iter().any(|t| self.rules.prepositions.contains_key(t.lower()));
-        let finite = |t: &crate::syntax::Tagged| {
-            matches!(t.upos, Upos::Verb | Upos::Aux)
-                && (t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Person).is_some())
-        };
-        preposition_before && analysis.tags(tokens).is_some_and(|tags| tags.get(k).is_some_and(finite))
+        preposition_before && analysis.tags(tokens).is_some_and(|tags| tags.get(k).is_some_and(|t| t.is_finite_verb()))
     }
 
     /// "zwischen dem inzwischen als Kandidat für das Amt feststehenden Obama": the preposition or

@@ -56,6 +56,19 @@ pub struct Tagged {
     pub feats: Feats,
 }
 
+impl Tagged {
+    /// A finite verb or auxiliary. Treebanks differ in what they mark: a finite verb says so, or
+    /// has a person, or a mood without the case an attributive participle has ("der als Kandidat
+    /// feststehende Obama").
+    pub fn is_finite_verb(&self) -> bool {
+        use ud::{Attr, Upos};
+        matches!(self.upos, Upos::Verb | Upos::Aux)
+            && (self.feats.is(Attr::VerbForm, "Fin")
+                || self.feats.get(Attr::Person).is_some()
+                || (self.feats.get(Attr::Mood).is_some() && self.feats.get(Attr::Case).is_none()))
+    }
+}
+
 /// What a language's rules tell the syntax layer beyond its trained model.
 #[derive(Clone, Debug, Default)]
 pub struct Grammar {
