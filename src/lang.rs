@@ -80,6 +80,10 @@ pub struct TriggerGroup {
     /// A separable particle that must follow in the same clause ("lud … ein").
     #[serde(default)]
     pub particle: Option<String>,
+    /// Words one of which must stand in the clause: the reflexive of "hielt sich … auf", the
+    /// light verb of "machte … Station".
+    #[serde(default)]
+    pub in_clause: Vec<String>,
     /// A weak verb that makes an event only at a named place ("sich in Brüssel angenähert").
     #[serde(default)]
     pub needs_place: bool,
@@ -117,6 +121,10 @@ pub struct Rules {
     /// "during", "nach"): an event noun in such a phrase was made by the clause's subject.
     #[serde(default)]
     pub setting_prepositions: BTreeSet<String>,
+    /// Prepositions of purpose ("for talks", "zu Gesprächen"): an event noun in such a phrase
+    /// happens where its clause's subject is or goes.
+    #[serde(default)]
+    pub purpose_prepositions: BTreeSet<String>,
     /// Abbreviations that keep their dot ("Dr.", "z.").
     pub abbreviations: BTreeSet<String>,
     /// Month names (lower case) to their number.
@@ -133,8 +141,22 @@ pub struct Rules {
     pub relative_pronouns: BTreeSet<String>,
     /// Subordinators that open a complement clause ("dass", "that").
     pub subordinators: BTreeSet<String>,
+    /// Articles that are also relative pronouns ("das"): one where no noun follows.
+    #[serde(default)]
+    pub article_relatives: BTreeSet<String>,
     /// Personal pronouns that refer to a person ("er", "he").
     pub person_pronouns: BTreeSet<String>,
+    /// The gender of person and possessive pronouns that have one ("er", "she", "his"): they
+    /// point back only to a person of that gender or of none known.
+    #[serde(default)]
+    pub pronoun_genders: BTreeMap<String, Gender>,
+    /// Person nouns whose gender the word itself says ("Mr", "queen", "Frau").
+    #[serde(default)]
+    pub person_noun_genders: BTreeMap<String, Gender>,
+    /// The suffix that makes a feminine person noun of another ("Kanzler|in"): with both forms
+    /// known as person nouns, the longer is feminine and the shorter masculine.
+    #[serde(default)]
+    pub feminine_suffix: Option<String>,
     /// Possessive pronouns that refer to a person ("seinem Besuch", "his visit").
     #[serde(default)]
     pub possessive_pronouns: BTreeSet<String>,
@@ -307,6 +329,24 @@ impl Rules {
     /// The trigger groups that list a form.
     pub fn groups_of(&self, form: &str) -> impl Iterator<Item = &TriggerGroup> {
         self.trigger_index.get(form).into_iter().flatten().map(|&g| &self.triggers[g])
+    }
+}
+
+/// The grammatical gender of a pronoun or a person noun ("er", "Kanzlerin").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Gender {
+    Masc,
+    Fem,
+}
+
+impl Gender {
+    /// The gender a word's morphology gives (UD `Gender`), if it is one a person has.
+    pub fn of_feature(value: Option<&str>) -> Option<Gender> {
+        match value {
+            Some("Masc") => Some(Gender::Masc),
+            Some("Fem") => Some(Gender::Fem),
+            _ => None,
+        }
     }
 }
 

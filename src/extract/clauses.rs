@@ -78,7 +78,11 @@ impl<'a> Reader<'a> {
     pub(super) fn clause(&self, tokens: &[Token], first: usize, last: usize) -> Clause {
         let opener = tokens[first].lower();
         // "der das Land besuchte", "who visited": a relative pronoun right after a comma.
-        let relative = first > 0 && self.rules.relative_pronouns.contains(opener);
+        // "…, das am Montag gesendet wird": a word that is also an article is a relative pronoun
+        // where no noun (capitalised) follows it.
+        let article_relative = self.rules.article_relatives.contains(opener)
+            && tokens.get(first + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized());
+        let relative = first > 0 && (self.rules.relative_pronouns.contains(opener) || article_relative);
         let complement = self.rules.subordinators.contains(opener);
         Clause { first, last, relative, complement }
     }

@@ -9,6 +9,7 @@ use super::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::Mention;
 use crate::model::Factuality;
+use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 use crate::time::{PartialDate, TimeValue};
 
@@ -141,10 +142,21 @@ impl<'a> Reader<'a> {
         if noun && self.invited_to(tokens, clause, trigger.at) {
             return Factuality::Planned;
         }
+        // "Blinkens Ankunft war nicht angekündigt worden": what is not made known neither
+        // failed to happen nor is still to come.
+        let negated = || self.rules.cues.negation.iter().any(|c| phrase_in(window, c));
+        let undisclosed =
+            noun && self.grammar.is_some_and(|g| {
+                window.iter().any(|w| {
+                    let lemma = g.lemma(w, Upos::Verb);
+                    self.rules.cues.disclosure_lemmas.contains(&lemma)
+                })
+            }) && negated();
         // "hat bei einem Besuch in Bagdad den Abzug angekündigt": what is announced at a scene is
         // not the scene.
         for (cues, value) in &lists[2..] {
-            if !(setting && *value == Factuality::Planned) && cues.iter().any(|c| phrase_in(window, c)) {
+            let scene_or_undisclosed = (setting || undisclosed) && *value == Factuality::Planned;
+            if !scene_or_undisclosed && cues.iter().any(|c| phrase_in(window, c)) {
                 return *value;
             }
         }
@@ -172,7 +184,7 @@ impl<'a> Reader<'a> {
         }) {
             return Factuality::Planned;
         }
-        if !governed && !setting && self.rules.cues.negation.iter().any(|c| phrase_in(window, c)) {
+        if !governed && !setting && !undisclosed && negated() {
             return Factuality::Denied;
         }
         let reported_speech = !governed && self.rules.cues.reported_speech.iter().any(|c| window.contains(&c.as_str()));
@@ -193,6 +205,16 @@ impl<'a> Reader<'a> {
     /// is the scene of what its clause tells.
     pub(super) fn sets_the_scene(&self, tokens: &[Token], at: usize) -> bool {
         self.governing_hint(tokens, at) == Some(RoleHint::Location)
+    }
+
+    /// "for talks", "zu Gesprächen": an event noun governed by a preposition of purpose.
+    pub(super) fn for_purpose(&self, tokens: &[Token], at: usize) -> bool {
+        self.governed_noun(tokens, at)
+            && tokens[at.saturating_sub(4)..at]
+                .iter()
+                .rev()
+                .find(|t| self.rules.prepositions.contains_key(t.lower()))
+                .is_some_and(|t| self.rules.purpose_prepositions.contains(t.lower()))
     }
 
     /// What the preposition before a noun (within four words) says, if one governs it.

@@ -364,7 +364,26 @@ impl<'a> Reader<'a> {
                 sentence: st.sentence.index,
             };
             let index = self.out.events.len();
-            if let Some(days) = self.duration_before(st.tokens, trigger.at, &st.clauses[clause]) {
+            // "arrived on Monday for a two-day visit": a verb's event lasts as long as the noun
+            // of its kind in its clause says.
+            let noun_of_kind = || {
+                st.triggers.iter().find(|t| {
+                    !t.group.frame.is_verb()
+                        && t.group.kind == trigger.group.kind
+                        && t.at > trigger.at
+                        && clause_of(&st.clauses, t.at) == clause
+                })
+            };
+            let days = self.duration_before(st.tokens, trigger.at, &st.clauses[clause]).or_else(|| {
+                trigger
+                    .group
+                    .frame
+                    .is_verb()
+                    .then(noun_of_kind)
+                    .flatten()
+                    .and_then(|n| self.duration_before(st.tokens, n.at, &st.clauses[clause]))
+            });
+            if let Some(days) = days {
                 self.durations.push((index, days));
             }
             self.out.events.push(event);

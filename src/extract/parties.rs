@@ -7,7 +7,7 @@ use super::clauses::Clause;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
 use crate::model::{EntityId, EntityKind};
-use crate::syntax::ud::Upos;
+use crate::syntax::ud::{Attr, Upos};
 use crate::text::{Token, TokenKind};
 
 impl<'a> Reader<'a> {
@@ -127,6 +127,20 @@ impl<'a> Reader<'a> {
 
     /// The subject a clause without one shares: the antecedent of a relative clause, or the
     /// subject of the main clause it continues.
+    /// A pronoun for persons in the nominative in the clause that no mention resolves ("wo er
+    /// sich aufhielt" where no "er" is known).
+    fn unresolved_subject_pronoun(&self, tokens: &[Token], mentions: &[Mention], c: &Clause) -> bool {
+        let Some(tags) = self.tagged(tokens) else { return false };
+        (c.first..c.last.min(tags.len())).any(|k| {
+            let t = &tags[k];
+            let word = tokens[k].lower();
+            (self.rules.person_pronouns.contains(word) || self.rules.group_pronouns.contains(word))
+                && t.upos == Upos::Pron
+                && t.feats.is(Attr::Case, "Nom")
+                && !mentions.iter().any(|m| m.first <= k && k < m.last)
+        })
+    }
+
     pub(super) fn inherited_subject(
         &self,
         tokens: &[Token],
@@ -136,7 +150,13 @@ impl<'a> Reader<'a> {
         attribution: &Attribution,
     ) -> Option<EntityId> {
         let c = &clauses[clause];
-        if c.relative {
+        // "…, wo er sich aufhielt": a relative of place is no subject; the clause's own pronoun
+        // is, and where nothing resolves it, the subject stays unknown rather than guessed.
+        let of_place = tokens.get(c.first).is_some_and(|t| self.rules.place_relatives.contains(t.lower()));
+        if self.unresolved_subject_pronoun(tokens, mentions, c) {
+            return None;
+        }
+        if c.relative && !of_place {
             return mentions
                 .iter()
                 .rev()

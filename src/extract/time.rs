@@ -96,7 +96,12 @@ impl<'a> Reader<'a> {
         let bare = |t: &&&TimeExpr| {
             let k = clause_of(clauses, t.first);
             // The time of a reporting clause dates the report, not the event.
+            // "eine Talkshow auf, die am 16. Dezember ausgestrahlt wird": a relative clause dates
+            // its own noun, the trigger only where it is that noun ("die Reise, die am Montag beginnt").
+            let of_trigger =
+                !clauses[k].relative || (clauses[k].first.saturating_sub(3)..clauses[k].first).contains(&at);
             !triggers.iter().any(|g| clause_of(clauses, g.at) == k)
+                && of_trigger
                 && clauses[k].complement == c.complement
                 && attribution.verb_clause != Some(k)
                 && attribution.deny_clause != Some(k)

@@ -53,8 +53,12 @@ impl<'a> Reader<'a> {
         let excluded = |w: &String| {
             if self.rules.prepositions.contains_key(w.as_str()) { last_word == Some(w.as_str()) } else { later(w) }
         };
+        let in_clause = |g: &TriggerGroup| {
+            g.in_clause.is_empty()
+                || tokens[clause.first..clause.last].iter().any(|t| g.in_clause.iter().any(|w| w == t.lower()))
+        };
         let particle_ok = |g: &TriggerGroup| {
-            g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(excluded) && before_ok(g)
+            g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(excluded) && before_ok(g) && in_clause(g)
         };
         // A separable verb with its particle first, then plain forms.
         let capitalized = tokens[i].is_capitalized() && i > 0;
@@ -165,10 +169,11 @@ impl<'a> Reader<'a> {
         stretch.filter(move |&k| self.rules.groups_of(tokens[k].lower()).any(|g| frames.contains(&g.frame)))
     }
 
-    /// A meeting noun within three words after a verb ("host a meeting", "empfing zu Gesprächen").
-    pub(super) fn meeting_noun_follows(&self, tokens: &[Token], at: usize, clause: &Clause) -> bool {
-        tokens[at + 1..clause.last.min(at + 4)].iter().any(|t| {
-            let lower = t.lower();
+    /// Where a meeting noun stands within three words after a verb ("host a meeting", "empfing
+    /// zu Gesprächen").
+    pub(super) fn meeting_noun_after(&self, tokens: &[Token], at: usize, clause: &Clause) -> Option<usize> {
+        (at + 1..clause.last.min(at + 4)).find(|&k| {
+            let lower = tokens[k].lower();
             self.rules.triggers.iter().any(|g| g.frame == Frame::MeetNoun && g.forms.iter().any(|f| f == lower))
         })
     }

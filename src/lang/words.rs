@@ -30,6 +30,10 @@ pub struct Cues {
     /// Lemmas of reporting verbs: any form of them reports ("sagen", "mitteilen", "say").
     #[serde(default)]
     pub report_lemmas: Vec<String>,
+    /// Lemmas of verbs that make known ("ankündigen", "announce", "confirm"): negated, they
+    /// leave the event an event noun names as it was ("the visit was not announced").
+    #[serde(default)]
+    pub disclosure_lemmas: Vec<String>,
     /// Lemmas of accusing verbs: any form of them accuses ("beschuldigen", "accuse").
     #[serde(default)]
     pub accuse_lemmas: Vec<String>,

@@ -1,7 +1,8 @@
 //! Words that point back: pronouns, "das Land", and persons known only by a role noun.
 
 use super::{Mention, MentionForm, Resolver, ids, mention};
-use crate::model::{Entity, EntityKind};
+use crate::lang::Gender;
+use crate::model::{Entity, EntityId, EntityKind};
 use crate::text::{Sentence, Token};
 
 impl Resolver<'_> {
@@ -11,16 +12,89 @@ impl Resolver<'_> {
         if !self.rules.person_pronouns.contains(sentence.tokens[i].lower()) {
             return None;
         }
-        let this_sentence = out
-            .iter()
-            .find(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument && !m.possessive)
-            .map(|m| m.entity.clone());
-        if let Some(person) =
-            this_sentence.or_else(|| self.previous_subject.clone()).or_else(|| self.last_person.clone())
-        {
+        let candidates = self.antecedents(out, true);
+        if let Some(person) = candidates.first().cloned() {
             out.push(mention(i, i + 1, person, EntityKind::Person, MentionForm::Pronoun));
+            self.pronoun_candidates.push((i, candidates));
         }
         Some(i + 1)
+    }
+
+    /// Whom a pronoun may point back to, best first: the persons this sentence has named so far
+    /// as arguments, the last sentence's subject, and (for a personal pronoun) the last person
+    /// named.
+    fn antecedents(&self, out: &[Mention], last_person: bool) -> Vec<EntityId> {
+        let mut found: Vec<EntityId> = Vec::new();
+        let this_sentence = out
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument && !m.possessive)
+            .map(|m| m.entity.clone());
+        let last = last_person.then(|| self.last_person.clone()).flatten();
+        for person in this_sentence.chain(self.previous_subject.clone()).chain(last) {
+            if !found.contains(&person) {
+                found.push(person);
+            }
+        }
+        found
+    }
+
+    /// The gender a person noun gives its holder: the listed ones ("Mr", "Frau"); else, where
+    /// the language makes feminine nouns with a suffix and both forms are person nouns, the
+    /// longer is feminine ("Kanzlerin") and the shorter masculine ("Kanzler").
+    pub(super) fn person_noun_gender(&self, word: &str) -> Option<Gender> {
+        let lower = word.trim_end_matches('.').to_lowercase();
+        if let Some(g) = self.rules.person_noun_genders.get(&lower) {
+            return Some(*g);
+        }
+        let suffix = self.rules.feminine_suffix.as_deref()?;
+        let person = |w: &str| {
+            let l = w.to_lowercase();
+            self.gaz.title(w).is_some()
+                || self.rules.role_nouns.contains_key(&l)
+                || self.rules.counterpart_nouns.contains(&l)
+                || self.rules.colleague_nouns.contains(&l)
+        };
+        if !person(word) {
+            return None;
+        }
+        match word.strip_suffix(suffix) {
+            Some(stem) if person(stem) => Some(Gender::Fem),
+            _ => person(&format!("{word}{suffix}")).then_some(Gender::Masc),
+        }
+    }
+
+    /// Records the gender the person nouns of a sentence give the persons they name: the noun in
+    /// the mention or right before it ("Bundeskanzlerin Angela Merkel", "Mrs. May").
+    pub(super) fn note_genders(&mut self, tokens: &[Token], mentions: &[Mention]) {
+        for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.form != MentionForm::Pronoun) {
+            let before = tokens[..m.first].iter().rev().skip_while(|t| t.is('.')).take(1);
+            let gender = tokens[m.first..m.last].iter().chain(before).find_map(|t| self.person_noun_gender(&t.text));
+            if let Some(g) = gender {
+                let known = self.genders.entry(m.entity.clone()).or_insert(Some(g));
+                if *known != Some(g) {
+                    *known = None;
+                }
+            }
+        }
+    }
+
+    /// A pronoun with a gender ("er", "she") means the first person it may that has no other
+    /// gender known; where none fits, it stays unresolved rather than guessed.
+    pub(super) fn agree_pronouns(&mut self, tokens: &[Token], mentions: &mut Vec<Mention>) {
+        for (at, candidates) in std::mem::take(&mut self.pronoun_candidates) {
+            let Some(gender) = self.rules.pronoun_genders.get(tokens[at].lower()).copied() else { continue };
+            let fits = |p: &EntityId| self.genders.get(p).copied().flatten().is_none_or(|g| g == gender);
+            let choice = candidates.iter().find(|p| fits(p)).cloned();
+            let Some(n) = mentions.iter().position(|m| m.first == at && m.form == MentionForm::Pronoun) else {
+                continue;
+            };
+            match choice {
+                Some(person) => mentions[n].entity = person,
+                None => {
+                    mentions.remove(n);
+                }
+            }
+        }
     }
 
     /// "Obama traf Merkel bei seinem Besuch", "his visit": the subject so far in this sentence,
@@ -46,14 +120,12 @@ impl Resolver<'_> {
         if person_noun_follows {
             return None;
         }
-        let this_sentence = out
-            .iter()
-            .find(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument && !m.possessive)
-            .map(|m| m.entity.clone());
-        if let Some(person) = this_sentence.or_else(|| self.previous_subject.clone()) {
+        let candidates = self.antecedents(out, false);
+        if let Some(person) = candidates.first().cloned() {
             let mut m = mention(i, i + 1, person, EntityKind::Person, MentionForm::Pronoun);
             m.possessive = true;
             out.push(m);
+            self.pronoun_candidates.push((i, candidates));
         }
         Some(i + 1)
     }

@@ -19,7 +19,7 @@ pub use table::EntityTable;
 
 use crate::analysis::SentenceAnalysis;
 use crate::gazetteer::{self, Gazetteer};
-use crate::lang::{RoleHint, Rules};
+use crate::lang::{Gender, RoleHint, Rules};
 use crate::model::{EntityId, EntityKind, Span};
 use crate::text::{Sentence, Token, TokenKind};
 use chrono::NaiveDate;
@@ -94,6 +94,10 @@ pub struct Resolver<'a> {
     state_counts: focus::StateCounts,
     /// Persons named as a counterpart: of another state than the one they face.
     counterparts: std::collections::HashSet<EntityId>,
+    /// The gender a person noun gave each person so far (`None`: nouns disagreed).
+    genders: HashMap<EntityId, Option<Gender>>,
+    /// The persons each pronoun of this sentence might mean, best first, by its token.
+    pronoun_candidates: Vec<(usize, Vec<EntityId>)>,
 }
 
 /// A recogniser: tries one kind of mention at token `i` of a sentence (whose words are given);
@@ -173,6 +177,8 @@ impl<'a> Resolver<'a> {
             companies: HashMap::new(),
             state_counts: focus::StateCounts::default(),
             counterparts: std::collections::HashSet::new(),
+            genders: HashMap::new(),
+            pronoun_candidates: Vec::new(),
         }
     }
 
@@ -214,6 +220,8 @@ impl<'a> Resolver<'a> {
                 mentions[n].prep = prep;
             }
         }
+        self.note_genders(tokens, &mentions);
+        self.agree_pronouns(tokens, &mut mentions);
         inherit_coordinated_hints(tokens, &mut mentions, self.rules);
         self.countries_from_appositions(tokens, &mentions);
         self.affiliations(sentence, &mentions, analysis);

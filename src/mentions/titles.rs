@@ -58,7 +58,13 @@ impl Resolver<'_> {
             .gaz
             .match_form(&words[j.min(words.len())..])
             .is_some_and(|m| self.gaz.entries[m.entry].kind != EntityKind::Person);
-        let name_end = if known { j } else { self.name_run(tokens, j) };
+        // "Prime Minister Theresa May": a person the gazetteer knows keeps the whole of its name.
+        let known_person = self
+            .gaz
+            .match_form(&words[j.min(words.len())..])
+            .filter(|m| self.gaz.entries[m.entry].kind == EntityKind::Person)
+            .map(|m| j + m.len);
+        let name_end = if known { j } else { self.name_run(tokens, j).max(known_person.unwrap_or(0)) };
         if name_end > j && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.'))) {
             // "Außenminister Straw": a lone surname after a title is the office's holder by that name.
             let holder = position

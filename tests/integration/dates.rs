@@ -168,6 +168,9 @@ fn a_stated_length_makes_a_dated_event_a_span() {
     assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-18"));
     let x = read(Lang::En, "The President of France visited Poland for three days from Monday.");
     assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-18"));
+    // A visit one arrives for lasts as long as its noun says.
+    let x = read(Lang::En, "Scholz arrived in Paris on Monday for a two-day visit.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-17"));
     let x = read(Lang::En, "The President of France met the Prime Minister of Poland on Monday for two hours.");
     assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-16"), "hours are no days");
 }
@@ -322,4 +325,15 @@ fn seasons_digits_abbreviated_months_ranges_and_the_week_so_far() {
     // A surname is no season.
     let x = read(Lang::De, "Ministerin Sommer besuchte Paris.");
     assert_eq!(dates(&x, EventKind::Visit), vec![None]);
+}
+
+#[test]
+fn a_relative_clause_dates_its_own_noun() {
+    let x = read(
+        Lang::De,
+        "Scholz zeichnete bei einem Zwischenstopp in Katar ein Interview auf, das am 16. Dezember gesendet wird.",
+    );
+    assert_eq!(dates(&x, EventKind::Visit), vec![None]);
+    let x = read(Lang::De, "Scholz begann eine Reise nach Indien, die am Montag endete.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16"));
 }

@@ -47,13 +47,22 @@ impl<'a> Reader<'a> {
         }
         // "will host the next summit", "richtet den Gipfel aus": who hosts a meeting takes part.
         // "welcomed Biden before the G20 summit" hosts a guest, not the summit.
-        let hosted = self.frame_words(cx.tokens, cx.c.first..cx.at, &[Frame::Host]).next().is_some()
-            && !self.in_setting_phrase(cx.tokens, cx.at);
+        let hosted = self
+            .frame_words(cx.tokens, cx.c.first..cx.at, &[Frame::Host])
+            .next()
+            .filter(|_| !self.in_setting_phrase(cx.tokens, cx.at));
         if cx.trigger.group.frame == Frame::MeetNoun
-            && hosted
-            && let Some(host) = self.subject(cx).filter(|h| !people.contains(h))
+            && let Some(verb) = hosted
         {
-            people.push(host);
+            let host = self.subject(cx);
+            // "hosted Scholz for talks": the guest between the verb and the noun takes part too.
+            let guest =
+                cx.bare_actors.iter().find(|m| m.first > verb && m.last < cx.at && Some(&m.entity) != host.as_ref());
+            for p in host.into_iter().chain(guest.map(|m| m.entity.clone())) {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
         }
         if cx.trigger.group.frame == Frame::MeetNoun && people.len() < 2 {
             people.extend(self.journey_parties(cx.tokens, &cx.in_clause, cx.c, cx.at, &cx.bare_actors));
@@ -71,8 +80,17 @@ impl<'a> Reader<'a> {
         {
             let own = self.after_noun(cx, &[RoleHint::Location]);
             // "in Dakar bei einem Treffen": the scene's place is the place of the meeting
-            // that sets it.
-            if own.is_empty() && at_it_noun { cx.hinted(&[RoleHint::Location]) } else { own }
+            // that sets it. "was in Paris for talks", "flew to Paris for talks": a meeting its
+            // clause's subject is at or goes to is held there.
+            if !own.is_empty() {
+                own
+            } else if at_it_noun {
+                cx.hinted(&[RoleHint::Location])
+            } else if self.for_purpose(cx.tokens, cx.at) {
+                cx.hinted(&[RoleHint::Location, RoleHint::Destination])
+            } else {
+                own
+            }
         } else {
             // "in deren Washingtoner Haus": a city adjective places it too.
             let city_adjectives = cx.args(&|m| {

@@ -347,6 +347,8 @@ impl<'a> Reader<'a> {
                         || has(Role::Host)
                         || matches!(trigger.group.frame, Frame::VisitNoun | Frame::Go)
                         || !self.rules.nouns_capitalized)
+                    // "hielt sich … auf": staying is a visit only at a named place.
+                    && (!trigger.group.needs_place || has(Role::Destination))
             }
             // A group (an organisation, "die EU-Außenminister") counts as several; a summit may be
             // known by its place alone.

@@ -111,8 +111,11 @@ impl<'a> Reader<'a> {
 
     /// "empfing X", "hosted Y": who receives whom as a guest.
     pub(super) fn host(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
-        // "host a meeting between …": the meeting is the event, not a visit.
-        if self.meeting_noun_follows(cx.tokens, cx.at, cx.c) {
+        // "host a meeting between …": the meeting is the event, not a visit. A guest between
+        // the verb and the noun is one ("hosted Scholz for talks").
+        if let Some(noun) = self.meeting_noun_after(cx.tokens, cx.at, cx.c)
+            && !cx.bare_actors.iter().any(|m| m.first > cx.at && m.last < noun)
+        {
             return None;
         }
         let host = self.subject(cx);
@@ -169,12 +172,11 @@ impl<'a> Reader<'a> {
                     .into_iter()
                     .find(|m| m.kind.is_actor() && m.kind != EntityKind::State || m.kind == EntityKind::Person)
             })
-            .or_else(|| {
-                self.after_noun(cx, &[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
-                    .into_iter()
-                    .find(|m| m.kind.is_actor())
-            });
+            // "eine Reise durch Kenia": a state behind the agent's preposition is the way.
+            .or_else(|| self.after_noun(cx, &[RoleHint::Of, RoleHint::Source]).into_iter().find(|m| m.kind.is_actor()));
         let mut from_clause = false;
+        // The visitor is the subject of the clause the noun is an adjunct of.
+        let mut in_scene = false;
         // "Blinken said during a visit to Kyiv", "Merkel sagte bei einem Besuch in Peking":
         // who speaks during a visit makes it.
         let speaker = || {
@@ -212,8 +214,10 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Visitor, &v);
         } else if let Some(v) = speaker().or_else(scene_subject) {
             event.add_role(Role::Visitor, &v.entity);
+            in_scene = true;
         } else if let Some(v) = ahead() {
             event.add_role(Role::Visitor, &v);
+            in_scene = true;
         } else if !self.governed_noun(cx.tokens, cx.at)
             && let Some(v) = self
                 .clause_visitor(cx)
@@ -225,8 +229,10 @@ impl<'a> Reader<'a> {
             from_clause = true;
         }
         let destination = cx.prefix.filter(|m| m.kind.is_place()).or_else(|| {
-            self.after_noun(cx, &[RoleHint::Destination, RoleHint::Location])
+            let way = |m: &&Mention| m.hint != Some(RoleHint::Agent) || m.kind.is_place();
+            self.after_noun(cx, &[RoleHint::Destination, RoleHint::Location, RoleHint::Agent])
                 .into_iter()
+                .filter(way)
                 .find(|m| m.kind.is_place() || m.kind.is_actor())
         });
         // "Küng hat Papst Benedikt am Samstag in Rom einen Besuch abgestattet": with the
@@ -235,6 +241,17 @@ impl<'a> Reader<'a> {
             from_clause
                 .then(|| {
                     cx.hinted(&[RoleHint::Destination, RoleHint::Location]).into_iter().find(|m| m.kind.is_place())
+                })
+                .flatten()
+        });
+        // "Scholz is in Paris for a visit", "ist in Indien zu Besuch": a visit that its clause's
+        // subject makes, with no place of its own, goes where the clause stands.
+        let destination = destination.or_else(|| {
+            in_scene
+                .then(|| {
+                    cx.hinted(&[RoleHint::Destination, RoleHint::Location])
+                        .into_iter()
+                        .find(|m| m.kind.is_place() && m.first < cx.at)
                 })
                 .flatten()
         });

@@ -496,3 +496,37 @@ fn a_state_joined_in_the_genitive_by_its_determiner_has_its_own_office_holder() 
     let x = read(Lang::De, "Der Außenminister Deutschlands und Frankreich verhandelten am Montag.");
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "state-fra"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_pronoun_points_back_to_a_person_of_its_gender_or_to_none() {
+    for (lang, text) in [
+        (
+            Lang::De,
+            "Bundeskanzlerin Angela Merkel sprach am Montag mit Emmanuel Macron. Am Dienstag flog er nach Warschau.",
+        ),
+        (Lang::En, "Mrs. Ruiz met Emmanuel Macron on Monday. On Tuesday he flew to Warsaw."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{text}: {:?}", events(&x));
+    }
+    // No "er" is known: the visit has no visitor, never the speaker.
+    for text in [
+        "Die Sprecherin sagte, er werde am Montag nach Paris reisen.",
+        "Wie die Sprecherin mitteilte, wurde er in Miami, wo er sich aufhielt, am Freitag gesehen.",
+    ] {
+        let x = read(Lang::De, text);
+        assert!(
+            !x.events
+                .iter()
+                .any(|e| e.is_live() && e.kind == EventKind::Visit && e.fillers(Role::Visitor).next().is_some()),
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+}
+
+#[test]
+fn a_known_person_after_a_title_keeps_the_whole_name() {
+    let x = read(Lang::En, "Prime Minister Theresa May met Emmanuel Macron on Monday.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-theresa-may"), "{:?}", events(&x));
+}

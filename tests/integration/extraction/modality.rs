@@ -138,3 +138,13 @@ fn told_in_the_present_on_its_own_day_an_event_is_still_to_come() {
     let x = read_on(Lang::En, "2023-10-15", "Biden meets Xi in San Francisco today.");
     assert!(events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Planned), "{:?}", events(&x));
 }
+
+#[test]
+fn an_event_noun_not_made_known_is_not_denied() {
+    let x = read(Lang::En, "Blinken's arrival in Kyiv on Tuesday was not announced in advance.");
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Visit), "{:?}", events(&x));
+    assert!(events(&x).iter().all(|e| e.1 != Factuality::Denied), "{:?}", events(&x));
+    // What did not take place is denied.
+    let x = read(Lang::En, "The visit by Blinken to Kyiv on Tuesday did not take place.");
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Visit && e.1 == Factuality::Denied), "{:?}", events(&x));
+}

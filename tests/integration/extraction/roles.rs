@@ -455,3 +455,86 @@ fn a_finite_verb_ends_the_phrase_a_preposition_governs() {
     );
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-barack-obama"), "{:?}", events(&x));
 }
+
+#[test]
+fn talks_one_travels_or_stays_for_are_held_where_the_clause_is() {
+    for (lang, text) in [
+        (Lang::En, "Scholz flew to Paris on Monday for talks with Macron."),
+        (Lang::En, "Scholz was in Paris on Monday for talks with Macron."),
+        (Lang::De, "Scholz reiste am Montag zu Gesprächen mit Macron nach Paris."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-paris"), "{text}: {:?}", events(&x));
+    }
+}
+
+#[test]
+fn a_visit_its_clause_s_subject_is_on_goes_where_the_clause_stands() {
+    for (lang, text, place) in [
+        (Lang::En, "Scholz is in Paris for a visit.", "place-paris"),
+        (Lang::De, "Scholz ist derzeit in Indien zu Besuch.", "state-ind"),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, place), "{text}: {:?}", events(&x));
+    }
+}
+
+#[test]
+fn a_trip_through_a_state_goes_there() {
+    let x = read(Lang::De, "Scholz befindet sich auf einer dreitägigen Reise durch Kenia.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-ken"), "{:?}", events(&x));
+    assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "state-ken"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_guest_hosted_for_talks_is_a_visitor_and_takes_part() {
+    let x = read(Lang::En, "Macron hosted Scholz for talks.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Visit, Role::Host, "person-emmanuel-macron"), "{:?}", events(&x));
+    let parties: Vec<String> = x
+        .events
+        .iter()
+        .filter(|e| e.is_live())
+        .flat_map(|e| e.fillers(Role::Participant).map(|p| p.to_string()).collect::<Vec<_>>())
+        .collect();
+    assert!(parties.contains(&"person-olaf-scholz".to_string()), "{parties:?}");
+    assert!(parties.contains(&"person-emmanuel-macron".to_string()), "{parties:?}");
+    // Hosting the meeting itself is no visit.
+    let x = read(Lang::En, "Macron hosted a meeting between Scholz and Meloni.");
+    assert!(!events(&x).iter().any(|e| e.0 == EventKind::Visit), "{:?}", events(&x));
+}
+
+#[test]
+fn stays_stops_and_meals_are_visits_and_meetings() {
+    for (lang, text, place) in [
+        (Lang::De, "Scholz hielt sich am Montag in Warschau auf.", "place-warsaw"),
+        (Lang::De, "Macron machte am Montag Station in Warschau.", "place-warsaw"),
+        (Lang::De, "Scholz legte auf dem Weg nach Indien einen Zwischenstopp in Katar ein.", "state-qat"),
+        (Lang::En, "Scholz made a stopover in Qatar on his way to India.", "state-qat"),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, place), "{text}: {:?}", events(&x));
+    }
+    // Holding up is no staying: the reflexive makes the stay.
+    let x = read(Lang::De, "Die Polizei hielt den Konvoi am Montag in Warschau auf.");
+    assert!(!events(&x).iter().any(|e| e.0 == EventKind::Visit), "{:?}", events(&x));
+    let x = read(Lang::De, "Scholz frühstückte am Montag mit Macron.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
+}
+
+#[test]
+fn arriving_heading_and_being_due_somewhere_are_visits() {
+    for (lang, text) in [
+        (Lang::En, "Blinken's arrival in Kyiv on Tuesday surprised observers."),
+        (Lang::De, "Blinkens Ankunft in Kiew am Dienstag überraschte Beobachter."),
+        (Lang::En, "Blinken headed to Kyiv on Tuesday."),
+        (Lang::En, "Blinken is due in Kyiv next week."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{text}: {:?}", events(&x));
+    }
+    let x = read(Lang::En, "Blinken is due in Kyiv next week.");
+    assert!(events(&x).iter().all(|e| e.1 == Factuality::Planned), "{:?}", events(&x));
+}
