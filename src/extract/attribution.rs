@@ -121,7 +121,20 @@ impl<'a> Reader<'a> {
                         && !self.verb_between(tokens, after, m.first)
                 };
                 if let Some(m) = actor_at(&|m| m.first >= after && m.first <= after + 4 && same_phrase(m)) {
-                    att.set(&m, at);
+                    // "laut Kreml-Sprecher Peskow": the phrase's last name is its head, and
+                    // every name in it speaks.
+                    let mut phrase: Vec<Mention> = vec![m.clone()];
+                    while let Some(n) = mentions.iter().find(|n| {
+                        let last = phrase[phrase.len() - 1].last;
+                        n.first == last && n.kind.is_actor()
+                    }) {
+                        phrase.push(n.clone());
+                    }
+                    let head = phrase.iter().rev().find(|n| n.kind == EntityKind::Person).unwrap_or(&m).clone();
+                    att.set(&head, at);
+                    for n in phrase.iter().filter(|n| n.first != head.first) {
+                        att.speaker_mentions.push(n.first);
+                    }
                 }
             }
         }

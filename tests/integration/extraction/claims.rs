@@ -421,3 +421,36 @@ fn goods_received_without_a_source_come_from_their_demonym_and_a_passive_agent_i
     let x = read(Lang::En, "A Turkish aid convoy entered Gaza on Saturday.");
     assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-tur"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_source_named_by_title_and_name_speaks_and_takes_no_part() {
+    for (lang, text) in [
+        (Lang::De, "Laut Kreml-Sprecher Peskow wird Putin im Oktober nach Peking reisen."),
+        (Lang::En, "According to Kremlin spokesman Dmitry Peskov, Putin will visit Beijing in October."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{text}: {:?}", events(&x));
+        assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-dmitry-peskov"), "{text}: {:?}", events(&x));
+        let speakers: Vec<String> = x.claims.iter().flat_map(|c| c.speakers.iter().map(|s| s.to_string())).collect();
+        assert!(speakers.contains(&"person-dmitry-peskov".to_string()), "{text}: {speakers:?}");
+    }
+}
+
+#[test]
+fn officials_and_ministries_of_a_state_speak_for_it() {
+    let x = read(Lang::De, "Russland habe dem Iran Kampfjets geliefert, sagten US-Beamte am Montag.");
+    let speakers: Vec<String> = x.claims.iter().flat_map(|c| c.speakers.iter().map(|s| s.to_string())).collect();
+    assert_eq!(speakers.len(), 1, "{speakers:?}");
+    // The day of the saying is not the day of the shipment.
+    assert!(x.events.iter().all(|e| e.time.is_none()), "{:?}", events(&x));
+    for (lang, text) in [
+        (Lang::De, "Das iranische Außenministerium dementierte, Drohnen an Russland geliefert zu haben."),
+        (Lang::En, "The Iranian foreign ministry denied sending drones to Russia."),
+    ] {
+        let x = read(lang, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].1, Factuality::Denied, "{text}");
+        assert!(x.claims.iter().any(|c| c.stance == Stance::Denies), "{text}");
+    }
+}
