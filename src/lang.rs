@@ -141,6 +141,12 @@ pub struct Rules {
     pub relative_pronouns: BTreeSet<String>,
     /// Subordinators that open a complement clause ("dass", "that").
     pub subordinators: BTreeSet<String>,
+    /// Pronouns of the first person singular ("ich", "I"): in a quotation, its speaker.
+    #[serde(default)]
+    pub first_person_singular: BTreeSet<String>,
+    /// Pronouns of the first person plural ("wir", "we"): in a quotation, the speaker's state.
+    #[serde(default)]
+    pub first_person_plural: BTreeSet<String>,
     /// Articles that are also relative pronouns ("das"): one where no noun follows.
     #[serde(default)]
     pub article_relatives: BTreeSet<String>,

@@ -116,6 +116,18 @@ fn push_sentence(sentences: &mut Vec<Sentence>, current: &mut Vec<Token>) {
     }
 }
 
+/// Double quotation marks, opening or closing.
+const QUOTES: &[char] = &['"', '„', '“', '”', '«', '»'];
+
+impl Token {
+    /// A double quotation mark ("„", "“", "\"").
+    pub fn is_quote_mark(&self) -> bool {
+        self.kind == TokenKind::Punct
+            && self.text.chars().count() == 1
+            && self.text.chars().all(|c| QUOTES.contains(&c))
+    }
+}
+
 const CLOSERS: &[char] = &['"', '\'', '”', '“', '‘', '’', '«', '»', '“', ')', ']'];
 const OPENERS: &[char] = &['"', '„', '“', '»', '«', '‚', '‘', '(', '['];
 

@@ -3,7 +3,7 @@
 use super::{Mention, MentionForm, Resolver, ids, mention};
 use crate::lang::Gender;
 use crate::model::{Entity, EntityId, EntityKind};
-use crate::text::{Sentence, Token};
+use crate::text::{Sentence, Token, TokenKind};
 
 impl Resolver<'_> {
     /// "er": the subject so far in this sentence, else the last sentence's subject, else the last
@@ -145,6 +145,42 @@ impl Resolver<'_> {
             out.push(mention(i, i + 1, key, kind, MentionForm::Pronoun));
         }
         Some(i + 1)
+    }
+
+    /// "„Ich werde nach Kiew reisen“, sagte Scholz", "\"We will send tanks,\" Scholz said":
+    /// inside a quotation, "I" is the one person the sentence names outside it, and "we" the state
+    /// that person holds an office of.
+    pub(super) fn quoted_first_person(&mut self, tokens: &[Token], mentions: &mut Vec<Mention>) {
+        let marks: Vec<usize> = (0..tokens.len()).filter(|&k| tokens[k].is_quote_mark()).collect();
+        let quoted = |k: usize| marks.chunks(2).any(|pair| pair.len() == 2 && pair[0] < k && k < pair[1]);
+        if marks.len() < 2 {
+            return;
+        }
+        let mut outside = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.form == MentionForm::Argument && !quoted(m.first));
+        let Some(speaker) = outside.next().map(|m| m.entity.clone()) else { return };
+        if outside.any(|m| m.entity != speaker) {
+            return;
+        }
+        // Only one who holds an office speaks for a state.
+        let state = self
+            .table
+            .get(&speaker)
+            .filter(|e| !e.positions.is_empty() && !e.country_from_story)
+            .and_then(|e| e.country.clone());
+        for k in (0..tokens.len()).filter(|&k| quoted(k) && tokens[k].kind == TokenKind::Word) {
+            let lower = tokens[k].lower();
+            if self.rules.first_person_singular.contains(lower) {
+                mentions.push(mention(k, k + 1, speaker.clone(), EntityKind::Person, MentionForm::Pronoun));
+            } else if self.rules.first_person_plural.contains(lower)
+                && let Some(iso) = &state
+            {
+                let key = self.state_key(iso);
+                mentions.push(mention(k, k + 1, key, EntityKind::State, MentionForm::Pronoun));
+            }
+        }
+        mentions.sort_by_key(|m| (m.first, m.last));
     }
 
     /// "das Land": the last state mentioned.

@@ -193,6 +193,7 @@ impl<'a> Resolver<'a> {
             let next = self.mention_at(sentence, &words, i, &mut mentions);
             i = next.max(i + 1);
         }
+        self.quoted_first_person(tokens, &mut mentions);
         let own_objects = self.names_after_prepositions(tokens, &mentions, analysis);
         for n in 0..mentions.len() {
             let snapshot = mentions_snapshot(&mentions_before(&mentions, mentions[n].first));

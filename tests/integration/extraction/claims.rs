@@ -454,3 +454,24 @@ fn officials_and_ministries_of_a_state_speak_for_it() {
         assert!(x.claims.iter().any(|c| c.stance == Stance::Denies), "{text}");
     }
 }
+
+#[test]
+fn in_a_quotation_i_is_its_speaker_and_we_the_state_of_the_speaker_s_office() {
+    for (lang, text) in [
+        (Lang::En, "\"I will travel to Kyiv next week,\" Scholz said."),
+        (Lang::De, "„Ich werde nächste Woche nach Kiew reisen“, sagte Scholz."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+    }
+    for (lang, text) in [
+        (Lang::En, "\"We will send more tanks to Ukraine,\" Scholz said on Monday."),
+        (Lang::De, "„Wir werden weitere Panzer an die Ukraine liefern“, sagte Scholz am Montag."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-deu"), "{text}: {:?}", events(&x));
+    }
+    // Two people outside the quotation: whose "I" it is stays open.
+    let x = read(Lang::En, "\"I will travel to Kyiv,\" Scholz told Macron.");
+    assert!(!events(&x).iter().any(|e| e.0 == EventKind::Visit), "{:?}", events(&x));
+}
