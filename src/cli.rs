@@ -9,6 +9,7 @@ use kgexport::export::{self, Format};
 use kgexport::graph::{self, ArticleGraph, Base};
 use kgexport::model::Extraction;
 use kgexport::push::{Endpoint, PushError};
+use kgexport::stages::{self, Stage};
 use kgexport::time::PartialDate;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -100,7 +101,10 @@ pub fn each_article(
     let mut source = ArticleSource::new(&inputs, pipeline.max_article_bytes, &mut report.problems);
     let progress = progress_bar(pipeline.quiet, source.total_bytes);
     loop {
-        let batch = source.next_batch(BATCH, &mut report.problems);
+        let batch = {
+            let _read = stages::enter(Stage::Read);
+            source.next_batch(BATCH, &mut report.problems)
+        };
         if batch.is_empty() {
             break;
         }
@@ -108,7 +112,9 @@ pub fn each_article(
             batch
                 .par_iter()
                 .map(|a| {
+                    let read = stages::enter(Stage::Read);
                     let mut a = a.clone();
+                    drop(read);
                     if a.date.is_none() {
                         a.date = pipeline.date;
                     }
@@ -119,7 +125,10 @@ pub fn each_article(
                     // Serialising in the workers too keeps the writer thread from being the bottleneck.
                     let built = std::panic::catch_unwind(|| {
                         let extraction = kgexport::analyse(&a, pipeline.lang);
-                        let graph = graph::build(&a, &extraction, pipeline.base);
+                        let graph = {
+                            let _graph = stages::enter(Stage::Graph);
+                            graph::build(&a, &extraction, pipeline.base)
+                        };
                         let rendered = render_streaming(&pipeline.render, &graph);
                         (graph, extraction, rendered)
                     });
@@ -133,6 +142,7 @@ pub fn each_article(
                 Some(Err(problem)) => report.problems.push(problem),
                 Some(Ok(built)) => {
                     count(report, &built.0, &built.1);
+                    let _write = stages::enter(Stage::Serialise);
                     sink(built)?;
                 }
             }
@@ -166,6 +176,9 @@ pub fn run(args: Args) -> Result<bool> {
             Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit()
         }
     };
+    if std::env::var_os("KGX_STAGE_TIMES").is_some_and(|v| v == "1") {
+        stages::enable();
+    }
     args.read.install_gazetteer()?;
     output::check(&args, &checked_inputs(&args.inputs)?)?;
     let pipeline = args.read.pipeline(&args.inputs, args.format.0.clone());
@@ -184,8 +197,17 @@ pub fn run(args: Args) -> Result<bool> {
     streamed?;
     kept.sort_by(|a, b| a.key().cmp(b.key()));
     kept.dedup_by(|a, b| a.key() == b.key());
-    let written = outputs.finish(&kept, &args.read.base_iri, &options)?;
+    let written = {
+        let _write = stages::enter(Stage::Serialise);
+        outputs.finish(&kept, &args.read.base_iri, &options)?
+    };
     finish_report(&report, args.read.quiet, &written.join(", "));
+    if stages::enabled() {
+        eprint!(
+            "kgexport: time per stage, every thread (KGX_STAGE_TIMES=1):\n{}",
+            stages::table(&stages::totals(), process_cpu())
+        );
+    }
     Ok(report.problems.is_empty())
 }
 
@@ -263,8 +285,21 @@ pub fn finish_report(report: &Report, quiet: bool, written: &str) {
 /// One article's results: its graph, what was extracted, and its streaming serialisations.
 pub type Built = (ArticleGraph, Extraction, Vec<(Format, Vec<u8>)>);
 
+/// The process's CPU time so far (user and system, every thread), in seconds.
+fn process_cpu() -> f64 {
+    // SAFETY: an all-zero `rusage` is valid, and getrusage writes only into it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid rusage to write to.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0.0;
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(usage.ru_utime) + secs(usage.ru_stime)
+}
+
 /// The article in every requested streaming format (N-Triples, N-Quads).
 fn render_streaming(formats: &[Format], graph: &ArticleGraph) -> Vec<(Format, Vec<u8>)> {
+    let _serialise = stages::enter(Stage::Serialise);
     formats
         .iter()
         .filter(|f| f.is_streaming())
