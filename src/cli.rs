@@ -131,8 +131,9 @@ pub fn each_article(
     let progress = progress_bar(pipeline.quiet, source.total_bytes);
     let threads = pipeline.threads();
     let work = |a: Article| pipeline.build(a);
+    let shared = ordered::Shared::new();
     std::thread::scope(|scope| -> Result<()> {
-        let mut ordered = Ordered::start(scope, threads, threads * ordered::WINDOW_PER_THREAD, &work);
+        let mut ordered = Ordered::start(scope, &shared, threads, threads * ordered::WINDOW_PER_THREAD, &work);
         let mut read = std::collections::VecDeque::new();
         let mut read_all = false;
         loop {

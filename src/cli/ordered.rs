@@ -2,10 +2,8 @@
 //! batches, so the workers never wait for the slowest item of a batch, reading and writing go on
 //! beside them, and no more than the window's results are held at once.
 
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::Scope;
 
 /// Items handed to the workers and not yet taken back in order, per worker thread: enough that
@@ -13,51 +11,116 @@ use std::thread::Scope;
 pub(super) const WINDOW_PER_THREAD: usize = 16;
 
 /// Worker threads working on numbered items, and the results taken back in input order.
-pub(super) struct Ordered<T, R> {
-    jobs: Option<Sender<(usize, T)>>,
-    done: Receiver<(usize, R)>,
-    /// Set when the results are no longer wanted: the workers skip what is still queued.
-    stop: Arc<AtomicBool>,
+pub(super) struct Ordered<'a, T, R> {
+    shared: &'a Shared<T, R>,
     /// Items sent, and results handed back.
     sent: usize,
     handed: usize,
-    /// Results that came before the next one in order.
-    waiting: BTreeMap<usize, R>,
     window: usize,
 }
 
-impl<T: Send, R: Send> Ordered<T, R> {
+/// What the workers and the thread that sends and takes back share.
+pub(super) struct Shared<T, R> {
+    state: Mutex<State<T, R>>,
+    /// Signalled when an item is queued for an idle worker, and when the work stops.
+    queued: Condvar,
+    /// Signalled when the results the sender waits for are there, or a worker ended.
+    finished: Condvar,
+}
+
+struct State<T, R> {
+    queue: VecDeque<(usize, T)>,
+    /// Results not taken back yet, by item number.
+    done: BTreeMap<usize, R>,
+    /// Workers waiting for an item.
+    idle: usize,
+    /// Workers running.
+    running: usize,
+    /// The sender waits for the result of item `needed` and for `wake_at` results in all: it is
+    /// woken once for several results, not for each.
+    waiting: bool,
+    needed: usize,
+    wake_at: usize,
+    /// The results are no longer wanted.
+    stop: bool,
+}
+
+impl<T, R> State<T, R> {
+    fn sender_may_go_on(&self) -> bool {
+        self.running == 0 || self.done.contains_key(&self.needed) && self.done.len() >= self.wake_at
+    }
+}
+
+impl<T, R> Shared<T, R> {
+    /// Nothing queued, no worker yet.
+    pub(super) fn new() -> Shared<T, R> {
+        let state = State {
+            queue: VecDeque::new(),
+            done: BTreeMap::new(),
+            idle: 0,
+            running: 0,
+            waiting: false,
+            needed: 0,
+            wake_at: 0,
+            stop: false,
+        };
+        Shared { state: Mutex::new(state), queued: Condvar::new(), finished: Condvar::new() }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State<T, R>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// One worker: takes items until the work stops, and wakes the sender when what it waits
+    /// for is done (also when the worker ends, by a panic too).
+    fn work(&self, work: &impl Fn(T) -> R) {
+        struct Leaving<'s, T, R>(&'s Shared<T, R>);
+        impl<T, R> Drop for Leaving<'_, T, R> {
+            fn drop(&mut self) {
+                self.0.lock().running -= 1;
+                self.0.finished.notify_one();
+            }
+        }
+        let _leaving = Leaving(self);
+        let mut state = self.lock();
+        while !state.stop {
+            let Some((n, item)) = state.queue.pop_front() else {
+                state.idle += 1;
+                state = self.queued.wait(state).unwrap_or_else(PoisonError::into_inner);
+                state.idle -= 1;
+                continue;
+            };
+            drop(state);
+            let result = work(item);
+            state = self.lock();
+            state.done.insert(n, result);
+            if state.waiting && state.sender_may_go_on() {
+                state.waiting = false;
+                self.finished.notify_one();
+            }
+        }
+    }
+}
+
+impl<'a, T: Send, R: Send> Ordered<'a, T, R> {
     /// Starts `threads` workers (at least one) in `scope` that run `work` on each item sent, at
     /// most `window` items (at least one) in flight.
     pub(super) fn start<'scope, 'env, W>(
         scope: &'scope Scope<'scope, 'env>,
+        shared: &'env Shared<T, R>,
         threads: usize,
         window: usize,
         work: &'env W,
-    ) -> Ordered<T, R>
+    ) -> Ordered<'env, T, R>
     where
         W: Fn(T) -> R + Sync,
-        T: 'scope,
-        R: 'scope,
     {
-        let (jobs, queue) = channel::<(usize, T)>();
-        let (results, done) = channel();
-        let queue = Arc::new(Mutex::new(queue));
-        let stop = Arc::new(AtomicBool::new(false));
-        for _ in 0..threads.max(1) {
-            let (queue, results, stop) = (Arc::clone(&queue), results.clone(), Arc::clone(&stop));
-            scope.spawn(move || {
-                loop {
-                    // The lock is held while waiting only: one worker waits, the others work.
-                    let next = queue.lock().map_or(None, |q| q.recv().ok());
-                    let Some((n, item)) = next else { break };
-                    if stop.load(Ordering::Relaxed) || results.send((n, work(item))).is_err() {
-                        break;
-                    }
-                }
-            });
+        let threads = threads.max(1);
+        shared.lock().running = threads;
+        for _ in 0..threads {
+            scope.spawn(move || shared.work(work));
         }
-        Ordered { jobs: Some(jobs), done, stop, sent: 0, handed: 0, waiting: BTreeMap::new(), window: window.max(1) }
+        Ordered { shared, sent: 0, handed: 0, window: window.max(1) }
     }
 
     /// Whether another item may be sent.
@@ -67,46 +130,55 @@ impl<T: Send, R: Send> Ordered<T, R> {
 
     /// Hands an item to the workers.
     pub(super) fn send(&mut self, item: T) {
-        if let Some(jobs) = &self.jobs {
-            // The workers stop only after `jobs` is dropped, so the queue is open.
-            let _ = jobs.send((self.sent, item));
+        let mut state = self.shared.lock();
+        state.queue.push_back((self.sent, item));
+        if state.idle > 0 {
+            self.shared.queued.notify_one();
         }
         self.sent += 1;
     }
 
-    /// The result of the earliest item not handed back yet, waiting for it; `None` when every
-    /// item sent was handed back.
+    /// The result of the earliest item not handed back yet; when it is not done, waits for it
+    /// and for half the window (or every item sent) to be done; `None` when every item sent was handed back, or
+    /// when every worker ended (one panicked).
     pub(super) fn next(&mut self) -> Option<R> {
-        while self.handed < self.sent {
-            if let Some(result) = self.waiting.remove(&self.handed) {
-                self.handed += 1;
-                return Some(result);
-            }
-            // Every worker gone with items still out: one panicked outside the work's own guard.
-            let (n, result) = self.done.recv().ok()?;
-            self.waiting.insert(n, result);
+        if self.handed == self.sent {
+            return None;
         }
-        None
+        let mut state = self.shared.lock();
+        if !state.done.contains_key(&self.handed) {
+            (state.needed, state.wake_at) = (self.handed, (self.window / 2).clamp(1, self.sent - self.handed));
+            while !state.sender_may_go_on() {
+                state.waiting = true;
+                state = self.shared.finished.wait(state).unwrap_or_else(PoisonError::into_inner);
+            }
+            state.waiting = false;
+        }
+        let result = state.done.remove(&self.handed)?;
+        self.handed += 1;
+        Some(result)
     }
 }
 
-impl<T, R> Drop for Ordered<T, R> {
-    /// Lets the workers end: what is queued is skipped, and they stop when the queue is empty.
+impl<T, R> Drop for Ordered<'_, T, R> {
+    /// Lets the workers end: what is queued is skipped.
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        self.jobs = None;
+        self.shared.lock().stop = true;
+        self.shared.queued.notify_all();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// Sends `items` through `threads` workers with a window, taking results back as soon as
     /// the window is full; returns them in the order taken and the most ever in flight.
     fn run(items: &[u64], threads: usize, window: usize, work: &(impl Fn(u64) -> u64 + Sync)) -> (Vec<u64>, usize) {
+        let shared = Shared::new();
         std::thread::scope(|scope| {
-            let mut ordered = Ordered::start(scope, threads, window, work);
+            let mut ordered = Ordered::start(scope, &shared, threads, window, work);
             let (mut out, mut most) = (Vec::new(), 0);
             let mut items = items.iter();
             loop {
@@ -142,14 +214,15 @@ mod tests {
 
     #[test]
     fn dropped_early_the_workers_skip_what_is_queued() {
-        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let calls = AtomicUsize::new(0);
         let work = |n: u64| {
             calls.fetch_add(1, Ordering::Relaxed);
             std::thread::sleep(std::time::Duration::from_millis(5));
             n
         };
+        let shared = Shared::new();
         std::thread::scope(|scope| {
-            let mut ordered = Ordered::start(scope, 1, 50, &work);
+            let mut ordered = Ordered::start(scope, &shared, 1, 50, &work);
             for n in 0..50 {
                 ordered.send(n);
             }
