@@ -43,11 +43,13 @@ struct State<T, R> {
     wake_at: usize,
     /// The results are no longer wanted.
     stop: bool,
+    /// A worker panicked: its item's result will never come.
+    broken: bool,
 }
 
 impl<T, R> State<T, R> {
     fn sender_may_go_on(&self) -> bool {
-        self.running == 0 || self.done.contains_key(&self.needed) && self.done.len() >= self.wake_at
+        self.broken || self.running == 0 || self.done.contains_key(&self.needed) && self.done.len() >= self.wake_at
     }
 }
 
@@ -63,6 +65,7 @@ impl<T, R> Shared<T, R> {
             needed: 0,
             wake_at: 0,
             stop: false,
+            broken: false,
         };
         Shared { state: Mutex::new(state), queued: Condvar::new(), finished: Condvar::new() }
     }
@@ -77,7 +80,10 @@ impl<T, R> Shared<T, R> {
         struct Leaving<'s, T, R>(&'s Shared<T, R>);
         impl<T, R> Drop for Leaving<'_, T, R> {
             fn drop(&mut self) {
-                self.0.lock().running -= 1;
+                let mut state = self.0.lock();
+                state.running -= 1;
+                state.broken |= std::thread::panicking();
+                drop(state);
                 self.0.finished.notify_one();
             }
         }
@@ -139,8 +145,8 @@ impl<'a, T: Send, R: Send> Ordered<'a, T, R> {
     }
 
     /// The result of the earliest item not handed back yet; when it is not done, waits for it
-    /// and for half the window (or every item sent) to be done; `None` when every item sent was handed back, or
-    /// when every worker ended (one panicked).
+    /// and for half the window (or every item sent) to be done; `None` when every item sent was
+    /// handed back, or when a worker panicked (the scope then passes the panic on).
     pub(super) fn next(&mut self) -> Option<R> {
         if self.handed == self.sent {
             return None;
@@ -229,5 +235,14 @@ mod tests {
             assert_eq!(ordered.next(), Some(0));
         });
         assert!(calls.load(Ordering::Relaxed) < 50, "{} of 50 run", calls.load(Ordering::Relaxed));
+    }
+
+    #[test]
+    fn a_worker_that_panics_ends_the_run_instead_of_leaving_it_waiting() {
+        let work = |n: u64| if n == 3 { panic!("item 3") } else { n };
+        for threads in [1, 2] {
+            let run = std::panic::catch_unwind(|| run(&(0..20).collect::<Vec<_>>(), threads, 8, &work));
+            assert!(run.is_err(), "{threads} threads: the panic is passed on");
+        }
     }
 }
