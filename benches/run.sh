@@ -10,6 +10,7 @@
 #   KGX_BENCH_OUT        where results.{md,json,svg} go    default benches/
 #   KGX_BENCH_PYTHON     a Python that has spacy + rdflib  default: python3 if it has them, else a venv in the work folder
 #   KGX_BENCH_NO_PEER=1  skip the peer
+#   KGX_BENCH_NO_STAGES=1 skip the time per stage (benches/stages.sh, KGX_STAGES_SIZE articles)
 #   KGX_BIN              a kgexport binary to measure; skips `cargo build --release`
 #   KGX_CORPUS_DIR       folder of wikinews-{de,en}.jsonl  default ../shared/corpus beside the clone
 # Exit status: 0 when everything ran (goals met or missed); non-zero when a step crashed.
@@ -88,6 +89,14 @@ for n in $(printf '%s\n' $needed | sort -nu); do
             --text-out "$WORK/corpus-$n.txt" --stats "$stats"
     fi
 done
+
+# ------------------------------------------------------------------ time per stage
+# One thread's time per pipeline stage (KGX_STAGE_TIMES=1), written to stages.md beside the
+# results; results.md shows it.
+if [[ "${KGX_BENCH_NO_STAGES:-0}" != 1 ]]; then
+    log "time per stage (benches/stages.sh)"
+    KGX_BIN=$BIN KGX_BENCH_WORK=$WORK KGX_BENCH_OUT=$OUT "$BENCH/stages.sh" >&2 || log "the stage timing failed; results.md goes without it"
+fi
 
 # ------------------------------------------------------------------ measure and report
 exec python3 "$BENCH/harness.py" --bin "$BIN" --work "$WORK" --sizes "$SIZES" \

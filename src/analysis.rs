@@ -1,6 +1,7 @@
 //! One sentence's tags and tree, shared by the mentions and the events: each made at most once,
 //! and only when a rule asks.
 
+use crate::stages::{Stage, enter};
 use crate::syntax::{Model, Tagged, Word};
 use crate::text::{Sentence, Token};
 use std::cell::OnceCell;
@@ -52,9 +53,11 @@ impl SentenceAnalysis {
         let grammar = self.grammar?;
         let key = key_of(tokens)?;
         if self.key != Some(key) {
+            let _syntax = enter(Stage::Syntax);
             return Some(Rc::new(grammar.tag(&forms(tokens))));
         }
         let tags = self.tags.get_or_init(|| {
+            let _syntax = enter(Stage::Syntax);
             Rc::new(match self.words.get() {
                 Some(words) => words.iter().map(tagged).collect(),
                 None => grammar.tag(&forms(tokens)),
@@ -70,9 +73,11 @@ impl SentenceAnalysis {
         let grammar = self.grammar?;
         let key = key_of(tokens)?;
         if self.key != Some(key) {
+            let _syntax = enter(Stage::Syntax);
             return Some(Rc::new(grammar.analyse(&forms(tokens))));
         }
         let words = self.words.get_or_init(|| {
+            let _syntax = enter(Stage::Syntax);
             let forms = forms(tokens);
             Rc::new(match self.tags.get() {
                 Some(tags) => grammar.analyse_tagged(&forms, tags),

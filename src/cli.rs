@@ -2,15 +2,15 @@
 //! output, signals and `parse` live in the modules below. The edge of the program: with the two
 //! adapters (`store`, `push`), the only code that touches files, standard input and output.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use kgexport::article::Lang;
+use kgexport::article::{Article, Lang};
 use kgexport::export::{self, Format};
 use kgexport::graph::{self, ArticleGraph, Base};
 use kgexport::model::Extraction;
 use kgexport::push::{Endpoint, PushError};
+use kgexport::stages::{self, Stage};
 use kgexport::time::PartialDate;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -18,6 +18,7 @@ use std::path::PathBuf;
 mod args;
 mod docs;
 mod input;
+mod ordered;
 mod outfile;
 mod output;
 mod parse;
@@ -28,6 +29,7 @@ mod views;
 pub use args::*;
 pub use docs::{completions, help, man};
 use input::{ArticleSource, io_message};
+use ordered::Ordered;
 use output::Outputs;
 pub use parse::parse;
 pub use store::{load, query};
@@ -60,8 +62,8 @@ pub struct Report {
     pub triples: usize,
 }
 
-/// Articles per parallel batch: large enough to keep every core busy, small enough to bound memory.
-const BATCH: usize = 256;
+/// Articles read from the input at a time (a JSON array file gives all of its articles at once).
+const READ_AHEAD: usize = 16;
 
 /// What reading and analysing articles needs, whatever is done with the graphs.
 pub struct Pipeline<'a> {
@@ -73,7 +75,7 @@ pub struct Pipeline<'a> {
     pub date: Option<PartialDate>,
     /// Base of instance IRIs.
     pub base: &'a Base,
-    /// Worker threads (`None`: all cores).
+    /// Worker threads (`None` or 0: all cores).
     pub jobs: Option<usize>,
     /// The shard to keep.
     pub shard: Shard,
@@ -85,63 +87,83 @@ pub struct Pipeline<'a> {
     pub max_article_bytes: usize,
 }
 
-/// Reads every input, analyses the articles in parallel batches, and hands each article's
-/// results to `sink` in input order. Problems go to the report; an error of `sink` stops the run.
+impl Pipeline<'_> {
+    /// The worker threads to start.
+    fn threads(&self) -> usize {
+        match self.jobs {
+            Some(n) if n > 0 => n,
+            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+
+    /// One article's results; `None` when it is outside the shard.
+    fn build(&self, mut a: Article) -> Option<Result<Built, String>> {
+        if a.date.is_none() {
+            a.date = self.date;
+        }
+        if !self.shard.contains(&a.key()) {
+            return None;
+        }
+        // A bug on one article's text must not cost the run: report it and go on. Serialising in
+        // the workers too keeps the writer thread from being the bottleneck.
+        let built = std::panic::catch_unwind(|| {
+            let extraction = kgexport::analyse(&a, self.lang);
+            let graph = {
+                let _graph = stages::enter(Stage::Graph);
+                graph::build(&a, &extraction, self.base)
+            };
+            let rendered = render_streaming(&self.render, &graph);
+            (graph, extraction, rendered)
+        });
+        Some(built.map_err(|_| format!("{}: internal error while extracting; article skipped", a.origin)))
+    }
+}
+
+/// Reads every input, analyses the articles on worker threads, and hands each article's results
+/// to `sink` in input order. Problems go to the report; an error of `sink` stops the run.
 pub fn each_article(
     pipeline: &Pipeline<'_>,
     report: &mut Report,
     mut sink: impl FnMut(Built) -> Result<()>,
 ) -> Result<()> {
     let inputs = checked_inputs(&pipeline.inputs)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(pipeline.jobs.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
     let mut source = ArticleSource::new(&inputs, pipeline.max_article_bytes, &mut report.problems);
     let progress = progress_bar(pipeline.quiet, source.total_bytes);
-    loop {
-        let batch = source.next_batch(BATCH, &mut report.problems);
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<Option<Result<Built, String>>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|a| {
-                    let mut a = a.clone();
-                    if a.date.is_none() {
-                        a.date = pipeline.date;
-                    }
-                    if !pipeline.shard.contains(&a.key()) {
-                        return None;
-                    }
-                    // A bug on one article's text must not cost the batch: report it and go on.
-                    // Serialising in the workers too keeps the writer thread from being the bottleneck.
-                    let built = std::panic::catch_unwind(|| {
-                        let extraction = kgexport::analyse(&a, pipeline.lang);
-                        let graph = graph::build(&a, &extraction, pipeline.base);
-                        let rendered = render_streaming(&pipeline.render, &graph);
-                        (graph, extraction, rendered)
-                    });
-                    Some(built.map_err(|_| format!("{}: internal error while extracting; article skipped", a.origin)))
-                })
-                .collect()
-        });
-        for result in results {
+    let threads = pipeline.threads();
+    let work = |a: Article| pipeline.build(a);
+    let shared = ordered::Shared::new();
+    std::thread::scope(|scope| -> Result<()> {
+        let mut ordered = Ordered::start(scope, &shared, threads, threads * ordered::WINDOW_PER_THREAD, &work);
+        let mut read = std::collections::VecDeque::new();
+        let mut read_all = false;
+        loop {
+            while ordered.has_room() && !read_all {
+                if read.is_empty() {
+                    let _read = stages::enter(Stage::Read);
+                    read.extend(source.next_batch(READ_AHEAD, &mut report.problems));
+                    read_all = read.is_empty();
+                }
+                if let Some(article) = read.pop_front() {
+                    ordered.send(article);
+                }
+            }
+            let Some(result) = ordered.next() else { break };
             match result {
                 None => report.other_shards += 1,
                 Some(Err(problem)) => report.problems.push(problem),
                 Some(Ok(built)) => {
                     count(report, &built.0, &built.1);
+                    let _write = stages::enter(Stage::Serialise);
                     sink(built)?;
                 }
             }
+            if let Some(p) = &progress {
+                p.set_position(source.bytes_read);
+                p.set_message(format!("{} articles", report.exported));
+            }
         }
-        if let Some(p) = &progress {
-            p.set_position(source.bytes_read);
-            p.set_message(format!("{} articles", report.exported));
-        }
-    }
+        Ok(())
+    })?;
     if let Some(p) = &progress {
         p.finish_and_clear();
     }
@@ -166,6 +188,9 @@ pub fn run(args: Args) -> Result<bool> {
             Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit()
         }
     };
+    if std::env::var_os("KGX_STAGE_TIMES").is_some_and(|v| v == "1") {
+        stages::enable();
+    }
     args.read.install_gazetteer()?;
     output::check(&args, &checked_inputs(&args.inputs)?)?;
     let pipeline = args.read.pipeline(&args.inputs, args.format.0.clone());
@@ -184,8 +209,17 @@ pub fn run(args: Args) -> Result<bool> {
     streamed?;
     kept.sort_by(|a, b| a.key().cmp(b.key()));
     kept.dedup_by(|a, b| a.key() == b.key());
-    let written = outputs.finish(&kept, &args.read.base_iri, &options)?;
+    let written = {
+        let _write = stages::enter(Stage::Serialise);
+        outputs.finish(&kept, &args.read.base_iri, &options)?
+    };
     finish_report(&report, args.read.quiet, &written.join(", "));
+    if stages::enabled() {
+        eprint!(
+            "kgexport: time per stage, every thread (KGX_STAGE_TIMES=1):\n{}",
+            stages::table(&stages::totals(), process_cpu())
+        );
+    }
     Ok(report.problems.is_empty())
 }
 
@@ -263,8 +297,21 @@ pub fn finish_report(report: &Report, quiet: bool, written: &str) {
 /// One article's results: its graph, what was extracted, and its streaming serialisations.
 pub type Built = (ArticleGraph, Extraction, Vec<(Format, Vec<u8>)>);
 
+/// The process's CPU time so far (user and system, every thread), in seconds.
+fn process_cpu() -> f64 {
+    // SAFETY: an all-zero `rusage` is valid, and getrusage writes only into it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid rusage to write to.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0.0;
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(usage.ru_utime) + secs(usage.ru_stime)
+}
+
 /// The article in every requested streaming format (N-Triples, N-Quads).
 fn render_streaming(formats: &[Format], graph: &ArticleGraph) -> Vec<(Format, Vec<u8>)> {
+    let _serialise = stages::enter(Stage::Serialise);
     formats
         .iter()
         .filter(|f| f.is_streaming())

@@ -457,6 +457,7 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// The compiled-in syntax data of a language: its trained model and its lexicon tables.
+#[derive(Clone, Copy)]
 pub struct SyntaxData {
     /// `data/syntax/<tag>.model`, written by `kgexport-train` (empty when none was trained).
     pub model: &'static [u8],
@@ -469,18 +470,23 @@ pub struct SyntaxData {
 /// The syntax data of a language.
 pub fn syntax_data(lang: Lang) -> SyntaxData {
     match lang {
-        Lang::De => SyntaxData {
-            model: include_bytes!("../data/syntax/de.model"),
-            lemmas: include_str!("../data/syntax/de.lemmas.tsv"),
-            clusters: include_str!("../data/syntax/de.clusters.tsv"),
-        },
-        Lang::En => SyntaxData {
-            model: include_bytes!("../data/syntax/en.model"),
-            lemmas: include_str!("../data/syntax/en.lemmas.tsv"),
-            clusters: include_str!("../data/syntax/en.clusters.tsv"),
-        },
+        Lang::De => DE_SYNTAX,
+        Lang::En => EN_SYNTAX,
     }
 }
+
+// Statics, not literals in `syntax_data`: a literal is copied into every code unit the function
+// is inlined in, and each copy's pages would be read (the tables are searched in place).
+static DE_SYNTAX: SyntaxData = SyntaxData {
+    model: include_bytes!("../data/syntax/de.model"),
+    lemmas: include_str!("../data/syntax/de.lemmas.tsv"),
+    clusters: include_str!("../data/syntax/de.clusters.tsv"),
+};
+static EN_SYNTAX: SyntaxData = SyntaxData {
+    model: include_bytes!("../data/syntax/en.model"),
+    lemmas: include_str!("../data/syntax/en.lemmas.tsv"),
+    clusters: include_str!("../data/syntax/en.clusters.tsv"),
+};
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,7 @@ pub mod lang;
 pub mod mentions;
 pub mod model;
 pub mod push;
+pub mod stages;
 pub mod store;
 pub mod syntax;
 pub mod text;
@@ -41,12 +42,20 @@ pub fn language(article: &Article, override_lang: Option<Lang>) -> Lang {
 
 /// Runs text, entity and event extraction over one article.
 pub fn analyse(article: &Article, override_lang: Option<Lang>) -> Extraction {
+    use stages::{Stage, enter};
+    let text = enter(Stage::Text);
     let lang = language(article, override_lang);
     let rules = lang::rules(lang);
     let sentences = text::segment(&article.text, rules);
+    drop(text);
+    let grammar = {
+        let _load = enter(Stage::Load);
+        syntax::model(lang)
+    };
+    let _extract = enter(Stage::Extract);
     let on = article.date.map_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid"), |d| d.last_day());
-    let mut resolver = mentions::Resolver::new(rules, syntax::model(lang), lang.tag(), on);
-    let mut extraction = extract::extract(&sentences, &mut resolver, rules, syntax::model(lang), article.date);
+    let mut resolver = mentions::Resolver::new(rules, grammar, lang.tag(), on);
+    let mut extraction = extract::extract(&sentences, &mut resolver, rules, grammar, article.date);
     extraction.lang = lang.tag().to_string();
     extraction
 }

@@ -94,14 +94,16 @@ impl Sentence {
 /// Splits a text into sentences.
 pub fn segment(text: &str, rules: &Rules) -> Vec<Sentence> {
     let tokens = tokenize(text, rules);
+    // Where sentences end is decided first, so the tokens can move into them, not be copied.
+    let ends: Vec<bool> = (0..tokens.len()).map(|i| ends_sentence(&tokens, i, rules)).collect();
     let mut sentences = Vec::new();
     let mut current: Vec<Token> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
+    for (token, ends) in tokens.into_iter().zip(ends) {
         if token.after_newline && !current.is_empty() {
             push_sentence(&mut sentences, &mut current);
         }
-        current.push(token.clone());
-        if ends_sentence(&tokens, i, rules) {
+        current.push(token);
+        if ends {
             // Closing quotes and brackets belong to the sentence they close.
             push_sentence(&mut sentences, &mut current);
         }

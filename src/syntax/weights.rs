@@ -165,10 +165,14 @@ impl Weights {
         self.slots.push(slot);
     }
 
-    /// Ends the table after the last row: free slots up to the end of the homes, and one more.
+    /// Ends the table after the last row: free slots up to the end of the homes, and one more;
+    /// the room the tables grew into and will not fill is given back (up to half of each).
     pub(super) fn seal(&mut self) {
         let end = self.slots.len().max(self.span) + 1;
         self.slots.resize(end, Slot::default());
+        self.slots.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        self.dense.shrink_to_fit();
     }
 
     /// Number of classes.
