@@ -145,13 +145,15 @@ impl<'a> Reader<'a> {
         // "Blinkens Ankunft war nicht angekündigt worden": what is not made known neither
         // failed to happen nor is still to come.
         let negated = || self.rules.cues.negation.iter().any(|c| phrase_in(window, c));
-        let undisclosed =
-            noun && self.grammar.is_some_and(|g| {
-                window.iter().any(|w| {
-                    let lemma = g.lemma(w, Upos::Verb);
-                    self.rules.cues.disclosure_lemmas.contains(&lemma)
-                })
-            }) && negated();
+        let verb_of = |lemmas: &[String]| {
+            self.grammar.is_some_and(|g| window.iter().any(|w| lemmas.contains(&g.lemma(w, Upos::Verb))))
+        };
+        let undisclosed = noun && negated() && verb_of(&self.rules.cues.disclosure_lemmas);
+        // "Scholz announced a visit to Kyiv", "versprach Waffenlieferungen": an event noun a
+        // verb of announcing takes as its object is still to come.
+        if noun && !governed && !setting && !undisclosed && verb_of(&self.rules.cues.announce_lemmas) {
+            return Factuality::Planned;
+        }
         // "hat bei einem Besuch in Bagdad den Abzug angekündigt": what is announced at a scene is
         // not the scene.
         for (cues, value) in &lists[2..] {

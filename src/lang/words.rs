@@ -34,6 +34,10 @@ pub struct Cues {
     /// leave the event an event noun names as it was ("the visit was not announced").
     #[serde(default)]
     pub disclosure_lemmas: Vec<String>,
+    /// Lemmas of verbs that announce or promise ("ankündigen", "promise"): an event noun they
+    /// take as object is still to come.
+    #[serde(default)]
+    pub announce_lemmas: Vec<String>,
     /// Lemmas of accusing verbs: any form of them accuses ("beschuldigen", "accuse").
     #[serde(default)]
     pub accuse_lemmas: Vec<String>,

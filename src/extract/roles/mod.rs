@@ -13,7 +13,7 @@ use crate::extract::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
 use crate::model::{EntityId, EntityKind, Event, EventKind, Factuality, Role, Span};
-use crate::syntax::ud::{Attr, Rel};
+use crate::syntax::ud::{Attr, Rel, Upos};
 use crate::text::{Token, TokenKind};
 
 /// What every class reads at a trigger: its clause, the mentions in it and who stands where.
@@ -106,13 +106,21 @@ impl<'a> Reader<'a> {
     ) -> Option<Event> {
         let c = &clauses[clause];
         let opens = self.inner_clause_start(tokens, mentions, c, trigger.at);
+        // "Russland kündigte Waffenlieferungen an die Ukraine an", "Scholz announced a visit to
+        // Kyiv": who announces an event that the announcing verb takes as its object makes it.
+        // Not an event between others ("announced the debate between Trump and Biden").
+        let announced = !trigger.group.frame.is_verb()
+            && attribution.verb_clause == Some(clause)
+            && attribution.verb_at.is_some_and(|v| self.announces(tokens, v, c))
+            && !self.governed_noun(tokens, trigger.at)
+            && !mentions.iter().any(|m| m.first > trigger.at && m.last <= c.last && m.hint == Some(RoleHint::Between));
         // News agencies are sources (speakers, provenance), never parties to what they report.
         let in_clause: Vec<&Mention> = mentions
             .iter()
             .filter(|m| {
                 m.first >= opens
                     && m.last <= c.last
-                    && !attribution.speaker_mentions.contains(&m.first)
+                    && (announced || !attribution.speaker_mentions.contains(&m.first))
                     && Some(m.first) != attribution.denier_mention
             })
             .filter(|m| m.kind != EntityKind::NewsAgency)
@@ -191,6 +199,19 @@ impl<'a> Reader<'a> {
         let mut event = self.complete(event, trigger, groups, parties_with_place)?;
         self.fill_from_frame(tokens, &cx.in_clause, at, trigger.group.frame, &mut event);
         Some(event)
+    }
+
+    /// The word at `at` is a verb of announcing or promising ("announced", "versprach"), also
+    /// with the particle that closes its clause ("kündigte … an").
+    fn announces(&self, tokens: &[Token], at: usize, c: &Clause) -> bool {
+        let Some(g) = self.grammar else { return false };
+        let verb = tokens[at].lower();
+        let particle = tokens[at + 1..c.last].iter().rev().find(|t| t.kind == TokenKind::Word).map(Token::lower);
+        let joined = particle.map(|p| format!("{p}{verb}"));
+        [Some(verb.to_string()), joined]
+            .into_iter()
+            .flatten()
+            .any(|form| self.rules.cues.announce_lemmas.contains(&g.lemma(&form, Upos::Verb)))
     }
 
     /// The roles one event class reads: one line per frame. `None`: the trigger tells no event.

@@ -148,3 +148,35 @@ fn an_event_noun_not_made_known_is_not_denied() {
     let x = read(Lang::En, "The visit by Blinken to Kyiv on Tuesday did not take place.");
     assert!(events(&x).iter().any(|e| e.0 == EventKind::Visit && e.1 == Factuality::Denied), "{:?}", events(&x));
 }
+
+#[test]
+fn who_announces_or_promises_an_event_noun_makes_it_and_it_is_still_to_come() {
+    for (lang, text, kind, role, key) in [
+        (Lang::De, "Scholz kündigte einen Besuch in Kiew an.", EventKind::Visit, Role::Visitor, "person-olaf-scholz"),
+        (Lang::En, "Scholz announced a visit to Kyiv.", EventKind::Visit, Role::Visitor, "person-olaf-scholz"),
+        (Lang::En, "Russia announced arms deliveries to Syria.", EventKind::Shipment, Role::Supplier, "state-rus"),
+        (
+            Lang::De,
+            "Russland versprach Waffenlieferungen an die Ukraine.",
+            EventKind::Shipment,
+            Role::Supplier,
+            "state-rus",
+        ),
+        (
+            Lang::De,
+            "Scholz kündigte Gespräche mit Macron an.",
+            EventKind::Meeting,
+            Role::Participant,
+            "person-olaf-scholz",
+        ),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, kind, role, key), "{text}: {:?}", events(&x));
+        assert!(events(&x).iter().all(|e| e.1 == Factuality::Planned), "{text}: {:?}", events(&x));
+    }
+    // Who announces an event between others takes no part in it.
+    let x = read(Lang::En, "The commission announced talks between Scholz and Macron.");
+    let parties: Vec<String> =
+        x.events.iter().flat_map(|e| e.fillers(Role::Participant).map(|p| p.to_string()).collect::<Vec<_>>()).collect();
+    assert_eq!(parties.len(), 2, "{parties:?}");
+}
