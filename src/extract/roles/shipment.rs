@@ -26,14 +26,20 @@ impl<'a> Reader<'a> {
                 })
                 .and_then(|m| capital_state(gaz, &m.entity))
         });
+        // "China, Iran and Russia have pledged funds": every joined subject sends, none gets.
+        let before: Vec<&Mention> = cx.bare_actors.iter().copied().filter(|m| m.first < cx.at).collect();
+        let joined = if cx.passive { Vec::new() } else { self.coordinated_subjects(cx.tokens, &before) };
+        let joined = if supplier.as_ref().is_some_and(|s| joined.contains(s)) { joined } else { Vec::new() };
         if let Some(s) = &supplier {
             event.add_role(Role::Supplier, s);
+            for other in joined.iter().filter(|o| *o != s) {
+                event.add_role(Role::Supplier, other);
+            }
         }
-        let recipient = cx
-            .hinted(&[RoleHint::Recipient])
-            .into_iter()
-            .find(|m| m.kind.is_actor())
-            .or_else(|| if cx.passive { None } else { cx.object(&supplier) });
+        let recipient =
+            cx.hinted(&[RoleHint::Recipient]).into_iter().find(|m| m.kind.is_actor()).or_else(|| {
+                if cx.passive { None } else { cx.object(&supplier).filter(|o| !joined.contains(&o.entity)) }
+            });
         // "to Hamas", "to Ukraine", "to Kyiv": an actor it goes to gets it; a capital, its state.
         let destined = || {
             let to = cx.hinted(&[RoleHint::Recipient, RoleHint::Destination]);

@@ -163,3 +163,28 @@ fn goods_obtained_and_a_subjunctive_of_a_verb_in_ern_are_shipments() {
     );
     assert!(ev.iter().all(|e| e.1 != Factuality::Asserted), "{ev:?}");
 }
+
+#[test]
+fn goods_pledged_or_promised_are_a_shipment_still_to_come() {
+    for (lang, text) in [
+        (Lang::De, "Deutschland hat der Ukraine weitere Panzer zugesagt."),
+        (Lang::De, "Scholz versprach, weitere Panzer an die Ukraine zu liefern."),
+        (Lang::En, "Germany has pledged more tanks to Ukraine."),
+        (Lang::En, "Germany pledged to send more tanks to Ukraine."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{text}: {:?}", events(&x));
+        assert!(events(&x).iter().all(|e| e.1 == Factuality::Planned), "{text}: {:?}", events(&x));
+    }
+}
+
+#[test]
+fn subjects_joined_before_the_verb_all_send_and_none_gets() {
+    let x = read(Lang::En, "China, Iran, and Russia have pledged weapons to Syria.");
+    for state in ["state-chn", "state-irn", "state-rus"] {
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, state), "{state}: {:?}", events(&x));
+        assert!(!has_role(&x, EventKind::Shipment, Role::Recipient, state), "{state}: {:?}", events(&x));
+    }
+    let x = read(Lang::En, "China, Iran, and Russia have pledged funds.");
+    assert!(!has_role(&x, EventKind::Shipment, Role::Recipient, "state-irn"), "{:?}", events(&x));
+}
