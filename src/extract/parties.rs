@@ -192,10 +192,18 @@ impl<'a> Reader<'a> {
     /// describes someone (its actors are descriptions or complements, none a bare argument).
     fn is_apposition(&self, tokens: &[Token], mentions: &[Mention], c: &Clause) -> bool {
         let inside = |m: &&Mention| m.first >= c.first && m.last <= c.last && m.kind.is_actor();
+        // "Tomas Berg, a Norwegian diplomat, …": a phrase opened by a determiner right after a
+        // person's name describes that person.
+        let after_person = || {
+            c.first >= 2
+                && self.rules.determiners.contains(tokens[c.first].lower())
+                && mentions.iter().any(|m| m.last + 1 == c.first && m.kind == EntityKind::Person)
+        };
         c.first > 0
             && !c.complement
-            && mentions.iter().filter(inside).any(|m| m.form == MentionForm::Modifier)
-            && mentions.iter().filter(inside).all(|m| m.form == MentionForm::Modifier || m.hint.is_some())
+            && (mentions.iter().filter(inside).any(|m| m.form == MentionForm::Modifier)
+                && mentions.iter().filter(inside).all(|m| m.form == MentionForm::Modifier || m.hint.is_some())
+                || after_person())
             && !self.verb_between(tokens, c.first, c.last)
     }
 

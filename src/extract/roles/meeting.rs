@@ -126,7 +126,12 @@ impl<'a> Reader<'a> {
         if cx.passive {
             people.extend(cx.hinted(&[RoleHint::Agent]).iter().map(|m| m.entity.clone()));
         }
-        people.extend(self.coordinated_subjects(cx.tokens, &cx.bare_actors));
+        if cx.at == cx.c.first && cx.clause > 0 {
+            // "Olaf Scholz, the German chancellor, met Macron": the subject stands before.
+            people.extend(self.subject(cx));
+        } else {
+            people.extend(self.coordinated_subjects(cx.tokens, &cx.bare_actors));
+        }
         if people.is_empty() {
             people.extend(self.subject(cx));
         }

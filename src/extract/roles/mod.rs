@@ -287,7 +287,9 @@ impl<'a> Reader<'a> {
                 w.get(cx.c.first).is_some_and(|p| p.deprel.rel == Rel::Nsubj && !p.feats.is(Attr::Poss, "Yes"))
             });
         }
-        cx.at == cx.c.first && cx.clause > 0 && cx.clauses[cx.clause - 1].relative
+        // "Olaf Scholz, the German chancellor, met Macron", "X, who flew in, met Y": a clause
+        // that opens with its verb has its subject before.
+        cx.at == cx.c.first && cx.clause > 0
     }
 
     /// The trigger is an infinitive with its marker ("zu liefern", "beliefert zu haben") in a

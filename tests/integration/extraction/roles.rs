@@ -538,3 +538,31 @@ fn arriving_heading_and_being_due_somewhere_are_visits() {
     let x = read(Lang::En, "Blinken is due in Kyiv next week.");
     assert!(events(&x).iter().all(|e| e.1 == Factuality::Planned), "{:?}", events(&x));
 }
+
+#[test]
+fn a_clause_that_opens_with_its_verb_has_its_subject_before_an_apposition() {
+    for (lang, text) in [
+        (Lang::En, "Olaf Scholz, the German chancellor, met Emmanuel Macron on Monday."),
+        (Lang::En, "Tomas Berg, a Norwegian diplomat, met Emmanuel Macron on Monday."),
+        (Lang::De, "Tomas Berg, der Ministerpräsident Norwegens, traf am Montag Emmanuel Macron."),
+    ] {
+        let x = read(lang, text);
+        let parties: Vec<String> = x
+            .events
+            .iter()
+            .filter(|e| e.is_live() && e.kind == EventKind::Meeting)
+            .flat_map(|e| e.fillers(Role::Participant).map(|p| p.to_string()).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(parties.len(), 2, "{text}: {parties:?}");
+        assert!(parties.contains(&"person-emmanuel-macron".to_string()), "{text}: {parties:?}");
+        assert!(!parties.iter().any(|p| p.contains("diplomat")), "{text}: {parties:?}");
+    }
+}
+
+#[test]
+fn speaking_of_something_is_no_meeting() {
+    let x = read(Lang::De, "Scholz und Merkel sprachen am Montag von einem Dammbruch.");
+    assert!(!events(&x).iter().any(|e| e.0 == EventKind::Meeting), "{:?}", events(&x));
+    let x = read(Lang::De, "Scholz sprach am Montag mit Merkel.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-angela-merkel"), "{:?}", events(&x));
+}
