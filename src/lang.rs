@@ -171,6 +171,10 @@ pub struct Rules {
     pub group_pronouns: BTreeSet<String>,
     /// Phrases that refer back to the last state named ("das Land", "the country").
     pub state_anaphors: Vec<String>,
+    /// Phrases that point back to the last organisation named ("die Hilfsorganisation", "the
+    /// organisation").
+    #[serde(default)]
+    pub organization_anaphors: Vec<String>,
     /// Nouns for a counterpart in office ("Amtskollege", "counterpart").
     pub counterpart_nouns: BTreeSet<String>,
     /// Nouns for a colleague, a counterpart in office only right after another state's demonym

@@ -2,7 +2,7 @@
 //! each resolved against the article's publication date.
 
 use super::Reader;
-use super::phrases::{listed, phrase_ends_at, phrase_in, phrase_position};
+use super::phrases::{listed, phrase_ends_at, phrase_in, phrase_position, phrase_positions};
 use super::time::{Resolve, TimeExpr, weekday};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
@@ -35,19 +35,26 @@ impl<'a> Reader<'a> {
             (&tw.this_year, |r| Some(time::year_from(r, 0))),
             (&tw.next_year, |r| Some(time::year_from(r, 1))),
         ];
+        // "teilte gestern mit, … seien gestern gelandet": each occurrence is an expression.
         for (phrases, resolve) in relative {
             for p in phrases {
-                if let Some(at) = phrase_position(lower, p)
-                    && !self.capitalised_noun(tokens, at, p)
-                    && let Some(value) = resolve(reference)
-                {
-                    out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
+                for at in phrase_positions(lower, p) {
+                    if !self.capitalised_noun(tokens, at, p)
+                        && let Some(value) = resolve(reference)
+                    {
+                        out.push(TimeExpr {
+                            first: at,
+                            last: at + p.split(' ').count(),
+                            value,
+                            anchors_following: false,
+                        });
+                    }
                 }
             }
         }
         if let Some(story) = &self.story {
             for (p, &days) in &tw.story_day_offsets {
-                if let Some(at) = phrase_position(lower, p) {
+                for at in phrase_positions(lower, p) {
                     let value = time::days_from(story, i64::from(days));
                     out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
                 }

@@ -250,16 +250,40 @@ impl Resolver<'_> {
         Some(i + 1)
     }
 
-    pub(super) fn state_anaphor(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        self.rules.state_anaphors.iter().find_map(|phrase| {
-            let mut len = 0;
-            for (k, part) in phrase.split(' ').enumerate() {
-                if tokens.get(i + k)?.lower() != part {
-                    return None;
-                }
-                len += 1;
-            }
-            Some(len)
-        })
+    /// "die Hilfsorganisation", "the organisation": the last organisation named.
+    pub(super) fn organization_anaphora(
+        &mut self,
+        sentence: &Sentence,
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> Option<usize> {
+        let len = phrase_at(&self.rules.organization_anaphors, &sentence.tokens, i)?;
+        let this_sentence = out
+            .iter()
+            .rev()
+            .find(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Igo) && m.form == MentionForm::Argument)
+            .map(|m| (m.entity.clone(), m.kind));
+        let (key, kind) = this_sentence.or_else(|| self.last_organization.clone())?;
+        // The noun alone: its determiner still marks the case ("Flugzeuge der Organisation").
+        out.push(mention(i + len - 1, i + len, key, kind, MentionForm::Argument));
+        Some(i + len)
     }
+
+    pub(super) fn state_anaphor(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        phrase_at(&self.rules.state_anaphors, tokens, i)
+    }
+}
+
+/// The length of the first of `phrases` (lower case, words split by spaces) at token `i`.
+fn phrase_at(phrases: &[String], tokens: &[Token], i: usize) -> Option<usize> {
+    phrases.iter().find_map(|phrase| {
+        let mut len = 0;
+        for (k, part) in phrase.split(' ').enumerate() {
+            if tokens.get(i + k)?.lower() != part {
+                return None;
+            }
+            len += 1;
+        }
+        Some(len)
+    })
 }

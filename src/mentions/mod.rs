@@ -81,6 +81,8 @@ pub struct Resolver<'a> {
     previous_pair: Option<[EntityId; 2]>,
     /// The last state mentioned, also through a demonym or a city (for "das Land").
     last_state: Option<EntityId>,
+    /// The last organisation or intergovernmental body named (for "die Organisation").
+    last_organization: Option<(EntityId, EntityKind)>,
     /// Companies known in this article, by the first word of their name ("Daimler").
     companies: HashMap<String, EntityId>,
     /// The grammar, to read what describes a name.
@@ -138,6 +140,8 @@ const RECOGNISERS: &[Recognise] = &[
     |r, s, _, i, out| r.group_pronoun(s, i, out),
     // "das Land"
     |r, s, _, i, out| r.state_anaphora(s, i, out),
+    // "die Hilfsorganisation"
+    |r, s, _, i, out| r.organization_anaphora(s, i, out),
     // "seinem Amtskollegen Kasuri", "seinem nordkoreanischen Amtskollegen"
     |r, s, w, i, out| r.counterpart_noun(s, w, i, out),
     // "einem Munitionslager", "Baghdad International Airport"
@@ -173,6 +177,7 @@ impl<'a> Resolver<'a> {
             previous_pair: None,
             last_group: None,
             last_state: None,
+            last_organization: None,
             role_holders: HashMap::new(),
             companies: HashMap::new(),
             state_counts: focus::StateCounts::default(),
@@ -232,6 +237,13 @@ impl<'a> Resolver<'a> {
             .find(|m| m.kind.is_actor() && m.kind != EntityKind::Person && m.form == MentionForm::Argument)
         {
             self.last_group = Some((group.entity.clone(), group.kind));
+        }
+        if let Some(org) = mentions
+            .iter()
+            .rev()
+            .find(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Igo) && m.form == MentionForm::Argument)
+        {
+            self.last_organization = Some((org.entity.clone(), org.kind));
         }
         // The sentence's subject: its first bare person, else the last person it names.
         let subject = mentions

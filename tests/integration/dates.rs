@@ -337,3 +337,12 @@ fn a_relative_clause_dates_its_own_noun() {
     let x = read(Lang::De, "Scholz begann eine Reise nach Indien, die am Montag endete.");
     assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16"));
 }
+
+#[test]
+fn a_relative_day_said_twice_dates_both_clauses() {
+    let x = read(
+        Lang::De,
+        "Das Rote Kreuz teilte gestern mit, drei Flugzeuge der Organisation seien gestern mit Hilfsgütern in Kairo gelandet.",
+    );
+    assert_eq!(dates(&x, EventKind::Shipment), day("2023-10-17"));
+}

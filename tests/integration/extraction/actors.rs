@@ -530,3 +530,17 @@ fn a_known_person_after_a_title_keeps_the_whole_name() {
     let x = read(Lang::En, "Prime Minister Theresa May met Emmanuel Macron on Monday.");
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-theresa-may"), "{:?}", events(&x));
 }
+
+#[test]
+fn the_organisation_points_back_to_the_last_organisation_named() {
+    for text in [
+        "Das Rote Kreuz teilte mit, drei Flugzeuge der Organisation seien am Montag mit 110 Tonnen Hilfsgütern in Kairo gelandet.",
+        "Das Rote Kreuz ist seit Jahren vor Ort. Drei Flugzeuge der Hilfsorganisation sind am Montag mit 110 Tonnen Hilfsgütern in Kairo gelandet.",
+    ] {
+        let x = read(Lang::De, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "org-icrc"), "{text}: {:?}", events(&x));
+    }
+    // With no organisation named, the noun is no one.
+    let x = read(Lang::De, "Drei Flugzeuge der Organisation sind am Montag mit Hilfsgütern in Kairo gelandet.");
+    assert!(!x.events.iter().any(|e| e.is_live() && e.fillers(Role::Supplier).next().is_some()), "{:?}", events(&x));
+}
