@@ -9,7 +9,6 @@ use super::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::Mention;
 use crate::model::Factuality;
-use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 use crate::time::{PartialDate, TimeValue};
 
@@ -145,9 +144,7 @@ impl<'a> Reader<'a> {
         // "Blinkens Ankunft war nicht angekündigt worden": what is not made known neither
         // failed to happen nor is still to come.
         let negated = || self.rules.cues.negation.iter().any(|c| phrase_in(window, c));
-        let verb_of = |lemmas: &[String]| {
-            self.grammar.is_some_and(|g| window.iter().any(|w| lemmas.contains(&g.lemma(w, Upos::Verb))))
-        };
+        let verb_of = |lemmas: &[String]| window.iter().any(|w| !w.is_empty() && self.verb_lemma_in(w, lemmas));
         let undisclosed = noun && negated() && verb_of(&self.rules.cues.disclosure_lemmas);
         // "Scholz announced a visit to Kyiv", "versprach Waffenlieferungen": an event noun a
         // verb of announcing takes as its object is still to come.

@@ -24,6 +24,20 @@ impl<'a> Reader<'a> {
         self.analysis.tags(tokens)
     }
 
+    /// Whether a word, read as a verb, has one of `lemmas` (each word's lemma looked up once
+    /// an article).
+    pub(super) fn verb_lemma_in(&self, word: &str, lemmas: &[String]) -> bool {
+        let Some(g) = self.grammar else { return false };
+        let mut seen = self.verb_lemmas.borrow_mut();
+        if let Some(lemma) = seen.get(word) {
+            return lemmas.contains(lemma);
+        }
+        let lemma = g.lemma(word, crate::syntax::ud::Upos::Verb);
+        let found = lemmas.contains(&lemma);
+        seen.insert(word.to_string(), lemma);
+        found
+    }
+
     /// How many steps up the tree lead from the word at `at` to the word at `head`, passing no
     /// other verb than one that modifies a noun ("the meeting, which was planned for …").
     pub(super) fn steps_under(words: &[Word], at: usize, head: usize) -> Option<usize> {

@@ -155,6 +155,8 @@ struct Reader<'a> {
     /// Whether a word, read as a verb, has the lemma of a reporting or accusing verb
     /// (`attribution.rs`), for the words of this article seen so far.
     speech_forms: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// Each word's lemma read as a verb, for the words of this article seen so far.
+    verb_lemmas: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 /// Reads every sentence of an article.
@@ -190,6 +192,7 @@ impl<'a> Reader<'a> {
             in_lead: true,
             analysis: SentenceAnalysis::of_tokens(grammar, &[]),
             speech_forms: std::cell::RefCell::default(),
+            verb_lemmas: std::cell::RefCell::default(),
         }
     }
 

@@ -130,15 +130,22 @@ impl<'a> Reader<'a> {
     /// A pronoun for persons in the nominative in the clause that no mention resolves ("wo er
     /// sich aufhielt" where no "er" is known).
     fn unresolved_subject_pronoun(&self, tokens: &[Token], mentions: &[Mention], c: &Clause) -> bool {
+        // The words first; the tags only where such a pronoun stands unresolved.
+        let unresolved: Vec<usize> = (c.first..c.last)
+            .filter(|&k| {
+                let word = tokens[k].lower();
+                (self.rules.person_pronouns.contains(word) || self.rules.group_pronouns.contains(word))
+                    && !mentions.iter().any(|m| m.first <= k && k < m.last)
+            })
+            .collect();
+        if unresolved.is_empty() {
+            return false;
+        }
         let Some(tags) = self.tagged(tokens) else { return false };
-        (c.first..c.last.min(tags.len())).any(|k| {
-            let t = &tags[k];
-            let word = tokens[k].lower();
-            (self.rules.person_pronouns.contains(word) || self.rules.group_pronouns.contains(word))
-                && t.upos == Upos::Pron
-                && t.feats.is(Attr::Case, "Nom")
-                && !mentions.iter().any(|m| m.first <= k && k < m.last)
-        })
+        unresolved
+            .iter()
+            .filter_map(|&k| tags.get(k))
+            .any(|t| t.upos == Upos::Pron && t.feats.is(Attr::Case, "Nom"))
     }
 
     pub(super) fn inherited_subject(

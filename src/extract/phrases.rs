@@ -26,8 +26,10 @@ pub(super) fn phrase_position(words: &[&str], phrase: &str) -> Option<usize> {
 
 /// Every place a phrase of plain words starts ("gestern … gestern": both).
 pub(super) fn phrase_positions<'w>(words: &'w [&str], phrase: &'w str) -> impl Iterator<Item = usize> + 'w {
-    (0..words.len())
-        .filter(move |&i| phrase.split(' ').enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| *w == p)))
+    let first = phrase.split(' ').next().unwrap_or(phrase);
+    (0..words.len()).filter(move |&i| {
+        words[i] == first && phrase.split(' ').enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| *w == p))
+    })
 }
 
 pub(super) fn phrase_ends_at(words: &[&str], phrase: &str, at: usize) -> bool {

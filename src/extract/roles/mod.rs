@@ -13,7 +13,7 @@ use crate::extract::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
 use crate::model::{EntityId, EntityKind, Event, EventKind, Factuality, Role, Span};
-use crate::syntax::ud::{Attr, Rel, Upos};
+use crate::syntax::ud::{Attr, Rel};
 use crate::text::{Token, TokenKind};
 
 /// What every class reads at a trigger: its clause, the mentions in it and who stands where.
@@ -204,14 +204,13 @@ impl<'a> Reader<'a> {
     /// The word at `at` is a verb of announcing or promising ("announced", "versprach"), also
     /// with the particle that closes its clause ("kündigte … an").
     fn announces(&self, tokens: &[Token], at: usize, c: &Clause) -> bool {
-        let Some(g) = self.grammar else { return false };
         let verb = tokens[at].lower();
         let particle = tokens[at + 1..c.last].iter().rev().find(|t| t.kind == TokenKind::Word).map(Token::lower);
         let joined = particle.map(|p| format!("{p}{verb}"));
         [Some(verb.to_string()), joined]
             .into_iter()
             .flatten()
-            .any(|form| self.rules.cues.announce_lemmas.contains(&g.lemma(&form, Upos::Verb)))
+            .any(|form| self.verb_lemma_in(&form, &self.rules.cues.announce_lemmas))
     }
 
     /// The roles one event class reads: one line per frame. `None`: the trigger tells no event.
