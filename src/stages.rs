@@ -21,7 +21,9 @@ pub enum Stage {
     Text,
     /// Tagging and parsing (`analysis.rs`), wherever a rule asks for it.
     Syntax,
-    /// Mentions and events (`mentions/`, `extract/`), less their tagging and parsing.
+    /// Mentions (`mentions/`), less their tagging and parsing.
+    Mentions,
+    /// Events, claims and time (`extract/`), less their tagging and parsing.
     Extract,
     /// IRIs, triples, sorting (`graph.rs`).
     Graph,
@@ -31,8 +33,16 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 7] =
-        [Stage::Read, Stage::Load, Stage::Text, Stage::Syntax, Stage::Extract, Stage::Graph, Stage::Serialise];
+    pub const ALL: [Stage; 8] = [
+        Stage::Read,
+        Stage::Load,
+        Stage::Text,
+        Stage::Syntax,
+        Stage::Mentions,
+        Stage::Extract,
+        Stage::Graph,
+        Stage::Serialise,
+    ];
 
     /// What the stage covers, for the table.
     pub fn label(self) -> &'static str {
@@ -41,7 +51,8 @@ impl Stage {
             Stage::Load => "loading the models (once per language)",
             Stage::Text => "sentences and tokens",
             Stage::Syntax => "tagging and parsing",
-            Stage::Extract => "mentions and events (less their tagging and parsing)",
+            Stage::Mentions => "mentions (less their tagging and parsing)",
+            Stage::Extract => "events, claims and time (less their tagging and parsing)",
             Stage::Graph => "graph building",
             Stage::Serialise => "serialisation and writing",
         }
@@ -54,8 +65,8 @@ impl Stage {
 
 static ON: AtomicBool = AtomicBool::new(false);
 /// Nanoseconds per stage, summed over threads: wall, then CPU.
-static WALL: [AtomicU64; 7] = [const { AtomicU64::new(0) }; 7];
-static CPU: [AtomicU64; 7] = [const { AtomicU64::new(0) }; 7];
+static WALL: [AtomicU64; Stage::ALL.len()] = [const { AtomicU64::new(0) }; Stage::ALL.len()];
+static CPU: [AtomicU64; Stage::ALL.len()] = [const { AtomicU64::new(0) }; Stage::ALL.len()];
 
 thread_local! {
     /// The stage this thread is in, and when it last charged time: wall and CPU.

@@ -170,7 +170,10 @@ pub fn extract(
     let mut reader = Reader::new(rules, grammar, reference);
     for sentence in sentences {
         let analysis = SentenceAnalysis::new(grammar, sentence);
-        let mentions = resolver.sentence(sentence, &analysis);
+        let mentions = {
+            let _mentions = crate::stages::enter(crate::stages::Stage::Mentions);
+            resolver.sentence(sentence, &analysis)
+        };
         reader.sentence(sentence, &mentions, analysis, resolver);
     }
     resolver.place_in_focus();
