@@ -115,6 +115,20 @@ impl TimeValue {
         }
     }
 
+    /// A value that ends on a given day and lasted a number of days ("wrapped up a three-day
+    /// visit on Monday").
+    pub fn lasting_until(self, days: u32) -> TimeValue {
+        let extra = Days::new(u64::from(days.saturating_sub(1)));
+        match self {
+            TimeValue::Day(d) if days > 1 => TimeValue::Span { start: d - extra, end: d },
+            TimeValue::Window { earliest, latest, .. } if days > 1 => {
+                let earliest = earliest - extra;
+                TimeValue::Window { earliest, latest, edtf: format!("{}/{}", iso(earliest), iso(latest)) }
+            }
+            other => other,
+        }
+    }
+
     /// Shifts the whole value back by a number of months, keeping its precision as a window.
     pub fn months_before(&self, months: u32) -> TimeValue {
         let (from, to) = self.bounds();

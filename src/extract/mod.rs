@@ -131,6 +131,14 @@ struct SentenceState<'s, 'r> {
     created: Vec<(usize, usize)>,
 }
 
+/// How long an event lasted, from its date: on ("began a three-day visit on Monday") or up to
+/// it ("wrapped up a three-day visit on Monday").
+struct Lasting {
+    event: usize,
+    days: u32,
+    ends: bool,
+}
+
 /// Per-article state while reading sentence by sentence.
 struct Reader<'a> {
     rules: &'a Rules,
@@ -141,7 +149,7 @@ struct Reader<'a> {
     /// The most recent event of each sentence, for "dabei" and for denials.
     last_sentence_events: Vec<usize>,
     /// Durations found per event.
-    durations: Vec<(usize, u32)>,
+    durations: Vec<Lasting>,
     /// The source of the last sentence, which reported speech in the next one continues.
     previous_speaker: Option<EntityId>,
     /// The date the article's lead gives its story.
@@ -390,7 +398,8 @@ impl<'a> Reader<'a> {
                     .and_then(|n| self.duration_before(st.tokens, n.at, &st.clauses[clause]))
             });
             if let Some(days) = days {
-                self.durations.push((index, days));
+                let ends = self.told_as_ending(st.tokens, &st.clauses[clause]);
+                self.durations.push(Lasting { event: index, days, ends });
             }
             self.out.events.push(event);
             st.created.push((index, trigger.at));
@@ -403,9 +412,9 @@ impl<'a> Reader<'a> {
         for pass in ARTICLE_PASSES {
             match pass {
                 ArticlePass::Durations => {
-                    for (event, days) in std::mem::take(&mut self.durations) {
+                    for Lasting { event, days, ends } in std::mem::take(&mut self.durations) {
                         let e = &mut self.out.events[event];
-                        e.time = e.time.take().map(|t| t.lasting(days));
+                        e.time = e.time.take().map(|t| if ends { t.lasting_until(days) } else { t.lasting(days) });
                     }
                 }
                 ArticlePass::MeetingsWithoutParties => self.meetings_without_parties(),

@@ -142,10 +142,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let Some(tags) = self.tagged(tokens) else { return false };
-        unresolved
-            .iter()
-            .filter_map(|&k| tags.get(k))
-            .any(|t| t.upos == Upos::Pron && t.feats.is(Attr::Case, "Nom"))
+        unresolved.iter().filter_map(|&k| tags.get(k)).any(|t| t.upos == Upos::Pron && t.feats.is(Attr::Case, "Nom"))
     }
 
     pub(super) fn inherited_subject(

@@ -119,6 +119,18 @@ impl<'a> Reader<'a> {
         adjective.or_else(|| self.lasting(tokens, clause))
     }
 
+    /// The clause tells an end ("wrapped up", "beendete", "schloss … ab"): a verb of ending, also
+    /// with the particle that closes the clause.
+    pub(super) fn told_as_ending(&self, tokens: &[Token], clause: &Clause) -> bool {
+        let words = &tokens[clause.first..clause.last];
+        let particle = words.iter().rev().find(|t| t.kind == crate::text::TokenKind::Word).map(Token::lower);
+        let ending = &self.rules.cues.ending_lemmas;
+        words.iter().filter(|t| t.kind == crate::text::TokenKind::Word && !t.is_capitalized()).any(|t| {
+            self.verb_lemma_in(t.lower(), ending)
+                || particle.is_some_and(|p| self.verb_lemma_in(&format!("{p}{}", t.lower()), ending))
+        })
+    }
+
     /// "<count> <unit>" marked as a duration ("for three days", "drei Tage lang"), in days.
     fn lasting(&self, tokens: &[Token], clause: &Clause) -> Option<u32> {
         let tw = &self.rules.time;

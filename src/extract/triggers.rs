@@ -166,7 +166,13 @@ impl<'a> Reader<'a> {
         stretch: std::ops::Range<usize>,
         frames: &'t [Frame],
     ) -> impl Iterator<Item = usize> + 't {
-        stretch.filter(move |&k| self.rules.groups_of(tokens[k].lower()).any(|g| frames.contains(&g.frame)))
+        // A form that needs a word right after it ("left for") is one only with that word.
+        let next_ok = move |g: &TriggerGroup, k: usize| {
+            g.followed_by.is_empty() || tokens.get(k + 1).is_some_and(|n| g.followed_by.iter().any(|w| w == n.lower()))
+        };
+        stretch.filter(move |&k| {
+            self.rules.groups_of(tokens[k].lower()).any(|g| frames.contains(&g.frame) && next_ok(g, k))
+        })
     }
 
     /// Where a meeting noun stands within three words after a verb ("host a meeting", "empfing

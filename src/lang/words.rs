@@ -38,6 +38,10 @@ pub struct Cues {
     /// take as object is still to come.
     #[serde(default)]
     pub announce_lemmas: Vec<String>,
+    /// Lemmas of verbs that end something ("beenden", "conclude"): an event of some days they
+    /// date ends on that date.
+    #[serde(default)]
+    pub ending_lemmas: Vec<String>,
     /// Lemmas of accusing verbs: any form of them accuses ("beschuldigen", "accuse").
     #[serde(default)]
     pub accuse_lemmas: Vec<String>,

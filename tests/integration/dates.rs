@@ -346,3 +346,15 @@ fn a_relative_day_said_twice_dates_both_clauses() {
     );
     assert_eq!(dates(&x, EventKind::Shipment), day("2023-10-17"));
 }
+
+#[test]
+fn an_event_of_some_days_told_as_ending_ends_on_its_date() {
+    for (lang, text) in [
+        (Lang::En, "Scholz wrapped up a three-day visit to India on Monday."),
+        (Lang::De, "Scholz beendete am Montag seinen dreitägigen Besuch in Indien."),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Visit), day("2023-10-14/2023-10-16"), "{text}");
+    }
+    let x = read(Lang::En, "Scholz began a three-day visit to India on Monday.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-18"));
+}

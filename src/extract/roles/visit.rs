@@ -76,6 +76,12 @@ impl<'a> Reader<'a> {
                     && m.first > cx.at
             })
             .collect();
+        // "left for India", "crossed into Russia": the word a going verb needs after it governs
+        // where it goes.
+        let governed_by_its_word = (!cx.trigger.group.followed_by.is_empty())
+            .then(|| cx.in_clause.iter().copied().find(|m| m.first == cx.at + 2 && m.kind.is_place()))
+            .flatten();
+        let direct: Vec<&Mention> = governed_by_its_word.into_iter().chain(direct).collect();
         let objects: Vec<EntityId> = match direct.first().filter(|m| m.first <= cx.at + 2) {
             Some(first) => {
                 let joined = self.coordinated_subjects(cx.tokens, &direct);

@@ -566,3 +566,13 @@ fn speaking_of_something_is_no_meeting() {
     let x = read(Lang::De, "Scholz sprach am Montag mit Merkel.");
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-angela-merkel"), "{:?}", events(&x));
 }
+
+#[test]
+fn the_word_a_going_verb_needs_after_it_governs_where_it_goes() {
+    let x = read(Lang::En, "Scholz left for India on Monday.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-ind"), "{:?}", events(&x));
+    // Without that word the verb goes nowhere, and makes no journey of a meeting noun.
+    let x =
+        read(Lang::En, "Biden left the campaign trail a few days before the debate to prepare at his Delaware house.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
