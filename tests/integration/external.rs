@@ -83,15 +83,15 @@ fn the_german_dev_set_holds_its_scores() {
         "tests/dev-de",
         "-q",
         "--min-recall",
-        "0.81",
+        "0.84",
         "--min-precision",
-        "0.92",
+        "0.94",
         "--max-forbidden",
         "0",
         "--min-claims",
         "0.9",
         "--min-actors",
-        "0.87",
+        "0.88",
     ]);
     // The scorer has no threshold for roles: read it from its totals line.
     let roles: f64 = report
