@@ -106,7 +106,21 @@ impl<'a> Reader<'a> {
                 && attribution.verb_clause != Some(k)
                 && attribution.deny_clause != Some(k)
         };
-        usable.iter().find(bare).map(|t| t.value.clone())
+        // "reiste am Montag nach Indien, um Modi zu treffen": an infinitive after a comma is
+        // done when the clause before it is.
+        let infinitive = clause > 0
+            && at > c.first
+            && self.rules.infinitive_marker.as_deref().is_some_and(|marker| tokens[at - 1].lower() == marker);
+        // Only a clause that tells an event of its own, not one that reports or denies.
+        let before = |t: &&&TimeExpr| {
+            let k = clause_of(clauses, t.first);
+            infinitive
+                && k + 1 == clause
+                && triggers.iter().any(|g| clause_of(clauses, g.at) == k)
+                && attribution.verb_clause != Some(k)
+                && attribution.deny_clause != Some(k)
+        };
+        usable.iter().find(bare).or_else(|| usable.iter().find(before)).map(|t| t.value.clone())
     }
 
     /// "zweitägiger Besuch", "three-day visit"; else "for three days", "drei Tage lang",

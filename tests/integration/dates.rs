@@ -358,3 +358,11 @@ fn an_event_of_some_days_told_as_ending_ends_on_its_date() {
     let x = read(Lang::En, "Scholz began a three-day visit to India on Monday.");
     assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-18"));
 }
+
+#[test]
+fn an_infinitive_of_purpose_is_done_when_its_clause_is_but_not_what_is_announced() {
+    let x = read(Lang::De, "Scholz reiste am Montag nach Indien, um Modi zu treffen.");
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-16"));
+    let x = read(Lang::De, "Scholz kündigte am Montag an, nach Indien zu reisen.");
+    assert_eq!(dates(&x, EventKind::Visit), vec![None]);
+}

@@ -296,7 +296,16 @@ impl<'a> Reader<'a> {
     fn infinitive_clause(&self, cx: &Parties<'_>) -> bool {
         let Some(marker) = self.rules.infinitive_marker.as_deref() else { return false };
         let is_marker = |k: usize| cx.tokens.get(k).is_some_and(|t| t.lower() == marker);
-        cx.clause > 0 && cx.c.first < cx.at && (is_marker(cx.at - 1) || self.rules.verb_final && is_marker(cx.at + 1))
+        // The clause before has a verb to share its subject ("On Monday, Scholz said he planned to
+        // travel" is one clause after a fronted phrase).
+        let governed = |k: usize| {
+            let prev = &cx.clauses[k];
+            self.verb_between(cx.tokens, prev.first, prev.last)
+        };
+        cx.clause > 0
+            && cx.c.first < cx.at
+            && (is_marker(cx.at - 1) || self.rules.verb_final && is_marker(cx.at + 1))
+            && governed(cx.clause - 1)
     }
 
     /// "Macron erklärte sich bereit, Polen zu besuchen": an infinitive's subject is the subject

@@ -576,3 +576,12 @@ fn the_word_a_going_verb_needs_after_it_governs_where_it_goes() {
         read(Lang::En, "Biden left the campaign trail a few days before the debate to prepare at his Delaware house.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn an_infinitive_after_a_fronted_phrase_keeps_its_clause_s_subject() {
+    let x = read(Lang::En, "On Monday, Scholz said he planned to travel to India.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
+    // After a clause with a verb, an infinitive shares that clause's subject.
+    let x = read(Lang::De, "Die USA werfen Nordkorea vor, Waffen an Russland geliefert zu haben.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-prk"), "{:?}", events(&x));
+}
