@@ -81,6 +81,37 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "Scholz met Modi during his visit to India", "During his trip, Scholz met Modi in New
+    /// Delhi": a meeting and a visit of one of its parties, told by a noun, in one sentence happen
+    /// in one place; each takes the other's where it names none. (A visit told by a verb may
+    /// follow the meeting: "After talks with X, Y left for Cairo".)
+    pub(super) fn places_of_visit_and_meeting(&mut self, created: &[(usize, usize)], triggers: &[Trigger<'_>]) {
+        let live = |x: &Event, kind: EventKind| x.kind == kind && x.is_live();
+        let noun = |at: usize| triggers.iter().any(|t| t.at == at && t.group.frame == Frame::VisitNoun);
+        for &(meeting, _) in created {
+            if !live(&self.out.events[meeting], EventKind::Meeting) {
+                continue;
+            }
+            for &(visit, _) in created.iter().filter(|(_, at)| noun(*at)) {
+                let (m, v) = (&self.out.events[meeting], &self.out.events[visit]);
+                if !live(v, EventKind::Visit)
+                    || !v.fillers(Role::Visitor).any(|p| m.fillers(Role::Participant).any(|q| q == p))
+                {
+                    continue;
+                }
+                let location = m.fillers(Role::Location).next().cloned();
+                let destination = v.fillers(Role::Destination).next().cloned();
+                match (location, destination) {
+                    (None, Some(place)) => self.out.events[meeting].add_role(Role::Location, &place),
+                    (Some(place), None) if v.fillers(Role::Host).next().is_none() => {
+                        self.out.events[visit].add_role(Role::Destination, &place)
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
     /// "Yeltsin hosted Hashimoto … for an informal meeting": a meeting of a visit's own parties in
     /// the same sentence is the visit itself, which is then also a meeting.
     pub(super) fn meetings_during_visits(&mut self, created: &mut Vec<(usize, usize)>) {

@@ -50,6 +50,8 @@ enum SentencePass {
     MergeVerbAndNounMeetings,
     MeetingsDuringVisits,
     MeetingsOnArrival,
+    /// A meeting during a visit (told by a noun) of one of its parties: each takes the other's place.
+    PlacesOfVisitAndMeeting,
     /// "the meeting", "dabei": a meeting of the last sentence's events.
     MeetingAnaphora,
     InheritTimeFromPrevious,
@@ -71,7 +73,7 @@ enum SentencePass {
 }
 
 /// The pass order over a sentence: each pass reads what the ones before it made.
-const SENTENCE_PASSES: [SentencePass; 18] = [
+const SENTENCE_PASSES: [SentencePass; 19] = [
     SentencePass::Events,
     SentencePass::ShipmentLegs,
     SentencePass::UnknownPlaces,
@@ -79,6 +81,7 @@ const SENTENCE_PASSES: [SentencePass; 18] = [
     SentencePass::MergeVerbAndNounMeetings,
     SentencePass::MeetingsDuringVisits,
     SentencePass::MeetingsOnArrival,
+    SentencePass::PlacesOfVisitAndMeeting,
     SentencePass::MeetingAnaphora,
     SentencePass::InheritTimeFromPrevious,
     SentencePass::AnchorFollowingTimes,
@@ -278,6 +281,7 @@ impl<'a> Reader<'a> {
             }
             SentencePass::MeetingsDuringVisits => self.meetings_during_visits(&mut st.created),
             SentencePass::MeetingsOnArrival => self.meetings_on_arrival(&st.created),
+            SentencePass::PlacesOfVisitAndMeeting => self.places_of_visit_and_meeting(&st.created, &st.triggers),
             SentencePass::MeetingAnaphora => self.meeting_anaphora(tokens, &mut st.created),
             SentencePass::InheritTimeFromPrevious => self.inherit_time_from_previous(tokens, &st.created),
             SentencePass::AnchorFollowingTimes => self.anchor_following_times(tokens, &st.times, &st.created),

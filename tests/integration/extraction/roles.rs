@@ -585,3 +585,11 @@ fn an_infinitive_after_a_fronted_phrase_keeps_its_clause_s_subject() {
     let x = read(Lang::De, "Die USA werfen Nordkorea vor, Waffen an Russland geliefert zu haben.");
     assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-prk"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_meeting_during_a_visit_of_its_party_shares_the_visit_s_place() {
+    let x = read(Lang::En, "Scholz met Modi during his visit to India on Monday.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "state-ind"), "{:?}", events(&x));
+    let x = read(Lang::De, "Bei seiner Reise traf Scholz Modi in Neu-Delhi.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-new-delhi"), "{:?}", events(&x));
+}
