@@ -188,3 +188,16 @@ fn subjects_joined_before_the_verb_all_send_and_none_gets() {
     let x = read(Lang::En, "China, Iran, and Russia have pledged funds.");
     assert!(!has_role(&x, EventKind::Shipment, Role::Recipient, "state-irn"), "{:?}", events(&x));
 }
+
+#[test]
+fn supplying_with_goods_and_leaving_goods_to_someone_ship_them() {
+    for text in ["Der Iran versorgt Russland mit Drohnen.", "Die USA überließen der Ukraine 31 Panzer."] {
+        let x = read(Lang::De, text);
+        assert!(events(&x).iter().any(|e| e.0 == EventKind::Shipment), "{text}: {:?}", events(&x));
+    }
+    // Without goods, or to no actor, nothing is shipped.
+    for text in ["Er überließ ihm das Wort.", "Die Polizei versorgte die Verletzten mit Decken."] {
+        let x = read(Lang::De, text);
+        assert!(!events(&x).iter().any(|e| e.0 == EventKind::Shipment), "{text}: {:?}", events(&x));
+    }
+}
