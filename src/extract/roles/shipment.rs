@@ -189,7 +189,15 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Supplier, &s.entity);
         }
         let place = |hints: &[RoleHint]| cx.hinted(hints).into_iter().find(|m| m.kind.is_place());
-        if let Some(o) = place(&[RoleHint::Source]) {
+        // "a ship carrying Ukrainian grain": a demonym on the goods says where they come from.
+        let of_goods = || {
+            cx.in_clause.iter().copied().find(|m| {
+                m.kind == EntityKind::State
+                    && m.form == MentionForm::Modifier
+                    && cx.tokens.get(m.last).is_some_and(|t| self.materiel(t.lower()).is_some())
+            })
+        };
+        if let Some(o) = place(&[RoleHint::Source]).or_else(of_goods) {
             event.add_role(Role::Origin, &o.entity);
         }
         // "erreichte die Stadt Aleppo", "arrived in Gaza", "reached the port of Odesa".

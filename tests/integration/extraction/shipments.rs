@@ -201,3 +201,15 @@ fn supplying_with_goods_and_leaving_goods_to_someone_ship_them() {
         assert!(!events(&x).iter().any(|e| e.0 == EventKind::Shipment), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_demonym_on_the_goods_a_carrier_brings_is_where_they_come_from() {
+    for (lang, text) in [
+        (Lang::En, "A ship carrying Ukrainian grain arrived in Istanbul on Monday."),
+        (Lang::De, "Ein Schiff mit ukrainischem Getreide ist am Montag in Istanbul eingetroffen."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Origin, "state-ukr"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Destination, "place-istanbul"), "{text}: {:?}", events(&x));
+    }
+}
