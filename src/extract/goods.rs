@@ -45,6 +45,12 @@ impl<'a> Reader<'a> {
     /// The first carrier noun ("Hilfskonvoi", "convoy", "ship") between two positions that no
     /// preposition governs ("arrived by ship", "mit dem Schiff" carry a traveller); a vehicle
     /// ("Flugzeug", "plane") only where goods are named between them too.
+    /// Where a goods word stands in `first..at`, the first one: goods that are the subject of
+    /// an arriving verb ("Waffen aus dem Iran erreichten die Hisbollah").
+    pub(super) fn goods_before(&self, tokens: &[Token], first: usize, at: usize) -> Option<usize> {
+        (first..at.min(tokens.len())).find(|&k| self.materiel(tokens[k].lower()).is_some())
+    }
+
     pub(super) fn carrier_in(&self, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
         const REACH: usize = 3;
         let last = last.min(tokens.len());

@@ -166,7 +166,17 @@ impl<'a> Reader<'a> {
         let words = self.parsed(tokens)?;
         let verb = Self::verb_above(&words, at)?;
         let feats = &words[verb].feats;
-        Some(feats.is(Attr::Tense, "Pres") && feats.is(Attr::VerbForm, "Fin"))
+        // "Die Panzer sind am Montag eingetroffen": a present verb with a participle (or an
+        // untagged non-finite verb) under it is a perfect, told in the past (where the tagger took
+        // the auxiliary for the verb).
+        let perfect = words.iter().any(|w| {
+            w.head == Some(verb)
+                && w.upos == Upos::Verb
+                && !w.feats.is(Attr::VerbForm, "Fin")
+                && !w.feats.is(Attr::VerbForm, "Inf")
+                && !w.feats.is(Attr::VerbForm, "Ger")
+        });
+        Some(feats.is(Attr::Tense, "Pres") && feats.is(Attr::VerbForm, "Fin") && !perfect)
     }
 
     /// The words a verb of discussing ("discuss", "besprechen") takes as its objects, with their

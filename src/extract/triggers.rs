@@ -79,7 +79,11 @@ impl<'a> Reader<'a> {
         // a mission from").
         let goods = || goods_words(tokens, clause).any(|t| self.materiel(t.lower()).is_some());
         // Goods arrive only with their carrier ("the convoy reached Aleppo", not "Scholz reached Kyiv").
-        let carrier = || self.carrier_in(tokens, clause.first, clause.last).is_some();
+        // Or goods named before the verb arrive themselves ("Weapons from Iran reached Hezbollah").
+        let carrier = || {
+            self.carrier_in(tokens, clause.first, clause.last).is_some()
+                || self.goods_before(tokens, clause.first, i).is_some()
+        };
         let class_ok = |g: &TriggerGroup| {
             if g.frame == Frame::Arrive {
                 return carrier();

@@ -366,3 +366,9 @@ fn an_infinitive_of_purpose_is_done_when_its_clause_is_but_not_what_is_announced
     let x = read(Lang::De, "Scholz kündigte am Montag an, nach Indien zu reisen.");
     assert_eq!(dates(&x, EventKind::Visit), vec![None]);
 }
+
+#[test]
+fn a_weekday_in_a_perfect_is_past_even_where_the_auxiliary_is_tagged_a_verb() {
+    let x = read(Lang::De, "Die Panzer aus Deutschland sind am Montag in der Ukraine eingetroffen.");
+    assert_eq!(dates(&x, EventKind::Shipment), day("2023-10-16"));
+}

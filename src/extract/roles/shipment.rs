@@ -171,7 +171,9 @@ impl<'a> Reader<'a> {
     /// sends the goods; where they come from is the origin, where they arrive the destination,
     /// or its state the recipient.
     pub(super) fn arrival(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
-        let carrier = self.carrier_in(cx.tokens, cx.c.first, cx.c.last)?;
+        let Some(carrier) = self.carrier_in(cx.tokens, cx.c.first, cx.c.last) else {
+            return self.goods_arriving(cx, event);
+        };
         let supplier = self
             .genitive_after(cx.tokens, &cx.in_clause, carrier)
             .or_else(|| self.possessor(cx.tokens, &cx.in_clause, carrier))
@@ -217,6 +219,32 @@ impl<'a> Reader<'a> {
         event.add_role(Role::Destination, &destination.entity);
         if destination.kind == EntityKind::State {
             event.add_role(Role::Recipient, &destination.entity);
+        }
+        Some(())
+    }
+
+    /// "Weapons from Iran reached Hezbollah": goods that arrive themselves, sent by whom they
+    /// come from, to the actor or place they reach.
+    fn goods_arriving(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        let from = cx.hinted(&[RoleHint::Source]);
+        if let Some(s) = from.iter().find(|m| m.kind.is_actor()) {
+            event.add_role(Role::Supplier, &s.entity);
+        } else if let Some(o) = from.iter().find(|m| m.kind.is_place()) {
+            event.add_role(Role::Origin, &o.entity);
+        }
+        let reached = cx
+            .in_clause
+            .iter()
+            .copied()
+            .find(|m| m.first > cx.at && m.hint.is_none() && m.form == MentionForm::Argument)
+            .or_else(|| {
+                cx.hinted(&[RoleHint::Destination, RoleHint::Location]).into_iter().find(|m| m.kind.is_place())
+            })?;
+        if reached.kind.is_actor() {
+            event.add_role(Role::Recipient, &reached.entity);
+        }
+        if reached.kind.is_place() {
+            event.add_role(Role::Destination, &reached.entity);
         }
         Some(())
     }

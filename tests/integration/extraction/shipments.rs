@@ -213,3 +213,18 @@ fn a_demonym_on_the_goods_a_carrier_brings_is_where_they_come_from() {
         assert!(has_role(&x, EventKind::Shipment, Role::Destination, "place-istanbul"), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn goods_that_reach_an_actor_are_shipped_to_it_by_whom_they_come_from() {
+    for (lang, text) in [
+        (Lang::En, "Weapons from Iran reached Hezbollah via Syria."),
+        (Lang::De, "Waffen aus dem Iran erreichten die Hisbollah über Syrien."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-irn"), "{text}: {:?}", events(&x));
+        assert!(events(&x).iter().any(|e| e.2.iter().any(|r| r.starts_with("Recipient="))), "{text}: {:?}", events(&x));
+    }
+    // What reaches a level is no shipment.
+    let x = read(Lang::En, "Grain prices reached a record high on Monday.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
