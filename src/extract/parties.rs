@@ -125,8 +125,6 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// The subject a clause without one shares: the antecedent of a relative clause, or the
-    /// subject of the main clause it continues.
     /// A pronoun for persons in the nominative in the clause that no mention resolves ("wo er
     /// sich aufhielt" where no "er" is known).
     fn unresolved_subject_pronoun(&self, tokens: &[Token], mentions: &[Mention], c: &Clause) -> bool {
@@ -145,6 +143,8 @@ impl<'a> Reader<'a> {
         unresolved.iter().filter_map(|&k| tags.get(k)).any(|t| t.upos == Upos::Pron && t.feats.is(Attr::Case, "Nom"))
     }
 
+    /// The subject a clause without one shares: the antecedent of a relative clause, or the
+    /// subject of the main clause it continues.
     pub(super) fn inherited_subject(
         &self,
         tokens: &[Token],

@@ -1,4 +1,5 @@
-//! Words that point back: pronouns, "das Land", and persons known only by a role noun.
+//! Words that point back: pronouns (by gender, and "I" and "we" in a quotation), "das Land", "die
+//! Organisation", and persons known only by a role noun.
 
 use super::{Mention, MentionForm, Resolver, ids, mention};
 use crate::lang::Gender;
