@@ -335,9 +335,30 @@ impl Gazetteer {
         self.states.get(iso).map(|&i| &self.entries[i])
     }
 
-    /// The curated government of a state (ISO-3), by index.
-    pub fn government_of(&self, iso: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.kind == EntityKind::Government && e.country.as_deref() == Some(iso))
+    /// The curated government body of a state (ISO-3) that a noun names ("Regierung",
+    /// "Außenministerium"), by index.
+    pub fn government_of(&self, iso: &str, noun: &str) -> Option<usize> {
+        // Which of the state's bodies: the one form whose last word is the noun ("ukrainische
+        // Regierung" for "Regierung", not the defence ministry listed first); none where several
+        // or none fit ("ministry" of a state with two ministries).
+        let mut found: Vec<usize> = self
+            .forms
+            .values()
+            .flatten()
+            .filter(|(tokens, e)| {
+                let entry = &self.entries[*e];
+                entry.kind == EntityKind::Government
+                    && entry.country.as_deref() == Some(iso)
+                    && tokens.last().is_some_and(|w| w.to_lowercase() == noun.to_lowercase())
+            })
+            .map(|(_, e)| *e)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// Entry by key.

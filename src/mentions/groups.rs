@@ -426,7 +426,7 @@ impl Resolver<'_> {
         let tokens = &sentence.tokens;
         // "die Regierung der Türkei": the state's curated government where there is one.
         if noun == ActorNoun::Government
-            && let Some(entry) = self.gaz.government_of(&iso)
+            && let Some(entry) = self.gaz.government_of(&iso, &tokens[i].text)
         {
             self.add_known(entry);
             let key = ids::known(&self.gaz.entries[entry]);

@@ -544,3 +544,16 @@ fn the_organisation_points_back_to_the_last_organisation_named() {
     let x = read(Lang::De, "Drei Flugzeuge der Organisation sind am Montag mit Hilfsgütern in Kairo gelandet.");
     assert!(!x.events.iter().any(|e| e.is_live() && e.fillers(Role::Supplier).next().is_some()), "{:?}", events(&x));
 }
+
+#[test]
+fn a_government_noun_names_the_state_s_body_its_forms_end_in() {
+    let x = read(Lang::De, "Die Regierung der Ukraine bestätigte, Raketen aus den USA erhalten zu haben.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "gov-ukr-government"), "{:?}", events(&x));
+    let x = read(Lang::De, "Das ukrainische Außenministerium bestätigte, Raketen aus den USA erhalten zu haben.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "gov-ukr-foreign-ministry"), "{:?}", events(&x));
+    // An intelligence service of a state speaks for it as a body of its own.
+    let x = read(Lang::En, "Ukrainian intelligence says Russia received missiles from Iran.");
+    let speakers: Vec<String> = x.claims.iter().flat_map(|c| c.speakers.iter().map(|s| s.to_string())).collect();
+    assert_eq!(speakers.len(), 1, "{speakers:?}");
+    assert!(x.entities.iter().any(|e| e.country.as_deref() == Some("UKR") && e.kind == EntityKind::Government));
+}
