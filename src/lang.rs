@@ -83,7 +83,7 @@ pub struct TriggerGroup {
     /// Words one of which must stand in the clause: the reflexive of "hielt sich … auf", the
     /// light verb of "machte … Station".
     #[serde(default)]
-    pub in_clause: Vec<String>,
+    pub needs_word: Vec<String>,
     /// A weak verb that makes an event only at a named place ("sich in Brüssel angenähert").
     #[serde(default)]
     pub needs_place: bool,

@@ -273,17 +273,8 @@ impl<'a> Reader<'a> {
         // Tagged only where a word could be such a verb: a trigger stands in the sentence, and
         // some word's lemma as a verb is a reporting or accusing one.
         let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
-        let candidate = |w: &&str| {
-            let Some(g) = self.grammar else { return false };
-            let mut seen = self.speech_forms.borrow_mut();
-            if let Some(&speech) = seen.get(*w) {
-                return speech;
-            }
-            let lemma = g.lemma(w, Upos::Verb);
-            let speech = cues.report_lemmas.contains(&lemma) || cues.accuse_lemmas.contains(&lemma);
-            seen.insert(w.to_string(), speech);
-            speech
-        };
+        let candidate =
+            |w: &&str| self.verb_lemma_in(w, &cues.report_lemmas) || self.verb_lemma_in(w, &cues.accuse_lemmas);
         let tags = if triggered && lower.iter().any(candidate) { self.tagged(tokens) } else { None };
         let lemma_of = |at: usize| tags.as_ref().and_then(|t| t.get(at)).map(|t| t.lemma.as_str());
         let reports_lemma = |at: usize| lemma_of(at).is_some_and(|l| cues.report_lemmas.iter().any(|r| r == l));

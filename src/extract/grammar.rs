@@ -2,6 +2,7 @@
 //! sentence, and only when a rule asks).
 
 use super::Reader;
+use super::clauses::Clause;
 use super::phrases::phrase_in;
 use crate::lang::RoleHint;
 use crate::syntax::tree::Tree;
@@ -22,6 +23,18 @@ impl<'a> Reader<'a> {
     /// The sentence's words with their parts of speech and features; `None` without the grammar.
     pub(super) fn tagged(&self, tokens: &[Token]) -> Option<Rc<Vec<Tagged>>> {
         self.analysis.tags(tokens)
+    }
+
+    /// Whether the word at `at`, read as a verb alone or joined with the particle that closes its
+    /// clause ("kündigte … an": "ankündigte"), has one of `lemmas`.
+    pub(super) fn clause_verb_lemma_in(&self, tokens: &[Token], at: usize, clause: &Clause, lemmas: &[String]) -> bool {
+        let verb = tokens[at].lower();
+        let particle = tokens[at + 1..clause.last.max(at + 1)]
+            .iter()
+            .rev()
+            .find(|t| t.kind == crate::text::TokenKind::Word)
+            .map(Token::lower);
+        self.verb_lemma_in(verb, lemmas) || particle.is_some_and(|p| self.verb_lemma_in(&format!("{p}{verb}"), lemmas))
     }
 
     /// Whether a word, read as a verb, has one of `lemmas` (each word's lemma looked up once

@@ -163,9 +163,6 @@ struct Reader<'a> {
     in_lead: bool,
     /// The tags and tree of the sentence being read, shared with the mentions.
     analysis: SentenceAnalysis,
-    /// Whether a word, read as a verb, has the lemma of a reporting or accusing verb
-    /// (`attribution.rs`), for the words of this article seen so far.
-    speech_forms: std::cell::RefCell<std::collections::HashMap<String, bool>>,
     /// Each word's lemma read as a verb, for the words of this article seen so far.
     verb_lemmas: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
@@ -205,7 +202,6 @@ impl<'a> Reader<'a> {
             story: None,
             in_lead: true,
             analysis: SentenceAnalysis::of_tokens(grammar, &[]),
-            speech_forms: std::cell::RefCell::default(),
             verb_lemmas: std::cell::RefCell::default(),
         }
     }

@@ -136,12 +136,10 @@ impl<'a> Reader<'a> {
     /// The clause tells an end ("wrapped up", "beendete", "schloss … ab"): a verb of ending, also
     /// with the particle that closes the clause.
     pub(super) fn told_as_ending(&self, tokens: &[Token], clause: &Clause) -> bool {
-        let words = &tokens[clause.first..clause.last];
-        let particle = words.iter().rev().find(|t| t.kind == crate::text::TokenKind::Word).map(Token::lower);
-        let ending = &self.rules.cues.ending_lemmas;
-        words.iter().filter(|t| t.kind == crate::text::TokenKind::Word && !t.is_capitalized()).any(|t| {
-            self.verb_lemma_in(t.lower(), ending)
-                || particle.is_some_and(|p| self.verb_lemma_in(&format!("{p}{}", t.lower()), ending))
+        (clause.first..clause.last).any(|k| {
+            tokens[k].kind == crate::text::TokenKind::Word
+                && !tokens[k].is_capitalized()
+                && self.clause_verb_lemma_in(tokens, k, clause, &self.rules.cues.ending_lemmas)
         })
     }
 

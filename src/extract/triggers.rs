@@ -18,6 +18,11 @@ pub(super) struct Trigger<'r> {
     pub(super) compound_head: Option<String>,
 }
 
+/// A form that needs a word right after it ("left for", "the call with") has it at `at + 1`.
+fn followed_as_needed(g: &TriggerGroup, tokens: &[Token], at: usize) -> bool {
+    g.followed_by.is_empty() || tokens.get(at + 1).is_some_and(|n| g.followed_by.iter().any(|w| w == n.lower()))
+}
+
 impl<'a> Reader<'a> {
     pub(super) fn triggers(&self, tokens: &[Token], clauses: &[Clause]) -> Vec<Trigger<'a>> {
         let mut found = Vec::new();
@@ -44,8 +49,7 @@ impl<'a> Reader<'a> {
         let before_ok = |g: &TriggerGroup| {
             (g.preceded_by.is_empty() || (i > 0 && g.preceded_by.iter().any(|w| w == tokens[i - 1].lower())))
                 && !(i > 0 && g.not_after.iter().any(|w| w == tokens[i - 1].lower()))
-                && (g.followed_by.is_empty()
-                    || tokens.get(i + 1).is_some_and(|n| g.followed_by.iter().any(|w| w == n.lower())))
+                && followed_as_needed(g, tokens, i)
         };
         // A word that is also a preposition ("sprach … zu", "traf … an") is a separable particle
         // only where it closes the clause.
@@ -53,12 +57,12 @@ impl<'a> Reader<'a> {
         let excluded = |w: &String| {
             if self.rules.prepositions.contains_key(w.as_str()) { last_word == Some(w.as_str()) } else { later(w) }
         };
-        let in_clause = |g: &TriggerGroup| {
-            g.in_clause.is_empty()
-                || tokens[clause.first..clause.last].iter().any(|t| g.in_clause.iter().any(|w| w == t.lower()))
+        let word_needed = |g: &TriggerGroup| {
+            g.needs_word.is_empty()
+                || tokens[clause.first..clause.last].iter().any(|t| g.needs_word.iter().any(|w| w == t.lower()))
         };
         let particle_ok = |g: &TriggerGroup| {
-            g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(excluded) && before_ok(g) && in_clause(g)
+            g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(excluded) && before_ok(g) && word_needed(g)
         };
         // A separable verb with its particle first, then plain forms.
         let capitalized = tokens[i].is_capitalized() && i > 0;
@@ -170,12 +174,10 @@ impl<'a> Reader<'a> {
         stretch: std::ops::Range<usize>,
         frames: &'t [Frame],
     ) -> impl Iterator<Item = usize> + 't {
-        // A form that needs a word right after it ("left for") is one only with that word.
-        let next_ok = move |g: &TriggerGroup, k: usize| {
-            g.followed_by.is_empty() || tokens.get(k + 1).is_some_and(|n| g.followed_by.iter().any(|w| w == n.lower()))
-        };
         stretch.filter(move |&k| {
-            self.rules.groups_of(tokens[k].lower()).any(|g| frames.contains(&g.frame) && next_ok(g, k))
+            self.rules
+                .groups_of(tokens[k].lower())
+                .any(|g| frames.contains(&g.frame) && followed_as_needed(g, tokens, k))
         })
     }
 

@@ -36,38 +36,35 @@ def need_file(path: Path) -> Path:
     return path
 
 
-def ox_parse(path: Path, fmt_name: str) -> list:
-    """All quads of a file, parsed by pyoxigraph (cached). Raises CheckFailed."""
-    key = ("ox", str(path), fmt_name)
+def cached_parse(tool: str, path: Path, fmt: str, parse):
+    """`parse()` of a file by `tool`, cached with its failure. Raises CheckFailed."""
+    key = (tool, str(path), fmt)
     if key not in cache:
         need_file(path)
-        fmt = getattr(ox.RdfFormat, fmt_name)
         try:
-            cache[key] = list(ox.parse(path=str(path), format=fmt))
+            cache[key] = parse()
         except Exception as e:
             cache[key] = e
     val = cache[key]
     if isinstance(val, Exception):
-        raise CheckFailed(f"pyoxigraph cannot parse {path.name} as {fmt_name}: "
+        raise CheckFailed(f"{tool} cannot parse {path.name} as {fmt}: "
                           f"{type(val).__name__}: {val}")
     return val
+
+
+def ox_parse(path: Path, fmt_name: str) -> list:
+    """All quads of a file, parsed by pyoxigraph (cached). Raises CheckFailed."""
+    fmt = getattr(ox.RdfFormat, fmt_name)
+    return cached_parse("pyoxigraph", path, fmt_name, lambda: list(ox.parse(path=str(path), format=fmt)))
 
 
 def rdflib_parse(path: Path, fmt: str):
-    key = ("rdflib", str(path), fmt)
-    if key not in cache:
-        need_file(path)
+    """The rdflib graph of a file (cached). Raises CheckFailed."""
+    def parse():
         g = rdflib.Graph()
-        try:
-            g.parse(str(path), format=fmt)
-            cache[key] = g
-        except Exception as e:
-            cache[key] = e
-    val = cache[key]
-    if isinstance(val, Exception):
-        raise CheckFailed(f"rdflib cannot parse {path.name} as {fmt}: "
-                          f"{type(val).__name__}: {val}")
-    return val
+        g.parse(str(path), format=fmt)
+        return g
+    return cached_parse("rdflib", path, fmt, parse)
 
 
 def is_bnode(t) -> bool:

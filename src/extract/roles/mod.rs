@@ -204,13 +204,7 @@ impl<'a> Reader<'a> {
     /// The word at `at` is a verb of announcing or promising ("announced", "versprach"), also
     /// with the particle that closes its clause ("kündigte … an").
     fn announces(&self, tokens: &[Token], at: usize, c: &Clause) -> bool {
-        let verb = tokens[at].lower();
-        let particle = tokens[at + 1..c.last].iter().rev().find(|t| t.kind == TokenKind::Word).map(Token::lower);
-        let joined = particle.map(|p| format!("{p}{verb}"));
-        [Some(verb.to_string()), joined]
-            .into_iter()
-            .flatten()
-            .any(|form| self.verb_lemma_in(&form, &self.rules.cues.announce_lemmas))
+        self.clause_verb_lemma_in(tokens, at, c, &self.rules.cues.announce_lemmas)
     }
 
     /// The roles one event class reads: one line per frame. `None`: the trigger tells no event.
