@@ -5,6 +5,8 @@ use super::Reader;
 use super::clauses::Clause;
 use super::phrases::phrase_in;
 use crate::lang::RoleHint;
+use crate::mentions::Mention;
+use crate::model::EntityKind;
 use crate::syntax::tree::Tree;
 use crate::syntax::ud::{Attr, Rel, Upos};
 use crate::syntax::{Tagged, Word};
@@ -220,7 +222,7 @@ impl<'a> Reader<'a> {
     /// "Nach Gesprächen mit X reiste Y ab", "After talks with X, Y flew home": the subjects of the
     /// verb that an event noun at `at` is an oblique of, unless its preposition names a topic
     /// ("warned against talks with X"). Empty without the grammar.
-    pub(super) fn adjunct_subjects(&self, tokens: &[Token], at: usize) -> Vec<usize> {
+    pub(super) fn adjunct_subjects(&self, tokens: &[Token], at: usize) -> Vec<PhraseWord> {
         let Some(words) = self.parsed(tokens) else {
             return Vec::new();
         };
@@ -231,7 +233,7 @@ impl<'a> Reader<'a> {
 
     /// The subjects, with their conjuncts, of the verb whose oblique is the word at `at`, when
     /// `case_ok` accepts the oblique's case marker.
-    fn subjects_above_oblique(words: &[Word], at: usize, case_ok: impl Fn(usize) -> bool) -> Vec<usize> {
+    fn subjects_above_oblique(words: &[Word], at: usize, case_ok: impl Fn(usize) -> bool) -> Vec<PhraseWord> {
         let Some(w) = words.get(at) else { return Vec::new() };
         let Some(verb) = w.head.filter(|&h| w.deprel.rel == Rel::Obl && words[h].upos == Upos::Verb) else {
             return Vec::new();
@@ -240,7 +242,22 @@ impl<'a> Reader<'a> {
         if !tree.case_marker(at).is_some_and(case_ok) {
             return Vec::new();
         }
-        tree.subjects(verb)
+        with_genitives(&tree, tree.subjects(verb))
+    }
+
+    /// "das Treffen der Außenminister Frankreichs und Russlands", "Gespräche Frankreichs und
+    /// Russlands": the words of the noun at `at`'s attributes in the genitive, which no
+    /// preposition governs, with their phrases (`with_genitives`). Empty without the grammar.
+    pub(super) fn genitive_attributes(&self, tokens: &[Token], at: usize) -> Vec<PhraseWord> {
+        let Some(words) = self.parsed(tokens) else {
+            return Vec::new();
+        };
+        if at >= words.len() {
+            return Vec::new();
+        }
+        let tree = Tree::new(&words);
+        let own = tree.children(at).iter().copied().filter(|&d| is_genitive_attribute(&tree, d)).collect();
+        with_genitives(&tree, own)
     }
 
     /// The first verb or auxiliary from `first` up to `last` (tagged; `None` without the grammar).
@@ -259,6 +276,66 @@ impl<'a> Reader<'a> {
             tags.get(first..last).is_some_and(|t| t.iter().any(|t| matches!(t.upos, Upos::Verb | Upos::Aux)))
         })
     }
+}
+
+/// A noun's attribute in the genitive that no preposition governs ("der Außenminister
+/// *Frankreichs*").
+fn is_genitive_attribute(tree: &Tree<'_>, d: usize) -> bool {
+    let w = &tree.words()[d];
+    w.deprel.rel == Rel::Nmod && tree.case_marker(d).is_none() && w.feats.is(Attr::Case, "Gen")
+}
+
+/// A word of a phrase that names who takes part: `described` when it stands in a genitive
+/// attribute of another word of the phrase ("der Geschäftsführer *der CDU*"), where it tells
+/// whom a person belongs to rather than naming a party of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PhraseWord {
+    pub(super) at: usize,
+    pub(super) described: bool,
+}
+
+/// The actors that the words of a phrase name: any actor over a word of its own, only a person
+/// or a group over a described word.
+pub(super) fn actors_named<'m>(
+    mentions: impl IntoIterator<Item = &'m Mention>,
+    words: &[PhraseWord],
+) -> Vec<&'m Mention> {
+    mentions
+        .into_iter()
+        .filter(|m| {
+            m.kind.is_actor()
+                && words.iter().any(|w| {
+                    m.first <= w.at
+                        && w.at < m.last
+                        && (!w.described || matches!(m.kind, EntityKind::Person | EntityKind::Group))
+                })
+        })
+        .collect()
+}
+
+/// Words with the words conjoined to them and their genitive attributes, and theirs in turn:
+/// the words that name who a phrase is ("die Außenminister Frankreichs und Russlands", where the
+/// tree joins "Russlands" to "Frankreichs").
+fn with_genitives(tree: &Tree<'_>, heads: Vec<usize>) -> Vec<PhraseWord> {
+    let mut out: Vec<PhraseWord> = heads.into_iter().map(|at| PhraseWord { at, described: false }).collect();
+    let mut k = 0;
+    while k < out.len() {
+        let PhraseWord { at, described } = out[k];
+        for &c in tree.children(at) {
+            let next = if is_genitive_attribute(tree, c) {
+                PhraseWord { at: c, described: true }
+            } else if tree.words()[c].deprel.rel == Rel::Conj {
+                PhraseWord { at: c, described }
+            } else {
+                continue;
+            };
+            if !out.iter().any(|w| w.at == c) {
+                out.push(next);
+            }
+        }
+        k += 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -320,7 +397,7 @@ mod tests {
             ("ab", "ADP", 5, "compound:prt"),
             (".", "PUNCT", 5, "punct"),
         ]);
-        assert_eq!(Reader::subjects_above_oblique(&w, 1, |_| true), [5]);
+        assert_eq!(Reader::subjects_above_oblique(&w, 1, |_| true), [PhraseWord { at: 5, described: false }]);
         // A preposition of topic ("warned against talks") keeps the subject out.
         assert!(Reader::subjects_above_oblique(&w, 1, |_| false).is_empty());
         // The name behind the noun is no oblique of the verb.

@@ -2,6 +2,7 @@
 
 use super::Parties;
 use crate::extract::Reader;
+use crate::extract::grammar::actors_named;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityId, EntityKind, Event, Role};
@@ -161,7 +162,17 @@ impl<'a> Reader<'a> {
         // "Kosovo-Konferenz", "Iran-Gespräche": a state before a meeting noun is its topic;
         // a person or an organisation ("EU-Gipfel") takes part.
         people.extend(cx.prefix.filter(|m| m.kind.is_actor() && m.kind != EntityKind::State).map(|m| m.entity.clone()));
-        people.extend(self.genitive_after(cx.tokens, &cx.in_clause, cx.at).map(|m| m.entity.clone()));
+        // "das Treffen der Außenminister Frankreichs und Russlands": every actor of the noun's
+        // genitive attributes, by the tree; without it, the first after a genitive article.
+        let genitive = actors_named(cx.in_clause.iter().copied(), &self.genitive_attributes(cx.tokens, cx.at));
+        if genitive.is_empty() {
+            people.extend(self.genitive_after(cx.tokens, &cx.in_clause, cx.at).map(|m| m.entity.clone()));
+        }
+        for m in genitive {
+            if !people.contains(&m.entity) {
+                people.push(m.entity.clone());
+            }
+        }
         // "a G8 summit", "the NATO talks": an organisation right before the noun.
         people.extend(
             cx.in_clause
@@ -213,6 +224,15 @@ impl<'a> Reader<'a> {
         // and object were in it.
         if at_it && people.is_empty() && cx.in_clause.iter().all(|m| !m.kind.is_actor()) {
             people.extend(self.next_clause_parties(cx.mentions, cx.clauses, cx.clause, cx.attribution));
+        }
+        // "An den Gesprächen nehmen die Außenminister teil": with a verb of attending, the
+        // subjects of the verb the noun is an oblique of take part, wherever they stand.
+        if before.is_empty() && attend_verb {
+            for p in self.adjunct_parties(cx) {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
         }
         let coordinated = self.coordinated_subjects(cx.tokens, &before);
         if !coordinated.is_empty() {

@@ -9,6 +9,7 @@ mod visit;
 use crate::extract::Reader;
 use crate::extract::attribution::Attribution;
 use crate::extract::clauses::{Clause, clause_of};
+use crate::extract::grammar::actors_named;
 use crate::extract::triggers::Trigger;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm, ids};
@@ -328,12 +329,8 @@ impl<'a> Reader<'a> {
     /// talks with X, Y left").
     fn adjunct_parties(&self, cx: &Parties<'_>) -> Vec<EntityId> {
         let subjects = self.adjunct_subjects(cx.tokens, cx.at);
-        let from_tree: Vec<EntityId> = cx
-            .mentions
-            .iter()
-            .filter(|m| m.kind.is_actor() && subjects.iter().any(|&s| m.first <= s && s < m.last))
-            .map(|m| m.entity.clone())
-            .collect();
+        let from_tree: Vec<EntityId> =
+            actors_named(cx.mentions.iter(), &subjects).into_iter().map(|m| m.entity.clone()).collect();
         if !from_tree.is_empty() {
             return from_tree;
         }

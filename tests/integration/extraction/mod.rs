@@ -5,6 +5,7 @@
 mod actors;
 mod claims;
 mod modality;
+mod nouns;
 mod roles;
 mod shipments;
 

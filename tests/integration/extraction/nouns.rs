@@ -1,0 +1,57 @@
+//! Events told by nouns: who takes part, read from the noun's own phrase and from the verb it
+//! hangs on.
+
+use super::*;
+
+fn participants(x: &Extraction) -> Vec<Vec<String>> {
+    x.events
+        .iter()
+        .filter(|e| e.is_live() && e.kind == EventKind::Meeting)
+        .map(|e| {
+            let mut p: Vec<String> = e.fillers(Role::Participant).map(|k| k.to_string()).collect();
+            p.sort();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn every_party_in_a_meeting_noun_s_genitive_takes_part() {
+    let ministers = vec!["person-catherine-colonna".to_string(), "person-sergey-lavrov".to_string()];
+    for text in [
+        "Das Treffen der Außenminister Frankreichs und Russlands fand in Wien statt.",
+        "Nach einem Treffen der Außenminister Frankreichs und Russlands wurde ein Abkommen geschlossen.",
+    ] {
+        let x = read(Lang::De, text);
+        assert_eq!(participants(&x), [ministers.clone()], "{text}: {:?}", events(&x));
+    }
+    let x = read(Lang::De, "Nach Gesprächen Frankreichs und Russlands in Wien wurde ein Abkommen geschlossen.");
+    assert_eq!(participants(&x), [["state-fra", "state-rus"]], "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-vienna"), "{:?}", events(&x));
+}
+
+#[test]
+fn whom_a_person_belongs_to_is_no_party_of_the_meeting() {
+    // "der Präsident Frankreichs" is Macron; France is not a second party.
+    let x = read(Lang::De, "Nach Gesprächen mit Putin reiste der Präsident Frankreichs ab.");
+    assert_eq!(participants(&x), [["person-emmanuel-macron", "person-vladimir-putin"]], "{:?}", events(&x));
+    // The spokesman of a government at a discussion meets no one.
+    let x = read(Lang::De, "Der Sprecher der Regierung Frankreichs äußerte sich bei der Diskussion.");
+    assert!(participants(&x).is_empty(), "{:?}", events(&x));
+}
+
+#[test]
+fn who_attends_takes_part_wherever_the_subject_stands() {
+    for text in [
+        "An den Gesprächen nehmen die Außenminister Frankreichs und Russlands teil.",
+        "Die Außenminister Frankreichs und Russlands werden an den Gesprächen teilnehmen.",
+    ] {
+        let x = read(Lang::De, text);
+        assert_eq!(
+            participants(&x),
+            [["person-catherine-colonna", "person-sergey-lavrov"]],
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+}
