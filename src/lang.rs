@@ -322,6 +322,11 @@ pub struct Rules {
     /// Flugzeuge mit Hilfsgütern landeten in Rangun".
     #[serde(default)]
     pub vehicle_nouns: BTreeSet<String>,
+    /// Lemmas of verbs by which what they take as object changes hands ("übergeben", "sell"): a
+    /// vehicle or carrier they take is the goods ("übergab zehn Hubschrauber"), where "sent a
+    /// ship" moves one's own.
+    #[serde(default)]
+    pub handover_lemmas: Vec<String>,
     /// Which dependent of a trigger fills which role, frame by frame.
     #[serde(default)]
     pub frames: Vec<FrameSlots>,

@@ -4,6 +4,8 @@ use super::Reader;
 use super::clauses::Clause;
 use super::triggers::Trigger;
 use crate::model::{EventKind, MaterielCategory};
+use crate::syntax::tree::Tree;
+use crate::syntax::ud::Upos;
 use crate::text::Token;
 
 /// The words that may name a clause's goods: its own, and for a relative clause its antecedent
@@ -22,6 +24,7 @@ impl<'a> Reader<'a> {
         let mut items: Vec<MaterielCategory> = goods_words(tokens, clause)
             .filter_map(|t| self.materiel(t.lower()))
             .chain(trigger.compound_head.as_deref().and_then(|h| self.materiel(h)))
+            .chain(self.vehicles_handed_over(tokens, trigger.at).then_some(MaterielCategory::Goods))
             .collect();
         items.sort();
         items.dedup();
@@ -40,6 +43,24 @@ impl<'a> Reader<'a> {
                     || (self.rules.closed_compounds && word.ends_with(m.as_str()) && m.chars().count() >= 6)
             })
             .map(|(_, c)| *c)
+    }
+
+    /// "übergab dem Irak zehn Hubschrauber", "sold two ships to Chile": a vehicle or carrier
+    /// that is the object of a verb of handing over is the goods ("sent a ship" moves one's own;
+    /// carried by it, it is governed by a preposition: "aid by helicopter"). From the tree;
+    /// `false` without the grammar.
+    pub(super) fn vehicles_handed_over(&self, tokens: &[Token], at: usize) -> bool {
+        if !self.verb_lemma_in(tokens[at].lower(), &self.rules.handover_lemmas) {
+            return false;
+        }
+        let Some(words) = self.parsed(tokens) else { return false };
+        if at >= words.len() || words[at].upos != Upos::Verb {
+            return false;
+        }
+        Tree::new(&words).objects(at).into_iter().any(|o| {
+            let lower = tokens[o].lower();
+            self.rules.vehicle_nouns.contains(lower) || self.rules.carrier_nouns.contains(lower)
+        })
     }
 
     /// The first carrier noun ("Hilfskonvoi", "convoy", "ship") between two positions that no

@@ -81,7 +81,10 @@ impl<'a> Reader<'a> {
         };
         // A shipment verb needs goods in its clause ("received weapons from" but not "received
         // a mission from").
-        let goods = || goods_words(tokens, clause).any(|t| self.materiel(t.lower()).is_some());
+        let goods = || {
+            goods_words(tokens, clause).any(|t| self.materiel(t.lower()).is_some())
+                || self.vehicles_handed_over(tokens, i)
+        };
         // Goods arrive only with their carrier ("the convoy reached Aleppo", not "Scholz reached Kyiv").
         // Or goods named before the verb arrive themselves ("Weapons from Iran reached Hezbollah").
         let carrier = || {

@@ -228,3 +228,25 @@ fn goods_that_reach_an_actor_are_shipped_to_it_by_whom_they_come_from() {
     let x = read(Lang::En, "Grain prices reached a record high on Monday.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn a_vehicle_that_changes_hands_is_the_goods_and_one_sent_is_not() {
+    for (lang, text, supplier, recipient) in [
+        (Lang::De, "Frankreich übergab dem Irak zehn Hubschrauber.", "state-fra", "state-irq"),
+        (Lang::En, "France handed over ten helicopters to Iraq.", "state-fra", "state-irq"),
+        (Lang::De, "Russland verkaufte Chile zwei Schiffe.", "state-rus", "state-chl"),
+        (Lang::En, "Russia sold two ships to Chile.", "state-rus", "state-chl"),
+        (Lang::De, "Deutschland lieferte Israel U-Boote.", "state-deu", "state-isr"),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, supplier), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, recipient), "{text}: {:?}", events(&x));
+    }
+    // Sending a ship moves one's own.
+    for (lang, text) in
+        [(Lang::De, "Italien schickte ein Schiff nach Libyen."), (Lang::En, "Italy sent a ship to Libya.")]
+    {
+        let x = read(lang, text);
+        assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{text}: {:?}", events(&x));
+    }
+}
