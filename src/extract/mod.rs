@@ -267,7 +267,7 @@ impl<'a> Reader<'a> {
             SentencePass::Events => self.events(st),
             SentencePass::ShipmentLegs => self.shipment_legs(tokens, mentions, &mut st.created, st.span),
             SentencePass::UnknownPlaces => {
-                self.unknown_places(st.sentence, mentions, &st.clauses, &mut st.created, resolver)
+                self.unknown_places(st.sentence, mentions, &st.clauses, &st.triggers, &mut st.created, resolver)
             }
             SentencePass::ContinuedPlaces => {
                 self.continued_places(tokens, mentions, &st.clauses, &st.triggers, &st.created)

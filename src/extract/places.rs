@@ -64,6 +64,18 @@ impl<'a> Reader<'a> {
         while first < end && self.rules.determiners.contains(tokens[first].lower()) {
             first += 1;
         }
+        // "the besieged town of Madaya": adjectives may stand before the place noun.
+        let adjectives = (first..end.min(first + 3))
+            .take_while(|&k| {
+                tokens[k].kind == TokenKind::Word
+                    && !tokens[k].is_capitalized()
+                    && !self.rules.place_nouns.contains(tokens[k].lower())
+            })
+            .count();
+        if adjectives > 0 && tokens.get(first + adjectives).is_some_and(|t| self.rules.place_nouns.contains(t.lower()))
+        {
+            first += adjectives;
+        }
         let place_noun = first < end && self.rules.place_nouns.contains(tokens[first].lower());
         if place_noun {
             first += 1;
@@ -93,7 +105,22 @@ impl<'a> Reader<'a> {
         {
             last += 1;
         }
-        (last > first).then_some((first, last))
+        // "to Wagner fighters", "to Kurdish groups": a name that modifies the common noun after
+        // it (by the tree) names no place, unless that noun is a place noun ("to Idlib
+        // province"); "to Tomsk yesterday" does.
+        let modifies = !self.rules.nouns_capitalized
+            && !place_noun
+            && last > first
+            && tokens.get(last).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !t.is_capitalized()
+                    && !self.rules.place_nouns.contains(t.lower())
+                    && !self.rules.time.is_relative_day(t.lower())
+            })
+            && self.parsed(tokens).is_some_and(|words| {
+                words.get(last).is_some_and(|w| w.upos == Upos::Noun) && words[last - 1].head == Some(last)
+            });
+        (last > first && !modifies).then_some((first, last))
     }
 
     /// "The Taliban met with Khalilzad, a US peace envoy, in Qatar": a meeting without a location,
@@ -144,9 +171,44 @@ impl<'a> Reader<'a> {
             && self.rules.prepositions.get(tokens[prep - 2].lower()).is_some_and(|h| h.contains(&RoleHint::Source))
     }
 
+    /// "sent weapons to Kobani": the first preposition of destination after `at` in its clause
+    /// that a place name the gazetteer lacks follows, with the name.
+    pub(super) fn unknown_destination_after(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        at: usize,
+        clause: &Clause,
+        arriving: bool,
+    ) -> Option<(usize, (usize, usize))> {
+        let after_preposition = (at + 1..clause.last)
+            .filter(|&k| {
+                self.rules
+                    .prepositions
+                    .get(tokens[k].lower())
+                    .is_some_and(|h| h.first() == Some(&RoleHint::Destination))
+            })
+            .find_map(|p| self.place_name_after(tokens, mentions, p + 1, clause.last).map(|n| (p, n)))
+            // "to the Red Crescent": a name after an article, without a place noun, may as well be
+            // an organisation; "to Kobani", "to the town of Madaya" are places.
+            .filter(|&(p, (first, _))| {
+                first == p + 1 || tokens[p + 1..first].iter().any(|t| self.rules.place_nouns.contains(t.lower()))
+            });
+        // "The convoy reached the town of Madaya": a verb of arriving takes the place as object,
+        // named by a place noun.
+        let place_noun =
+            || (at + 1..clause.last.min(at + 5)).any(|k| self.rules.place_nouns.contains(tokens[k].lower()));
+        after_preposition.or_else(|| {
+            (arriving && place_noun())
+                .then(|| self.place_name_after(tokens, mentions, at + 1, clause.last).map(|n| (at, n)))
+                .flatten()
+        })
+    }
+
     /// "flew to Magnitogorsk", "a summit in Genoa", "visiting the town of Pandeglang", "in der
     /// Provinz Kundus", "reiste nach Asien": a place the gazetteer lacks becomes a local place,
-    /// for visits without a destination and meetings without a location. It is a run of
+    /// for visits without a destination, meetings without a location and shipments going
+    /// nowhere known. It is a run of
     /// capitalised words after "to"/"in" (proper nouns by the tagger where every noun is
     /// capitalised), or after a place noun ("town of").
     pub(super) fn unknown_places(
@@ -154,6 +216,7 @@ impl<'a> Reader<'a> {
         sentence: &Sentence,
         mentions: &[Mention],
         clauses: &[Clause],
+        triggers: &[Trigger<'_>],
         created: &mut Vec<(usize, usize)>,
         resolver: &mut Resolver<'_>,
     ) {
@@ -167,6 +230,21 @@ impl<'a> Reader<'a> {
                     Role::Destination
                 }
                 EventKind::Meeting if self.out.events[e].fillers(Role::Location).next().is_none() => Role::Location,
+                EventKind::Shipment
+                    if self.out.events[e].fillers(Role::Destination).next().is_none()
+                        && self.out.events[e].fillers(Role::Recipient).next().is_none() =>
+                {
+                    let clause = &clauses[clause_of(clauses, at)];
+                    let arriving = triggers.iter().any(|t| t.at == at && t.group.frame == Frame::Arrive);
+                    match self.unknown_destination_after(tokens, mentions, at, clause, arriving) {
+                        Some((_, (first, last))) => {
+                            let key = resolver.local_place(sentence, first, last);
+                            self.out.events[e].add_role(Role::Destination, &key);
+                        }
+                        None => self.out.events[e].dropped = true,
+                    }
+                    continue;
+                }
                 _ => continue,
             };
             let clause = &clauses[clause_of(clauses, at)];

@@ -182,3 +182,10 @@ pub struct TimeWords {
     #[serde(default)]
     pub weekday_parts: Vec<String>,
 }
+
+impl TimeWords {
+    /// A day named by one word relative to the reference ("gestern", "today", "tomorrow").
+    pub fn is_relative_day(&self, word: &str) -> bool {
+        [&self.yesterday, &self.today, &self.tomorrow].iter().any(|list| list.iter().any(|w| w == word))
+    }
+}

@@ -17,6 +17,17 @@ use crate::model::{EntityId, EntityKind, Event, EventKind, Factuality, Role, Spa
 use crate::syntax::ud::{Attr, Rel};
 use crate::text::{Token, TokenKind};
 
+/// What an event needs beyond its own roles to be kept.
+#[derive(Clone, Copy)]
+struct Needs {
+    /// Groups among the participants (each counts as several).
+    groups: usize,
+    /// How many parties a meeting at a named place needs.
+    parties_with_place: usize,
+    /// A destination the gazetteer lacks follows a shipment's verb ("sent weapons to Kobani").
+    unknown_destination: bool,
+}
+
 /// What every class reads at a trigger: its clause, the mentions in it and who stands where.
 struct Parties<'p> {
     trigger: &'p Trigger<'p>,
@@ -197,7 +208,12 @@ impl<'a> Reader<'a> {
             }
         };
         // What the class's rules left open, the tree may fill: only in an event they keep.
-        let mut event = self.complete(event, trigger, groups, parties_with_place)?;
+        // "sent weapons to Kobani": a shipment's destination the gazetteer lacks is found later
+        // (`unknown_places`).
+        let unknown_destination = trigger.group.kind == EventKind::Shipment
+            && trigger.group.frame.is_verb()
+            && self.unknown_destination_after(tokens, mentions, at, c, trigger.group.frame == Frame::Arrive).is_some();
+        let mut event = self.complete(event, trigger, Needs { groups, parties_with_place, unknown_destination })?;
         self.fill_from_frame(tokens, &cx.in_clause, at, trigger.group.frame, &mut event);
         Some(event)
     }
@@ -354,8 +370,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Keeps an event only when its key roles are filled.
-    /// `parties_with_place`: how many parties a meeting at a named place needs.
-    fn complete(&self, event: Event, trigger: &Trigger<'_>, groups: usize, parties_with_place: usize) -> Option<Event> {
+    fn complete(&self, event: Event, trigger: &Trigger<'_>, needs: Needs) -> Option<Event> {
+        let Needs { groups, parties_with_place, unknown_destination } = needs;
         let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
         let ok = match event.kind {
             EventKind::Act => !event.roles.is_empty(),
@@ -390,8 +406,8 @@ impl<'a> Reader<'a> {
             // no recipient that acts; an investigation of "arms sales to Croatia" no supplier).
             EventKind::Shipment => {
                 // Unnamed parties: the places it leaves and reaches.
-                let parties =
-                    (has(Role::Supplier) || has(Role::Origin)) && (has(Role::Recipient) || has(Role::Destination));
+                let parties = (has(Role::Supplier) || has(Role::Origin))
+                    && (has(Role::Recipient) || has(Role::Destination) || unknown_destination);
                 let none = !has(Role::Supplier) && !has(Role::Recipient);
                 // An arriving carrier carries goods, named or not.
                 let goods = !event.items.is_empty() || trigger.group.frame == Frame::Arrive;

@@ -215,7 +215,11 @@ impl<'a> Reader<'a> {
                 .collect();
             places.iter().copied().find(|m| m.hint == Some(RoleHint::Of)).or(places.first().copied())
         };
-        let destination = place(&[RoleHint::Destination, RoleHint::Location]).or_else(object_place)?;
+        let Some(destination) = place(&[RoleHint::Destination, RoleHint::Location]).or_else(object_place) else {
+            // "reached the town of Madaya": a place the gazetteer lacks is named later
+            // (`unknown_places`).
+            return self.unknown_destination_after(cx.tokens, cx.mentions, cx.at, cx.c, true).map(|_| ());
+        };
         event.add_role(Role::Destination, &destination.entity);
         if destination.kind == EntityKind::State {
             event.add_role(Role::Recipient, &destination.entity);

@@ -250,3 +250,34 @@ fn a_vehicle_that_changes_hands_is_the_goods_and_one_sent_is_not() {
         assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn goods_sent_to_a_place_the_gazetteer_lacks_go_there() {
+    for (lang, text, place) in [
+        (Lang::En, "The United States sent weapons to Kobani.", "Kobani"),
+        (Lang::De, "Die USA schickten Waffen nach Kobane.", "Kobane"),
+        (Lang::En, "Turkey delivered food to the town of Madaya.", "Madaya"),
+        (Lang::En, "A UN convoy carrying food reached the besieged town of Madaya.", "Madaya"),
+    ] {
+        let x = read(lang, text);
+        let shipment = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Shipment);
+        let destination = shipment.and_then(|e| e.fillers(Role::Destination).next()).expect(text);
+        let label = x.entities.iter().find(|e| &e.key == destination).map(|e| e.labels[0].1.clone());
+        assert_eq!(label.as_deref(), Some(place), "{text}: {:?}", events(&x));
+    }
+    // Goods going nowhere named, or to a group named by a modifier, are no shipment.
+    // After an article without a place noun, a name may be an organisation's.
+    for text in [
+        "The United States sent weapons in March.",
+        "Russia sent weapons to Wagner fighters.",
+        "Canada handed over medicine to the Red Cedar in Bam.",
+    ] {
+        let x = read(Lang::En, text);
+        assert!(events(&x).is_empty(), "{text}: {:?}", events(&x));
+    }
+    // A relative day after the name does not make it a modifier.
+    let x = read(Lang::En, "Lavrov flew to Tomsk yesterday.");
+    assert!(
+        x.events.iter().any(|e| e.is_live() && e.kind == EventKind::Visit && e.fillers(Role::Destination).count() == 1)
+    );
+}
