@@ -5,7 +5,7 @@ use crate::article::Lang;
 use crate::model::{EntityKind, PositionType};
 use crate::text;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 mod tables;
@@ -78,9 +78,9 @@ pub struct Gazetteer {
     /// Title forms, by first token: (tokens, title).
     titles: HashMap<String, Vec<(Vec<String>, Title)>>,
     /// Keys of capital cities, which stand for their state's government ("Moscow denied").
-    capitals: std::collections::HashSet<String>,
+    capitals: HashSet<String>,
     /// Given names that start a person's name.
-    given_names: std::collections::HashSet<String>,
+    given_names: HashSet<String>,
     /// ISO-3 to the state's entry.
     states: HashMap<String, usize>,
 }
@@ -189,7 +189,7 @@ impl Gazetteer {
             let country = g.country(c[3], origin)?;
             g.push(Entry::named(format!("party-{}", c[0]), EntityKind::Organization, c[1], c[2], country), c[4]);
         }
-        let mut person_index = HashMap::new();
+        let mut person_index = HashMap::default();
         for (c, origin) in additions.rows(Table::Persons) {
             let country = g.country(c[3], origin)?;
             let index = g.push(Entry::named(format!("person-{}", c[0]), EntityKind::Person, c[1], c[2], country), c[4]);

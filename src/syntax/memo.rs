@@ -5,8 +5,8 @@ use super::lexicon::Shape;
 use super::parser::FormRows;
 use super::tagger::UposSums;
 use super::ud::Upos;
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// The most words kept; a memo that grows beyond is emptied before the next sentence.
 const MEMO_WORDS: usize = 1 << 16;
