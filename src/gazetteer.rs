@@ -6,6 +6,7 @@ use crate::model::{EntityKind, PositionType};
 use crate::text;
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 mod tables;
@@ -299,7 +300,10 @@ impl Gazetteer {
         // Most words are no demonym: look the first one up before lower-casing the rest.
         let candidates = match self.demonyms.get(*first) {
             Some(c) => c,
-            None => self.demonyms.get(&first.to_lowercase())?,
+            None => match text::lower_case(first) {
+                Cow::Owned(lower) => self.demonyms.get(&lower)?,
+                Cow::Borrowed(_) => return None,
+            },
         };
         let lower: Vec<String> = words.iter().take(3).map(|w| w.to_lowercase()).collect();
         candidates
@@ -317,9 +321,9 @@ impl Gazetteer {
     /// The longest title starting at `words[0]` ("Foreign Minister", "Secretary of State").
     pub fn match_title(&self, words: &[&str]) -> Option<(&Title, usize)> {
         let first = *words.first()?;
-        let lower = first.to_lowercase();
+        let lower = text::lower_case(first);
         let exact = self.titles.get(first).into_iter().flatten();
-        let folded = (lower != first).then(|| self.titles.get(&lower)).flatten().into_iter().flatten();
+        let folded = (lower != first).then(|| self.titles.get(&*lower)).flatten().into_iter().flatten();
         exact
             .chain(folded)
             .filter(|(tokens, _)| {
