@@ -120,7 +120,7 @@ mod tests {
                 for p in &predicates {
                     for o in &objects {
                         x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                        if (x >> 33) % 3 != 0 || round == 0 {
+                        if !(x >> 33).is_multiple_of(3) || round == 0 {
                             triples.push(Triple::new(node(s), p.clone(), o.clone()));
                         }
                     }
