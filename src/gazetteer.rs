@@ -5,7 +5,8 @@ use crate::article::Lang;
 use crate::model::{EntityKind, PositionType};
 use crate::text;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 mod tables;
@@ -78,9 +79,9 @@ pub struct Gazetteer {
     /// Title forms, by first token: (tokens, title).
     titles: HashMap<String, Vec<(Vec<String>, Title)>>,
     /// Keys of capital cities, which stand for their state's government ("Moscow denied").
-    capitals: std::collections::HashSet<String>,
+    capitals: HashSet<String>,
     /// Given names that start a person's name.
-    given_names: std::collections::HashSet<String>,
+    given_names: HashSet<String>,
     /// ISO-3 to the state's entry.
     states: HashMap<String, usize>,
 }
@@ -189,7 +190,7 @@ impl Gazetteer {
             let country = g.country(c[3], origin)?;
             g.push(Entry::named(format!("party-{}", c[0]), EntityKind::Organization, c[1], c[2], country), c[4]);
         }
-        let mut person_index = HashMap::new();
+        let mut person_index = HashMap::default();
         for (c, origin) in additions.rows(Table::Persons) {
             let country = g.country(c[3], origin)?;
             let index = g.push(Entry::named(format!("person-{}", c[0]), EntityKind::Person, c[1], c[2], country), c[4]);
@@ -299,7 +300,10 @@ impl Gazetteer {
         // Most words are no demonym: look the first one up before lower-casing the rest.
         let candidates = match self.demonyms.get(*first) {
             Some(c) => c,
-            None => self.demonyms.get(&first.to_lowercase())?,
+            None => match text::lower_case(first) {
+                Cow::Owned(lower) => self.demonyms.get(&lower)?,
+                Cow::Borrowed(_) => return None,
+            },
         };
         let lower: Vec<String> = words.iter().take(3).map(|w| w.to_lowercase()).collect();
         candidates
@@ -317,9 +321,9 @@ impl Gazetteer {
     /// The longest title starting at `words[0]` ("Foreign Minister", "Secretary of State").
     pub fn match_title(&self, words: &[&str]) -> Option<(&Title, usize)> {
         let first = *words.first()?;
-        let lower = first.to_lowercase();
+        let lower = text::lower_case(first);
         let exact = self.titles.get(first).into_iter().flatten();
-        let folded = (lower != first).then(|| self.titles.get(&lower)).flatten().into_iter().flatten();
+        let folded = (lower != first).then(|| self.titles.get(&*lower)).flatten().into_iter().flatten();
         exact
             .chain(folded)
             .filter(|(tokens, _)| {

@@ -1,5 +1,6 @@
 //! Graph: turns an extraction into sorted RDF triples. The only place that mints instance IRIs;
-//! the ontology terms that model values map to are in `terms`, the key of a happening in `happening`.
+//! the ontology terms that model values map to are in `terms`, the key of a happening in `happening`,
+//! the output order of triples in `order`.
 
 use crate::article::Article;
 use crate::model::{Claim, Entity, EntityId, EntityKind, Extraction, Span, Stance};
@@ -11,10 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod base;
 mod happening;
+mod order;
 mod terms;
 use base::is_web_address;
 pub use base::{Base, BaseError};
 use happening::happening_key;
+pub use order::sort_triples;
 use terms::{
     category_concept, category_slug, entity_class, event_class, event_codes, factuality_concept, position_concept,
     position_slug, role_property, transport_concept,
@@ -72,14 +75,6 @@ impl ArticleGraph {
 /// Article keys are hexadecimal, so no article graph has this name.
 pub fn actors_graph(base: &Base) -> NamedNode {
     base.iri("graph", "actors")
-}
-
-/// Sorts triples for output: by subject, with `rdf:type` first, then predicate and object.
-pub fn sort_triples(triples: &mut Vec<Triple>) {
-    triples.sort_by_cached_key(|t| {
-        (t.subject.to_string(), t.predicate != rdf::TYPE, t.predicate.to_string(), t.object.to_string())
-    });
-    triples.dedup();
 }
 
 /// Builds the graph of one article.

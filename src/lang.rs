@@ -332,7 +332,7 @@ pub struct Rules {
     pub frames: Vec<FrameSlots>,
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
-    pub trigger_index: std::collections::HashMap<String, Vec<usize>>,
+    pub trigger_index: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl Rules {

@@ -3,6 +3,7 @@
 //! Never fails: odd text gives odd sentences, not errors.
 
 use crate::lang::Rules;
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +60,16 @@ impl Token {
     /// Is exactly this punctuation character.
     pub fn is(&self, punct: char) -> bool {
         self.kind == TokenKind::Punct && self.text.starts_with(punct)
+    }
+}
+
+/// A string in lower case (as `str::to_lowercase` gives it), borrowed when it is so already:
+/// ASCII without a capital, the most common case, is not copied.
+pub fn lower_case(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -244,7 +255,7 @@ pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
         let surface = &text[byte_start..byte_end];
         tokens.push(Token {
             text: surface.to_string(),
-            lowered: surface.to_lowercase(),
+            lowered: lower_case(surface).into_owned(),
             kind,
             start,
             end: i,
@@ -310,6 +321,15 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
 mod tests {
     use super::*;
     use crate::article::Lang;
+
+    #[test]
+    fn lower_case_borrows_what_is_lower_case_already() {
+        for s in ["minister", "Minister", "ÄUSSERES", "straße", "İstanbul", "ǅ", "a-b.c", ""] {
+            assert_eq!(lower_case(s), s.to_lowercase(), "{s}");
+        }
+        assert!(matches!(lower_case("minister-2"), Cow::Borrowed(_)));
+        assert!(matches!(lower_case("straße"), Cow::Owned(_)));
+    }
 
     fn sentences(lang: Lang, text: &str) -> Vec<String> {
         segment(text, crate::lang::rules(lang)).iter().map(|s| s.text(text).to_string()).collect()

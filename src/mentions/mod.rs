@@ -24,7 +24,7 @@ use crate::model::{EntityId, EntityKind, Span};
 use crate::text::{Sentence, Token, TokenKind};
 use chrono::NaiveDate;
 use prepositions::inherit_coordinated_hints;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How a mention relates to the words around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,14 +88,14 @@ pub struct Resolver<'a> {
     /// The grammar, to read what describes a name.
     grammar: Option<&'static crate::syntax::Model>,
     /// Unknown persons whose first mention has been read for a description.
-    introduced: std::collections::HashSet<EntityId>,
+    introduced: HashSet<EntityId>,
     /// Who a role noun named with a name stands for ("Der Geschäftsführer …, Gerd-Jürgen
     /// Bruckschen" makes a later "der Geschäftsführer" Bruckschen), by the noun's base form.
     role_holders: HashMap<String, EntityId>,
     /// How often each state is named, for the state the article is about.
     state_counts: focus::StateCounts,
     /// Persons named as a counterpart: of another state than the one they face.
-    counterparts: std::collections::HashSet<EntityId>,
+    counterparts: HashSet<EntityId>,
     /// The gender a person noun gave each person so far (`None`: nouns disagreed).
     genders: HashMap<EntityId, Option<Gender>>,
     /// The persons each pronoun of this sentence might mean, best first, by its token.
@@ -166,23 +166,23 @@ impl<'a> Resolver<'a> {
         Resolver {
             rules,
             grammar,
-            introduced: std::collections::HashSet::new(),
+            introduced: HashSet::default(),
             gaz: gazetteer::get(),
             lang_tag,
             on,
             table: EntityTable::default(),
-            surnames: HashMap::new(),
+            surnames: HashMap::default(),
             last_person: None,
             previous_subject: None,
             previous_pair: None,
             last_group: None,
             last_state: None,
             last_organization: None,
-            role_holders: HashMap::new(),
-            companies: HashMap::new(),
+            role_holders: HashMap::default(),
+            companies: HashMap::default(),
             state_counts: focus::StateCounts::default(),
-            counterparts: std::collections::HashSet::new(),
-            genders: HashMap::new(),
+            counterparts: HashSet::default(),
+            genders: HashMap::default(),
             pronoun_candidates: Vec::new(),
         }
     }

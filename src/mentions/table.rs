@@ -1,7 +1,7 @@
 //! The entity table: every entity of an article, in order of first mention, found by key.
 
 use crate::model::{Entity, EntityId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// All entities of an article, in order of first mention.
 #[derive(Debug, Default)]

@@ -183,8 +183,8 @@ impl Resolver<'_> {
         if let Some((t, len)) = self.gaz.match_title(&words[i..]) {
             return Some((Some(t.position), t.iso.clone(), None, len));
         }
-        let lower = words[i].to_lowercase();
-        if self.rules.name_introducers.contains(&lower) || self.rules.name_introducers.contains(words[i]) {
+        let lower = crate::text::lower_case(words[i]);
+        if self.rules.name_introducers.contains(&*lower) || self.rules.name_introducers.contains(words[i]) {
             return Some((None, None, None, 1));
         }
         let (prefix, head) = words[i].rsplit_once('-')?;

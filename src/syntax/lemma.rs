@@ -3,7 +3,8 @@
 use super::codec::{DecodeError, Decoder, Encoder};
 use super::lexicon::Lexicon;
 use super::ud::Upos;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// The longest suffix a rule looks at.
 const MAX_SUFFIX: usize = 6;
@@ -33,9 +34,38 @@ impl Edit {
 /// A lemmatiser learned from a treebank.
 #[derive(Default)]
 pub struct Lemmatiser {
-    known: HashMap<(Box<str>, Upos), Box<str>>,
-    rules: HashMap<(Upos, Box<str>), Edit>,
+    /// The treebank's lemma of each form, by part of speech (looked up without a key to build).
+    known: ByUpos<Box<str>>,
+    /// The edit of each suffix, by part of speech.
+    rules: ByUpos<Edit>,
     lower_case: [bool; 17],
+}
+
+/// A table of forms or suffixes for each part of speech.
+struct ByUpos<V>(Vec<HashMap<Box<str>, V>>);
+
+impl<V> Default for ByUpos<V> {
+    fn default() -> Self {
+        ByUpos(Vec::new())
+    }
+}
+
+impl<V> ByUpos<V> {
+    fn get(&self, upos: Upos, key: &str) -> Option<&V> {
+        self.0.get(upos.index())?.get(key)
+    }
+
+    fn insert(&mut self, upos: Upos, key: &str, value: V) {
+        if self.0.is_empty() {
+            self.0.resize_with(Upos::ALL.len(), HashMap::default);
+        }
+        self.0[upos.index()].insert(key.into(), value);
+    }
+
+    /// Every entry as (part of speech, key, value), in no order.
+    fn entries(&self) -> impl Iterator<Item = (Upos, &str, &V)> {
+        Upos::ALL.iter().zip(&self.0).flat_map(|(&u, map)| map.iter().map(move |(k, v)| (u, &**k, v)))
+    }
 }
 
 fn lower(s: &str) -> String {
@@ -75,7 +105,7 @@ impl Lemmatiser {
         }
         for ((form, upos), lemmas) in known {
             let lemma = most(&lemmas);
-            out.known.insert((form.into(), upos), lemma.into());
+            out.known.insert(upos, &form, lemma.into());
         }
         for ((upos, suf), counts) in &edits {
             let best = most(counts);
@@ -90,7 +120,7 @@ impl Lemmatiser {
                     continue;
                 }
             }
-            out.rules.insert((*upos, suf.as_str().into()), best.clone());
+            out.rules.insert(*upos, suf, best.clone());
         }
         out
     }
@@ -102,7 +132,7 @@ impl Lemmatiser {
 
     /// The lemma the treebank or the lexicon gives a form; names, numbers and symbols are their own.
     pub fn known(&self, form: &str, upos: Upos, lexicon: &Lexicon) -> Option<String> {
-        if let Some(l) = self.known.get(&(form.into(), upos)) {
+        if let Some(l) = self.known.get(upos, form) {
             return Some(l.to_string());
         }
         if matches!(upos, Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X) {
@@ -110,7 +140,7 @@ impl Lemmatiser {
         }
         let lowered = self.lower_case[upos.index()];
         let lf = lower(form);
-        if lowered && let Some(l) = self.known.get(&(lf.as_str().into(), upos)) {
+        if lowered && let Some(l) = self.known.get(upos, &lf) {
             return Some(l.to_string());
         }
         let l = lexicon.lemma(form).or_else(|| lowered.then(|| lexicon.lemma(&lf)).flatten())?;
@@ -123,7 +153,7 @@ impl Lemmatiser {
         let lf = lower(form);
         let n = lf.chars().count();
         for k in (0..=MAX_SUFFIX.min(n)).rev() {
-            if let Some(edit) = self.rules.get(&(upos, suffix(&lf, k).into())) {
+            if let Some(edit) = self.rules.get(upos, suffix(&lf, k)) {
                 let base = if lowered { lf.clone() } else { form.to_string() };
                 return edit.apply(&base);
             }
@@ -133,19 +163,19 @@ impl Lemmatiser {
 
     /// Writes the tables, sorted.
     pub fn encode(&self, out: &mut Encoder) {
-        let mut known: Vec<_> = self.known.iter().collect();
+        let mut known: Vec<_> = self.known.entries().map(|(upos, form, lemma)| (form, upos, lemma)).collect();
         known.sort();
         out.u32(known.len() as u32);
-        for ((form, upos), lemma) in known {
+        for (form, upos, lemma) in known {
             out.str(form);
-            out.u8(*upos as u8);
+            out.u8(upos as u8);
             out.str(lemma);
         }
-        let mut rules: Vec<_> = self.rules.iter().collect();
+        let mut rules: Vec<_> = self.rules.entries().collect();
         rules.sort();
         out.u32(rules.len() as u32);
-        for ((upos, suf), edit) in rules {
-            out.u8(*upos as u8);
+        for (upos, suf, edit) in rules {
+            out.u8(upos as u8);
             out.str(suf);
             out.u8(edit.drop);
             out.str(&edit.add);
@@ -162,13 +192,13 @@ impl Lemmatiser {
         for _ in 0..input.u32()? {
             let form = input.str()?;
             let u = upos(input.u8()?)?;
-            out.known.insert((form.into(), u), input.str()?.into());
+            out.known.insert(u, form, input.str()?.into());
         }
         for _ in 0..input.u32()? {
             let u = upos(input.u8()?)?;
             let suf = input.str()?;
             let drop = input.u8()?;
-            out.rules.insert((u, suf.into()), Edit { drop, add: input.str()?.to_string() });
+            out.rules.insert(u, suf, Edit { drop, add: input.str()?.to_string() });
         }
         for l in &mut out.lower_case {
             *l = input.u8()? == 1;

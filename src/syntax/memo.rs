@@ -5,11 +5,15 @@ use super::lexicon::Shape;
 use super::parser::FormRows;
 use super::tagger::UposSums;
 use super::ud::Upos;
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// The most words kept; a memo that grows beyond is emptied before the next sentence.
 const MEMO_WORDS: usize = 1 << 16;
+
+/// The most models a thread keeps a memo of at once (a corpus that mixes languages keeps one a
+/// language); a memo beyond is made in place of the oldest.
+const MEMO_MODELS: usize = 4;
 
 /// One thread's memo for one model.
 #[derive(Default)]
@@ -45,17 +49,25 @@ pub struct Shapes {
 }
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    /// This thread's memos, one a model, the most recently made last.
+    static MEMOS: RefCell<Vec<Memo>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` with this thread's memo of the model numbered `owner` (emptied when it was another's).
+/// Runs `f` with this thread's memo of the model numbered `owner`: the one kept for it, else a new
+/// one (in place of the oldest when [`MEMO_MODELS`] are kept).
 pub fn with<R>(owner: usize, f: impl FnOnce(&mut Memo) -> R) -> R {
-    MEMO.with_borrow_mut(|memo| {
-        if memo.owner != owner {
-            memo.clear();
-            memo.owner = owner;
-        }
-        f(memo)
+    MEMOS.with_borrow_mut(|memos| {
+        let at = match memos.iter().position(|m| m.owner == owner) {
+            Some(at) => at,
+            None => {
+                if memos.len() == MEMO_MODELS {
+                    memos.remove(0);
+                }
+                memos.push(Memo { owner, ..Memo::default() });
+                memos.len() - 1
+            }
+        };
+        f(&mut memos[at])
     })
 }
 
@@ -170,5 +182,24 @@ mod tests {
             assert_eq!(lemmas, 2);
             assert_eq!(memo.lemma(places[0], Upos::Verb, || unreachable!()), "Verb");
         });
+    }
+
+    #[test]
+    fn each_model_keeps_its_own_memo() {
+        let shape_of = |_: &str| (Shape::default(), UposSums::default());
+        let lemma = |owner: usize, made: &str| {
+            with(owner, |memo| {
+                let place = memo.shapes(&["x"], shape_of).places[0];
+                memo.lemma(place, Upos::Noun, || made.to_string())
+            })
+        };
+        let (a, b) = (usize::MAX - 1, usize::MAX - 2);
+        assert_eq!(lemma(a, "of a"), "of a");
+        assert_eq!(lemma(b, "of b"), "of b");
+        assert_eq!(lemma(a, "made again"), "of a");
+        for other in 0..MEMO_MODELS {
+            with(usize::MAX - 10 - other, |_| ());
+        }
+        assert_eq!(lemma(a, "made again"), "made again");
     }
 }
