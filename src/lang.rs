@@ -84,6 +84,11 @@ pub struct TriggerGroup {
     /// light verb of "machte … Station".
     #[serde(default)]
     pub needs_word: Vec<String>,
+    /// Prepositions of a topic after which the needed or following word may be missing where the
+    /// verb's subjects are joined: their parties are one another ("X und Y sprachen über den
+    /// Handel").
+    #[serde(default)]
+    pub reciprocal: Vec<String>,
     /// A weak verb that makes an event only at a named place ("sich in Brüssel angenähert").
     #[serde(default)]
     pub needs_place: bool,

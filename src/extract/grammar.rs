@@ -260,6 +260,32 @@ impl<'a> Reader<'a> {
         with_genitives(&tree, own)
     }
 
+    /// "X und Y sprachen über den Handel", "X and Y spoke about trade": the verb at `at` has two
+    /// or more subjects joined (by the tree; a verb without a subject, its joined objects before
+    /// it, as names have no case to tell them apart) and an oblique after it with one of
+    /// `topics`. `false` without the grammar or without topics.
+    pub(super) fn joined_subjects(&self, tokens: &[Token], at: usize, topics: &[String]) -> bool {
+        if topics.is_empty() {
+            return false;
+        }
+        let Some(words) = self.parsed(tokens) else {
+            return false;
+        };
+        if at >= words.len() || words[at].upos != Upos::Verb {
+            return false;
+        }
+        let tree = Tree::new(&words);
+        let mut subjects = tree.subjects(at);
+        if subjects.is_empty() {
+            subjects = tree.objects(at).into_iter().filter(|&o| o < at).collect();
+        }
+        let topic = tree
+            .obliques(at)
+            .into_iter()
+            .any(|(o, case)| o > at && case.is_some_and(|c| topics.iter().any(|t| t == tokens[c].lower())));
+        subjects.len() >= 2 && topic
+    }
+
     /// The first verb or auxiliary from `first` up to `last` (tagged; `None` without the grammar).
     pub(super) fn first_verb(&self, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
         let tags = self.tagged(tokens)?;

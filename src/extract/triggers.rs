@@ -49,7 +49,7 @@ impl<'a> Reader<'a> {
         let before_ok = |g: &TriggerGroup| {
             (g.preceded_by.is_empty() || (i > 0 && g.preceded_by.iter().any(|w| w == tokens[i - 1].lower())))
                 && !(i > 0 && g.not_after.iter().any(|w| w == tokens[i - 1].lower()))
-                && followed_as_needed(g, tokens, i)
+                && (followed_as_needed(g, tokens, i) || self.joined_subjects(tokens, i, &g.reciprocal))
         };
         // A word that is also a preposition ("sprach … zu", "traf … an") is a separable particle
         // only where it closes the clause.
@@ -60,6 +60,7 @@ impl<'a> Reader<'a> {
         let word_needed = |g: &TriggerGroup| {
             g.needs_word.is_empty()
                 || tokens[clause.first..clause.last].iter().any(|t| g.needs_word.iter().any(|w| w == t.lower()))
+                || self.joined_subjects(tokens, i, &g.reciprocal)
         };
         let particle_ok = |g: &TriggerGroup| {
             g.particle.as_ref().is_none_or(&later) && !g.not_with.iter().any(excluded) && before_ok(g) && word_needed(g)

@@ -8,6 +8,7 @@ mod modality;
 mod nouns;
 mod roles;
 mod shipments;
+mod verbs;
 
 use kgexport::article::{Article, Lang};
 use kgexport::model::{EntityId, EntityKind, EventKind, Extraction, Factuality, PositionType, Role, Stance};

@@ -1,0 +1,51 @@
+//! Events told by verbs: which verbs and turns make a visit or a meeting, and what they need
+//! around them.
+
+use super::*;
+
+fn kinds(x: &Extraction) -> Vec<EventKind> {
+    events(x).into_iter().map(|e| e.0).collect()
+}
+
+#[test]
+fn setting_off_for_a_named_place_is_a_visit() {
+    for text in ["Macron ist am Dienstag nach Peking aufgebrochen.", "Macron brach am Dienstag nach Peking auf."] {
+        let x = read(Lang::De, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-beijing"), "{text}: {:?}", events(&x));
+    }
+    // Breaking a door open goes nowhere.
+    let x = read(Lang::De, "Die Polizei hat die Tür aufgebrochen.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
+
+#[test]
+fn conferring_with_someone_is_a_meeting_and_advising_is_not() {
+    let x = read(Lang::De, "Macron beriet sich am Dienstag mit Xi Jinping.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-xi-jinping"), "{:?}", events(&x));
+    let x = read(Lang::De, "Macron berät die Regierung.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
+
+#[test]
+fn joined_subjects_that_speak_about_a_topic_speak_with_one_another() {
+    for (lang, text) in
+        [(Lang::De, "Macron und Xi sprachen über den Handel."), (Lang::En, "Macron and Xi spoke about trade.")]
+    {
+        let x = read(lang, text);
+        assert!(
+            has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"),
+            "{text}: {:?}",
+            events(&x)
+        );
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-xi-jinping"), "{text}: {:?}", events(&x));
+    }
+    // One speaker about a topic, or two who declare against something, meet no one.
+    for (lang, text) in [
+        (Lang::De, "Macron sprach über den Handel."),
+        (Lang::En, "Macron spoke about trade."),
+        (Lang::De, "Macron und Scholz sprachen sich gegen Zölle aus."),
+    ] {
+        let x = read(lang, text);
+        assert!(!kinds(&x).contains(&EventKind::Meeting), "{text}: {:?}", events(&x));
+    }
+}
