@@ -4,10 +4,10 @@
 use super::Reader;
 use super::attribution::Attribution;
 use super::clauses::{Clause, clause_of};
-use super::phrases::phrase_in;
+use super::phrases::{phrase_in, phrase_position};
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm, Resolver};
-use crate::model::{Claim, EntityId, Event, EventKind, Factuality, Role, Span, Stance};
+use crate::model::{Claim, EntityId, EntityKind, Event, EventKind, Factuality, Role, Span, Stance};
 use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 
@@ -190,10 +190,67 @@ impl<'a> Reader<'a> {
             }
             if self.out.claims.len() == before
                 && let Some(verb) = att.accusation
+                && !self.responsibility_claim(tokens, mentions, clauses, evidence)
             {
                 self.accused_act(tokens, mentions, speaker, verb, att.accused.as_ref(), evidence);
             }
+        } else {
+            self.responsibility_claim(tokens, mentions, clauses, evidence);
         }
+    }
+
+    /// "Hamas claimed responsibility for the attack in Tel Aviv", "Die Hamas bekannte sich zu dem
+    /// Anschlag": the subject claims an act as its own, a generic event with it as participant
+    /// and the place named after, and its claim that affirms it. Whether one was found.
+    fn responsibility_claim(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        clauses: &[Clause],
+        evidence: Span,
+    ) -> bool {
+        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
+        let Some(at) = self.rules.cues.responsibility.iter().find_map(|p| phrase_position(&lower, p)) else {
+            return false;
+        };
+        let clause = &clauses[clause_of(clauses, at)];
+        let acts = &self.rules.cues.responsibility_acts;
+        let an_act = |t: &Token| {
+            acts.iter().any(|a| t.lower() == a || (self.rules.closed_compounds && t.lower().ends_with(a.as_str())))
+        };
+        if !acts.is_empty() && !tokens[at..clause.last.min(at + 8)].iter().any(an_act) {
+            return false;
+        }
+        let Some(claimer) = mentions.iter().rev().find(|m| {
+            m.first >= clause.first
+                && m.last <= at
+                && m.kind.is_actor()
+                && m.kind != EntityKind::NewsAgency
+                && m.form == MentionForm::Argument
+                && m.hint.is_none()
+        }) else {
+            return false;
+        };
+        // "in Tel Aviv", not "the attack on Israel".
+        let place = mentions
+            .iter()
+            .find(|m| m.first > at && m.last <= clause.last && m.kind.is_place() && m.hint == Some(RoleHint::Location));
+        let trigger = Span { start: tokens[at].start, end: tokens[at].end, sentence: evidence.sentence };
+        let mut act = Event::new(EventKind::Act, Factuality::Reported, trigger, vec![evidence]);
+        act.add_role(Role::Participant, &claimer.entity);
+        if let Some(place) = place {
+            act.add_role(Role::Location, &place.entity);
+        }
+        self.out.events.push(act);
+        self.out.claims.push(Claim {
+            speakers: vec![claimer.entity.clone()],
+            stance: Stance::Affirms,
+            target: self.out.events.len() - 1,
+            responds_to: None,
+            evidence,
+            accusation: false,
+        });
+        true
     }
 
     /// What a denier denies: the events of its own clause, else an earlier event it is party to.

@@ -54,6 +54,15 @@ pub struct Cues {
     /// Accusations, claims with an accused party ("warf … vor", "accused").
     #[serde(default)]
     pub accuse: Vec<String>,
+    /// Claiming an act as one's own ("bekannte sich zu", "claimed responsibility"): the subject
+    /// affirms it did it.
+    #[serde(default)]
+    pub responsibility: Vec<String>,
+    /// Nouns of an act one of which must follow a claim of responsibility within a few words,
+    /// where its phrase also professs a belief ("bekannte sich zum Anschlag", not "zur Nato"); a
+    /// closed compound counts by its last part. Empty: none needed.
+    #[serde(default)]
+    pub responsibility_acts: Vec<String>,
     /// Reported-speech verb forms (German Konjunktiv I: "habe", "sei").
     #[serde(default)]
     pub reported_speech: Vec<String>,

@@ -475,3 +475,24 @@ fn in_a_quotation_i_is_its_speaker_and_we_the_state_of_the_speaker_s_office() {
     let x = read(Lang::En, "\"I will travel to Kyiv,\" Scholz told Macron.");
     assert!(!events(&x).iter().any(|e| e.0 == EventKind::Visit), "{:?}", events(&x));
 }
+
+#[test]
+fn who_claims_an_attack_as_its_own_affirms_it_did_it() {
+    for (lang, text) in [
+        (Lang::En, "Hamas claimed responsibility for the attack in Tel Aviv."),
+        (Lang::De, "Die Hamas bekannte sich zu dem Bombenanschlag in Tel Aviv."),
+        (Lang::De, "Die Hamas hat die Verantwortung für den Anschlag in Tel Aviv übernommen."),
+    ] {
+        let x = read(lang, text);
+        let act = x.events.iter().position(|e| e.is_live() && e.kind == EventKind::Act).expect(text);
+        let claimer: Vec<String> = x.events[act].fillers(Role::Participant).map(|k| k.to_string()).collect();
+        assert_eq!(claimer.len(), 1, "{text}: {:?}", events(&x));
+        assert!(x.events[act].fillers(Role::Location).any(|k| k.to_string() == "place-tel-aviv"), "{text}");
+        let claim = x.claims.iter().find(|c| c.target == act).expect(text);
+        assert_eq!((claim.stance, claim.speakers[0].to_string()), (Stance::Affirms, claimer[0].clone()), "{text}");
+        assert!(!claim.accusation, "{text}");
+    }
+    // Professing a belief or an alliance claims no act.
+    let x = read(Lang::De, "Scholz bekannte sich zur Nato.");
+    assert!(x.claims.is_empty() && events(&x).is_empty(), "{:?}", events(&x));
+}
