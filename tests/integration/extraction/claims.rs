@@ -496,3 +496,18 @@ fn who_claims_an_attack_as_its_own_affirms_it_did_it() {
     let x = read(Lang::De, "Scholz bekannte sich zur Nato.");
     assert!(x.claims.is_empty() && events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn charging_and_holding_responsible_accuse() {
+    for (lang, text) in [
+        (Lang::En, "Poland charged Russia with supporting the separatists."),
+        (Lang::De, "Polen machte Russland für den Angriff verantwortlich."),
+    ] {
+        let x = read(lang, text);
+        let act = x.events.iter().position(|e| e.is_live() && e.kind == EventKind::Act).expect(text);
+        assert!(x.events[act].fillers(Role::Participant).any(|k| k.to_string() == "state-rus"), "{text}");
+        let claim = x.claims.iter().find(|c| c.target == act).expect(text);
+        assert_eq!(claim.speakers[0].to_string(), "state-pol", "{text}");
+        assert!(claim.accusation, "{text}");
+    }
+}
