@@ -11,6 +11,9 @@ use crate::model::{Claim, EntityId, EntityKind, Event, EventKind, Factuality, Ro
 use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 
+/// How many words after a claim of responsibility may hold the act it names.
+const ACT_REACH: usize = 8;
+
 impl<'a> Reader<'a> {
     /// "Die Lieferungen hätten nie stattgefunden", "the meeting never took place": a definite
     /// event noun said not to have happened answers the latest earlier event of its class. Its
@@ -218,7 +221,7 @@ impl<'a> Reader<'a> {
         let an_act = |t: &Token| {
             acts.iter().any(|a| t.lower() == a || (self.rules.closed_compounds && t.lower().ends_with(a.as_str())))
         };
-        if !acts.is_empty() && !tokens[at..clause.last.min(at + 8)].iter().any(an_act) {
+        if !acts.is_empty() && !tokens[at..clause.last.min(at + ACT_REACH)].iter().any(an_act) {
             return false;
         }
         let Some(claimer) = mentions.iter().rev().find(|m| {

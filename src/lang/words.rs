@@ -59,7 +59,7 @@ pub struct Cues {
     #[serde(default)]
     pub responsibility: Vec<String>,
     /// Nouns of an act one of which must follow a claim of responsibility within a few words,
-    /// where its phrase also professs a belief ("bekannte sich zum Anschlag", not "zur Nato"); a
+    /// where its phrase also professes a belief ("bekannte sich zum Anschlag", not "zur Nato"); a
     /// closed compound counts by its last part. Empty: none needed.
     #[serde(default)]
     pub responsibility_acts: Vec<String>,
