@@ -10,11 +10,13 @@ use std::sync::LazyLock;
 
 mod frames;
 mod inflect;
+mod phrase_index;
 mod words;
 
 pub use frames::{FrameSlots, Slot};
 pub use inflect::Paradigms;
-pub use words::{Cues, TimeWords};
+pub use phrase_index::{PhraseHit, PhraseIndex};
+pub use words::{Cues, TimePhrase, TimeWords};
 
 /// How a trigger's arguments are found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -333,6 +335,9 @@ pub struct Rules {
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
     pub trigger_index: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The time phrases and cues of the future each sentence is searched for (built at load).
+    #[serde(skip)]
+    pub time_index: PhraseIndex<TimePhrase>,
 }
 
 impl Rules {
@@ -423,6 +428,7 @@ fn load(source: &str, lang: Lang) -> Rules {
             rules.trigger_index.entry(form.clone()).or_default().push(g);
         }
     }
+    rules.time_index = words::time_index(&rules.time, &rules.cues);
     rules
 }
 

@@ -2,8 +2,9 @@
 //! each resolved against the article's publication date.
 
 use super::Reader;
-use super::phrases::{listed, phrase_ends_at, phrase_in, phrase_position, phrase_positions};
+use super::phrases::{listed, phrase_ends_at};
 use super::time::{Resolve, TimeExpr, weekday};
+use crate::lang::TimePhrase;
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
@@ -15,70 +16,61 @@ impl<'a> Reader<'a> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let tw = &self.rules.time;
-        let relative: [(&[String], Resolve); 17] = [
-            (&tw.this_week, |r| Some(time::calendar_week(r, 0))),
-            (&tw.earlier_this_week, |r| Some(time::week_so_far(r))),
-            (&tw.yesterday, |r| Some(days_after(r, -1))),
-            (&tw.today, |r| Some(r.window())),
-            (&tw.tomorrow, |r| Some(days_after(r, 1))),
-            (&tw.last_month, |r| Some(time::previous_month(r))),
-            (&tw.next_month, |r| Some(time::next_month(r))),
-            (&tw.last_week, |r| Some(time::calendar_week(r, -1))),
-            (&tw.next_week, |r| Some(time::calendar_week(r, 1))),
-            (&tw.this_weekend, |r| Some(time::weekend(r, 0))),
-            (&tw.last_weekend, |r| Some(time::weekend(r, -1))),
-            (&tw.next_weekend, |r| Some(time::weekend(r, 1))),
-            (&tw.earlier_this_month, |r| Some(time::rest_of_month(r, false))),
-            (&tw.later_this_month, |r| Some(time::rest_of_month(r, true))),
-            (&tw.last_year, |r| Some(time::year_from(r, -1))),
-            (&tw.this_year, |r| Some(time::year_from(r, 0))),
-            (&tw.next_year, |r| Some(time::year_from(r, 1))),
+        // In the order of `TimeWords::relative`.
+        let relative: [Resolve; 17] = [
+            |r| Some(time::calendar_week(r, 0)),
+            |r| Some(time::week_so_far(r)),
+            |r| Some(days_after(r, -1)),
+            |r| Some(r.window()),
+            |r| Some(days_after(r, 1)),
+            |r| Some(time::previous_month(r)),
+            |r| Some(time::next_month(r)),
+            |r| Some(time::calendar_week(r, -1)),
+            |r| Some(time::calendar_week(r, 1)),
+            |r| Some(time::weekend(r, 0)),
+            |r| Some(time::weekend(r, -1)),
+            |r| Some(time::weekend(r, 1)),
+            |r| Some(time::rest_of_month(r, false)),
+            |r| Some(time::rest_of_month(r, true)),
+            |r| Some(time::year_from(r, -1)),
+            |r| Some(time::year_from(r, 0)),
+            |r| Some(time::year_from(r, 1)),
         ];
-        // "teilte gestern mit, … seien gestern gelandet": each occurrence is an expression.
-        for (phrases, resolve) in relative {
-            for p in phrases {
-                for at in phrase_positions(lower, p) {
-                    if !self.capitalised_noun(tokens, at, p)
-                        && let Some(value) = resolve(reference)
+        // The index gives the phrases list by list, each at every place it stands ("teilte
+        // gestern mit, … seien gestern gelandet": each occurrence is an expression), then those
+        // of the story's day, then those of a month before.
+        let hits = self.rules.time_index.find(lower);
+        let mut month_before_seen = None;
+        for hit in &hits {
+            let (first, last) = (hit.at, hit.at + hit.text.split(' ').count());
+            match *hit.tag {
+                TimePhrase::Relative(n) => {
+                    if !self.capitalised_noun(tokens, first, hit.text)
+                        && let Some(value) = relative[n](reference)
                     {
-                        out.push(TimeExpr {
-                            first: at,
-                            last: at + p.split(' ').count(),
-                            value,
-                            anchors_following: false,
-                        });
+                        out.push(TimeExpr { first, last, value, anchors_following: false });
                     }
                 }
-            }
-        }
-        if let Some(story) = &self.story {
-            for (p, &days) in &tw.story_day_offsets {
-                for at in phrase_positions(lower, p) {
-                    let value = time::days_from(story, i64::from(days));
-                    out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
+                TimePhrase::StoryDay(days) => {
+                    if let Some(story) = &self.story {
+                        let value = time::days_from(story, i64::from(days));
+                        out.push(TimeExpr { first, last, value, anchors_following: false });
+                    }
                 }
-            }
-        }
-        for p in &tw.month_before_anchor {
-            if let Some(at) = phrase_position(lower, p) {
-                out.push(TimeExpr {
-                    first: at,
-                    last: at + p.split(' ').count(),
-                    value: reference.window().months_before(1),
-                    anchors_following: true,
-                });
+                // The first place only.
+                TimePhrase::MonthBefore if month_before_seen != Some(hit.phrase) => {
+                    month_before_seen = Some(hit.phrase);
+                    let value = reference.window().months_before(1);
+                    out.push(TimeExpr { first, last, value, anchors_following: true });
+                }
+                TimePhrase::MonthBefore | TimePhrase::Future => {}
             }
         }
         out.extend(self.spans_before_an_event(tokens, lower, reference));
         out.extend(self.spans_ago(tokens, lower, reference));
-        // Whether the sentence speaks of the future: looked up only for a weekday or a date.
-        let speaks_of_future = std::cell::OnceCell::new();
-        let future = || {
-            *speaks_of_future.get_or_init(|| {
-                self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(lower, c))
-            })
-        };
+        // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
+        let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
+        let future = || speaks_of_future;
         out.extend(self.weekdays(tokens, lower, reference, &future));
         out.extend(self.calendar_dates(tokens, lower, reference, &future));
         without_nested(out)

@@ -1,5 +1,6 @@
 //! Word lists of a language's rules: cues of modality and attribution, and time words.
 
+use super::PhraseIndex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -184,8 +185,86 @@ pub struct TimeWords {
 }
 
 impl TimeWords {
+    /// The lists of relative time phrases, in the order `extract::dates` resolves them.
+    pub fn relative(&self) -> [&[String]; 17] {
+        [
+            &self.this_week,
+            &self.earlier_this_week,
+            &self.yesterday,
+            &self.today,
+            &self.tomorrow,
+            &self.last_month,
+            &self.next_month,
+            &self.last_week,
+            &self.next_week,
+            &self.this_weekend,
+            &self.last_weekend,
+            &self.next_weekend,
+            &self.earlier_this_month,
+            &self.later_this_month,
+            &self.last_year,
+            &self.this_year,
+            &self.next_year,
+        ]
+    }
+
     /// A day named by one word relative to the reference ("gestern", "today", "tomorrow").
     pub fn is_relative_day(&self, word: &str) -> bool {
         [&self.yesterday, &self.today, &self.tomorrow].iter().any(|list| list.iter().any(|w| w == word))
+    }
+}
+
+/// What a phrase of the time index stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimePhrase {
+    /// A relative time phrase of the list at this place of [`TimeWords::relative`].
+    Relative(usize),
+    /// A phrase that dates by the story's last date, moved by so many days.
+    StoryDay(i32),
+    /// "einen Monat nach", "a month after": the event after it lies a month before the anchor.
+    MonthBefore,
+    /// A cue of the future: a future auxiliary or a word of plans.
+    Future,
+}
+
+/// The phrases every sentence is searched for its time expressions: relative time phrases list by
+/// list, story-day phrases, month-before phrases, then cues of the future.
+pub(super) fn time_index(time: &TimeWords, cues: &Cues) -> PhraseIndex<TimePhrase> {
+    let relative = time
+        .relative()
+        .into_iter()
+        .enumerate()
+        .flat_map(|(n, list)| list.iter().map(move |p| (p.as_str(), TimePhrase::Relative(n))));
+    let story = time.story_day_offsets.iter().map(|(p, &days)| (p.as_str(), TimePhrase::StoryDay(days)));
+    let month = time.month_before_anchor.iter().map(|p| (p.as_str(), TimePhrase::MonthBefore));
+    let future = cues.future_aux.iter().chain(&cues.planned).map(|p| (p.as_str(), TimePhrase::Future));
+    PhraseIndex::new(relative.chain(story).chain(month).chain(future))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TimePhrase;
+    use crate::article::Lang;
+    use crate::lang::rules;
+
+    #[test]
+    fn every_time_phrase_is_found_in_its_own_words_with_its_tag() {
+        for lang in Lang::ALL {
+            let rules = rules(lang);
+            let tagged = rules
+                .time
+                .relative()
+                .into_iter()
+                .enumerate()
+                .flat_map(|(n, list)| list.iter().map(move |p| (p.as_str(), TimePhrase::Relative(n))));
+            let story = rules.time.story_day_offsets.iter().map(|(p, &d)| (p.as_str(), TimePhrase::StoryDay(d)));
+            for (phrase, tag) in tagged.chain(story) {
+                let words: Vec<&str> = phrase.split(' ').collect();
+                assert!(
+                    rules.time_index.find(&words).iter().any(|h| h.at == 0 && h.text == phrase && *h.tag == tag),
+                    "{lang:?}: {phrase:?} is found as {tag:?}"
+                );
+            }
+        }
     }
 }
