@@ -338,6 +338,9 @@ pub struct Rules {
     /// The time phrases and cues of the future each sentence is searched for (built at load).
     #[serde(skip)]
     pub time_index: PhraseIndex<TimePhrase>,
+    /// Every cue phrase, for the cues a sentence holds (built at load).
+    #[serde(skip)]
+    pub cue_index: PhraseIndex<()>,
 }
 
 impl Rules {
@@ -429,6 +432,7 @@ fn load(source: &str, lang: Lang) -> Rules {
         }
     }
     rules.time_index = words::time_index(&rules.time, &rules.cues);
+    rules.cue_index = words::cue_index(&rules.cues);
     rules
 }
 

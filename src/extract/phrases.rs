@@ -1,5 +1,24 @@
 //! Phrases: whether and where a phrase of lowercased words ("wies … zurück") occurs.
 
+use crate::lang::{PhraseHit, Rules};
+
+/// The cue phrases of the rules that occur in a sentence, found in one pass over its words.
+pub(super) struct FoundCues<'r> {
+    hits: Vec<PhraseHit<'r, ()>>,
+}
+
+impl<'r> FoundCues<'r> {
+    pub(super) fn new(rules: &'r Rules, words: &[&str]) -> Self {
+        FoundCues { hits: rules.cue_index.find(words) }
+    }
+
+    /// Where a cue phrase (one of `Cues::phrase_lists`) first starts, as [`phrase_position`]
+    /// finds it.
+    pub(super) fn position(&self, phrase: &str) -> Option<usize> {
+        self.hits.iter().find(|h| h.text == phrase).map(|h| h.at)
+    }
+}
+
 /// Does a phrase ("in vorbereitung", "wies … zurück") occur in the words?
 pub(super) fn phrase_in(words: &[&str], phrase: &str) -> bool {
     phrase_position(words, phrase).is_some()
@@ -72,6 +91,28 @@ mod tests {
             for p in phrases {
                 let first = hits.iter().find(|h| h.text == p).map(|h| h.at);
                 assert_eq!(first, phrase_position(&w, p), "{p:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn found_cues_stand_where_the_scan_finds_them() {
+        use crate::article::Lang;
+        for lang in Lang::ALL {
+            let rules = crate::lang::rules(lang);
+            let phrases: Vec<&str> = rules.cues.phrase_lists().into_iter().flatten().map(String::as_str).collect();
+            // Every cue once, its gaps filled, then every cue again in reverse order.
+            let filled: Vec<String> = phrases.iter().map(|p| p.replace(" … ", " und so ")).collect();
+            let text = format!(
+                "am anfang {} dann {}",
+                filled.join(" , "),
+                filled.iter().rev().cloned().collect::<Vec<_>>().join(" ; ")
+            );
+            let w = words(&text);
+            let found = FoundCues::new(rules, &w);
+            for p in &phrases {
+                assert!(phrase_position(&w, p).is_some(), "{lang:?}: {p:?} stands in the text");
+                assert_eq!(found.position(p), phrase_position(&w, p), "{lang:?}: {p:?}");
             }
         }
     }

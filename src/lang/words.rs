@@ -75,6 +75,31 @@ pub struct Cues {
     pub deadline: Vec<String>,
 }
 
+impl Cues {
+    /// The lists of cue phrases, matched as runs of words (not the lemma lists, nor the
+    /// adjectives and words of habit matched one word at a time).
+    pub fn phrase_lists(&self) -> [&[String]; 16] {
+        [
+            &self.future_aux,
+            &self.planned,
+            &self.hypothetical,
+            &self.cancelled,
+            &self.refused,
+            &self.negation,
+            &self.report_verbs,
+            &self.report_after_speaker,
+            &self.report_before_speaker,
+            &self.deny,
+            &self.accuse,
+            &self.reported_speech,
+            &self.hearsay,
+            &self.passive_aux,
+            &self.preparation,
+            &self.deadline,
+        ]
+    }
+}
+
 /// Relative time words.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -239,6 +264,11 @@ pub(super) fn time_index(time: &TimeWords, cues: &Cues) -> PhraseIndex<TimePhras
     let month = time.month_before_anchor.iter().map(|p| (p.as_str(), TimePhrase::MonthBefore));
     let future = cues.future_aux.iter().chain(&cues.planned).map(|p| (p.as_str(), TimePhrase::Future));
     PhraseIndex::new(relative.chain(story).chain(month).chain(future))
+}
+
+/// Every cue phrase of [`Cues::phrase_lists`], in list order.
+pub(super) fn cue_index(cues: &Cues) -> PhraseIndex<()> {
+    PhraseIndex::new(cues.phrase_lists().into_iter().flatten().map(|p| (p.as_str(), ())))
 }
 
 #[cfg(test)]
