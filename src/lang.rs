@@ -16,7 +16,7 @@ mod words;
 pub use frames::{FrameSlots, Slot};
 pub use inflect::Paradigms;
 pub use phrase_index::{PhraseHit, PhraseIndex};
-pub use words::{Cues, TimePhrase, TimeWords};
+pub use words::{Cues, TimePhrase, TimeWord, TimeWords};
 
 /// How a trigger's arguments are found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -341,6 +341,9 @@ pub struct Rules {
     /// Every cue phrase, for the cues a sentence holds (built at load).
     #[serde(skip)]
     pub cue_index: PhraseIndex<()>,
+    /// Word → what it is to the time rules (built at load; see `Rules::time_word`).
+    #[serde(skip)]
+    pub time_words: rustc_hash::FxHashMap<String, TimeWord>,
 }
 
 impl Rules {
@@ -433,6 +436,7 @@ fn load(source: &str, lang: Lang) -> Rules {
     }
     rules.time_index = words::time_index(&rules.time, &rules.cues);
     rules.cue_index = words::cue_index(&rules.cues);
+    rules.time_words = words::time_word_table(&rules);
     rules
 }
 

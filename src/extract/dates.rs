@@ -117,7 +117,7 @@ impl<'a> Reader<'a> {
             let first = resolve(n, i);
             let joined = lower.get(i + 1).is_some_and(|w| listed(&self.rules.time.range_join, w));
             if joined
-                && let Some(&m) = lower.get(i + 2).and_then(|w| self.rules.weekdays.get(*w))
+                && let Some(m) = lower.get(i + 2).and_then(|w| self.rules.time_word(w).weekday)
                 && let (TimeValue::Day(a), TimeValue::Day(b)) = (&first, resolve(m, i))
                 && a < &b
                 && (b - *a).num_days() < 7
@@ -139,12 +139,11 @@ impl<'a> Reader<'a> {
 
     /// A count of days or weeks ("zwei Wochen", "3 days") at `i`: the number of days.
     fn days_counted(&self, tokens: &[Token], lower: &[&str], i: usize) -> Option<u32> {
-        let tw = &self.rules.time;
         let n =
-            tw.counts.get(*lower.get(i)?).copied().or_else(|| {
+            self.rules.time_word(lower.get(i)?).count.or_else(|| {
                 (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten()
             })?;
-        Some(n * *tw.day_units.get(*lower.get(i + 1)?)?)
+        Some(n * self.rules.time_word(lower.get(i + 1)?).day_unit?)
     }
 
     /// "vor zwei Wochen", "three days ago": that long before the reference; a day counted in
@@ -174,10 +173,9 @@ impl<'a> Reader<'a> {
 
     /// The weekday a word names, alone or with a part of the day ("Dienstagabend").
     fn weekday_in(&self, word: &str) -> Option<u32> {
-        let days = &self.rules.weekdays;
-        days.get(word).copied().or_else(|| {
+        self.rules.time_word(word).weekday.or_else(|| {
             let part = self.rules.time.weekday_parts.iter().find(|p| word.ends_with(p.as_str()))?;
-            days.get(&word[..word.len() - part.len()]).copied()
+            self.rules.time_word(&word[..word.len() - part.len()]).weekday
         })
     }
 
@@ -225,8 +223,7 @@ impl<'a> Reader<'a> {
                     .and_then(|t| t.text.parse::<i32>().ok())
                     .filter(|y| (1900..=2100).contains(y))
             };
-            let month_at =
-                |k: usize| lower.get(k).and_then(|w| self.rules.months.get(w.trim_end_matches('.'))).copied();
+            let month_at = |k: usize| lower.get(k).and_then(|w| self.rules.time_word(w.trim_end_matches('.')).month);
             // "12.10.2023": a date in digits, day first.
             if let Some(date) = digits_date(&tokens[i]) {
                 dates.push((i, i + 1, date));
@@ -321,7 +318,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // "im Sommer", "next spring": a season after a word of the phrase, three months.
-            if let Some(&start) = self.rules.time.seasons.get(lower[i])
+            if let Some(start) = self.rules.time_word(lower[i]).season
                 && i > 0
                 && (!tokens[i - 1].is_capitalized()
                     || self.rules.prepositions.contains_key(lower[i - 1])

@@ -1,6 +1,7 @@
 //! Word lists of a language's rules: cues of modality and attribution, and time words.
 
-use super::PhraseIndex;
+use super::{PhraseIndex, Rules};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -266,6 +267,45 @@ pub(super) fn time_index(time: &TimeWords, cues: &Cues) -> PhraseIndex<TimePhras
     PhraseIndex::new(relative.chain(story).chain(month).chain(future))
 }
 
+/// What a word is to the time rules, each with its number: a month, a weekday, a count, a unit of
+/// days, a season.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TimeWord {
+    pub month: Option<u32>,
+    pub weekday: Option<u32>,
+    pub count: Option<u32>,
+    pub day_unit: Option<u32>,
+    pub season: Option<u32>,
+}
+
+/// The table of [`Rules::time_word`]: every word of the months, weekdays, counts, units of days and
+/// seasons.
+pub(super) fn time_word_table(rules: &Rules) -> FxHashMap<String, TimeWord> {
+    let mut table: FxHashMap<String, TimeWord> = FxHashMap::default();
+    let time = &rules.time;
+    type Fill = fn(&mut TimeWord, u32);
+    let maps: [(&BTreeMap<String, u32>, Fill); 5] = [
+        (&rules.months, |t, n| t.month = Some(n)),
+        (&rules.weekdays, |t, n| t.weekday = Some(n)),
+        (&time.counts, |t, n| t.count = Some(n)),
+        (&time.day_units, |t, n| t.day_unit = Some(n)),
+        (&time.seasons, |t, n| t.season = Some(n)),
+    ];
+    for (map, set) in maps {
+        for (word, &n) in map {
+            set(table.entry(word.clone()).or_default(), n);
+        }
+    }
+    table
+}
+
+impl Rules {
+    /// What a word (lower case) is to the time rules: one lookup for all of them.
+    pub fn time_word(&self, word: &str) -> TimeWord {
+        self.time_words.get(word).copied().unwrap_or_default()
+    }
+}
+
 /// Every cue phrase of [`Cues::phrase_lists`], in list order.
 pub(super) fn cue_index(cues: &Cues) -> PhraseIndex<()> {
     PhraseIndex::new(cues.phrase_lists().into_iter().flatten().map(|p| (p.as_str(), ())))
@@ -273,9 +313,28 @@ pub(super) fn cue_index(cues: &Cues) -> PhraseIndex<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::TimePhrase;
+    use super::{TimePhrase, TimeWord};
     use crate::article::Lang;
     use crate::lang::rules;
+
+    #[test]
+    fn a_time_word_says_what_each_list_says_of_it() {
+        for lang in Lang::ALL {
+            let rules = rules(lang);
+            let t = &rules.time;
+            let words = rules.months.keys().chain(rules.weekdays.keys()).chain(t.counts.keys());
+            for w in words.chain(t.day_units.keys()).chain(t.seasons.keys()).map(String::as_str).chain(["xyz", ""]) {
+                let expected = TimeWord {
+                    month: rules.months.get(w).copied(),
+                    weekday: rules.weekdays.get(w).copied(),
+                    count: t.counts.get(w).copied(),
+                    day_unit: t.day_units.get(w).copied(),
+                    season: t.seasons.get(w).copied(),
+                };
+                assert_eq!(rules.time_word(w), expected, "{lang:?}: {w:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_time_phrase_is_found_in_its_own_words_with_its_tag() {
