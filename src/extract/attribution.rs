@@ -348,9 +348,9 @@ impl<'a> Reader<'a> {
             let words: Vec<&str> = phrase.split(' ').collect();
             let Some((head, before)) = words.split_last().filter(|(_, b)| !b.is_empty()) else { return false };
             (before.len()..lower.len()).any(|i| {
-                lower[i].len() > head.len()
+                lower[i - before.len()..i].iter().zip(before).all(|(w, b)| w == b)
+                    && lower[i].len() > head.len()
                     && lower[i].ends_with(head)
-                    && lower[i - before.len()..i].iter().zip(before).all(|(w, b)| w == b)
             })
         })
     }

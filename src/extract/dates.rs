@@ -66,8 +66,10 @@ impl<'a> Reader<'a> {
                 TimePhrase::MonthBefore | TimePhrase::Future => {}
             }
         }
-        out.extend(self.spans_before_an_event(tokens, lower, reference));
-        out.extend(self.spans_ago(tokens, lower, reference));
+        // The count of days at each word ("zwei Wochen": 14), read once for both kinds of span.
+        let counted: Vec<Option<u32>> = (0..lower.len()).map(|i| self.days_counted(tokens, lower, i)).collect();
+        out.extend(self.spans_before_an_event(lower, &counted, reference));
+        out.extend(self.spans_ago(lower, &counted, reference));
         // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
         let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
         let future = || speaks_of_future;
@@ -148,7 +150,7 @@ impl<'a> Reader<'a> {
 
     /// "vor zwei Wochen", "three days ago": that long before the reference; a day counted in
     /// days, the week around it counted in weeks.
-    fn spans_ago(&self, tokens: &[Token], lower: &[&str], reference: PartialDate) -> Vec<TimeExpr> {
+    fn spans_ago(&self, lower: &[&str], counted: &[Option<u32>], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
         let value = |days: u32| {
             let around =
@@ -158,11 +160,11 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         for i in 0..lower.len() {
             if listed(&tw.ago_before, lower[i])
-                && let Some(days) = self.days_counted(tokens, lower, i + 1)
+                && let Some(days) = counted.get(i + 1).copied().flatten()
             {
                 out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
             }
-            if let Some(days) = self.days_counted(tokens, lower, i)
+            if let Some(days) = counted[i]
                 && lower.get(i + 2).is_some_and(|w| listed(&tw.ago_after, w))
             {
                 out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
@@ -181,11 +183,11 @@ impl<'a> Reader<'a> {
 
     /// "zwei Wochen nach dem Besuch", "a week after the summit": the event named next lies that
     /// many days before the reference.
-    fn spans_before_an_event(&self, tokens: &[Token], lower: &[&str], reference: PartialDate) -> Vec<TimeExpr> {
+    fn spans_before_an_event(&self, lower: &[&str], counted: &[Option<u32>], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
         (0..lower.len().saturating_sub(2))
             .filter_map(|i| {
-                let days = self.days_counted(tokens, lower, i)?;
+                let days = counted[i]?;
                 listed(&tw.after_words, lower[i + 2]).then(|| TimeExpr {
                     first: i,
                     last: i + 3,
