@@ -10,11 +10,13 @@ use std::sync::LazyLock;
 
 mod frames;
 mod inflect;
+mod phrase_index;
 mod words;
 
 pub use frames::{FrameSlots, Slot};
 pub use inflect::Paradigms;
-pub use words::{Cues, TimeWords};
+pub use phrase_index::{PhraseHit, PhraseIndex};
+pub use words::{Cues, TimePhrase, TimeWord, TimeWords};
 
 /// How a trigger's arguments are found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -338,6 +340,15 @@ pub struct Rules {
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
     pub trigger_index: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The time phrases and cues of the future each sentence is searched for (built at load).
+    #[serde(skip)]
+    pub time_index: PhraseIndex<TimePhrase>,
+    /// Every cue phrase, for the cues a sentence holds (built at load).
+    #[serde(skip)]
+    pub cue_index: PhraseIndex<()>,
+    /// Word → what it is to the time rules (built at load; see `Rules::time_word`).
+    #[serde(skip)]
+    pub time_words: rustc_hash::FxHashMap<String, TimeWord>,
 }
 
 impl Rules {
@@ -428,6 +439,9 @@ fn load(source: &str, lang: Lang) -> Rules {
             rules.trigger_index.entry(form.clone()).or_default().push(g);
         }
     }
+    rules.time_index = words::time_index(&rules.time, &rules.cues);
+    rules.cue_index = words::cue_index(&rules.cues);
+    rules.time_words = words::time_word_table(&rules);
     rules
 }
 

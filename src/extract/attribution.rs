@@ -3,7 +3,7 @@
 
 use super::Reader;
 use super::clauses::{Clause, clause_of};
-use super::phrases::{listed, phrase_position};
+use super::phrases::{FoundCues, listed, phrase_position};
 use super::roles::capital_state;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
@@ -81,6 +81,7 @@ impl<'a> Reader<'a> {
         clauses: &[Clause],
     ) -> Attribution {
         let mut att = Attribution::default();
+        let cues_found = FoundCues::new(self.rules, lower);
         // A capital speaks for its state: "Moscow rejected the accusation".
         let gaz = crate::gazetteer::get();
         let actor_at = |pred: &dyn Fn(&Mention) -> bool| {
@@ -111,7 +112,7 @@ impl<'a> Reader<'a> {
         }
         // "laut TASS", "according to Reuters": the speaker right after.
         for phrase in &self.rules.cues.report_before_speaker {
-            if let Some(at) = phrase_position(lower, phrase) {
+            if let Some(at) = cues_found.position(phrase) {
                 att.sourced = true;
                 let after = at + phrase.split(' ').count();
                 // "according to diplomatic sources, Putin will …": the source stands before the
@@ -145,7 +146,7 @@ impl<'a> Reader<'a> {
         // "Aristide has been accused … by Haitian officials", "Russland wurde von den USA
         // beschuldigt": the agent accuses, the subject is accused.
         for phrase in &self.rules.cues.accuse {
-            if let Some(at) = phrase_position(lower, phrase) {
+            if let Some(at) = cues_found.position(phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
                 let passive = self.auxiliary_before(lower, clause, at);
                 let agent = actor_at(&|m| {
@@ -173,8 +174,10 @@ impl<'a> Reader<'a> {
             }
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
-        let speech_verbs =
-            self.reporting_verbs(tokens, mentions, lower).into_iter().filter(|v| !self.calls_off(lower, v.at));
+        let speech_verbs = self
+            .reporting_verbs(tokens, mentions, lower, &cues_found)
+            .into_iter()
+            .filter(|v| !self.calls_off(lower, v.at));
         for SpeechVerb { at, accuses: accuse, reports } in speech_verbs {
             // "Tehran rejected claims that …", "denied reports that …": a report a denial
             // rejects is someone else's, never its subject's.
@@ -183,7 +186,7 @@ impl<'a> Reader<'a> {
                 .cues
                 .deny
                 .iter()
-                .filter_map(|d| phrase_position(lower, d))
+                .filter_map(|d| cues_found.position(d))
                 .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at));
             if rejected {
                 att.sourced = true;
@@ -246,7 +249,7 @@ impl<'a> Reader<'a> {
         }
         // Denials: "Russland hat dies zurückgewiesen".
         for phrase in &self.rules.cues.deny {
-            if let Some(at) = phrase_position(lower, phrase) {
+            if let Some(at) = cues_found.position(phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
                 if let Some(m) = actor_at(&|m| {
                     m.first >= clause.first
@@ -268,7 +271,13 @@ impl<'a> Reader<'a> {
     /// phrase ("teilte … mit", "accused"), then any verb whose lemma is a reporting or accusing
     /// verb's ("sagt", "gesagt", "mitteilte", "stressed"), read only where the sentence holds a
     /// trigger. A claim both accuses and reports ("claimed").
-    fn reporting_verbs(&self, tokens: &[Token], mentions: &[Mention], lower: &[&str]) -> Vec<SpeechVerb> {
+    fn reporting_verbs(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        lower: &[&str],
+        cues_found: &FoundCues<'_>,
+    ) -> Vec<SpeechVerb> {
         let cues = &self.rules.cues;
         // Tagged only where a word could be such a verb: a trigger stands in the sentence, and
         // some word's lemma as a verb is a reporting or accusing one.
@@ -282,9 +291,9 @@ impl<'a> Reader<'a> {
         let mut found: Vec<SpeechVerb> = cues
             .report_verbs
             .iter()
-            .filter_map(|p| phrase_position(lower, p))
+            .filter_map(|p| cues_found.position(p))
             .map(|at| SpeechVerb { at, accuses: false, reports: true })
-            .chain(cues.accuse.iter().filter_map(|p| phrase_position(lower, p)).map(|at| SpeechVerb {
+            .chain(cues.accuse.iter().filter_map(|p| cues_found.position(p)).map(|at| SpeechVerb {
                 at,
                 accuses: true,
                 reports: reports_lemma(at),
@@ -339,9 +348,9 @@ impl<'a> Reader<'a> {
             let words: Vec<&str> = phrase.split(' ').collect();
             let Some((head, before)) = words.split_last().filter(|(_, b)| !b.is_empty()) else { return false };
             (before.len()..lower.len()).any(|i| {
-                lower[i].len() > head.len()
+                lower[i - before.len()..i].iter().zip(before).all(|(w, b)| w == b)
+                    && lower[i].len() > head.len()
                     && lower[i].ends_with(head)
-                    && lower[i - before.len()..i].iter().zip(before).all(|(w, b)| w == b)
             })
         })
     }

@@ -2,8 +2,9 @@
 //! each resolved against the article's publication date.
 
 use super::Reader;
-use super::phrases::{listed, phrase_ends_at, phrase_in, phrase_position, phrase_positions};
+use super::phrases::{listed, phrase_ends_at};
 use super::time::{Resolve, TimeExpr, weekday};
+use crate::lang::TimePhrase;
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
@@ -15,70 +16,63 @@ impl<'a> Reader<'a> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let tw = &self.rules.time;
-        let relative: [(&[String], Resolve); 17] = [
-            (&tw.this_week, |r| Some(time::calendar_week(r, 0))),
-            (&tw.earlier_this_week, |r| Some(time::week_so_far(r))),
-            (&tw.yesterday, |r| Some(days_after(r, -1))),
-            (&tw.today, |r| Some(r.window())),
-            (&tw.tomorrow, |r| Some(days_after(r, 1))),
-            (&tw.last_month, |r| Some(time::previous_month(r))),
-            (&tw.next_month, |r| Some(time::next_month(r))),
-            (&tw.last_week, |r| Some(time::calendar_week(r, -1))),
-            (&tw.next_week, |r| Some(time::calendar_week(r, 1))),
-            (&tw.this_weekend, |r| Some(time::weekend(r, 0))),
-            (&tw.last_weekend, |r| Some(time::weekend(r, -1))),
-            (&tw.next_weekend, |r| Some(time::weekend(r, 1))),
-            (&tw.earlier_this_month, |r| Some(time::rest_of_month(r, false))),
-            (&tw.later_this_month, |r| Some(time::rest_of_month(r, true))),
-            (&tw.last_year, |r| Some(time::year_from(r, -1))),
-            (&tw.this_year, |r| Some(time::year_from(r, 0))),
-            (&tw.next_year, |r| Some(time::year_from(r, 1))),
+        // In the order of `TimeWords::relative`.
+        let relative: [Resolve; 17] = [
+            |r| Some(time::calendar_week(r, 0)),
+            |r| Some(time::week_so_far(r)),
+            |r| Some(days_after(r, -1)),
+            |r| Some(r.window()),
+            |r| Some(days_after(r, 1)),
+            |r| Some(time::previous_month(r)),
+            |r| Some(time::next_month(r)),
+            |r| Some(time::calendar_week(r, -1)),
+            |r| Some(time::calendar_week(r, 1)),
+            |r| Some(time::weekend(r, 0)),
+            |r| Some(time::weekend(r, -1)),
+            |r| Some(time::weekend(r, 1)),
+            |r| Some(time::rest_of_month(r, false)),
+            |r| Some(time::rest_of_month(r, true)),
+            |r| Some(time::year_from(r, -1)),
+            |r| Some(time::year_from(r, 0)),
+            |r| Some(time::year_from(r, 1)),
         ];
-        // "teilte gestern mit, … seien gestern gelandet": each occurrence is an expression.
-        for (phrases, resolve) in relative {
-            for p in phrases {
-                for at in phrase_positions(lower, p) {
-                    if !self.capitalised_noun(tokens, at, p)
-                        && let Some(value) = resolve(reference)
+        // The index gives the phrases list by list, each at every place it stands ("teilte
+        // gestern mit, … seien gestern gelandet": each occurrence is an expression), then those
+        // of the story's day, then those of a month before.
+        let hits = self.rules.time_index.find(lower);
+        let mut month_before_seen = None;
+        for hit in &hits {
+            let (first, last) = (hit.at, hit.at + hit.text.split(' ').count());
+            match *hit.tag {
+                TimePhrase::Relative(n) => {
+                    if !self.capitalised_noun(tokens, first, hit.text)
+                        && let Some(value) = relative[n](reference)
                     {
-                        out.push(TimeExpr {
-                            first: at,
-                            last: at + p.split(' ').count(),
-                            value,
-                            anchors_following: false,
-                        });
+                        out.push(TimeExpr { first, last, value, anchors_following: false });
                     }
                 }
-            }
-        }
-        if let Some(story) = &self.story {
-            for (p, &days) in &tw.story_day_offsets {
-                for at in phrase_positions(lower, p) {
-                    let value = time::days_from(story, i64::from(days));
-                    out.push(TimeExpr { first: at, last: at + p.split(' ').count(), value, anchors_following: false });
+                TimePhrase::StoryDay(days) => {
+                    if let Some(story) = &self.story {
+                        let value = time::days_from(story, i64::from(days));
+                        out.push(TimeExpr { first, last, value, anchors_following: false });
+                    }
                 }
+                // The first place only.
+                TimePhrase::MonthBefore if month_before_seen != Some(hit.phrase) => {
+                    month_before_seen = Some(hit.phrase);
+                    let value = reference.window().months_before(1);
+                    out.push(TimeExpr { first, last, value, anchors_following: true });
+                }
+                TimePhrase::MonthBefore | TimePhrase::Future => {}
             }
         }
-        for p in &tw.month_before_anchor {
-            if let Some(at) = phrase_position(lower, p) {
-                out.push(TimeExpr {
-                    first: at,
-                    last: at + p.split(' ').count(),
-                    value: reference.window().months_before(1),
-                    anchors_following: true,
-                });
-            }
-        }
-        out.extend(self.spans_before_an_event(tokens, lower, reference));
-        out.extend(self.spans_ago(tokens, lower, reference));
-        // Whether the sentence speaks of the future: looked up only for a weekday or a date.
-        let speaks_of_future = std::cell::OnceCell::new();
-        let future = || {
-            *speaks_of_future.get_or_init(|| {
-                self.rules.cues.future_aux.iter().chain(&self.rules.cues.planned).any(|c| phrase_in(lower, c))
-            })
-        };
+        // The count of days at each word ("zwei Wochen": 14), read once for both kinds of span.
+        let counted: Vec<Option<u32>> = (0..lower.len()).map(|i| self.days_counted(tokens, lower, i)).collect();
+        out.extend(self.spans_before_an_event(lower, &counted, reference));
+        out.extend(self.spans_ago(lower, &counted, reference));
+        // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
+        let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
+        let future = || speaks_of_future;
         out.extend(self.weekdays(tokens, lower, reference, &future));
         out.extend(self.calendar_dates(tokens, lower, reference, &future));
         without_nested(out)
@@ -125,7 +119,7 @@ impl<'a> Reader<'a> {
             let first = resolve(n, i);
             let joined = lower.get(i + 1).is_some_and(|w| listed(&self.rules.time.range_join, w));
             if joined
-                && let Some(&m) = lower.get(i + 2).and_then(|w| self.rules.weekdays.get(*w))
+                && let Some(m) = lower.get(i + 2).and_then(|w| self.rules.time_word(w).weekday)
                 && let (TimeValue::Day(a), TimeValue::Day(b)) = (&first, resolve(m, i))
                 && a < &b
                 && (b - *a).num_days() < 7
@@ -147,17 +141,16 @@ impl<'a> Reader<'a> {
 
     /// A count of days or weeks ("zwei Wochen", "3 days") at `i`: the number of days.
     fn days_counted(&self, tokens: &[Token], lower: &[&str], i: usize) -> Option<u32> {
-        let tw = &self.rules.time;
         let n =
-            tw.counts.get(*lower.get(i)?).copied().or_else(|| {
+            self.rules.time_word(lower.get(i)?).count.or_else(|| {
                 (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten()
             })?;
-        Some(n * *tw.day_units.get(*lower.get(i + 1)?)?)
+        Some(n * self.rules.time_word(lower.get(i + 1)?).day_unit?)
     }
 
     /// "vor zwei Wochen", "three days ago": that long before the reference; a day counted in
     /// days, the week around it counted in weeks.
-    fn spans_ago(&self, tokens: &[Token], lower: &[&str], reference: PartialDate) -> Vec<TimeExpr> {
+    fn spans_ago(&self, lower: &[&str], counted: &[Option<u32>], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
         let value = |days: u32| {
             let around =
@@ -167,11 +160,11 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         for i in 0..lower.len() {
             if listed(&tw.ago_before, lower[i])
-                && let Some(days) = self.days_counted(tokens, lower, i + 1)
+                && let Some(days) = counted.get(i + 1).copied().flatten()
             {
                 out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
             }
-            if let Some(days) = self.days_counted(tokens, lower, i)
+            if let Some(days) = counted[i]
                 && lower.get(i + 2).is_some_and(|w| listed(&tw.ago_after, w))
             {
                 out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
@@ -182,20 +175,19 @@ impl<'a> Reader<'a> {
 
     /// The weekday a word names, alone or with a part of the day ("Dienstagabend").
     fn weekday_in(&self, word: &str) -> Option<u32> {
-        let days = &self.rules.weekdays;
-        days.get(word).copied().or_else(|| {
+        self.rules.time_word(word).weekday.or_else(|| {
             let part = self.rules.time.weekday_parts.iter().find(|p| word.ends_with(p.as_str()))?;
-            days.get(&word[..word.len() - part.len()]).copied()
+            self.rules.time_word(&word[..word.len() - part.len()]).weekday
         })
     }
 
     /// "zwei Wochen nach dem Besuch", "a week after the summit": the event named next lies that
     /// many days before the reference.
-    fn spans_before_an_event(&self, tokens: &[Token], lower: &[&str], reference: PartialDate) -> Vec<TimeExpr> {
+    fn spans_before_an_event(&self, lower: &[&str], counted: &[Option<u32>], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
         (0..lower.len().saturating_sub(2))
             .filter_map(|i| {
-                let days = self.days_counted(tokens, lower, i)?;
+                let days = counted[i]?;
                 listed(&tw.after_words, lower[i + 2]).then(|| TimeExpr {
                     first: i,
                     last: i + 3,
@@ -233,8 +225,7 @@ impl<'a> Reader<'a> {
                     .and_then(|t| t.text.parse::<i32>().ok())
                     .filter(|y| (1900..=2100).contains(y))
             };
-            let month_at =
-                |k: usize| lower.get(k).and_then(|w| self.rules.months.get(w.trim_end_matches('.'))).copied();
+            let month_at = |k: usize| lower.get(k).and_then(|w| self.rules.time_word(w.trim_end_matches('.')).month);
             // "12.10.2023": a date in digits, day first.
             if let Some(date) = digits_date(&tokens[i]) {
                 dates.push((i, i + 1, date));
@@ -329,7 +320,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // "im Sommer", "next spring": a season after a word of the phrase, three months.
-            if let Some(&start) = self.rules.time.seasons.get(lower[i])
+            if let Some(start) = self.rules.time_word(lower[i]).season
                 && i > 0
                 && (!tokens[i - 1].is_capitalized()
                     || self.rules.prepositions.contains_key(lower[i - 1])

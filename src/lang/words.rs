@@ -1,5 +1,7 @@
 //! Word lists of a language's rules: cues of modality and attribution, and time words.
 
+use super::{PhraseIndex, Rules};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -81,6 +83,31 @@ pub struct Cues {
     /// Words that make the event noun after them a deadline still ahead ("bis zum Gipfel").
     #[serde(default)]
     pub deadline: Vec<String>,
+}
+
+impl Cues {
+    /// The lists of cue phrases, matched as runs of words (not the lemma lists, nor the
+    /// adjectives and words of habit matched one word at a time).
+    pub fn phrase_lists(&self) -> [&[String]; 16] {
+        [
+            &self.future_aux,
+            &self.planned,
+            &self.hypothetical,
+            &self.cancelled,
+            &self.refused,
+            &self.negation,
+            &self.report_verbs,
+            &self.report_after_speaker,
+            &self.report_before_speaker,
+            &self.deny,
+            &self.accuse,
+            &self.reported_speech,
+            &self.hearsay,
+            &self.passive_aux,
+            &self.preparation,
+            &self.deadline,
+        ]
+    }
 }
 
 /// Relative time words.
@@ -193,8 +220,149 @@ pub struct TimeWords {
 }
 
 impl TimeWords {
+    /// The lists of relative time phrases, in the order `extract::dates` resolves them.
+    pub fn relative(&self) -> [&[String]; 17] {
+        [
+            &self.this_week,
+            &self.earlier_this_week,
+            &self.yesterday,
+            &self.today,
+            &self.tomorrow,
+            &self.last_month,
+            &self.next_month,
+            &self.last_week,
+            &self.next_week,
+            &self.this_weekend,
+            &self.last_weekend,
+            &self.next_weekend,
+            &self.earlier_this_month,
+            &self.later_this_month,
+            &self.last_year,
+            &self.this_year,
+            &self.next_year,
+        ]
+    }
+
     /// A day named by one word relative to the reference ("gestern", "today", "tomorrow").
     pub fn is_relative_day(&self, word: &str) -> bool {
         [&self.yesterday, &self.today, &self.tomorrow].iter().any(|list| list.iter().any(|w| w == word))
+    }
+}
+
+/// What a phrase of the time index stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimePhrase {
+    /// A relative time phrase of the list at this place of [`TimeWords::relative`].
+    Relative(usize),
+    /// A phrase that dates by the story's last date, moved by so many days.
+    StoryDay(i32),
+    /// "einen Monat nach", "a month after": the event after it lies a month before the anchor.
+    MonthBefore,
+    /// A cue of the future: a future auxiliary or a word of plans.
+    Future,
+}
+
+/// The phrases every sentence is searched for its time expressions: relative time phrases list by
+/// list, story-day phrases, month-before phrases, then cues of the future.
+pub(super) fn time_index(time: &TimeWords, cues: &Cues) -> PhraseIndex<TimePhrase> {
+    let relative = time
+        .relative()
+        .into_iter()
+        .enumerate()
+        .flat_map(|(n, list)| list.iter().map(move |p| (p.as_str(), TimePhrase::Relative(n))));
+    let story = time.story_day_offsets.iter().map(|(p, &days)| (p.as_str(), TimePhrase::StoryDay(days)));
+    let month = time.month_before_anchor.iter().map(|p| (p.as_str(), TimePhrase::MonthBefore));
+    let future = cues.future_aux.iter().chain(&cues.planned).map(|p| (p.as_str(), TimePhrase::Future));
+    PhraseIndex::new(relative.chain(story).chain(month).chain(future))
+}
+
+/// What a word is to the time rules, each with its number: a month, a weekday, a count, a unit of
+/// days, a season.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TimeWord {
+    pub month: Option<u32>,
+    pub weekday: Option<u32>,
+    pub count: Option<u32>,
+    pub day_unit: Option<u32>,
+    pub season: Option<u32>,
+}
+
+/// The table of [`Rules::time_word`]: every word of the months, weekdays, counts, units of days and
+/// seasons.
+pub(super) fn time_word_table(rules: &Rules) -> FxHashMap<String, TimeWord> {
+    let mut table: FxHashMap<String, TimeWord> = FxHashMap::default();
+    let time = &rules.time;
+    type Fill = fn(&mut TimeWord, u32);
+    let maps: [(&BTreeMap<String, u32>, Fill); 5] = [
+        (&rules.months, |t, n| t.month = Some(n)),
+        (&rules.weekdays, |t, n| t.weekday = Some(n)),
+        (&time.counts, |t, n| t.count = Some(n)),
+        (&time.day_units, |t, n| t.day_unit = Some(n)),
+        (&time.seasons, |t, n| t.season = Some(n)),
+    ];
+    for (map, set) in maps {
+        for (word, &n) in map {
+            set(table.entry(word.clone()).or_default(), n);
+        }
+    }
+    table
+}
+
+impl Rules {
+    /// What a word (lower case) is to the time rules: one lookup for all of them.
+    pub fn time_word(&self, word: &str) -> TimeWord {
+        self.time_words.get(word).copied().unwrap_or_default()
+    }
+}
+
+/// Every cue phrase of [`Cues::phrase_lists`], in list order.
+pub(super) fn cue_index(cues: &Cues) -> PhraseIndex<()> {
+    PhraseIndex::new(cues.phrase_lists().into_iter().flatten().map(|p| (p.as_str(), ())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TimePhrase, TimeWord};
+    use crate::article::Lang;
+    use crate::lang::rules;
+
+    #[test]
+    fn a_time_word_says_what_each_list_says_of_it() {
+        for lang in Lang::ALL {
+            let rules = rules(lang);
+            let t = &rules.time;
+            let words = rules.months.keys().chain(rules.weekdays.keys()).chain(t.counts.keys());
+            for w in words.chain(t.day_units.keys()).chain(t.seasons.keys()).map(String::as_str).chain(["xyz", ""]) {
+                let expected = TimeWord {
+                    month: rules.months.get(w).copied(),
+                    weekday: rules.weekdays.get(w).copied(),
+                    count: t.counts.get(w).copied(),
+                    day_unit: t.day_units.get(w).copied(),
+                    season: t.seasons.get(w).copied(),
+                };
+                assert_eq!(rules.time_word(w), expected, "{lang:?}: {w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_time_phrase_is_found_in_its_own_words_with_its_tag() {
+        for lang in Lang::ALL {
+            let rules = rules(lang);
+            let tagged = rules
+                .time
+                .relative()
+                .into_iter()
+                .enumerate()
+                .flat_map(|(n, list)| list.iter().map(move |p| (p.as_str(), TimePhrase::Relative(n))));
+            let story = rules.time.story_day_offsets.iter().map(|(p, &d)| (p.as_str(), TimePhrase::StoryDay(d)));
+            for (phrase, tag) in tagged.chain(story) {
+                let words: Vec<&str> = phrase.split(' ').collect();
+                assert!(
+                    rules.time_index.find(&words).iter().any(|h| h.at == 0 && h.text == phrase && *h.tag == tag),
+                    "{lang:?}: {phrase:?} is found as {tag:?}"
+                );
+            }
+        }
     }
 }
