@@ -97,8 +97,8 @@ impl DiskStore {
         }
         let text = std::fs::read_to_string(&marker).map_err(io(&marker))?;
         let name = text.lines().next().unwrap_or_default().split(':').next().unwrap_or_default().trim();
-        let layout =
-            Layout::of(name).ok_or_else(|| StoreError::Unknown { path: dir.to_path_buf(), marker: name.to_string() })?;
+        let layout = Layout::of(name)
+            .ok_or_else(|| StoreError::Unknown { path: dir.to_path_buf(), marker: name.to_string() })?;
         if access == Access::Write {
             remove_stale(dir, MARKER)?;
         }

@@ -52,13 +52,19 @@ fn quads(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
     graphs
 }
 
-/// The bytes the store is writing: the dataset being saved (layout 1: its temporary file) or
-/// RocksDB's write-ahead log (layout 2). They grow once the articles are read and the load writes.
-fn written(store: &Path) -> u64 {
+/// The files the store writes as a load goes: the dataset being saved (layout 1: its temporary
+/// file) or RocksDB's write-ahead logs (layout 2), with their sizes. A load's own files are new:
+/// the temporary file bears its process id, and RocksDB numbers each new log higher.
+fn writing(store: &Path) -> BTreeMap<PathBuf, u64> {
     let files = |dir: PathBuf| std::fs::read_dir(dir).into_iter().flatten().flatten();
     let saving = files(store.to_path_buf()).filter(|f| f.file_name().to_string_lossy().starts_with(".dataset.nq.tmp-"));
     let logged = files(store.join("rocksdb")).filter(|f| f.file_name().to_string_lossy().ends_with(".log"));
-    saving.chain(logged).filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum()
+    saving.chain(logged).filter_map(|f| Some((f.path(), f.metadata().ok()?.len()))).collect()
+}
+
+/// The bytes written to files that were not there before.
+fn written_since(store: &Path, before: &BTreeMap<PathBuf, u64>) -> u64 {
+    writing(store).into_iter().filter(|(path, _)| !before.contains_key(path)).map(|(_, bytes)| bytes).sum()
 }
 
 /// A fixed sequence of pseudo-random numbers (SplitMix64): the test is the same each run.
@@ -74,22 +80,30 @@ impl Random {
     }
 }
 
-/// Kills after the first write was seen plus up to `spread`, or at a point of the whole run.
-fn kill_at(store: &Path, input: &Path, whole: Duration, spread: Duration, after_write: bool, random: &mut Random) {
-    let before = written(store);
-    let start = Instant::now();
+/// Where a load is killed: at a time of the whole run, or once it has written a part of what a
+/// clean run writes.
+#[derive(Clone, Copy, Debug)]
+enum Point {
+    Time(Duration),
+    Written(u64),
+}
+
+/// Starts a load and kills it with SIGKILL at the point; whether it was still running then.
+fn kill_at(store: &Path, input: &Path, point: Point) -> bool {
+    let before = writing(store);
     let mut child = load(store, input);
-    let delay = if after_write {
-        while written(store) == before && start.elapsed() < whole * 3 && child.try_wait().unwrap().is_none() {
-            std::thread::sleep(Duration::from_millis(2));
+    match point {
+        Point::Time(delay) => std::thread::sleep(delay),
+        Point::Written(bytes) => {
+            while written_since(store, &before) < bytes && child.try_wait().unwrap().is_none() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
         }
-        Duration::from_millis(random.below(spread.as_millis() as u64 + 1))
-    } else {
-        Duration::from_millis(random.below(whole.as_millis() as u64 + 1))
-    };
-    std::thread::sleep(delay);
+    }
+    let running = child.try_wait().unwrap().is_none();
     let _ = child.kill(); // SIGKILL
     child.wait().unwrap();
+    running
 }
 
 /// The actors graph: a set that every article adds to, so a killed load leaves part of it.
@@ -97,9 +111,10 @@ fn is_actors(graph: &str) -> bool {
     graph.ends_with("/graph/actors>")
 }
 
-/// The test of issue 17: 20 loads of 1,000 articles killed with SIGKILL, half at a random point
-/// of the whole run, half at a random point after the store began to be written; then a whole
-/// load, after which the store holds exactly the quads of a clean run.
+/// The test of issue 17: 20 loads of 1,000 articles killed with SIGKILL, half at a random time
+/// of the run, half once they have written a random part of what a clean run writes (in RocksDB,
+/// a random article); then a whole load, after which the store holds exactly the quads of a clean
+/// run.
 #[test]
 fn a_load_killed_at_random_points_leaves_a_whole_store() {
     const KILLS: usize = 20;
@@ -108,21 +123,29 @@ fn a_load_killed_at_random_points_leaves_a_whole_store() {
     let clean = dir.join("clean");
     let start = Instant::now();
     let mut child = load(&clean, &input);
-    while written(&clean) == 0 && child.try_wait().unwrap().is_none() {
-        std::thread::sleep(Duration::from_millis(2));
+    let mut most = 0;
+    while child.try_wait().unwrap().is_none() {
+        most = most.max(written_since(&clean, &BTreeMap::new()));
+        std::thread::sleep(Duration::from_millis(1));
     }
-    let first_write = start.elapsed();
+    let whole = start.elapsed();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    let whole = start.elapsed();
+    assert!(most > 1_000_000, "a clean load writes {most} bytes");
     let expected = quads(&clean);
     assert!(expected.len() > 800, "1,000 articles give {} graphs", expected.len());
 
     let killed = dir.join("killed");
     let mut random = Random(17);
     let mut before: BTreeSet<String> = BTreeSet::new();
+    let mut interrupted = 0;
     for kill in 0..KILLS {
-        kill_at(&killed, &input, whole, whole - first_write, kill % 2 == 1, &mut random);
+        let point = if kill % 2 == 0 {
+            Point::Time(Duration::from_millis(random.below(whole.as_millis() as u64)))
+        } else {
+            Point::Written(1 + random.below(most))
+        };
+        interrupted += usize::from(kill_at(&killed, &input, point));
         let now = if killed.join("KGEXPORT-STORE").exists() {
             quads(&killed)
         } else {
@@ -132,7 +155,8 @@ fn a_load_killed_at_random_points_leaves_a_whole_store() {
             BTreeMap::new()
         };
         for (graph, triples) in &now {
-            let clean = expected.get(graph).unwrap_or_else(|| panic!("kill {kill}: {graph} is no graph of a clean run"));
+            let clean =
+                expected.get(graph).unwrap_or_else(|| panic!("kill {kill}: {graph} is no graph of a clean run"));
             if is_actors(graph) {
                 assert!(triples.is_subset(clean), "kill {kill}: the actors graph holds only actors of a clean run");
             } else {
@@ -140,12 +164,14 @@ fn a_load_killed_at_random_points_leaves_a_whole_store() {
             }
         }
         let present: BTreeSet<String> = now.into_keys().collect();
-        assert!(present.is_superset(&before), "kill {kill}: a graph the store held is gone");
+        assert!(present.is_superset(&before), "kill {kill} ({point:?}): a graph the store held is gone");
         before = present;
     }
+    assert!(interrupted >= KILLS / 2, "only {interrupted} of {KILLS} kills came before the load ended");
     load_done(&killed, &input);
     assert!(quads(&killed) == expected, "after a whole load the store holds exactly a clean run's quads");
 }
+
 /// Two loads into one store at once: both sets of articles land (the second waits and says so).
 #[test]
 fn two_loads_at_once_are_serialised_and_both_land() {
