@@ -114,7 +114,8 @@ impl DiskStore {
 
     /// Replaces an article's named graph with its new triples and adds its actors' descriptions
     /// to the actors graph (a set: what is there already stays once), in one transaction: in
-    /// RocksDB, one write batch that is on disk once this returns.
+    /// RocksDB, one write batch, in its write-ahead log once this returns (unsynced: a killed
+    /// process loses none, a crashed machine may lose the last ones, each whole).
     ///
     /// # Errors
     /// When the storage fails.
