@@ -2,21 +2,27 @@
 //! describes the actors, queried with SPARQL. Loading an article again replaces its graph and
 //! adds its actors' descriptions to the actors graph (a set), so re-runs never duplicate.
 //!
-//! The folder:
+//! The folder, in one of two layouts named by its marker:
 //!
 //! ```text
-//! KGEXPORT-STORE   the marker: "kgexport store 1"; nothing else is ever made a store
+//! KGEXPORT-STORE   the marker: "kgexport store 2" (or 1); nothing else is ever made a store
 //! kgexport.lock    the lock: a load holds it alone, queries share it
-//! dataset.nq       the dataset as N-Quads, replaced whole (temporary file, fsync, rename)
+//! rocksdb/         layout 2: Oxigraph's RocksDB database (with its own LOCK file)
+//! dataset.nq       layout 1: the dataset as N-Quads, replaced whole (temporary file, fsync, rename)
 //! ```
 //!
-//! The dataset is read into memory when the store opens and saved once at the end of a load, so
-//! a load killed at any moment leaves the dataset before it or after it, never a part; the lock
-//! serialises loads, so none is lost. (Oxigraph's RocksDB backend would keep the dataset on disk
-//! and write one transaction per article, at a build cost measured in the README.)
+//! New stores take layout 2 when the `rocksdb-store` feature is built in (the default), else
+//! layout 1; a store keeps its layout, and a build without the feature refuses layout 2 clearly.
+//! In layout 2 each article's graph is one RocksDB write batch, so a load killed at any moment
+//! leaves every article's old or new graph; in layout 1 the dataset is read into memory when the
+//! store opens and saved once at the end of a load, so a killed load leaves the dataset before it.
+//! The lock serialises loads in both, so none is lost.
 
 mod disk;
+mod nquads;
 mod results;
+#[cfg(feature = "rocksdb-store")]
+mod rocks;
 
 pub use disk::{Access, DiskStore};
 
@@ -47,6 +53,21 @@ pub enum StoreError {
         path: PathBuf,
         /// The cause.
         source: io::Error,
+    },
+    /// A store in RocksDB opened by a build without it.
+    #[error(
+        "{0}: this store keeps its dataset in RocksDB (layout \"kgexport store 2\"), and this kgexport was built without it; build it with the default feature rocksdb-store"
+    )]
+    NeedsRocksDb(PathBuf),
+    /// The RocksDB database is open in another program (its own lock refused it).
+    #[error(
+        "{path}: the database is held by another program (an Oxigraph server on this folder?); stop it and run again ({message})"
+    )]
+    InUse {
+        /// The database folder.
+        path: PathBuf,
+        /// RocksDB's message.
+        message: String,
     },
     /// The saved dataset does not parse.
     #[error("{path}: damaged store: {message}")]

@@ -5,8 +5,9 @@ use anyhow::{Context, Result};
 use kgexport::store::{Access, DiskStore, StoreError};
 use std::io::{self, Write};
 
-/// `kgexport load`: every article replaces its named graph in the store, which is saved once.
-/// Another load into the same store waits (and says so) until this one is done.
+/// `kgexport load`: every article replaces its named graph in the store (in RocksDB, one
+/// transaction each as it comes; in a layout-1 store, saved once at the end). Another load into
+/// the same store waits (and says so) until this one is done.
 pub fn load(args: LoadArgs) -> Result<bool> {
     args.read.install_gazetteer()?;
     super::checked_inputs(&args.inputs)?;
@@ -18,7 +19,7 @@ pub fn load(args: LoadArgs) -> Result<bool> {
         store.replace(&graph)?;
         Ok(())
     })?;
-    store.save()?;
+    store.finish()?;
     let written = format!("{} ({} quads)", args.store.display(), store.len()?);
     super::finish_report(&report, args.read.quiet, &written);
     Ok(report.problems.is_empty())

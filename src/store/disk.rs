@@ -1,8 +1,7 @@
-//! The store's folder: the marker, the lock, and the dataset saved whole.
+//! The store's folder: the marker and its layout, the lock, and the backend of each layout.
 
-use super::{ResultsFormat, StoreError};
+use super::{ResultsFormat, StoreError, nquads};
 use crate::graph::ArticleGraph;
-use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNodeRef, QuadRef};
 use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::Store;
@@ -12,10 +11,6 @@ use std::path::{Path, PathBuf};
 
 const MARKER: &str = "KGEXPORT-STORE";
 const LOCK: &str = "kgexport.lock";
-const DATA: &str = "dataset.nq";
-const LAYOUT: &str = "kgexport store 1";
-const MARKER_TEXT: &str = "kgexport store 1: dataset.nq holds one named graph per article; kgexport.lock is \
-     held by a load alone and shared by queries\n";
 
 /// How a store is opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,9 +21,44 @@ pub enum Access {
     Read,
 }
 
+/// Where a store keeps its dataset: the first line of its marker says which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// `dataset.nq`, read into memory and saved whole.
+    NQuads,
+    /// `rocksdb/`, Oxigraph's on-disk store: one write batch per article.
+    RocksDb,
+}
+
+impl Layout {
+    /// The layout of the stores this build makes.
+    const NEW: Layout = if cfg!(feature = "rocksdb-store") { Layout::RocksDb } else { Layout::NQuads };
+
+    fn name(self) -> &'static str {
+        match self {
+            Layout::NQuads => "kgexport store 1",
+            Layout::RocksDb => "kgexport store 2",
+        }
+    }
+
+    fn of(name: &str) -> Option<Layout> {
+        [Layout::NQuads, Layout::RocksDb].into_iter().find(|l| l.name() == name)
+    }
+
+    /// The marker's text: the name, then what the folder holds.
+    fn marker(self) -> String {
+        let data = match self {
+            Layout::NQuads => "dataset.nq holds one named graph per article",
+            Layout::RocksDb => "rocksdb/ is an Oxigraph RocksDB database of one named graph per article",
+        };
+        format!("{}: {data}; kgexport.lock is held by a load alone and shared by queries\n", self.name())
+    }
+}
+
 /// A store in a folder, open and locked until dropped.
 pub struct DiskStore {
     dir: PathBuf,
+    layout: Layout,
     store: Store,
     /// Held while the store is open: a load excludes every other process, a query only loads.
     _lock: File,
@@ -40,15 +70,15 @@ impl DiskStore {
     ///
     /// # Errors
     /// When the path is a file or a folder with other content, when there is no store to read,
-    /// or when the saved dataset is damaged.
+    /// when the store's layout is unknown or not built in, when the saved dataset is damaged, or
+    /// when another program holds the RocksDB database.
     pub fn open(dir: &Path, access: Access, busy: impl FnOnce()) -> Result<DiskStore, StoreError> {
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| StoreError::Io { path, source }
-        };
         let marker = dir.join(MARKER);
         match access {
-            Access::Read if !dir.exists() => return Err(StoreError::Missing(dir.to_path_buf())),
+            // A folder that only a load killed before it made the store left is no store yet.
+            Access::Read if !marker.exists() && is_store_or_empty(dir)? => {
+                return Err(StoreError::Missing(dir.to_path_buf()));
+            }
             Access::Read if !marker.exists() => return Err(StoreError::NotAStore(dir.to_path_buf())),
             Access::Write if !is_store_or_empty(dir)? => return Err(StoreError::NotAStore(dir.to_path_buf())),
             _ => {}
@@ -63,36 +93,35 @@ impl DiskStore {
             if !is_store_or_empty(dir)? {
                 return Err(StoreError::NotAStore(dir.to_path_buf()));
             }
-            std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+            write_synced(dir, MARKER, Layout::NEW.marker().as_bytes())?;
         }
-        let layout = std::fs::read_to_string(&marker).map_err(io(&marker))?;
-        let layout = layout.lines().next().unwrap_or_default().split(':').next().unwrap_or_default().trim();
-        if layout != LAYOUT {
-            return Err(StoreError::Unknown { path: dir.to_path_buf(), marker: layout.to_string() });
-        }
+        let text = std::fs::read_to_string(&marker).map_err(io(&marker))?;
+        let name = text.lines().next().unwrap_or_default().split(':').next().unwrap_or_default().trim();
+        let layout = Layout::of(name)
+            .ok_or_else(|| StoreError::Unknown { path: dir.to_path_buf(), marker: name.to_string() })?;
         if access == Access::Write {
-            remove_stale(dir)?;
+            remove_stale(dir, MARKER)?;
         }
-        let store = Store::new().map_err(|e| StoreError::Storage(e.to_string()))?;
-        let data = dir.join(DATA);
-        if data.exists() {
-            let bytes = std::fs::read(&data).map_err(io(&data))?;
-            store
-                .load_from_slice(RdfFormat::NQuads, &bytes)
-                .map_err(|e| StoreError::Damaged { path: data.clone(), message: e.to_string() })?;
-        }
-        Ok(DiskStore { dir: dir.to_path_buf(), store, _lock: lock })
+        let store = match layout {
+            Layout::NQuads => nquads::open(dir, access)?,
+            #[cfg(feature = "rocksdb-store")]
+            Layout::RocksDb => super::rocks::open(dir, access)?,
+            #[cfg(not(feature = "rocksdb-store"))]
+            Layout::RocksDb => return Err(StoreError::NeedsRocksDb(dir.to_path_buf())),
+        };
+        Ok(DiskStore { dir: dir.to_path_buf(), layout, store, _lock: lock })
     }
 
     /// Replaces an article's named graph with its new triples and adds its actors' descriptions
-    /// to the actors graph (a set: what is there already stays once), in one transaction.
+    /// to the actors graph (a set: what is there already stays once), in one transaction: in
+    /// RocksDB, one write batch, in its write-ahead log once this returns (unsynced: a killed
+    /// process loses none, a crashed machine may lose the last ones, each whole).
     ///
     /// # Errors
     /// When the storage fails.
     pub fn replace(&self, graph: &ArticleGraph) -> Result<(), StoreError> {
         let name = NamedNodeRef::new_unchecked(graph.name().as_str());
         let actors = NamedNodeRef::new_unchecked(graph.actors_name().as_str());
-        let storage = |e: oxigraph::store::StorageError| StoreError::Storage(e.to_string());
         let mut transaction = self.store.start_transaction().map_err(storage)?;
         transaction.remove_named_graph(name).map_err(storage)?;
         let quads = graph.triples().iter().map(|t| (t, name)).chain(graph.actors().iter().map(|t| (t, actors)));
@@ -112,7 +141,7 @@ impl DiskStore {
     /// # Errors
     /// When the storage fails.
     pub fn len(&self) -> Result<usize, StoreError> {
-        self.store.len().map_err(|e| StoreError::Storage(e.to_string()))
+        self.store.len().map_err(storage)
     }
 
     /// Whether the store holds nothing.
@@ -120,28 +149,23 @@ impl DiskStore {
     /// # Errors
     /// When the storage fails.
     pub fn is_empty(&self) -> Result<bool, StoreError> {
-        self.store.is_empty().map_err(|e| StoreError::Storage(e.to_string()))
+        self.store.is_empty().map_err(storage)
     }
 
-    /// Saves the dataset: a temporary file, synced, then renamed over the old one.
+    /// Ends a load: saves the dataset whole (layout 1), or flushes RocksDB's memory tables to
+    /// its files (layout 2, where every article is on disk already).
     ///
     /// # Errors
     /// When writing fails.
-    pub fn save(&self) -> Result<(), StoreError> {
-        let data = self.dir.join(DATA);
-        let tmp = self.dir.join(format!(".{DATA}.tmp-{}", std::process::id()));
-        let result = (|| -> io::Result<()> {
-            let file = io::BufWriter::new(File::create(&tmp)?);
-            let file = self.store.dump_to_writer(RdfFormat::NQuads, file).map_err(io::Error::other)?;
-            file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            std::fs::rename(&tmp, &data)?;
-            // The rename itself survives a crash of the machine once the folder is synced.
-            File::open(&self.dir)?.sync_all()
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+    pub fn finish(&self) -> Result<(), StoreError> {
+        match self.layout {
+            Layout::NQuads => nquads::save(&self.dir, &self.store),
+            #[cfg(feature = "rocksdb-store")]
+            Layout::RocksDb => self.store.flush().map_err(storage),
+            // Without RocksDB, `open` refuses a store of layout 2.
+            #[cfg(not(feature = "rocksdb-store"))]
+            Layout::RocksDb => Ok(()),
         }
-        result.map_err(|source| StoreError::Io { path: data, source })
     }
 
     /// Runs a SPARQL query over the union of every article graph and writes its results: CSV,
@@ -164,6 +188,51 @@ impl DiskStore {
     }
 }
 
+/// An I/O error on a path.
+pub(super) fn io(path: &Path) -> impl FnOnce(io::Error) -> StoreError + use<> {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io { path, source }
+}
+
+/// A storage error of Oxigraph.
+pub(super) fn storage(e: oxigraph::store::StorageError) -> StoreError {
+    StoreError::Storage(e.to_string())
+}
+
+/// Writes a file of the folder whole: a temporary file, synced, renamed, the folder synced.
+pub(super) fn write_synced(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| -> io::Result<()> {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, dir.join(name))?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io(&dir.join(name)))
+}
+
+/// Removes the temporary files of `name` left by writes that were killed: under the lock held
+/// alone, no other process is writing.
+pub(super) fn remove_stale(dir: &Path, name: &str) -> Result<(), StoreError> {
+    let prefix = format!(".{name}.tmp-");
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix)) {
+            std::fs::remove_file(&path).map_err(io(&path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Syncs a folder, so that the renames in it survive a crash of the machine.
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
 /// Takes the lock: at once when free, else after calling `busy`.
 fn take(lock: &File, access: Access, busy: impl FnOnce()) -> io::Result<()> {
     let tried = match access {
@@ -183,21 +252,8 @@ fn take(lock: &File, access: Access, busy: impl FnOnce()) -> io::Result<()> {
     }
 }
 
-/// Removes the temporary files of saves that were killed: under the lock held alone, no other
-/// process is saving.
-fn remove_stale(dir: &Path) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io { path: dir.to_path_buf(), source };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&format!(".{DATA}.tmp-"))) {
-            std::fs::remove_file(&path).map_err(|source| StoreError::Io { path, source })?;
-        }
-    }
-    Ok(())
-}
-
-/// A missing folder, an empty one, one with the marker, or one holding only the lock (a store
-/// another process is making).
+/// A missing folder, an empty one, one with the marker, or one holding only the lock and the
+/// marker's temporary files (a store another process is making, or one killed while making it).
 fn is_store_or_empty(dir: &Path) -> Result<bool, StoreError> {
     if !dir.exists() {
         return Ok(true);
@@ -208,9 +264,9 @@ fn is_store_or_empty(dir: &Path) -> Result<bool, StoreError> {
     if dir.join(MARKER).exists() {
         return Ok(true);
     }
-    let io = |source| StoreError::Io { path: dir.to_path_buf(), source };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        if entry.map_err(io)?.file_name() != LOCK {
+    let making = |name: &str| name == LOCK || name.starts_with(&format!(".{MARKER}.tmp-"));
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        if !making(&entry.map_err(io(dir))?.file_name().to_string_lossy()) {
             return Ok(false);
         }
     }

@@ -79,3 +79,62 @@ fn a_folder_that_is_not_a_store_is_refused_and_left_alone() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no store here"), "{}", stderr(&o));
 }
+
+/// The first line of the store's marker.
+fn layout(store: &std::path::Path) -> String {
+    let marker = std::fs::read_to_string(store.join("KGEXPORT-STORE")).unwrap();
+    marker.lines().next().unwrap().split(':').next().unwrap().to_string()
+}
+
+#[test]
+fn the_folder_holds_the_layout_the_readme_describes() {
+    let store = scratch("store-layout");
+    load(&store, &["seeds"]);
+    let mut names: Vec<String> =
+        std::fs::read_dir(&store).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    if cfg!(feature = "rocksdb-store") {
+        assert_eq!(layout(&store), "kgexport store 2");
+        assert_eq!(names, ["KGEXPORT-STORE", "kgexport.lock", "rocksdb"]);
+        assert!(store.join("rocksdb/CURRENT").is_file(), "rocksdb/ is a RocksDB database");
+    } else {
+        assert_eq!(layout(&store), "kgexport store 1");
+        assert_eq!(names, ["KGEXPORT-STORE", "dataset.nq", "kgexport.lock"]);
+    }
+}
+
+#[test]
+fn a_store_of_layout_1_is_read_and_loaded_in_its_layout() {
+    let dir = scratch("store-layout-1");
+    let store = dir.join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(store.join("KGEXPORT-STORE"), "kgexport store 1: dataset.nq holds one named graph per article\n")
+        .unwrap();
+    let o = kgexport(&["-q", "-f", "nq", "-o", store.join("dataset.nq").to_str().unwrap(), "seeds"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let exported = std::fs::read_to_string(store.join("dataset.nq")).unwrap().lines().count();
+    assert_eq!(count(&store), exported, "the store holds the N-Quads it was given");
+    load(&store, &["seeds", "tests/dev-de"]);
+    assert_eq!(layout(&store), "kgexport store 1", "a store keeps its layout");
+    assert!(!store.join("rocksdb").exists());
+    assert!(count(&store) > exported, "the load saved its graphs into dataset.nq");
+}
+
+#[cfg(not(feature = "rocksdb-store"))]
+#[test]
+fn a_store_in_rocksdb_is_refused_by_a_build_without_it() {
+    let store = scratch("store-needs-rocksdb");
+    std::fs::write(store.join("KGEXPORT-STORE"), "kgexport store 2: rocksdb/ is an Oxigraph RocksDB database\n")
+        .unwrap();
+    for args in [&["load", "-q", "--store"][..], &["query", "--store"][..]] {
+        let mut args = args.to_vec();
+        args.extend([store.to_str().unwrap(), "seeds"]);
+        let o = kgexport(&args);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains("built without it; build it with the default feature rocksdb-store"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
