@@ -56,7 +56,7 @@ pub enum StoreError {
     },
     /// A store in RocksDB opened by a build without it.
     #[error(
-        "{0}: this store keeps its dataset in RocksDB (layout \"kgexport store 2\"), and this kgexport was built without it; build it with the default feature rocksdb-store"
+        "{0}: this store keeps its dataset in RocksDB (layout \"kgexport store 2\"), and this kgexport was built without it; build it with the feature rocksdb-store"
     )]
     NeedsRocksDb(PathBuf),
     /// The RocksDB database is open in another program (its own lock refused it).

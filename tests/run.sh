@@ -9,12 +9,9 @@ cd "$(dirname "$0")/.."
 exec < /dev/null
 
 # System packages: Graphviz for the DOT checks, groff for the man pages, a Java runtime for the Spark test, OpenSSL for the
-# private-CA push test, Python's venv module (Debian and Ubuntu ship it apart), and for the store's RocksDB (the default
-# feature rocksdb-store) a C++ compiler and libclang, which its bindings generator loads.
+# private-CA push test, and Python's venv module (Debian and Ubuntu ship it apart).
 setup_failed=0
 need_apt=()
-command -v c++ >/dev/null 2>&1 || need_apt+=(g++)
-if [ -z "${LIBCLANG_PATH:-}" ] && ! ldconfig -p 2>/dev/null | grep -q 'libclang[-.0-9]*\.so'; then need_apt+=(libclang-dev); fi
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v groff >/dev/null 2>&1 || need_apt+=(groff-base)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
