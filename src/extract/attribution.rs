@@ -36,6 +36,8 @@ pub(super) struct Attribution {
     pub(super) denied_report: bool,
     /// Who a passive accusation accuses ("X was accused by Y").
     pub(super) accused: Option<EntityId>,
+    /// Where a claim of responsibility stands ("claimed responsibility for", "bekannte sich zu").
+    pub(super) responsibility: Option<usize>,
     /// Token position of the denier's mention: no role in its own clause, but the subject an
     /// infinitive after the denial shares ("Russland bestritt, Waffen erhalten zu haben").
     pub(super) denier_mention: Option<usize>,
@@ -82,6 +84,7 @@ impl<'a> Reader<'a> {
     ) -> Attribution {
         let mut att = Attribution::default();
         let cues_found = FoundCues::new(self.rules, lower);
+        att.responsibility = self.rules.cues.responsibility.iter().find_map(|p| cues_found.position(p));
         // A capital speaks for its state: "Moscow rejected the accusation".
         let gaz = crate::gazetteer::get();
         let actor_at = |pred: &dyn Fn(&Mention) -> bool| {

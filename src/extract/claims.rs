@@ -4,7 +4,7 @@
 use super::Reader;
 use super::attribution::Attribution;
 use super::clauses::{Clause, clause_of};
-use super::phrases::{phrase_in, phrase_position};
+use super::phrases::phrase_in;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm, Resolver};
 use crate::model::{Claim, EntityId, EntityKind, Event, EventKind, Factuality, Role, Span, Stance};
@@ -193,12 +193,12 @@ impl<'a> Reader<'a> {
             }
             if self.out.claims.len() == before
                 && let Some(verb) = att.accusation
-                && !self.responsibility_claim(tokens, mentions, clauses, evidence)
+                && !self.responsibility_claim(tokens, mentions, clauses, att, evidence)
             {
                 self.accused_act(tokens, mentions, speaker, verb, att.accused.as_ref(), evidence);
             }
         } else {
-            self.responsibility_claim(tokens, mentions, clauses, evidence);
+            self.responsibility_claim(tokens, mentions, clauses, att, evidence);
         }
     }
 
@@ -210,10 +210,10 @@ impl<'a> Reader<'a> {
         tokens: &[Token],
         mentions: &[Mention],
         clauses: &[Clause],
+        att: &Attribution,
         evidence: Span,
     ) -> bool {
-        let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
-        let Some(at) = self.rules.cues.responsibility.iter().find_map(|p| phrase_position(&lower, p)) else {
+        let Some(at) = att.responsibility else {
             return false;
         };
         let clause = &clauses[clause_of(clauses, at)];

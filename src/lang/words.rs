@@ -88,7 +88,7 @@ pub struct Cues {
 impl Cues {
     /// The lists of cue phrases, matched as runs of words (not the lemma lists, nor the
     /// adjectives and words of habit matched one word at a time).
-    pub fn phrase_lists(&self) -> [&[String]; 16] {
+    pub fn phrase_lists(&self) -> [&[String]; 17] {
         [
             &self.future_aux,
             &self.planned,
@@ -101,6 +101,7 @@ impl Cues {
             &self.report_before_speaker,
             &self.deny,
             &self.accuse,
+            &self.responsibility,
             &self.reported_speech,
             &self.hearsay,
             &self.passive_aux,
