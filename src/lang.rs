@@ -132,6 +132,10 @@ pub struct Rules {
     /// happens where its clause's subject is or goes.
     #[serde(default)]
     pub purpose_prepositions: BTreeSet<String>,
+    /// Nouns and adverbs that place a scene at an event's edge ("on the sidelines of", "ahead of"):
+    /// the event behind their "of" is real, not a mere name.
+    #[serde(default)]
+    pub edge_words: BTreeSet<String>,
     /// Abbreviations that keep their dot ("Dr.", "z.").
     pub abbreviations: BTreeSet<String>,
     /// Month names (lower case) to their number.

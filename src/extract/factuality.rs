@@ -206,6 +206,16 @@ impl<'a> Reader<'a> {
         self.governing_hint(tokens, at) == Some(RoleHint::Location)
     }
 
+    /// "on the sidelines of the summit", "ahead of the talks": the word before the preposition that
+    /// governs an event noun places a scene at the event's edge.
+    pub(super) fn at_the_edge_of(&self, tokens: &[Token], at: usize) -> bool {
+        self.governed_noun(tokens, at)
+            && (at.saturating_sub(4)..at)
+                .rev()
+                .find(|&k| self.rules.prepositions.contains_key(tokens[k].lower()))
+                .is_some_and(|k| k > 0 && self.rules.edge_words.contains(tokens[k - 1].lower()))
+    }
+
     /// "for talks", "zu Gesprächen": an event noun governed by a preposition of purpose.
     pub(super) fn for_purpose(&self, tokens: &[Token], at: usize) -> bool {
         self.governed_noun(tokens, at)

@@ -16,6 +16,7 @@ impl<'a> Reader<'a> {
     pub(super) fn merge_verb_and_noun_meetings(
         &mut self,
         tokens: &[Token],
+        mentions: &[Mention],
         clauses: &[Clause],
         triggers: &[Trigger<'_>],
         created: &mut Vec<(usize, usize)>,
@@ -39,6 +40,9 @@ impl<'a> Reader<'a> {
                 {
                     continue;
                 }
+                if self.summit_they_met_at(mentions, verb, noun, noun_at) {
+                    continue;
+                }
                 let other = self.out.events[noun].clone();
                 let v = &mut self.out.events[verb];
                 for (role, key) in &other.roles {
@@ -53,6 +57,27 @@ impl<'a> Reader<'a> {
             }
         }
         created.retain(|(e, _)| self.out.events[*e].is_live());
+    }
+
+    /// "met Xi at the G20 summit": the summit of a body that is none of the verb's parties is
+    /// another meeting, the one they met at. Theirs is held where it is, and the summit keeps
+    /// the parties that are its own.
+    fn summit_they_met_at(&mut self, mentions: &[Mention], verb: usize, noun: usize, noun_at: usize) -> bool {
+        let Some(body) = body_before_noun(mentions, noun_at).or_else(|| body_in_noun(mentions, noun_at)) else {
+            return false;
+        };
+        let theirs: Vec<EntityId> = self.out.events[verb].fillers(Role::Participant).cloned().collect();
+        if theirs.is_empty() || theirs.contains(body) {
+            return false;
+        }
+        let summit = &mut self.out.events[noun];
+        summit.roles.retain(|(role, key)| *role != Role::Participant || !theirs.contains(key));
+        let place = summit.fillers(Role::Location).next().cloned();
+        let meeting = &mut self.out.events[verb];
+        if let Some(place) = place.filter(|_| meeting.fillers(Role::Location).next().is_none()) {
+            meeting.add_role(Role::Location, &place);
+        }
+        true
     }
 
     /// "… Baghdad International Airport, where Soleimani was arriving. He was being met by
@@ -275,4 +300,24 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// "a G8 summit", "the NATO talks": the organisation right before a meeting noun, whose meeting
+/// it is.
+pub(super) fn body_before_noun<'m>(
+    mentions: impl IntoIterator<Item = &'m Mention>,
+    noun_at: usize,
+) -> Option<&'m EntityId> {
+    mentions
+        .into_iter()
+        .find(|m| m.last == noun_at && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
+        .map(|m| &m.entity)
+}
+
+/// "der EU-Gipfel", "the NATO-led talks": the organisation named in a meeting noun's own word.
+fn body_in_noun(mentions: &[Mention], noun_at: usize) -> Option<&EntityId> {
+    mentions
+        .iter()
+        .find(|m| m.first == noun_at && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
+        .map(|m| &m.entity)
 }

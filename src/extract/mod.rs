@@ -273,7 +273,7 @@ impl<'a> Reader<'a> {
                 self.continued_places(tokens, mentions, &st.clauses, &st.triggers, &st.created)
             }
             SentencePass::MergeVerbAndNounMeetings => {
-                self.merge_verb_and_noun_meetings(tokens, &st.clauses, &st.triggers, &mut st.created)
+                self.merge_verb_and_noun_meetings(tokens, mentions, &st.clauses, &st.triggers, &mut st.created)
             }
             SentencePass::MeetingsDuringVisits => self.meetings_during_visits(&mut st.created),
             SentencePass::MeetingsOnArrival => self.meetings_on_arrival(&st.created),
@@ -324,10 +324,12 @@ impl<'a> Reader<'a> {
                 continue;
             };
             // "Members of the G7 Summit", "the results of the talks": a meeting named only as a
-            // reference behind "of" is no report of one, unless it names its parties.
+            // reference behind "of" is no report of one, unless it names its parties or the
+            // scene is at its edge ("on the sidelines of the G20 summit").
             if trigger.group.frame == Frame::MeetNoun
                 && self.governing_hint(st.tokens, trigger.at) == Some(RoleHint::Of)
                 && event.fillers(Role::Participant).count() < 2
+                && !self.at_the_edge_of(st.tokens, trigger.at)
             {
                 continue;
             }

@@ -3,6 +3,7 @@
 use super::Parties;
 use crate::extract::Reader;
 use crate::extract::grammar::actors_named;
+use crate::extract::meetings::body_before_noun;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityId, EntityKind, Event, Role};
@@ -174,12 +175,7 @@ impl<'a> Reader<'a> {
             }
         }
         // "a G8 summit", "the NATO talks": an organisation right before the noun.
-        people.extend(
-            cx.in_clause
-                .iter()
-                .find(|m| m.last == cx.at && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
-                .map(|m| m.entity.clone()),
-        );
+        people.extend(body_before_noun(cx.in_clause.iter().copied(), cx.at).cloned());
         // Whoever the clause is about takes part: "Israel and Lebanon renewed
         // negotiations", "X held talks with Y", "Blair möchte auf dem EU-Gipfel …".
         // A summit is attended, not held, by its subject: the subject takes part in one

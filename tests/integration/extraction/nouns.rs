@@ -56,3 +56,44 @@ fn who_attends_takes_part_wherever_the_subject_stands() {
         "Die Außenminister Frankreichs und Russlands werden an den Gesprächen teilnehmen.",
     ]);
 }
+
+/// Each sentence tells the G20 summit and, apart from it, the talks of the chancellor and the
+/// Chinese president held there.
+fn two_leaders_meet_at_the_g20_summit(lang: Lang, texts: &[&str]) {
+    for text in texts {
+        let x = read(lang, text);
+        let mut found = participants(&x);
+        found.sort();
+        assert_eq!(
+            found,
+            [vec!["org-g20"], vec!["person-olaf-scholz", "person-xi-jinping"]],
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+}
+
+#[test]
+fn the_summit_of_a_body_the_parties_meet_at_is_a_meeting_of_its_own() {
+    two_leaders_meet_at_the_g20_summit(
+        Lang::En,
+        &[
+            "Scholz met Xi at the G20 summit.",
+            "On the sidelines of the G20 summit, Scholz met Xi.",
+            "Ahead of the G20 summit, Scholz held talks with Xi.",
+        ],
+    );
+    two_leaders_meet_at_the_g20_summit(
+        Lang::De,
+        &[
+            "Scholz traf Xi auf dem G20-Gipfel.",
+            "Scholz traf sich auf dem G20-Gipfel mit Xi.",
+            "Am Rande des G20-Gipfels traf Scholz Xi.",
+        ],
+    );
+    // A meeting noun of no body is the meeting told by the verb.
+    let x = read(Lang::En, "Scholz met Xi for talks in Beijing.");
+    assert_eq!(participants(&x), [["person-olaf-scholz", "person-xi-jinping"]], "{:?}", events(&x));
+    // Behind "of" with nothing at its edge, the summit is a name only.
+    assert!(events(&read(Lang::En, "Members of the G7 Summit, let's discuss this emergency.")).is_empty());
+}
