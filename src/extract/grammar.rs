@@ -113,16 +113,12 @@ impl<'a> Reader<'a> {
 
     /// Whether a stretch of tagged words is told in the past: a finite verb in a past tense
     /// ("besuchte", "visited"), or a perfect ("hat … besucht", "has visited"). Treebanks differ
-    /// in what they mark: a finite verb has a mood or says so; a participle says so, or is past
-    /// without a mood.
+    /// in what they mark: a participle says so, or is past without a mood.
     pub(super) fn told_in_past(&self, tags: &[Tagged]) -> bool {
-        let finite = |t: &Tagged| t.feats.is(Attr::VerbForm, "Fin") || t.feats.get(Attr::Mood).is_some();
         let participle = |t: &Tagged| {
             t.feats.is(Attr::VerbForm, "Part") || (t.feats.is(Attr::Tense, "Past") && t.feats.get(Attr::Mood).is_none())
         };
-        let finite_past = tags
-            .iter()
-            .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux) && finite(t) && t.feats.is(Attr::Tense, "Past"));
+        let finite_past = tags.iter().any(|t| t.is_finite_verb() && t.feats.is(Attr::Tense, "Past"));
         finite_past
             || tags.iter().enumerate().any(|(k, t)| {
                 t.upos == Upos::Aux
@@ -187,11 +183,11 @@ impl<'a> Reader<'a> {
         let perfect = words.iter().any(|w| {
             w.head == Some(verb)
                 && w.upos == Upos::Verb
-                && !w.feats.is(Attr::VerbForm, "Fin")
+                && !w.is_finite_verb()
                 && !w.feats.is(Attr::VerbForm, "Inf")
                 && !w.feats.is(Attr::VerbForm, "Ger")
         });
-        Some(feats.is(Attr::Tense, "Pres") && feats.is(Attr::VerbForm, "Fin") && !perfect)
+        Some(feats.is(Attr::Tense, "Pres") && words[verb].is_finite_verb() && !perfect)
     }
 
     /// The words a verb of discussing ("discuss", "besprechen") takes as its objects, with their

@@ -57,16 +57,27 @@ pub struct Tagged {
 }
 
 impl Tagged {
-    /// A finite verb or auxiliary. Treebanks differ in what they mark: a finite verb says so, or
-    /// has a person, or a mood without the case an attributive participle has ("der als Kandidat
-    /// feststehende Obama").
+    /// A finite verb or auxiliary (`finite_verb`).
     pub fn is_finite_verb(&self) -> bool {
-        use ud::{Attr, Upos};
-        matches!(self.upos, Upos::Verb | Upos::Aux)
-            && (self.feats.is(Attr::VerbForm, "Fin")
-                || self.feats.get(Attr::Person).is_some()
-                || (self.feats.get(Attr::Mood).is_some() && self.feats.get(Attr::Case).is_none()))
+        finite_verb(self.upos, &self.feats)
     }
+}
+
+impl Word {
+    /// A finite verb or auxiliary (`finite_verb`).
+    pub fn is_finite_verb(&self) -> bool {
+        finite_verb(self.upos, &self.feats)
+    }
+}
+
+/// A finite verb or auxiliary. Treebanks differ in what they mark: a finite verb says so, or has
+/// a person, or a mood without the case an attributive participle has ("der als Kandidat
+/// feststehende Obama").
+fn finite_verb(upos: Upos, feats: &Feats) -> bool {
+    matches!(upos, Upos::Verb | Upos::Aux)
+        && (feats.is(Attr::VerbForm, "Fin")
+            || feats.get(Attr::Person).is_some()
+            || (feats.get(Attr::Mood).is_some() && feats.get(Attr::Case).is_none()))
 }
 
 /// What a language's rules tell the syntax layer beyond its trained model.

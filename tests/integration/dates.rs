@@ -237,6 +237,13 @@ fn a_weekday_in_the_present_tense_is_the_coming_one() {
     ] {
         assert_eq!(dates(&read(lang, text), EventKind::Meeting), day(when), "{text}");
     }
+    // A finite verb known by its mood alone ("reist": Mood=Ind, Tense=Pres) is finite too.
+    for (text, when) in [
+        ("Scholz reist am Montag nach Warschau.", "2023-10-23"),
+        ("Scholz reiste am Montag nach Warschau.", "2023-10-16"),
+    ] {
+        assert_eq!(dates(&read(Lang::De, text), EventKind::Visit), day(when), "{text}");
+    }
 }
 
 #[test]
