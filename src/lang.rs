@@ -97,6 +97,9 @@ pub struct TriggerGroup {
     /// Being awaited: the subject of its passive is the one who comes ("wird in Berlin erwartet").
     #[serde(default)]
     pub awaited: bool,
+    /// A verb of moving that ships where goods are what it moves ("flew aid to Turkey").
+    #[serde(default)]
+    pub goods_moved: bool,
 }
 
 /// All rules of one language.

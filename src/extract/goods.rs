@@ -63,6 +63,23 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// "flew tons of aid to Turkey", "Hilfsgüter wurden … geflogen": goods are what the verb at
+    /// `at` moves, its object or its passive's subject, or are what that noun measures. From the
+    /// tree; `false` without the grammar.
+    pub(super) fn goods_moved(&self, tokens: &[Token], at: usize) -> bool {
+        let Some(words) = self.parsed(tokens) else { return false };
+        if at >= words.len() || words[at].upos != Upos::Verb {
+            return false;
+        }
+        let tree = Tree::new(&words);
+        let moved = if tree.is_passive(at) { tree.subjects(at) } else { tree.objects(at) };
+        moved.into_iter().any(|o| {
+            std::iter::once(o)
+                .chain(tree.children(o).iter().copied())
+                .any(|w| self.materiel(tokens[w].lower()).is_some())
+        })
+    }
+
     /// The first carrier noun ("Hilfskonvoi", "convoy", "ship") between two positions that no
     /// preposition governs ("arrived by ship", "mit dem Schiff" carry a traveller); a vehicle
     /// ("Flugzeug", "plane") only where goods are named between them too.

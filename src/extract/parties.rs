@@ -306,7 +306,8 @@ impl<'a> Reader<'a> {
     }
 
     /// "Baerbock ist zu Gesprächen in Peking eingetroffen", "traveled to Beijing for talks": talks
-    /// on a journey are between the traveller and the state travelled to.
+    /// on a journey are between the traveller and the state travelled to; talks that set the
+    /// scene are not on it ("flew to Kyiv after a debate").
     pub(super) fn journey_parties(
         &self,
         tokens: &[Token],
@@ -315,7 +316,8 @@ impl<'a> Reader<'a> {
         at: usize,
         bare: &[&Mention],
     ) -> Vec<EntityId> {
-        let travel = self.frame_words(tokens, c.first..c.last, &[Frame::Go]).any(|k| k != at);
+        let travel = !self.in_setting_phrase(tokens, at)
+            && self.frame_words(tokens, c.first..c.last, &[Frame::Go]).any(|k| k != at);
         let Some(traveller) = bare.iter().find(|m| !m.possessive && m.kind.is_actor()) else { return Vec::new() };
         if !travel {
             return Vec::new();

@@ -96,6 +96,9 @@ impl<'a> Reader<'a> {
             if g.frame == Frame::Arrive {
                 return carrier();
             }
+            if g.goods_moved {
+                return self.goods_moved(tokens, i);
+            }
             if g.kind == EventKind::Shipment && g.frame.is_verb() && !goods() {
                 return false;
             }
@@ -113,7 +116,7 @@ impl<'a> Reader<'a> {
             .rules
             .groups_of(lower)
             .filter(|g| particle_ok(g) && class_ok(g))
-            .max_by_key(|g| (g.particle.is_some(), g.frame == Frame::Arrive));
+            .max_by_key(|g| (g.particle.is_some(), g.frame == Frame::Arrive || g.goods_moved));
         if let Some(group) = exact
             && (group.frame.is_verb() || !self.rules.cues.preparation.iter().any(|p| p == lower))
         {

@@ -253,7 +253,7 @@ impl<'a> Reader<'a> {
 
     /// A preposition of setting opens the noun's phrase ("vor dem G20-Gipfel", "after the
     /// talks"): within three words before it, no punctuation between.
-    fn in_setting_phrase(&self, tokens: &[Token], at: usize) -> bool {
+    pub(in crate::extract) fn in_setting_phrase(&self, tokens: &[Token], at: usize) -> bool {
         tokens[at.saturating_sub(3)..at]
             .iter()
             .rev()

@@ -97,3 +97,19 @@ fn the_summit_of_a_body_the_parties_meet_at_is_a_meeting_of_its_own() {
     // Behind "of" with nothing at its edge, the summit is a name only.
     assert!(events(&read(Lang::En, "Members of the G7 Summit, let's discuss this emergency.")).is_empty());
 }
+
+#[test]
+fn talks_that_set_the_scene_of_a_journey_are_not_held_at_its_end() {
+    for (lang, text) in [
+        (Lang::En, "The President of France flew to Kyiv after a debate in parliament."),
+        (Lang::En, "The President of France flew to Kyiv amid talks on tank deliveries."),
+        (Lang::De, "Der Präsident Frankreichs flog nach einer Debatte im Parlament nach Kiew."),
+    ] {
+        let x = read(lang, text);
+        assert!(participants(&x).iter().all(|p| !p.contains(&"state-ukr".to_string())), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{text}: {:?}", events(&x));
+    }
+    // Talks one travels for are held with the state travelled to.
+    let x = read(Lang::En, "The President of France flew to Kyiv for talks.");
+    assert_eq!(participants(&x), [["person-emmanuel-macron", "state-ukr"]], "{:?}", events(&x));
+}

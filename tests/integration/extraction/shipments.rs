@@ -281,3 +281,27 @@ fn goods_sent_to_a_place_the_gazetteer_lacks_go_there() {
         x.events.iter().any(|e| e.is_live() && e.kind == EventKind::Visit && e.fillers(Role::Destination).count() == 1)
     );
 }
+
+#[test]
+fn goods_a_verb_of_moving_moves_are_shipped_and_no_one_travels() {
+    for (lang, text) in [
+        (Lang::En, "France flew tons of medicine to Ukraine."),
+        (Lang::En, "Several tons of medicine were flown to Ukraine by France."),
+        (Lang::De, "Frankreich flog Medikamente in die Ukraine."),
+        (Lang::De, "Mehrere Tonnen Medikamente wurden von Frankreich in die Ukraine geflogen."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-fra"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{text}: {:?}", events(&x));
+        assert!(!x.events.iter().any(|e| e.kind == EventKind::Visit && e.is_live()), "{text}: {:?}", events(&x));
+    }
+    // Goods carried along by a traveller are not what the verb moves: a visit.
+    for (lang, text) in [
+        (Lang::En, "The President of France flew to Kyiv on Monday."),
+        (Lang::De, "Macron flog mit Medikamenten nach Kiew."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{text}: {:?}", events(&x));
+        assert!(!x.events.iter().any(|e| e.kind == EventKind::Shipment && e.is_live()), "{text}: {:?}", events(&x));
+    }
+}
