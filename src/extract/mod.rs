@@ -381,12 +381,13 @@ impl<'a> Reader<'a> {
             };
             let index = self.out.events.len();
             // "arrived on Monday for a two-day visit": a verb's event lasts as long as the noun
-            // of its kind in its clause says.
+            // of its kind in its clause says, one after it or one it is for ("ist zu einem
+            // zweitägigen Besuch eingetroffen").
             let noun_of_kind = || {
                 st.triggers.iter().find(|t| {
                     !t.group.frame.is_verb()
                         && t.group.kind == trigger.group.kind
-                        && t.at > trigger.at
+                        && (t.at > trigger.at || self.for_purpose(st.tokens, t.at))
                         && clause_of(&st.clauses, t.at) == clause
                 })
             };
@@ -408,17 +409,30 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "ist am Dienstag zu einem zweitägigen Besuch eingetroffen": a stated length stretches the
+    /// event's time, or the time of the event it was merged into; each event's once.
+    fn durations(&mut self) {
+        let mut stretched = Vec::new();
+        for Lasting { event, days, ends } in std::mem::take(&mut self.durations) {
+            let mut target = event;
+            while let Some(next) = self.out.events[target].merged_into.filter(|&n| n != target) {
+                target = next;
+            }
+            if stretched.contains(&target) {
+                continue;
+            }
+            stretched.push(target);
+            let e = &mut self.out.events[target];
+            e.time = e.time.take().map(|t| if ends { t.lasting_until(days) } else { t.lasting(days) });
+        }
+    }
+
     /// Ends the article: the entities, then the passes in `ARTICLE_PASSES`.
     fn finish(mut self, entities: Vec<crate::model::Entity>) -> Extraction {
         self.out.entities = entities;
         for pass in ARTICLE_PASSES {
             match pass {
-                ArticlePass::Durations => {
-                    for Lasting { event, days, ends } in std::mem::take(&mut self.durations) {
-                        let e = &mut self.out.events[event];
-                        e.time = e.time.take().map(|t| if ends { t.lasting_until(days) } else { t.lasting(days) });
-                    }
-                }
+                ArticlePass::Durations => self.durations(),
                 ArticlePass::MeetingsWithoutParties => self.meetings_without_parties(),
                 ArticlePass::MergeEvents => self.merge_events(),
                 ArticlePass::Invitations => self.invitations(),

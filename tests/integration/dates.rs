@@ -171,6 +171,12 @@ fn a_stated_length_makes_a_dated_event_a_span() {
     // A visit one arrives for lasts as long as its noun says.
     let x = read(Lang::En, "Scholz arrived in Paris on Monday for a two-day visit.");
     assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-17"));
+    // Also where the verb closes the clause after the noun it is for.
+    let x = read(Lang::De, "Scholz ist am Montag zu einem zweitägigen Besuch in Paris eingetroffen.");
+    assert_eq!(dates(&x, EventKind::Visit), day("2023-10-16/2023-10-17"));
+    // A visit before the journey lends it no length.
+    let x = read(Lang::De, "Nach seinem zweitägigen Besuch in Indien reiste Scholz am Montag nach Pakistan.");
+    assert!(dates(&x, EventKind::Visit).contains(&Some("2023-10-16".to_string())), "{:?}", dates(&x, EventKind::Visit));
     let x = read(Lang::En, "The President of France met the Prime Minister of Poland on Monday for two hours.");
     assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-16"), "hours are no days");
 }
