@@ -175,6 +175,7 @@ impl Model {
             root,
             unattached,
             ends: &self.ends,
+            slots: &parser::slots(&self.labels),
         };
         memo::with(self.id, |memo| {
             let forms =
@@ -275,10 +276,27 @@ impl Model {
     fn shapes(&self, forms: &[&str]) -> memo::Shapes {
         memo::with(self.id, |memo| {
             memo.shapes(forms, |f| {
-                let shape = Shape::of(f, &self.lexicon);
+                let shape = Shape::of(self.read_as(f), &self.lexicon);
                 (shape, tagger::word_sums(&self.upos, &shape))
             })
         })
+    }
+
+    /// The form a word is tagged and parsed as: a hyphenated word the lexicon does not know as
+    /// its last part, its head ("Japan-Reise" as "Reise", "US-amerikanische" as "amerikanische"),
+    /// the way the treebanks, which split such words, tag and attach that part; any other word
+    /// as it stands. Lemmas are still made from the word as written.
+    fn read_as<'a>(&self, form: &'a str) -> &'a str {
+        match form.rsplit_once('-') {
+            Some((_, last))
+                if last.chars().nth(1).is_some()
+                    && last.chars().all(char::is_alphabetic)
+                    && !self.lexicon.knows(form) =>
+            {
+                last
+            }
+            _ => form,
+        }
     }
 
     /// The lemmas of the tagged words, from the memo where they were worked out before.
