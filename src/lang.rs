@@ -118,6 +118,11 @@ pub struct Rules {
     /// "einladen"); else after it, with a space ("hand over").
     #[serde(default)]
     pub particle_first: bool,
+    /// A hyphenated word the lexicon does not know is tagged and parsed as its last part, its
+    /// head ("Waffen-Lieferungen" as "Lieferungen"); else as written (a compound modifier such
+    /// as "six-year" is no noun however it ends).
+    #[serde(default)]
+    pub hyphenated_by_last_part: bool,
     /// Noun phrases carry extended attributes with their own prepositions ("dem für das Amt
     /// feststehenden Obama"): the phrase's preposition stands before its first determiner.
     pub extended_attributes: bool,

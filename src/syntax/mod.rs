@@ -87,6 +87,8 @@ pub struct Grammar {
     pub joints: Joints,
     /// A separable particle stands first in its verb's lemma.
     pub particle_first: bool,
+    /// A hyphenated word the lexicon does not know is tagged and parsed as its last part.
+    pub hyphenated_by_last_part: bool,
 }
 
 const MAGIC: &str = "kgexport syntax model 3";
@@ -186,6 +188,7 @@ impl Model {
             root,
             unattached,
             ends: &self.ends,
+            slots: &parser::slots(&self.labels),
         };
         memo::with(self.id, |memo| {
             let forms =
@@ -286,10 +289,28 @@ impl Model {
     fn shapes(&self, forms: &[&str]) -> memo::Shapes {
         memo::with(self.id, |memo| {
             memo.shapes(forms, |f| {
-                let shape = Shape::of(f, &self.lexicon);
+                let shape = Shape::of(self.read_as(f), &self.lexicon);
                 (shape, tagger::word_sums(&self.upos, &shape))
             })
         })
+    }
+
+    /// The form a word is tagged and parsed as: where the grammar says so, a hyphenated word the
+    /// lexicon does not know as its last part, its head ("Japan-Reise" as "Reise",
+    /// "US-amerikanische" as "amerikanische"), the way the treebanks, which split such words, tag
+    /// and attach that part; any other word as it stands. Lemmas are made from the word as written.
+    fn read_as<'a>(&self, form: &'a str) -> &'a str {
+        match form.rsplit_once('-') {
+            Some((_, last))
+                if self.grammar.hyphenated_by_last_part
+                    && last.chars().nth(1).is_some()
+                    && last.chars().all(char::is_alphabetic)
+                    && !self.lexicon.knows(form) =>
+            {
+                last
+            }
+            _ => form,
+        }
     }
 
     /// The lemmas of the tagged words, from the memo where they were worked out before.
@@ -399,7 +420,11 @@ pub fn lexicon(lang: Lang) -> Lexicon {
 /// What the rules of a language tell the syntax layer.
 pub fn grammar(lang: Lang) -> Grammar {
     let rules = crate::lang::rules(lang);
-    Grammar { joints: Joints { linking: rules.compound_linking.clone() }, particle_first: rules.particle_first }
+    Grammar {
+        joints: Joints { linking: rules.compound_linking.clone() },
+        particle_first: rules.particle_first,
+        hyphenated_by_last_part: rules.hyphenated_by_last_part,
+    }
 }
 
 /// The trained model of a language, read once per process; `None` when none was compiled in.

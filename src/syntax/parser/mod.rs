@@ -6,7 +6,7 @@ mod words;
 use super::lexicon::Shape;
 use super::perceptron::{Trainer, Weights, best, to_scores};
 use super::small::{Scorer, Tables};
-use super::ud::{Feats, Upos};
+use super::ud::{Deprel, Feats, Rel, Upos};
 pub use features::{Vals, label_templates, move_templates};
 use words::Places;
 pub use words::{FormRows, Place};
@@ -155,6 +155,24 @@ pub struct Weighted<'a> {
     pub unattached: usize,
     /// The root and no word as the moves read them ([`Place::ends`]).
     pub ends: &'a [Place; 2],
+    /// The core-argument slot of each label class ([`slots`]).
+    pub slots: &'a [u8],
+}
+
+/// The core-argument slot of each label: 1 a subject (`nsubj`, `csubj`, any subtype), 2 an
+/// object, 4 an indirect object, 0 none. A predicate has at most one of each: in the German and
+/// English treebanks, 25 of some 9,800 heads with a subject have two, 2 of some 5,200 with an
+/// object.
+pub fn slots(labels: &[Deprel]) -> Vec<u8> {
+    labels
+        .iter()
+        .map(|l| match l.rel {
+            Rel::Nsubj | Rel::Csubj => 1,
+            Rel::Obj => 2,
+            Rel::Iobj => 4,
+            _ => 0,
+        })
+        .collect()
 }
 
 /// Parses a sentence: the head of each word (`None` for the root) as positions from 0, and the
@@ -201,6 +219,9 @@ fn parse_window(model: &Weighted<'_>, items: &[Item], places: &Places) -> Vec<(O
     let mut scores = [0.0; MOVES];
     let mut label_scores = vec![0.0; model.labels.classes()];
     let mut label_sums = vec![0i32; model.labels.classes()];
+    // The words given a core-argument label, with the scores of their labels.
+    let mut core: Vec<(usize, Vec<f32>)> = Vec::new();
+    let slot = |l: usize| model.slots.get(l).copied().unwrap_or(0);
     while !state.done() {
         let valid = state.valid();
         // Where one move is all the state allows, it is the best whatever the scores.
@@ -230,10 +251,44 @@ fn parse_window(model: &Weighted<'_>, items: &[Item], places: &Places) -> Vec<(O
             model.labels.add(&features, &mut label_sums);
             to_scores(&label_sums, &mut label_scores);
             label = best(&label_scores, |l| l != model.root).unwrap_or(0) as u16;
+            if let Some((dep, _)) = state.arc(m)
+                && slot(usize::from(label)) != 0
+            {
+                core.push((dep, label_scores.clone()));
+            }
         }
         state.apply(m, label);
     }
+    one_per_slot(&mut state, &core, &slot, model.root);
     state.heads.iter().zip(&state.labels).map(|(&h, &l)| ((h < n).then_some(h), usize::from(l))).collect()
+}
+
+/// Where a head took a word on each side of it into one core-argument slot (two subjects of
+/// "Scholz empfing Selenskyj"), the word whose label scores put it there by the wider margin
+/// over its best label outside the slot keeps it, and the other takes that best label outside.
+/// Two words on one side are left as they are: there the trouble is more often an attachment.
+fn one_per_slot(state: &mut State, core: &[(usize, Vec<f32>)], slot: &dyn Fn(usize) -> u8, root: usize) {
+    let outside = |scores: &[f32], k: u8| best(scores, |l| l != root && slot(l) & k == 0);
+    let margin = |state: &State, d: usize, scores: &[f32], k: u8| {
+        scores[usize::from(state.labels[d])] - outside(scores, k).map_or(f32::MIN, |l| scores[l])
+    };
+    for (dep, scores) in core {
+        let (k, head) = (slot(usize::from(state.labels[*dep])), state.heads[*dep]);
+        if k == 0 {
+            continue;
+        }
+        let mine = margin(state, *dep, scores, k);
+        let beaten = core.iter().any(|(other, theirs)| {
+            other != dep
+                && state.heads[*other] == head
+                && (*other < head) != (*dep < head)
+                && slot(usize::from(state.labels[*other])) == k
+                && (margin(state, *other, theirs, k), std::cmp::Reverse(*other)) > (mine, std::cmp::Reverse(*dep))
+        });
+        if beaten && let Some(l) = outside(scores, k) {
+            state.labels[*dep] = l as u16;
+        }
+    }
 }
 
 /// A training sentence: tagged words, gold heads (`None`: root) and gold label classes.
@@ -308,6 +363,27 @@ mod tests {
     }
 
     #[test]
+    fn a_head_keeps_one_subject_of_two_on_either_side() {
+        // Labels 0 root, 1 nsubj, 2 obj, 3 obl.
+        let slot = |l: usize| [0, 1, 2, 0][l];
+        // "A verb B": both subjects of the verb; A wins by its margin (4 over obj against 0.5),
+        // and B takes its best label outside the subject slot.
+        let mut state = State::new(3);
+        state.heads = vec![1, 3, 1];
+        state.labels = vec![1, NO_LABEL, 1];
+        let core = vec![(0, vec![0.0, 5.0, 1.0, 0.0]), (2, vec![0.0, 3.0, 2.5, 0.0])];
+        one_per_slot(&mut state, &core, &slot, 0);
+        assert_eq!(state.labels, vec![1, NO_LABEL, 2]);
+        // "A B verb": two subjects on one side are left alone.
+        let mut state = State::new(3);
+        state.heads = vec![2, 2, 3];
+        state.labels = vec![1, 1, NO_LABEL];
+        let core = vec![(0, vec![0.0, 5.0, 1.0, 0.0]), (1, vec![0.0, 3.0, 2.5, 0.0])];
+        one_per_slot(&mut state, &core, &slot, 0);
+        assert_eq!(state.labels, vec![1, 1, NO_LABEL]);
+    }
+
+    #[test]
     fn the_oracle_rebuilds_projective_trees() {
         // "the man saw a dog": the→man, man→saw, saw→root(5), a→dog, dog→saw
         let gold = [1, 2, 5, 4, 2];
@@ -322,8 +398,16 @@ mod tests {
         let w = Weights::default();
         let t = Tables::default();
         let ends = Place::ends(&w, &t);
-        let model =
-            Weighted { moves: &w, move_tables: &t, labels: &w, label_tables: &t, root: 0, unattached: 0, ends: &ends };
+        let model = Weighted {
+            moves: &w,
+            move_tables: &t,
+            labels: &w,
+            label_tables: &t,
+            root: 0,
+            unattached: 0,
+            ends: &ends,
+            slots: &[],
+        };
         let item = Item { shape: Shape::default(), upos: Upos::Noun, feats: Feats::default() };
         for n in [1, 2, 7, WINDOW + 5] {
             let heads: Vec<Option<usize>> = parse(&model, &vec![item; n], None).into_iter().map(|(h, _)| h).collect();

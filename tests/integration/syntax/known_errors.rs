@@ -83,3 +83,9 @@ fn en_known_error_recipient_of_a_delivery() {
         &["obl"],
     );
 }
+
+#[test]
+#[ignore = "model error (construction): a bare name after a time adverbial joins the adverbial's noun"]
+fn de_known_error_object_name_after_a_time_adverbial() {
+    german("Merkel traf am Montag Macron.").has("Macron", "traf", &["obj"]);
+}

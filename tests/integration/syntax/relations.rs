@@ -1,6 +1,6 @@
 //! The relations events are read from (subjects after the verb, verb-final clauses, separable
 //! verbs, passive agents, appositions, genitives and possessives, coordinated subjects, "zufolge"
-//! and "according to"), in German and English sentences written for these tests, parsed once per
+//! and "according to", a name as subject and another as object, hyphenated compounds), in German and English sentences written for these tests, parsed once per
 //! language.
 
 use super::{Sentence, parse_text};
@@ -40,6 +40,16 @@ const GERMAN: &[&str] = &[
     "Dem Sprecher zufolge reist der Minister morgen nach Kiew.",
     "Den Angaben zufolge hatte die Armee Munition geliefert.",
     "Dem Bericht zufolge lieferte der Konzern Panzer an die Ukraine.",
+    // A name first, a bare name after the verb.
+    "Scholz empfing Selenskyj in Berlin.",
+    "Meloni empfing Orban.",
+    "Putin besuchte Peking.",
+    "Merkel traf am Montag Macron.",
+    // Hyphenated compounds.
+    "Kreml-Sprecher Peskow dementierte den Bericht.",
+    "Die Regierung plant Waffen-Lieferungen.",
+    "Öl-Preise steigen weiter.",
+    "Die Japan-Reisen der Kanzlerin wurden abgesagt.",
 ];
 
 /// English sentences written for these tests.
@@ -332,4 +342,37 @@ fn en_according_to() {
     s.has("officials", "delivered", &["obl"]);
     s.has("army", "delivered", &["nsubj"]);
     s.has("ammunition", "delivered", &["obj"]);
+}
+
+#[test]
+fn de_a_name_as_subject_and_a_name_as_object() {
+    let s = german("Scholz empfing Selenskyj in Berlin.");
+    s.has("Scholz", "empfing", &["nsubj"]);
+    s.has("Selenskyj", "empfing", &["obj"]);
+    s.has("Berlin", "empfing", &["obl"]);
+    let s = german("Meloni empfing Orban.");
+    s.has("Meloni", "empfing", &["nsubj"]);
+    s.has("Orban", "empfing", &["obj"]);
+    let s = german("Putin besuchte Peking.");
+    s.has("Putin", "besuchte", &["nsubj"]);
+    s.has("Peking", "besuchte", &["obj"]);
+    german("Merkel traf am Montag Macron.").has("Merkel", "traf", &["nsubj"]);
+}
+
+#[test]
+fn de_hyphenated_compounds_are_nouns_lemmatised_on_their_head() {
+    let noun = |s: &Sentence, form: &str, lemma: &str| {
+        let w = s.word(form);
+        assert_eq!((w.upos.as_str(), w.lemma.as_str()), ("NOUN", lemma), "{}", s.dump());
+    };
+    let s = german("Kreml-Sprecher Peskow dementierte den Bericht.");
+    noun(s, "Kreml-Sprecher", "Kreml-Sprecher");
+    let s = german("Die Regierung plant Waffen-Lieferungen.");
+    noun(s, "Waffen-Lieferungen", "Waffen-Lieferung");
+    s.has("Waffen-Lieferungen", "plant", &["obj"]);
+    let s = german("Öl-Preise steigen weiter.");
+    noun(s, "Öl-Preise", "Öl-Preis");
+    s.has("Öl-Preise", "steigen", &["nsubj"]);
+    let s = german("Die Japan-Reisen der Kanzlerin wurden abgesagt.");
+    noun(s, "Japan-Reisen", "Japan-Reise");
 }
