@@ -3,7 +3,7 @@
 //! Nothing outside this module asks which language it is working on; it asks the rules.
 
 use crate::article::Lang;
-use crate::model::{EventKind, Factuality, MaterielCategory, TransportMode};
+use crate::model::{Factuality, MaterielCategory, TransportMode};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -11,96 +11,14 @@ use std::sync::LazyLock;
 mod frames;
 mod inflect;
 mod phrase_index;
+mod triggers;
 mod words;
 
 pub use frames::{FrameSlots, Slot};
 pub use inflect::Paradigms;
 pub use phrase_index::{PhraseHit, PhraseIndex};
+pub use triggers::{Frame, TriggerGroup};
 pub use words::{Cues, TimePhrase, TimeWord, TimeWords};
-
-/// How a trigger's arguments are found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Frame {
-    /// The subject travels to the object or to a place ("besuchte", "arrived in").
-    Go,
-    /// The subject receives the object as a guest ("empfing", "hosted").
-    Host,
-    /// A noun naming a trip ("Besuch", "visit"): visitor by possessor, "von", compound.
-    VisitNoun,
-    /// The subject meets the object or "mit" someone ("traf", "met with").
-    Meet,
-    /// A noun naming talks ("Gespräche", "talks", "summit").
-    MeetNoun,
-    /// The subject invites the object ("lud … ein", "invited").
-    Invite,
-    /// A noun naming an invitation ("Einladung", "invitation").
-    InviteNoun,
-    /// The subject ships goods to a recipient ("lieferte", "shipped").
-    Ship,
-    /// A noun naming a delivery ("Lieferung", "arms sale").
-    ShipNoun,
-    /// The subject receives goods from a supplier ("received weapons from").
-    Receive,
-    /// Goods or their carrier arrive ("Ein Hilfskonvoi der UN erreichte Aleppo", "the ship with
-    /// grain docked in Istanbul"): a shipment told by its arrival.
-    Arrive,
-}
-
-/// One group of trigger words.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TriggerGroup {
-    /// The event class.
-    pub kind: EventKind,
-    /// How arguments are found.
-    pub frame: Frame,
-    /// Lemmas (lower case) whose regular forms the language's paradigms make at load.
-    #[serde(default)]
-    pub lemmas: Vec<String>,
-    /// Surface forms (lower case): the irregular ones, and any a lemma does not give.
-    #[serde(default)]
-    pub forms: Vec<String>,
-    /// The forms that are participles (a future auxiliary does not make these planned).
-    #[serde(default)]
-    pub participles: Vec<String>,
-    /// Words that, later in the clause, make the form part of another verb ("sprach … aus").
-    #[serde(default)]
-    pub not_with: Vec<String>,
-    /// Words one of which must come right before the form ("phone call").
-    #[serde(default)]
-    pub preceded_by: Vec<String>,
-    /// Words one of which must come right after the form ("the call with Zelensky").
-    #[serde(default)]
-    pub followed_by: Vec<String>,
-    /// Words that, right before the form, make it another noun ("press conference").
-    #[serde(default)]
-    pub not_after: Vec<String>,
-    /// Fewest participants a meeting needs (default 2; a summit may name only one).
-    #[serde(default)]
-    pub min_participants: Option<usize>,
-    /// A separable particle that must follow in the same clause ("lud … ein").
-    #[serde(default)]
-    pub particle: Option<String>,
-    /// Words one of which must stand in the clause: the reflexive of "hielt sich … auf", the
-    /// light verb of "machte … Station".
-    #[serde(default)]
-    pub needs_word: Vec<String>,
-    /// Prepositions of a topic after which the needed or following word may be missing where the
-    /// verb's subjects are joined: their parties are one another ("X und Y sprachen über den
-    /// Handel").
-    #[serde(default)]
-    pub reciprocal: Vec<String>,
-    /// A weak verb that makes an event only at a named place ("sich in Brüssel angenähert").
-    #[serde(default)]
-    pub needs_place: bool,
-    /// Being awaited: the subject of its passive is the one who comes ("wird in Berlin erwartet").
-    #[serde(default)]
-    pub awaited: bool,
-    /// A verb of moving that ships where goods are what it moves ("flew aid to Turkey").
-    #[serde(default)]
-    pub goods_moved: bool,
-}
 
 /// All rules of one language.
 #[derive(Debug, Deserialize)]
@@ -531,6 +449,7 @@ static EN_SYNTAX: SyntaxData = SyntaxData {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EventKind;
 
     #[test]
     fn every_language_parses() {
