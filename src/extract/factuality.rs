@@ -113,6 +113,16 @@ impl<'a> Reader<'a> {
             && clause.last < tokens.len()
             && tokens.first().is_some_and(|t| self.rules.setting_prepositions.contains(t.lower()));
         let setting = noun && (fronted || self.sets_the_scene(tokens, trigger.at));
+        // "Blinkens Ankunft war nicht angekündigt worden": what is not made known neither
+        // failed to happen nor is still to come.
+        let negated = || self.rules.cues.negation.iter().any(|c| phrase_in(window, c));
+        let verb_of = |lemmas: &[String]| window.iter().any(|w| !w.is_empty() && self.verb_lemma_in(w, lemmas));
+        let undisclosed = noun && negated() && verb_of(&self.rules.cues.disclosure_lemmas);
+        // "Ein Treffen sei nicht geplant", "will not travel", "keine Pläne für einen Besuch": a plan
+        // the clause negates is denied.
+        let plan = || {
+            if !governed && !setting && !undisclosed && negated() { Factuality::Denied } else { Factuality::Planned }
+        };
         // Called off or refused, for the whole clause.
         for (cues, value) in &lists[..2] {
             if !setting && cues.iter().any(|c| phrase_in(window, c)) {
@@ -134,18 +144,13 @@ impl<'a> Reader<'a> {
                 return Factuality::Hypothetical;
             }
             if self.rules.cues.planned_adjectives.iter().any(|c| before.contains(&c.as_str())) {
-                return Factuality::Planned;
+                return plan();
             }
         }
         // "zu Gesprächen eingeladen", "invited for talks": what one is invited to is still to come.
         if noun && self.invited_to(tokens, clause, trigger.at) {
-            return Factuality::Planned;
+            return plan();
         }
-        // "Blinkens Ankunft war nicht angekündigt worden": what is not made known neither
-        // failed to happen nor is still to come.
-        let negated = || self.rules.cues.negation.iter().any(|c| phrase_in(window, c));
-        let verb_of = |lemmas: &[String]| window.iter().any(|w| !w.is_empty() && self.verb_lemma_in(w, lemmas));
-        let undisclosed = noun && negated() && verb_of(&self.rules.cues.disclosure_lemmas);
         // "Scholz announced a visit to Kyiv", "versprach Waffenlieferungen": an event noun a
         // verb of announcing takes as its object is still to come.
         if noun && !governed && !setting && !undisclosed && verb_of(&self.rules.cues.announce_lemmas) {
@@ -156,7 +161,7 @@ impl<'a> Reader<'a> {
         for (cues, value) in &lists[2..] {
             let scene_or_undisclosed = (setting || undisclosed) && *value == Factuality::Planned;
             if !scene_or_undisclosed && cues.iter().any(|c| phrase_in(window, c)) {
-                return *value;
+                return if *value == Factuality::Planned { plan() } else { *value };
             }
         }
         if !governed && self.rules.cues.hearsay.iter().any(|c| phrase_in(window, c)) {
@@ -171,17 +176,17 @@ impl<'a> Reader<'a> {
             && (!trigger.participle || passive_infinitive)
             && self.rules.cues.future_aux.iter().any(|a| window.contains(&a.as_str()))
         {
-            return Factuality::Planned;
+            return plan();
         }
         // "bis zum G-20-Gipfel", "until the summit": a deadline is still ahead.
         if noun && lower[trigger.at.saturating_sub(3)..trigger.at].iter().any(|w| listed(&self.rules.cues.deadline, w))
         {
-            return Factuality::Planned;
+            return plan();
         }
         if self.rules.cues.preparation.iter().any(|p| {
             lower[trigger.at.saturating_sub(4)..trigger.at].iter().any(|w| w == p || w.starts_with(p.as_str()))
         }) {
-            return Factuality::Planned;
+            return plan();
         }
         if !governed && !setting && !undisclosed && negated() {
             return Factuality::Denied;

@@ -20,6 +20,22 @@ fn plans_and_possibilities_are_not_facts() {
 }
 
 #[test]
+fn a_plan_the_clause_negates_is_denied() {
+    for (lang, text) in [
+        (Lang::De, "Ein Treffen zwischen Macron und Putin sei nicht geplant, sagte ein Sprecher."),
+        (Lang::En, "No meeting between Macron and Putin is planned, a spokesman said."),
+        (Lang::En, "Macron will not travel to Moscow."),
+        (Lang::De, "Es gebe keine Pläne für einen Besuch Macrons in Moskau, erklärte der Élysée-Palast."),
+    ] {
+        let ev = events(&read(lang, text));
+        assert!(!ev.is_empty() && ev.iter().all(|e| e.1 == Factuality::Denied), "{text}: {ev:?}");
+    }
+    // Without the negation, a plan.
+    let ev = events(&read(Lang::En, "A meeting between Macron and Putin is planned, a spokesman said."));
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.1 == Factuality::Planned), "{ev:?}");
+}
+
+#[test]
 fn habits_and_references_are_no_events() {
     assert!(events(&read(Lang::En, "G7 meetings usually center on politics.")).is_empty());
     assert!(events(&read(Lang::En, "Members of the G7 Summit, let's discuss this emergency.")).is_empty());
