@@ -39,18 +39,10 @@ impl<'a> Reader<'a> {
         self.verb_lemma_in(verb, lemmas) || particle.is_some_and(|p| self.verb_lemma_in(&format!("{p}{verb}"), lemmas))
     }
 
-    /// Whether a word, read as a verb, has one of `lemmas` (each word's lemma looked up once
-    /// an article).
+    /// Whether a word, read as a verb, has one of `lemmas` (the lemma from the thread's memo of
+    /// the grammar, worked out once while the thread keeps meeting the word).
     pub(super) fn verb_lemma_in(&self, word: &str, lemmas: &[String]) -> bool {
-        let Some(g) = self.grammar else { return false };
-        let mut seen = self.verb_lemmas.borrow_mut();
-        if let Some(lemma) = seen.get(word) {
-            return lemmas.contains(lemma);
-        }
-        let lemma = g.lemma(word, crate::syntax::ud::Upos::Verb);
-        let found = lemmas.contains(&lemma);
-        seen.insert(word.to_string(), lemma);
-        found
+        self.grammar.is_some_and(|g| lemmas.contains(&g.lemma(word, Upos::Verb)))
     }
 
     /// How many steps up the tree lead from the word at `at` to the word at `head`, passing no

@@ -193,6 +193,11 @@ impl Model {
     /// unknown compound noun, its modifiers as written and its head's lemma
     /// ("Munitionslieferungen" → "Munitionslieferung"); else what the suffix rules give.
     pub fn lemma(&self, form: &str, upos: Upos) -> String {
+        memo::with(self.id, |memo| memo.asked_lemma(form, upos, || self.lemma_anew(form, upos)))
+    }
+
+    /// [`Model::lemma`] worked out without the memo.
+    fn lemma_anew(&self, form: &str, upos: Upos) -> String {
         if let Some(l) = self.lemmatiser.known(form, upos, &self.lexicon) {
             return l;
         }
@@ -287,7 +292,7 @@ impl Model {
             forms
                 .iter()
                 .zip(places.iter().zip(tags))
-                .map(|(f, (&p, &u))| memo.lemma(p, u, || self.lemma(f, u)))
+                .map(|(f, (&p, &u))| memo.lemma(p, u, || self.lemma_anew(f, u)))
                 .collect()
         })
     }
