@@ -53,7 +53,7 @@ impl<'a> Reader<'a> {
         if !self.verb_lemma_in(tokens[at].lower(), &self.rules.handover_lemmas) {
             return false;
         }
-        let Some(words) = self.parsed(tokens) else { return false };
+        let Some(words) = self.parsed_where(tokens, |tags| super::grammar::is_verb(tags, at)) else { return false };
         if at >= words.len() || words[at].upos != Upos::Verb {
             return false;
         }
