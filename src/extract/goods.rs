@@ -76,7 +76,7 @@ impl<'a> Reader<'a> {
         const REACH: usize = 3;
         let last = last.min(tokens.len());
         let goods = || tokens[first..last].iter().any(|t| self.materiel(t.lower()).is_some());
-        let noun_of = |list: &std::collections::BTreeSet<String>, lower: &str| {
+        let noun_of = |list: &crate::lang::WordSet, lower: &str| {
             list.iter().any(|c| {
                 lower == c.as_str()
                     || (self.rules.closed_compounds && lower.len() > c.len() + 2 && lower.ends_with(c.as_str()))
