@@ -50,7 +50,7 @@ impl<'a> Reader<'a> {
     /// Whether a word, read as a verb, has one of `lemmas` (the lemma from the thread's memo of
     /// the grammar, worked out once while the thread keeps meeting the word).
     pub(super) fn verb_lemma_in(&self, word: &str, lemmas: &[String]) -> bool {
-        self.grammar.is_some_and(|g| lemmas.contains(&g.lemma(word, Upos::Verb)))
+        self.grammar.is_some_and(|g| g.lemma_in(word, Upos::Verb, lemmas))
     }
 
     /// How many steps up the tree lead from the word at `at` to the word at `head`, passing no

@@ -81,16 +81,16 @@ impl Memo {
 
     /// The lemma of a form read with a part of speech outside any sentence ("what would this word
     /// be as a verb"), `lemma_of` giving it the first time.
-    pub fn asked_lemma(&mut self, form: &str, upos: Upos, lemma_of: impl FnOnce() -> String) -> String {
-        if let Some((_, l)) = self.asked.get(form).and_then(|lemmas| lemmas.iter().find(|(u, _)| *u == upos)) {
-            return l.to_string();
+    pub fn asked_lemma(&mut self, form: &str, upos: Upos, lemma_of: impl FnOnce() -> String) -> &str {
+        if let Some(at) = self.asked.get(form).and_then(|lemmas| lemmas.iter().position(|(u, _)| *u == upos)) {
+            return &self.asked[form][at].1;
         }
         if self.asked.len() > MEMO_WORDS {
             self.asked.clear();
         }
-        let lemma = lemma_of();
-        self.asked.entry(form.into()).or_default().push((upos, lemma.as_str().into()));
-        lemma
+        let lemmas = self.asked.entry(form.into()).or_default();
+        lemmas.push((upos, lemma_of().into()));
+        &lemmas[lemmas.len() - 1].1
     }
 
     /// The place of each form in the memo (valid until the next call), its shape and the sums of

@@ -193,7 +193,15 @@ impl Model {
     /// unknown compound noun, its modifiers as written and its head's lemma
     /// ("Munitionslieferungen" → "Munitionslieferung"); else what the suffix rules give.
     pub fn lemma(&self, form: &str, upos: Upos) -> String {
-        memo::with(self.id, |memo| memo.asked_lemma(form, upos, || self.lemma_anew(form, upos)))
+        memo::with(self.id, |memo| memo.asked_lemma(form, upos, || self.lemma_anew(form, upos)).to_string())
+    }
+
+    /// Whether the lemma of a form with its part of speech ([`Model::lemma`]) is one of `lemmas`.
+    pub fn lemma_in(&self, form: &str, upos: Upos, lemmas: &[String]) -> bool {
+        memo::with(self.id, |memo| {
+            let lemma = memo.asked_lemma(form, upos, || self.lemma_anew(form, upos));
+            lemmas.iter().any(|l| l == lemma)
+        })
     }
 
     /// [`Model::lemma`] worked out without the memo.
