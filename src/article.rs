@@ -3,7 +3,7 @@
 use crate::time::PartialDate;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// A language kgexport has rules for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -198,13 +198,22 @@ fn apply_field(article: &mut Article, key: &str, value: &str) -> Result<(), Arti
 }
 
 fn set_text(article: &mut Article, body: &str) -> Result<(), ArticleError> {
-    let text: String = body.replace("\r\n", "\n").nfc().collect();
+    let text = nfc(body.replace("\r\n", "\n"));
     let text = text.trim().to_string();
     if text.is_empty() {
         return Err(ArticleError::NoText);
     }
     article.text = text;
     Ok(())
+}
+
+/// `text` in Unicode normalisation form C; most text is so already, which a quick check tells
+/// without composing it anew.
+fn nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        IsNormalized::No | IsNormalized::Maybe => text.nfc().collect(),
+    }
 }
 
 /// Parses one JSON Lines record.

@@ -5,13 +5,15 @@
 use crate::article::Lang;
 use crate::model::{Factuality, MaterielCategory, TransportMode};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
+pub use word_set::{WordMap, WordSet};
 
 mod frames;
 mod inflect;
 mod phrase_index;
 mod triggers;
+mod word_set;
 mod words;
 
 pub use frames::{FrameSlots, Slot};
@@ -49,63 +51,63 @@ pub struct Rules {
     pub verb_final: bool,
     /// Lemmas of verbs whose object is a topic, never a party ("besprechen", "discuss").
     #[serde(default)]
-    pub topic_verbs: BTreeSet<String>,
+    pub topic_verbs: WordSet,
     /// Prepositions of time or setting that open a sentence with the scene of its clause ("after",
     /// "during", "nach"): an event noun in such a phrase was made by the clause's subject.
     #[serde(default)]
-    pub setting_prepositions: BTreeSet<String>,
+    pub setting_prepositions: WordSet,
     /// Prepositions of purpose ("for talks", "zu Gesprächen"): an event noun in such a phrase
     /// happens where its clause's subject is or goes.
     #[serde(default)]
-    pub purpose_prepositions: BTreeSet<String>,
+    pub purpose_prepositions: WordSet,
     /// Nouns and adverbs that place a scene at an event's edge ("on the sidelines of", "ahead of"):
     /// the event behind their "of" is real, not a mere name.
     #[serde(default)]
-    pub edge_words: BTreeSet<String>,
+    pub edge_words: WordSet,
     /// Abbreviations that keep their dot ("Dr.", "z.").
-    pub abbreviations: BTreeSet<String>,
+    pub abbreviations: WordSet,
     /// Month names (lower case) to their number.
-    pub months: BTreeMap<String, u32>,
+    pub months: WordMap<u32>,
     /// Weekday names (lower case) to 1 = Monday … 7 = Sunday.
-    pub weekdays: BTreeMap<String, u32>,
+    pub weekdays: WordMap<u32>,
     /// Determiners and other noun-phrase openers.
-    pub determiners: BTreeSet<String>,
+    pub determiners: WordSet,
     /// Prepositions to the role hints they mark.
-    pub prepositions: BTreeMap<String, Vec<RoleHint>>,
+    pub prepositions: WordMap<Vec<RoleHint>>,
     /// Coordinators inside a noun phrase list ("und", "and").
-    pub coordinators: BTreeSet<String>,
+    pub coordinators: WordSet,
     /// Relative pronouns that open a relative clause after a comma.
-    pub relative_pronouns: BTreeSet<String>,
+    pub relative_pronouns: WordSet,
     /// Subordinators that open a complement clause ("dass", "that").
-    pub subordinators: BTreeSet<String>,
+    pub subordinators: WordSet,
     /// Pronouns of the first person singular ("ich", "I"): in a quotation, its speaker.
     #[serde(default)]
-    pub first_person_singular: BTreeSet<String>,
+    pub first_person_singular: WordSet,
     /// Pronouns of the first person plural ("wir", "we"): in a quotation, the speaker's state.
     #[serde(default)]
-    pub first_person_plural: BTreeSet<String>,
+    pub first_person_plural: WordSet,
     /// Articles that are also relative pronouns ("das"): one where no noun follows.
     #[serde(default)]
-    pub article_relatives: BTreeSet<String>,
+    pub article_relatives: WordSet,
     /// Personal pronouns that refer to a person ("er", "he").
-    pub person_pronouns: BTreeSet<String>,
+    pub person_pronouns: WordSet,
     /// The gender of person and possessive pronouns that have one ("er", "she", "his"): they
     /// point back only to a person of that gender or of none known.
     #[serde(default)]
-    pub pronoun_genders: BTreeMap<String, Gender>,
+    pub pronoun_genders: WordMap<Gender>,
     /// Person nouns whose gender the word itself says ("Mr", "queen", "Frau").
     #[serde(default)]
-    pub person_noun_genders: BTreeMap<String, Gender>,
+    pub person_noun_genders: WordMap<Gender>,
     /// The suffix that makes a feminine person noun of another ("Kanzler|in"): with both forms
     /// known as person nouns, the longer is feminine and the shorter masculine.
     #[serde(default)]
     pub feminine_suffix: Option<String>,
     /// Possessive pronouns that refer to a person ("seinem Besuch", "his visit").
     #[serde(default)]
-    pub possessive_pronouns: BTreeSet<String>,
+    pub possessive_pronouns: WordSet,
     /// Pronouns that refer to a group: the last organisation or state named ("they").
     #[serde(default)]
-    pub group_pronouns: BTreeSet<String>,
+    pub group_pronouns: WordSet,
     /// Phrases that refer back to the last state named ("das Land", "the country").
     pub state_anaphors: Vec<String>,
     /// Phrases that point back to the last organisation named ("die Hilfsorganisation", "the
@@ -113,133 +115,133 @@ pub struct Rules {
     #[serde(default)]
     pub organization_anaphors: Vec<String>,
     /// Nouns for a counterpart in office ("Amtskollege", "counterpart").
-    pub counterpart_nouns: BTreeSet<String>,
+    pub counterpart_nouns: WordSet,
     /// Nouns for a colleague, a counterpart in office only right after another state's demonym
     /// ("seinen saudischen Kollegen", "his Saudi colleague").
     #[serde(default)]
-    pub colleague_nouns: BTreeSet<String>,
+    pub colleague_nouns: WordSet,
     /// Nouns naming a facility that becomes a place ("Munitionslager", "depot").
-    pub facility_nouns: BTreeSet<String>,
+    pub facility_nouns: WordSet,
     /// Nouns for a ship's flag ("Flagge", "flag").
-    pub flag_nouns: BTreeSet<String>,
+    pub flag_nouns: WordSet,
     /// First parts of closed compounds whose head is a noun trigger ("staats" in "Staatsbesuch").
-    pub compound_heads: BTreeSet<String>,
+    pub compound_heads: WordSet,
     /// First parts that never make a meeting compound ("presse" in "Pressekonferenz").
     #[serde(default)]
-    pub compound_excluded: BTreeSet<String>,
+    pub compound_excluded: WordSet,
     /// The infinitive marker ("zu", "to"); German also writes it inside the verb ("einzutreten").
     #[serde(default)]
     pub infinitive_marker: Option<String>,
     /// Verbs of attending, with which a subject takes part in a summit ("attend", "teilnehmen").
     #[serde(default)]
-    pub attend_words: BTreeSet<String>,
+    pub attend_words: WordSet,
     /// Words that say a meeting takes place ("stattfinden", "take place"): with a place named, the
     /// meeting stands even when its parties are not.
     #[serde(default)]
-    pub occur_words: BTreeSet<String>,
+    pub occur_words: WordSet,
     /// Words of accompanying ("begleitet", "accompanied"): whoever comes along "von"/"by" joins
     /// the visit of the one accompanied.
     #[serde(default)]
-    pub accompany_words: BTreeSet<String>,
+    pub accompany_words: WordSet,
     /// The ending that makes a city name an adjective ("Washingtoner Haus"), if the language has one.
     #[serde(default)]
     pub place_adjective_ending: Option<String>,
     /// Nouns for sources that are groups of people ("Medien", "media"): cited by a report cue,
     /// they speak as a group of their own.
     #[serde(default)]
-    pub source_nouns: BTreeSet<String>,
+    pub source_nouns: WordSet,
     /// Words that close a company's name ("Daimler AG", "Tesla Inc."), as written.
     #[serde(default)]
-    pub legal_forms: BTreeSet<String>,
+    pub legal_forms: WordSet,
     /// Nouns after which a name is a company's ("der Konzern Siemens", "carmaker Tesla"); also
     /// the last part of a closed compound ("US-Elektroautobauer Tesla Motors").
     #[serde(default)]
-    pub company_nouns: BTreeSet<String>,
+    pub company_nouns: WordSet,
     /// Nouns for news outlets that a name follows ("die Zeitung Haaretz", "the broadcaster RNE"):
     /// the name is a news agency; also the last part of a closed compound ("Rundfunksender IRIB").
     #[serde(default)]
-    pub outlet_nouns: BTreeSet<String>,
+    pub outlet_nouns: WordSet,
     /// Endings of common nouns that a name after a company noun does not have where every noun
     /// is capitalised ("das Unternehmen Umsatzerlöse erzielte").
     #[serde(default)]
-    pub common_noun_endings: BTreeSet<String>,
+    pub common_noun_endings: WordSet,
     /// Nouns that describe an unnamed person who acts ("ein ehemaliger Angestellter", "dem
     /// Umweltminister"), each form with its base form.
     #[serde(default)]
-    pub role_nouns: BTreeMap<String, String>,
+    pub role_nouns: WordMap<String>,
     /// Nouns for a visiting party ("mission", "delegation"): "received a mission from X".
     #[serde(default)]
-    pub visiting_nouns: BTreeSet<String>,
+    pub visiting_nouns: WordSet,
     /// Nouns of a way still being gone ("auf dem Weg zum Flughafen", "on the way to"): a place
     /// behind them is not where a verb of arriving arrives.
     #[serde(default)]
-    pub way_nouns: BTreeSet<String>,
+    pub way_nouns: WordSet,
     /// Nouns of quantity after which "of"/"von" marks no role ("a group of diplomats").
     #[serde(default)]
-    pub quantity_nouns: BTreeSet<String>,
+    pub quantity_nouns: WordSet,
     /// Nouns for an office itself ("das Amt des Präsidenten", "the office of president"): a title
     /// after them names the office, not whoever holds it.
     #[serde(default)]
-    pub office_nouns: BTreeSet<String>,
+    pub office_nouns: WordSet,
     /// Nouns for kinds of place that introduce a place name ("the town of X", "die Provinz X").
     #[serde(default)]
-    pub place_nouns: BTreeSet<String>,
+    pub place_nouns: WordSet,
     /// Event nouns that join a name before them into one closed word ("Japanbesuch",
     /// "Chinareise"): the name is a part in the event.
     #[serde(default)]
     pub name_compound_tails: Vec<String>,
     /// Words for "the two" ("beiden", "both"): with a pair noun they name the last two actors.
     #[serde(default)]
-    pub pair_words: BTreeSet<String>,
+    pub pair_words: WordSet,
     /// Word endings that keep a lower-case word inside a noun phrase after an event noun
     /// (adjectives and nouns: "der Gespräche über den künftigen Status").
     #[serde(default)]
     pub phrase_word_endings: Vec<String>,
     /// Nouns a pair word makes the last two persons ("Politiker", "leaders").
     #[serde(default)]
-    pub pair_person_nouns: BTreeSet<String>,
+    pub pair_person_nouns: WordSet,
     /// Nouns a pair word makes the last two states ("Länder", "countries").
     #[serde(default)]
-    pub pair_state_nouns: BTreeSet<String>,
+    pub pair_state_nouns: WordSet,
     /// Definite articles and demonstratives ("die Konferenz", "the summit"): an event noun with
     /// one and no parties of its own refers back.
     #[serde(default)]
-    pub definite_determiners: BTreeSet<String>,
+    pub definite_determiners: WordSet,
     /// Genitive articles that link a noun to the noun phrase after it ("des", "eines").
     #[serde(default)]
-    pub genitive_determiners: BTreeSet<String>,
+    pub genitive_determiners: WordSet,
     /// Prepositions of place that point where to before the listed articles ("in die Ukraine",
     /// "in das Land": the accusative of direction, where "in der Ukraine" is a place).
     #[serde(default)]
-    pub directional_articles: BTreeMap<String, BTreeSet<String>>,
+    pub directional_articles: WordMap<BTreeSet<String>>,
     /// Relative adverbs of place that open a clause about the place before ("wo", "where").
     #[serde(default)]
-    pub place_relatives: BTreeSet<String>,
+    pub place_relatives: WordSet,
     /// Duration adjective prefixes to days ("zweitägig" = 2).
-    pub durations: BTreeMap<String, u32>,
+    pub durations: WordMap<u32>,
     /// Words that introduce a name without naming an office ("leader", "Dr.", "Herr").
-    pub name_introducers: BTreeSet<String>,
+    pub name_introducers: WordSet,
     /// Lower-case particles inside names ("de", "van", "al").
-    pub name_particles: BTreeSet<String>,
+    pub name_particles: WordSet,
     /// Nouns for people or groups that become actors with a demonym or a state's genitive
     /// before them ("Moroccan diplomats", "Romania's government"), with the kind they make.
-    pub actor_nouns: BTreeMap<String, ActorNoun>,
+    pub actor_nouns: WordMap<ActorNoun>,
     /// Words (lower case) that are never part of a person's name.
-    pub not_names: BTreeSet<String>,
+    pub not_names: WordSet,
     /// Endings that turn a demonym stem into an adjective ("", "e", "en").
     pub demonym_endings: Vec<String>,
     /// Genitive endings of names ("s").
     pub genitive_endings: Vec<String>,
     /// Possessive markers that follow a name ("'s").
-    pub possessive_markers: BTreeSet<String>,
+    pub possessive_markers: WordSet,
     /// Lemmas (lower case) that make an office a past one ("ehemalig", "former"): its holder is
     /// described by it, but does not hold it.
     #[serde(default)]
-    pub former_words: BTreeSet<String>,
+    pub former_words: WordSet,
     /// Materiel nouns (lower case, matched as word or compound part) to their category.
-    pub materiel: BTreeMap<String, MaterielCategory>,
+    pub materiel: WordMap<MaterielCategory>,
     /// Transport nouns (lower case) to their mode.
-    pub transport: BTreeMap<String, TransportMode>,
+    pub transport: WordMap<TransportMode>,
     /// Modality and attribution cues.
     pub cues: Cues,
     /// Relative time words.
@@ -250,15 +252,15 @@ pub struct Rules {
     #[serde(default)]
     pub paradigms: Paradigms,
     /// Words that mark language detection (frequent function words).
-    pub detection_words: BTreeSet<String>,
+    pub detection_words: WordSet,
     /// Nouns for what carries goods ("Konvoi", "convoy", "ship"), matched as a word or, where
     /// nouns close into compounds, as its last part: their arrival is a shipment's.
     #[serde(default)]
-    pub carrier_nouns: BTreeSet<String>,
+    pub carrier_nouns: WordSet,
     /// Vehicles that carry goods only when the clause names them ("Flugzeug", "plane"): "Drei
     /// Flugzeuge mit Hilfsgütern landeten in Rangun".
     #[serde(default)]
-    pub vehicle_nouns: BTreeSet<String>,
+    pub vehicle_nouns: WordSet,
     /// Lemmas of verbs by which what they take as object changes hands ("übergeben", "sell"): a
     /// vehicle or carrier they take is the goods ("übergab zehn Hubschrauber"), where "sent a
     /// ship" moves one's own.

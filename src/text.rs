@@ -21,8 +21,8 @@ pub enum TokenKind {
 pub struct Token {
     /// The surface text.
     pub text: String,
-    /// The text in lower case.
-    pub lowered: String,
+    /// The text in lower case, where that differs from `text` (most words are so already).
+    lowered: Option<String>,
     /// Kind of token.
     pub kind: TokenKind,
     /// Code-point offset of the first character in the article text.
@@ -54,7 +54,7 @@ impl Token {
 
     /// The text in lower case (computed once, at tokenisation).
     pub fn lower(&self) -> &str {
-        &self.lowered
+        self.lowered.as_deref().unwrap_or(&self.text)
     }
 
     /// Is exactly this punctuation character.
@@ -255,7 +255,10 @@ pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
         let surface = &text[byte_start..byte_end];
         tokens.push(Token {
             text: surface.to_string(),
-            lowered: lower_case(surface).into_owned(),
+            lowered: match lower_case(surface) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(lowered) => Some(lowered),
+            },
             kind,
             start,
             end: i,

@@ -31,7 +31,7 @@ impl<'a> Reader<'a> {
             let words = &lower[c.first..c.last];
             let noun = self.rules.groups_of(lower[k]).find(|g| !g.frame.is_verb())?;
             (self.rules.definite_determiners.contains(lower[k - 1])
-                && words.iter().any(|w| self.rules.occur_words.contains(*w))
+                && words.iter().any(|w| self.rules.occur_words.contains(w))
                 && self.rules.cues.negation.iter().any(|n| phrase_in(words, n)))
             .then_some(noun.kind)
         }) else {

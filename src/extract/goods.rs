@@ -53,7 +53,7 @@ impl<'a> Reader<'a> {
         if !self.verb_lemma_in(tokens[at].lower(), &self.rules.handover_lemmas) {
             return false;
         }
-        let Some(words) = self.parsed(tokens) else { return false };
+        let Some(words) = self.parsed_where(tokens, |tags| super::grammar::is_verb(tags, at)) else { return false };
         if at >= words.len() || words[at].upos != Upos::Verb {
             return false;
         }
@@ -93,7 +93,7 @@ impl<'a> Reader<'a> {
         const REACH: usize = 3;
         let last = last.min(tokens.len());
         let goods = || tokens[first..last].iter().any(|t| self.materiel(t.lower()).is_some());
-        let noun_of = |list: &std::collections::BTreeSet<String>, lower: &str| {
+        let noun_of = |list: &crate::lang::WordSet, lower: &str| {
             list.iter().any(|c| {
                 lower == c.as_str()
                     || (self.rules.closed_compounds && lower.len() > c.len() + 2 && lower.ends_with(c.as_str()))

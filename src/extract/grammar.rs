@@ -27,6 +27,14 @@ impl<'a> Reader<'a> {
         self.analysis.tags(tokens)
     }
 
+    /// The sentence's words with their tree where its tags leave a question `open`: the tree's
+    /// parts of speech and features are the tags', so a question the tags answer builds no tree
+    /// (and the tags are what the tree is built on). `None` without the grammar or where the tags
+    /// answer.
+    pub(super) fn parsed_where(&self, tokens: &[Token], open: impl Fn(&[Tagged]) -> bool) -> Option<Rc<Vec<Word>>> {
+        open(&self.tagged(tokens)?).then(|| self.parsed(tokens)).flatten()
+    }
+
     /// Whether the word at `at`, read as a verb alone or joined with the particle that closes its
     /// clause ("kündigte … an": "ankündigte"), has one of `lemmas`.
     pub(super) fn clause_verb_lemma_in(&self, tokens: &[Token], at: usize, clause: &Clause, lemmas: &[String]) -> bool {
@@ -39,18 +47,10 @@ impl<'a> Reader<'a> {
         self.verb_lemma_in(verb, lemmas) || particle.is_some_and(|p| self.verb_lemma_in(&format!("{p}{verb}"), lemmas))
     }
 
-    /// Whether a word, read as a verb, has one of `lemmas` (each word's lemma looked up once
-    /// an article).
+    /// Whether a word, read as a verb, has one of `lemmas` (the lemma from the thread's memo of
+    /// the grammar, worked out once while the thread keeps meeting the word).
     pub(super) fn verb_lemma_in(&self, word: &str, lemmas: &[String]) -> bool {
-        let Some(g) = self.grammar else { return false };
-        let mut seen = self.verb_lemmas.borrow_mut();
-        if let Some(lemma) = seen.get(word) {
-            return lemmas.contains(lemma);
-        }
-        let lemma = g.lemma(word, crate::syntax::ud::Upos::Verb);
-        let found = lemmas.contains(&lemma);
-        seen.insert(word.to_string(), lemma);
-        found
+        self.grammar.is_some_and(|g| g.lemma_in(word, Upos::Verb, lemmas))
     }
 
     /// How many steps up the tree lead from the word at `at` to the word at `head`, passing no
@@ -174,7 +174,9 @@ impl<'a> Reader<'a> {
     /// Whether the verb that governs the word at `at` is a finite verb in the present tense
     /// ("trifft am Montag", "meets on Monday"), not a perfect ("hat … getroffen").
     pub(super) fn told_in_present(&self, tokens: &[Token], at: usize) -> Option<bool> {
-        let words = self.parsed(tokens)?;
+        let present =
+            |t: &Tagged| t.upos == Upos::Verb && t.feats.is(Attr::Tense, "Pres") && t.feats.is(Attr::VerbForm, "Fin");
+        let words = self.parsed_where(tokens, |tags| tags.iter().any(present))?;
         let verb = Self::verb_above(&words, at)?;
         let feats = &words[verb].feats;
         // "Die Panzer sind am Montag eingetroffen": a present verb with a participle (or an
@@ -219,7 +221,7 @@ impl<'a> Reader<'a> {
     /// verb that an event noun at `at` is an oblique of, unless its preposition names a topic
     /// ("warned against talks with X"). Empty without the grammar.
     pub(super) fn adjunct_subjects(&self, tokens: &[Token], at: usize) -> Vec<PhraseWord> {
-        let Some(words) = self.parsed(tokens) else {
+        let Some(words) = self.parsed_where(tokens, |tags| tags.iter().any(|t| t.upos == Upos::Verb)) else {
             return Vec::new();
         };
         Self::subjects_above_oblique(&words, at, |case| {
@@ -245,7 +247,7 @@ impl<'a> Reader<'a> {
     /// Russlands": the words of the noun at `at`'s attributes in the genitive, which no
     /// preposition governs, with their phrases (`with_genitives`). Empty without the grammar.
     pub(super) fn genitive_attributes(&self, tokens: &[Token], at: usize) -> Vec<PhraseWord> {
-        let Some(words) = self.parsed(tokens) else {
+        let Some(words) = self.parsed_where(tokens, |tags| tags.iter().any(|t| t.feats.is(Attr::Case, "Gen"))) else {
             return Vec::new();
         };
         if at >= words.len() {
@@ -264,7 +266,7 @@ impl<'a> Reader<'a> {
         if topics.is_empty() {
             return false;
         }
-        let Some(words) = self.parsed(tokens) else {
+        let Some(words) = self.parsed_where(tokens, |tags| is_verb(tags, at)) else {
             return false;
         };
         if at >= words.len() || words[at].upos != Upos::Verb {
@@ -298,6 +300,11 @@ impl<'a> Reader<'a> {
             tags.get(first..last).is_some_and(|t| t.iter().any(|t| matches!(t.upos, Upos::Verb | Upos::Aux)))
         })
     }
+}
+
+/// Whether the word at `at` is tagged a verb.
+pub(super) fn is_verb(tags: &[Tagged], at: usize) -> bool {
+    tags.get(at).is_some_and(|t| t.upos == Upos::Verb)
 }
 
 /// A noun's attribute in the genitive that no preposition governs ("der Außenminister

@@ -217,12 +217,13 @@ impl<'a> Reader<'a> {
         attribution: &Attribution,
         evidence: Span,
     ) {
-        if !tokens.iter().any(|t| self.rules.attend_words.contains(t.lower())) {
-            return;
-        }
         let Some(&meeting) = self.last_sentence_events.last() else { return };
         let recent = self.out.events[meeting].evidence.iter().any(|e| e.sentence + 2 >= evidence.sentence);
         if self.out.events[meeting].kind != EventKind::Meeting || !self.out.events[meeting].is_live() || !recent {
+            return;
+        }
+        // (The words are read last: most sentences follow no live meeting.)
+        if !tokens.iter().any(|t| self.rules.attend_words.contains(t.lower())) {
             return;
         }
         let people: Vec<EntityId> = mentions

@@ -163,8 +163,6 @@ struct Reader<'a> {
     in_lead: bool,
     /// The tags and tree of the sentence being read, shared with the mentions.
     analysis: SentenceAnalysis,
-    /// Each word's lemma read as a verb, for the words of this article seen so far.
-    verb_lemmas: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 /// Reads every sentence of an article.
@@ -202,7 +200,6 @@ impl<'a> Reader<'a> {
             story: None,
             in_lead: true,
             analysis: SentenceAnalysis::of_tokens(grammar, &[]),
-            verb_lemmas: std::cell::RefCell::default(),
         }
     }
 

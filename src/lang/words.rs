@@ -294,12 +294,12 @@ pub(super) fn time_word_table(rules: &Rules) -> FxHashMap<String, TimeWord> {
     let mut table: FxHashMap<String, TimeWord> = FxHashMap::default();
     let time = &rules.time;
     type Fill = fn(&mut TimeWord, u32);
-    let maps: [(&BTreeMap<String, u32>, Fill); 5] = [
-        (&rules.months, |t, n| t.month = Some(n)),
-        (&rules.weekdays, |t, n| t.weekday = Some(n)),
-        (&time.counts, |t, n| t.count = Some(n)),
-        (&time.day_units, |t, n| t.day_unit = Some(n)),
-        (&time.seasons, |t, n| t.season = Some(n)),
+    let maps: [(std::collections::btree_map::Iter<'_, String, u32>, Fill); 5] = [
+        (rules.months.iter(), |t, n| t.month = Some(n)),
+        (rules.weekdays.iter(), |t, n| t.weekday = Some(n)),
+        (time.counts.iter(), |t, n| t.count = Some(n)),
+        (time.day_units.iter(), |t, n| t.day_unit = Some(n)),
+        (time.seasons.iter(), |t, n| t.season = Some(n)),
     ];
     for (map, set) in maps {
         for (word, &n) in map {

@@ -32,6 +32,10 @@ impl Resolver<'_> {
         if open.is_empty() || countries.next().is_none() {
             return;
         }
+        // Nor can one where every such thing is the person or a place things are only located in.
+        if !open.iter().any(|p| mentions.iter().any(|o| o.entity != p.entity && self.country_given(o).is_some())) {
+            return;
+        }
         let Some(words) = analysis.words(&sentence.tokens) else {
             return;
         };
@@ -56,9 +60,15 @@ impl Resolver<'_> {
             mentions
                 .iter()
                 .filter(|o| o.first <= i && i < o.last && o.entity != person.entity)
-                .filter(|o| !matches!(o.hint, Some(RoleHint::Location | RoleHint::Destination | RoleHint::Near)))
-                .map(|o| self.iso_of(&o.entity))
-                .find(|iso| !iso.is_empty())
+                .find_map(|o| self.country_given(o))
         })
+    }
+
+    /// The country a mention in a description gives: its entity's, unless it only locates things.
+    fn country_given(&self, o: &Mention) -> Option<String> {
+        if matches!(o.hint, Some(RoleHint::Location | RoleHint::Destination | RoleHint::Near)) {
+            return None;
+        }
+        Some(self.iso_of(&o.entity)).filter(|iso| !iso.is_empty())
     }
 }

@@ -277,7 +277,11 @@ impl Resolver<'_> {
 
 /// The length of the first of `phrases` (lower case, words split by spaces) at token `i`.
 fn phrase_at(phrases: &[String], tokens: &[Token], i: usize) -> Option<usize> {
-    phrases.iter().find_map(|phrase| {
+    let word = tokens.get(i)?.lower();
+    // Only a phrase that opens with the word can stand here: cheaper to tell than to split it.
+    let opens =
+        |phrase: &&String| phrase.strip_prefix(word).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+    phrases.iter().filter(opens).find_map(|phrase| {
         let mut len = 0;
         for (k, part) in phrase.split(' ').enumerate() {
             if tokens.get(i + k)?.lower() != part {

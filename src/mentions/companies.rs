@@ -43,7 +43,7 @@ impl Resolver<'_> {
             end += 1;
         }
         let closed = tokens.get(end).is_some_and(|t| self.rules.legal_forms.contains(&t.text));
-        let noun_before = |nouns: &std::collections::BTreeSet<String>| {
+        let noun_before = |nouns: &crate::lang::WordSet| {
             i > 0 && {
                 let before = tokens[i - 1].lower();
                 let head = before.rsplit('-').next().unwrap_or(before);

@@ -293,7 +293,7 @@ impl<'a> Resolver<'a> {
     }
 
     pub(super) fn is_possessive(&self, words: &[&str], after: usize) -> bool {
-        words.get(after).is_some_and(|w| self.rules.possessive_markers.contains(*w))
+        words.get(after).is_some_and(|w| self.rules.possessive_markers.contains(w))
     }
 }
 

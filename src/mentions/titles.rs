@@ -184,7 +184,7 @@ impl Resolver<'_> {
             return Some((Some(t.position), t.iso.clone(), None, len));
         }
         let lower = crate::text::lower_case(words[i]);
-        if self.rules.name_introducers.contains(&*lower) || self.rules.name_introducers.contains(words[i]) {
+        if self.rules.name_introducers.contains(&lower) || self.rules.name_introducers.contains(words[i]) {
             return Some((None, None, None, 1));
         }
         let (prefix, head) = words[i].rsplit_once('-')?;

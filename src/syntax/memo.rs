@@ -23,6 +23,8 @@ pub struct Memo {
     /// The place of each form in `words`.
     places: HashMap<Box<str>, u32>,
     words: Vec<Word>,
+    /// The lemmas of forms a rule asked about on their own, by part of speech.
+    asked: HashMap<Box<str>, Vec<(Upos, Box<str>)>>,
 }
 
 /// What the memo knows of one form.
@@ -75,6 +77,20 @@ impl Memo {
     fn clear(&mut self) {
         self.places.clear();
         self.words.clear();
+    }
+
+    /// The lemma of a form read with a part of speech outside any sentence ("what would this word
+    /// be as a verb"), `lemma_of` giving it the first time.
+    pub fn asked_lemma(&mut self, form: &str, upos: Upos, lemma_of: impl FnOnce() -> String) -> &str {
+        if let Some(at) = self.asked.get(form).and_then(|lemmas| lemmas.iter().position(|(u, _)| *u == upos)) {
+            return &self.asked[form][at].1;
+        }
+        if self.asked.len() > MEMO_WORDS {
+            self.asked.clear();
+        }
+        let lemmas = self.asked.entry(form.into()).or_default();
+        lemmas.push((upos, lemma_of().into()));
+        &lemmas[lemmas.len() - 1].1
     }
 
     /// The place of each form in the memo (valid until the next call), its shape and the sums of
@@ -181,6 +197,9 @@ mod tests {
             }
             assert_eq!(lemmas, 2);
             assert_eq!(memo.lemma(places[0], Upos::Verb, || unreachable!()), "Verb");
+            assert_eq!(memo.asked_lemma("a", Upos::Verb, || "asked".into()), "asked");
+            assert_eq!(memo.asked_lemma("a", Upos::Verb, || unreachable!()), "asked");
+            assert_eq!(memo.asked_lemma("a", Upos::Noun, || "noun".into()), "noun");
         });
     }
 

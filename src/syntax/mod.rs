@@ -207,6 +207,19 @@ impl Model {
     /// unknown compound noun, its modifiers as written and its head's lemma
     /// ("Munitionslieferungen" → "Munitionslieferung"); else what the suffix rules give.
     pub fn lemma(&self, form: &str, upos: Upos) -> String {
+        memo::with(self.id, |memo| memo.asked_lemma(form, upos, || self.lemma_anew(form, upos)).to_string())
+    }
+
+    /// Whether the lemma of a form with its part of speech ([`Model::lemma`]) is one of `lemmas`.
+    pub fn lemma_in(&self, form: &str, upos: Upos, lemmas: &[String]) -> bool {
+        memo::with(self.id, |memo| {
+            let lemma = memo.asked_lemma(form, upos, || self.lemma_anew(form, upos));
+            lemmas.iter().any(|l| l == lemma)
+        })
+    }
+
+    /// [`Model::lemma`] worked out without the memo.
+    fn lemma_anew(&self, form: &str, upos: Upos) -> String {
         if let Some(l) = self.lemmatiser.known(form, upos, &self.lexicon) {
             return l;
         }
@@ -319,7 +332,7 @@ impl Model {
             forms
                 .iter()
                 .zip(places.iter().zip(tags))
-                .map(|(f, (&p, &u))| memo.lemma(p, u, || self.lemma(f, u)))
+                .map(|(f, (&p, &u))| memo.lemma(p, u, || self.lemma_anew(f, u)))
                 .collect()
         })
     }
