@@ -174,8 +174,7 @@ impl<'a> Reader<'a> {
     /// Whether the verb that governs the word at `at` is a finite verb in the present tense
     /// ("trifft am Montag", "meets on Monday"), not a perfect ("hat … getroffen").
     pub(super) fn told_in_present(&self, tokens: &[Token], at: usize) -> Option<bool> {
-        let present =
-            |t: &Tagged| t.upos == Upos::Verb && t.feats.is(Attr::Tense, "Pres") && t.feats.is(Attr::VerbForm, "Fin");
+        let present = |t: &Tagged| t.upos == Upos::Verb && t.feats.is(Attr::Tense, "Pres") && t.is_finite_verb();
         let words = self.parsed_where(tokens, |tags| tags.iter().any(present))?;
         let verb = Self::verb_above(&words, at)?;
         let feats = &words[verb].feats;
