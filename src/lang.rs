@@ -179,6 +179,10 @@ pub struct Rules {
     /// Nouns of quantity after which "of"/"von" marks no role ("a group of diplomats").
     #[serde(default)]
     pub quantity_nouns: WordSet,
+    /// Words of leading before "by"/"von" ("a delegation led by X", "unter Leitung von X"): the
+    /// leader stands for what it leads, and the preposition marks no role.
+    #[serde(default)]
+    pub leader_words: WordSet,
     /// Nouns for an office itself ("das Amt des Präsidenten", "the office of president"): a title
     /// after them names the office, not whoever holds it.
     #[serde(default)]

@@ -94,6 +94,14 @@ impl Resolver<'_> {
                 if k > 0 && self.rules.quantity_nouns.contains(tokens[k - 1].lower()) {
                     return (None, None);
                 }
+                // "a delegation led by Wang Yi will travel", "unter Leitung von Wang Yi": the leader
+                // stands for those it leads ("headed for Moscow" is a way, not a leader).
+                if k > 0
+                    && hints.iter().any(|h| matches!(h, RoleHint::Agent | RoleHint::Of))
+                    && self.rules.leader_words.contains(tokens[k - 1].lower())
+                {
+                    return (None, None);
+                }
                 if attribute_ends && let Some(outer) = self.extended_attribute_opener(tokens, k) {
                     return outer;
                 }

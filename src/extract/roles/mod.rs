@@ -84,7 +84,11 @@ fn bare_actor_in<'m>(mentions: &'m [Mention], c: &Clause, keep: impl Fn(&Mention
 
 /// The first actor without a preposition in a clause, as an argument or pronoun, a capital
 /// standing for its state ("Moskau bestreitet, …").
-fn actor_or_capital_in(mentions: &[Mention], c: &Clause, keep: impl Fn(&Mention) -> bool) -> Option<EntityId> {
+pub(super) fn actor_or_capital_in(
+    mentions: &[Mention],
+    c: &Clause,
+    keep: impl Fn(&Mention) -> bool,
+) -> Option<EntityId> {
     let gaz = crate::gazetteer::get();
     mentions
         .iter()

@@ -1,6 +1,6 @@
 //! Shipments: who sends and who gets goods, and where they go, by a verb or a noun, and receiving.
 
-use super::{Parties, capital_state};
+use super::{Parties, actor_or_capital_in, capital_state};
 use crate::extract::Reader;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm};
@@ -117,11 +117,17 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Supplier, &s.entity);
         } else if !self.governed_noun(cx.tokens, cx.at)
             && !self.clause_receives(cx)
-            && let Some(s) = cx.bare_actors.iter().find(|m| m.first < cx.at && m.kind != EntityKind::NewsAgency)
+            && let Some(s) = cx
+                .bare_actors
+                .iter()
+                .find(|m| m.first < cx.at && m.kind != EntityKind::NewsAgency)
+                .map(|m| m.entity.clone())
+                // "Washington approved the sale of jets": a capital stands for its state.
+                .or_else(|| actor_or_capital_in(cx.mentions, cx.c, |m| m.first < cx.at && !m.kind.is_actor()))
         {
             // "Die Bundesregierung genehmigte die Lieferung von Panzern an die Ukraine": the one
             // who approves, begins or stops deliveries makes them.
-            event.add_role(Role::Supplier, &s.entity);
+            event.add_role(Role::Supplier, &s);
         }
         if let Some(r) =
             self.after_noun(cx, &[RoleHint::Recipient, RoleHint::Destination]).into_iter().find(|m| m.kind.is_actor())

@@ -305,3 +305,15 @@ fn goods_a_verb_of_moving_moves_are_shipped_and_no_one_travels() {
         assert!(!x.events.iter().any(|e| e.kind == EventKind::Shipment && e.is_live()), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_capital_that_approves_deliveries_stands_for_its_state() {
+    for (lang, text) in [
+        (Lang::En, "Paris approved the sale of fighter jets to Poland."),
+        (Lang::De, "Paris genehmigte den Verkauf von Kampfjets an Polen."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-fra"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-pol"), "{text}: {:?}", events(&x));
+    }
+}

@@ -49,3 +49,20 @@ fn joined_subjects_that_speak_about_a_topic_speak_with_one_another() {
         assert!(!kinds(&x).contains(&EventKind::Meeting), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn the_leader_of_a_delegation_travels_with_it() {
+    for (lang, text) in [
+        (Lang::En, "A delegation led by the President of France will travel to Warsaw."),
+        (Lang::De, "Eine Delegation unter Leitung von Emmanuel Macron wird nach Warschau reisen."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{text}: {:?}", events(&x));
+    }
+    // Headed for a place is a way, not a leader.
+    let x = read(
+        Lang::En,
+        "On Thursday, the President of France was flying from Tomsk headed for Warsaw when he fell ill.",
+    );
+    assert!(!has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{:?}", events(&x));
+}
