@@ -7,6 +7,12 @@ fn a_claimed_and_denied_shipment_is_disputed_never_asserted() {
     for (lang, text) in [
         (Lang::De, "Den USA zufolge hat Nordkorea Waffen an Russland geliefert, Russland hat dies zurückgewiesen."),
         (Lang::En, "The White House said North Korea delivered weapons to Russia. Moscow rejected the accusation."),
+        // Told in the present.
+        (
+            Lang::De,
+            "Die USA werfen Nordkorea vor, Waffen an Russland geliefert zu haben. Moskau weist die Vorwürfe zurück.",
+        ),
+        (Lang::En, "The White House says North Korea delivered weapons to Russia. Moscow rejects the accusations."),
     ] {
         let x = read(lang, text);
         let ev = events(&x);
