@@ -126,6 +126,10 @@ pub struct Rules {
     pub flag_nouns: WordSet,
     /// First parts of closed compounds whose head is a noun trigger ("staats" in "Staatsbesuch").
     pub compound_heads: WordSet,
+    /// Adjectives that stand only before a noun ("first", "historic"): a trigger form that may be
+    /// a verb or a noun ("visit") is a noun after them, as after a planned or possible one.
+    #[serde(default)]
+    pub attributive_adjectives: WordSet,
     /// First parts that never make a meeting compound ("presse" in "Pressekonferenz").
     #[serde(default)]
     pub compound_excluded: WordSet,

@@ -72,6 +72,14 @@ impl<'a> Reader<'a> {
             self.rules.determiners.contains(prev)
                 || self.rules.possessive_markers.contains(&tokens[i - 1].text)
                 || self.rules.compound_heads.contains(prev)
+                || self.rules.attributive_adjectives.contains(prev)
+                || self
+                    .rules
+                    .cues
+                    .planned_adjectives
+                    .iter()
+                    .chain(&self.rules.cues.hypothetical_adjectives)
+                    .any(|a| a == prev)
                 || self.rules.durations.keys().any(|d| prev.starts_with(d.as_str()))
         };
         // Only a form that is both a verb and a noun ("visit", "meeting") needs telling apart.

@@ -113,3 +113,16 @@ fn talks_that_set_the_scene_of_a_journey_are_not_held_at_its_end() {
     let x = read(Lang::En, "The President of France flew to Kyiv for talks.");
     assert_eq!(participants(&x), [["person-emmanuel-macron", "state-ukr"]], "{:?}", events(&x));
 }
+
+#[test]
+fn a_visit_after_an_adjective_of_plan_or_rank_is_a_noun() {
+    for (text, fact) in [
+        ("The President of France's planned visit to Warsaw was postponed.", Factuality::Cancelled),
+        ("The President of France's first visit to Warsaw was postponed.", Factuality::Cancelled),
+        ("The President of France's possible visit to Warsaw.", Factuality::Hypothetical),
+    ] {
+        let x = read(Lang::En, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{text}: {:?}", events(&x));
+        assert!(events(&x).iter().all(|e| e.1 == fact), "{text}: {:?}", events(&x));
+    }
+}
