@@ -383,8 +383,9 @@ impl<'a> Reader<'a> {
             // `unknown_places`, and is dropped there if none is found.
             EventKind::Visit => {
                 has(Role::Visitor)
-                    // Hosting names its host.
-                    && (trigger.group.frame != Frame::Host || has(Role::Host))
+                    // Hosting names its host, or where the guest was received ("Modi wurde in
+                    // Washington empfangen").
+                    && (trigger.group.frame != Frame::Host || has(Role::Host) || has(Role::Destination))
                     && (has(Role::Destination)
                         || has(Role::Host)
                         || matches!(trigger.group.frame, Frame::VisitNoun | Frame::Go)

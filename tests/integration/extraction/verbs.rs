@@ -66,3 +66,17 @@ fn the_leader_of_a_delegation_travels_with_it() {
     );
     assert!(!has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_guest_received_at_a_named_place_visits_it_whoever_hosts() {
+    for (lang, text) in [
+        (Lang::De, "Macron wurde in Warschau mit allen Ehren empfangen."),
+        (Lang::En, "Macron was received in Warsaw with full honours."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-emmanuel-macron"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-warsaw"), "{text}: {:?}", events(&x));
+    }
+    // A thing received is no guest.
+    assert!(events(&read(Lang::En, "Macron received the award in Warsaw.")).is_empty());
+}
