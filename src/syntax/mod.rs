@@ -189,6 +189,7 @@ impl Model {
             unattached,
             ends: &self.ends,
             slots: &parser::slots(&self.labels),
+            auxiliary: &parser::auxiliary_only(&self.labels),
         };
         memo::with(self.id, |memo| {
             let forms =

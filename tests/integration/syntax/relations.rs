@@ -46,6 +46,8 @@ const GERMAN: &[&str] = &[
     "Meloni empfing Orban.",
     "Putin besuchte Peking.",
     "Merkel traf am Montag Macron.",
+    "Lula empfängt Scholz.",
+    "Xi trifft Putin in Moskau.",
     // A name the lexicon does not know first, whatever its ending.
     "Biden empfängt am Freitag Kishida im Weißen Haus.",
     "Biden trifft am Montag den Kanzler.",
@@ -367,6 +369,14 @@ fn de_a_name_as_subject_and_a_name_as_object() {
     s.has("Putin", "besuchte", &["nsubj"]);
     s.has("Peking", "besuchte", &["obj"]);
     german("Merkel traf am Montag Macron.").has("Merkel", "traf", &["nsubj"]);
+    // A name is never an auxiliary, whatever a present-tense verb before it looks like.
+    let s = german("Lula empfängt Scholz.");
+    s.has("Lula", "empfängt", &["nsubj"]);
+    s.has("Scholz", "empfängt", &["obj"]);
+    let s = german("Xi trifft Putin in Moskau.");
+    s.has("Xi", "trifft", &["nsubj"]);
+    s.has("Moskau", "trifft", &["obl"]);
+    assert!(!s.rel("Putin").1.starts_with("aux"), "{}", s.dump());
 }
 
 #[test]
