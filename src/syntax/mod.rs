@@ -189,6 +189,7 @@ impl Model {
             unattached,
             ends: &self.ends,
             slots: &parser::slots(&self.labels),
+            auxiliary: &parser::auxiliary_only(&self.labels),
         };
         memo::with(self.id, |memo| {
             let forms =
@@ -338,10 +339,11 @@ impl Model {
     }
 
     fn tags(&self, places: &[u32], shapes: &[Shape], words: &[tagger::UposSums]) -> (Vec<Upos>, Vec<Feats>) {
-        let first = tagger::tag_upos(&self.upos, &self.tables[0], shapes, Some(words));
+        let ruled = tagger::Decoding::Ruled;
+        let (first, verb) = tagger::tag_upos(&self.upos, &self.tables[0], shapes, Some(words), ruled);
         let (feats, tags) = memo::with(self.id, |memo| {
             let sums = memo.feats_sums(places, &first, |shape, upos| tagger::feats_word_sums(&self.feats, shape, upos));
-            tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first, sums.as_deref())
+            tagger::tag_feats(&self.feats, &self.tables[1], shapes, &first, sums.as_deref(), ruled, verb)
         });
         (tags, feats)
     }

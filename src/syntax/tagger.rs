@@ -1,9 +1,10 @@
 //! Tagging: universal parts of speech left to right, then morphological features from both sides.
 
 use super::lexicon::{NONE, Shape};
-use super::perceptron::{Feature, Trainer, Weights, best, feature, feature2, feature3, to_scores};
+use super::perceptron::{Feature, Trainer, Weights, best, feature, feature2, feature3, hash_str, to_scores};
 use super::small::{Kind, Scorer, Sink, Small, Tables};
 use super::ud::{Attr, Feats, Upos};
+use std::sync::LazyLock;
 
 /// A part of speech as the taggers read it: 0 for none, else its index plus one.
 const TAG: Kind = Kind::Below(Upos::ALL.len() as u8 + 1);
@@ -164,12 +165,34 @@ fn after_feats_features(tags: &[Upos], i: usize, prev: Feats, out: &mut impl Sin
     }
 }
 
-/// Tags a sentence's parts of speech.
+/// Which tags a tagger may choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decoding {
+    /// The best-scoring tags, as the weights were trained (the jackknifed tags the parser learns from).
+    Learned,
+    /// With the run-time rules: a capitalised word the lexicon does not know is no verb, and a
+    /// sentence of three words or more without a verb takes as its verb the lower-case noun or
+    /// adjective whose verb score came second and nearest to its tag's, if near enough.
+    Ruled,
+}
+
+/// How far short of the chosen tag's score a word's verb score may fall for a sentence without a
+/// verb to take the word as its verb, in the weights' units (at 12 the held-back scores do not
+/// move; at 16 the check half starts to lose words).
+const VERB_MARGIN: f32 = 12.0;
+
+/// Tags a sentence's parts of speech; returns the tags and the word the rules made the
+/// sentence's verb, if they did.
 ///
 /// `words` holds the sums of each word's own features ([`word_sums`]) when they were worked out
 /// before; without it they are looked up with the rest.
-pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape], words: Option<&[UposSums]>) -> Vec<Upos> {
-    let mut tags = Vec::with_capacity(shapes.len());
+pub fn tag_upos(
+    model: &Weights,
+    tables: &Tables,
+    shapes: &[Shape],
+    words: Option<&[UposSums]>,
+    decoding: Decoding,
+) -> (Vec<Upos>, Option<usize>) {
     // The features that read no decision before the word's, of every word at once.
     let mut own = vec![UposSums::default(); shapes.len()];
     let mut features = Vec::with_capacity(16 * shapes.len());
@@ -184,15 +207,68 @@ pub fn tag_upos(model: &Weights, tables: &Tables, shapes: &[Shape], words: Optio
         bounds.push(features.len());
     }
     model.add_runs(&features, &bounds, own.as_flattened_mut());
+    let ruled = decoding == Decoding::Ruled;
+    let (tags, lacks) = decode(model, tables, shapes, &own, None, ruled);
+    // A sentence needs a verb: where none was chosen, the word that came nearest to one is one,
+    // if it came near enough.
+    let words = tags.iter().filter(|t| **t != Upos::Punct).count();
+    if ruled && words >= 3 && !tags.iter().any(|t| is_verb(*t)) {
+        let nearest = (0..tags.len())
+            .filter(|&i| matches!(tags[i], Upos::Noun | Upos::Adj) && shapes[i].pattern == *LOWER_CASE)
+            .min_by(|&a, &b| lacks[a].total_cmp(&lacks[b]));
+        if let Some(i) = nearest.filter(|&i| lacks[i] < VERB_MARGIN) {
+            return (decode(model, tables, shapes, &own, Some(i), ruled).0, Some(i));
+        }
+    }
+    (tags, None)
+}
+
+/// A verb or an auxiliary.
+fn is_verb(t: Upos) -> bool {
+    matches!(t, Upos::Verb | Upos::Aux)
+}
+
+/// The shapes of a capitalised word and of a word in lower case.
+static CAPITALISED: LazyLock<u64> = LazyLock::new(|| hash_str("Xx"));
+static LOWER_CASE: LazyLock<u64> = LazyLock::new(|| hash_str("x"));
+
+/// A capitalised word the lexicon does not know: a name or a noun, never a verb, whatever its
+/// ending ("Biden", "Modi"); the lexicon knows the verbs.
+fn unknown_name(shape: &Shape) -> bool {
+    !shape.known && shape.pattern == *CAPITALISED
+}
+
+/// Chooses the parts of speech left to right, given the sums of each word's own features;
+/// `force` makes one word a verb, and `ruled` keeps capitalised words the lexicon does not know
+/// from being verbs. Returns the tags and how far each word's verb score fell short of the
+/// chosen tag's.
+fn decode(
+    model: &Weights,
+    tables: &Tables,
+    shapes: &[Shape],
+    own: &[UposSums],
+    force: Option<usize>,
+    ruled: bool,
+) -> (Vec<Upos>, Vec<f32>) {
+    let mut tags = Vec::with_capacity(own.len());
+    let mut lacks = Vec::with_capacity(own.len());
+    let mut features = Vec::with_capacity(16);
     let mut scores = [0.0; Upos::ALL.len()];
-    for (i, sums) in own.iter_mut().enumerate() {
+    for (i, own) in own.iter().enumerate() {
+        let sums = &mut own.clone();
         features.clear();
         after_upos_features(shapes, i, &tags, &mut Scorer { tables, sums, hashed: &mut features, summed_words: false });
         model.add(&features, sums);
         to_scores(sums, &mut scores);
-        tags.push(Upos::ALL[best(&scores, |_| true).unwrap_or(Upos::X as usize)]);
+        let verb = Upos::Verb.index();
+        let allowed = |c: usize| !(ruled && unknown_name(&shapes[i]) && is_verb(Upos::ALL[c]));
+        let chosen = if force == Some(i) { verb } else { best(&scores, allowed).unwrap_or(Upos::X as usize) };
+        // Only a word whose verb score came second is near a verb.
+        let runner_up = best(&scores, |c| c != chosen && allowed(c)) == Some(verb);
+        lacks.push(if chosen == verb || runner_up { scores[chosen] - scores[verb] } else { f32::INFINITY });
+        tags.push(Upos::ALL[chosen]);
     }
-    tags
+    (tags, lacks)
 }
 
 /// The part-of-speech weights of a word's own features, summed.
@@ -242,7 +318,7 @@ impl Sink for Words {
 }
 
 /// Predicts the morphological features of each word, and takes a second look at its part of
-/// speech with the first look's tags on both sides.
+/// speech with the first look's tags on both sides; the word `verb` keeps its first look's tag.
 ///
 /// `words` holds the sums of each word's own features with its part of speech
 /// ([`feats_word_sums`]) when they were worked out before; without it they are looked up with
@@ -253,7 +329,10 @@ pub fn tag_feats(
     shapes: &[Shape],
     tags: &[Upos],
     words: Option<&[&[i16]]>,
+    decoding: Decoding,
+    verb: Option<usize>,
 ) -> (Vec<Feats>, Vec<Upos>) {
+    let ruled = decoding == Decoding::Ruled;
     let classes = model.classes();
     let mut done: Vec<Feats> = Vec::with_capacity(shapes.len());
     let mut second = tags.to_vec();
@@ -288,9 +367,14 @@ pub fn tag_feats(
             to_scores(sums, &mut scores);
             let (chosen, upos) = choose(&scores);
             feats = chosen;
-            second[i] = Upos::ALL.get(upos).copied().unwrap_or(tags[i]);
+            let kept = |t: &Upos| !(ruled && unknown_name(&shapes[i]) && is_verb(*t));
+            second[i] = Upos::ALL.get(upos).copied().filter(kept).unwrap_or(tags[i]);
         }
         done.push(feats);
+    }
+    // The second look keeps the verb the rules gave the sentence.
+    if let Some(i) = verb.filter(|i| ruled && *i < second.len()) {
+        second[i] = tags[i];
     }
     (done, second)
 }

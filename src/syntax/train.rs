@@ -150,10 +150,12 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
                 .enumerate()
                 .filter(|(i, _)| i % folds == k)
                 .map(|(i, sent)| {
-                    // No tables: every feature looked up (the same scores, built for nothing once).
+                    // No tables: every feature looked up (the same scores, built for nothing once);
+                    // no run-time rules: the weights' own tags.
+                    use tagger::Decoding::Learned;
                     let none = super::small::Tables::default();
-                    let first = tagger::tag_upos(&upos, &none, &sent.shapes, None);
-                    let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first, None);
+                    let (first, _) = tagger::tag_upos(&upos, &none, &sent.shapes, None, Learned);
+                    let (f, tags) = tagger::tag_feats(&feats, &none, &sent.shapes, &first, None, Learned, None);
                     (i, tags, f)
                 })
                 .collect()

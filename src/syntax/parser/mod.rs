@@ -157,6 +157,15 @@ pub struct Weighted<'a> {
     pub ends: &'a [Place; 2],
     /// The core-argument slot of each label class ([`slots`]).
     pub slots: &'a [u8],
+    /// The label classes only an auxiliary takes ([`auxiliary_only`]).
+    pub auxiliary: &'a [bool],
+}
+
+/// The labels only an auxiliary takes: `aux` and `cop`, any subtype. Every word with one of them
+/// in the German and English treebanks is tagged AUX; a name after a present-tense verb
+/// ("Xi trifft Putin") was labelled `aux:pass`.
+pub fn auxiliary_only(labels: &[Deprel]) -> Vec<bool> {
+    labels.iter().map(|l| matches!(l.rel, Rel::Aux | Rel::Cop)).collect()
 }
 
 /// The core-argument slot of each label: 1 a subject (`nsubj`, `csubj`, any subtype), 2 an
@@ -222,6 +231,12 @@ fn parse_window(model: &Weighted<'_>, items: &[Item], places: &Places) -> Vec<(O
     // The words given a core-argument label, with the scores of their labels.
     let mut core: Vec<(usize, Vec<f32>)> = Vec::new();
     let slot = |l: usize| model.slots.get(l).copied().unwrap_or(0);
+    // No root label under a head, and no auxiliary's label on a noun, name, pronoun or number.
+    let allowed = |dep: usize, l: usize| {
+        l != model.root
+            && !(model.auxiliary.get(l).copied().unwrap_or(false)
+                && matches!(items[dep].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num))
+    };
     while !state.done() {
         let valid = state.valid();
         // Where one move is all the state allows, it is the best whatever the scores.
@@ -250,8 +265,9 @@ fn parse_window(model: &Weighted<'_>, items: &[Item], places: &Places) -> Vec<(O
             state.label_features(items, m, &mut scorer);
             model.labels.add(&features, &mut label_sums);
             to_scores(&label_sums, &mut label_scores);
-            label = best(&label_scores, |l| l != model.root).unwrap_or(0) as u16;
-            if let Some((dep, _)) = state.arc(m)
+            let dep = state.arc(m).map(|(dep, _)| dep);
+            label = best(&label_scores, |l| dep.is_none_or(|d| allowed(d, l))).unwrap_or(0) as u16;
+            if let Some(dep) = dep
                 && slot(usize::from(label)) != 0
             {
                 core.push((dep, label_scores.clone()));
@@ -259,7 +275,7 @@ fn parse_window(model: &Weighted<'_>, items: &[Item], places: &Places) -> Vec<(O
         }
         state.apply(m, label);
     }
-    one_per_slot(&mut state, &core, &slot, model.root);
+    one_per_slot(&mut state, &core, &slot, &allowed);
     state.heads.iter().zip(&state.labels).map(|(&h, &l)| ((h < n).then_some(h), usize::from(l))).collect()
 }
 
@@ -267,10 +283,16 @@ fn parse_window(model: &Weighted<'_>, items: &[Item], places: &Places) -> Vec<(O
 /// "Scholz empfing Selenskyj"), the word whose label scores put it there by the wider margin
 /// over its best label outside the slot keeps it, and the other takes that best label outside.
 /// Two words on one side are left as they are: there the trouble is more often an attachment.
-fn one_per_slot(state: &mut State, core: &[(usize, Vec<f32>)], slot: &dyn Fn(usize) -> u8, root: usize) {
-    let outside = |scores: &[f32], k: u8| best(scores, |l| l != root && slot(l) & k == 0);
+/// `allowed` says which labels a word may take.
+fn one_per_slot(
+    state: &mut State,
+    core: &[(usize, Vec<f32>)],
+    slot: &dyn Fn(usize) -> u8,
+    allowed: &dyn Fn(usize, usize) -> bool,
+) {
+    let outside = |d: usize, scores: &[f32], k: u8| best(scores, |l| allowed(d, l) && slot(l) & k == 0);
     let margin = |state: &State, d: usize, scores: &[f32], k: u8| {
-        scores[usize::from(state.labels[d])] - outside(scores, k).map_or(f32::MIN, |l| scores[l])
+        scores[usize::from(state.labels[d])] - outside(d, scores, k).map_or(f32::MIN, |l| scores[l])
     };
     for (dep, scores) in core {
         let (k, head) = (slot(usize::from(state.labels[*dep])), state.heads[*dep]);
@@ -285,7 +307,7 @@ fn one_per_slot(state: &mut State, core: &[(usize, Vec<f32>)], slot: &dyn Fn(usi
                 && slot(usize::from(state.labels[*other])) == k
                 && (margin(state, *other, theirs, k), std::cmp::Reverse(*other)) > (mine, std::cmp::Reverse(*dep))
         });
-        if beaten && let Some(l) = outside(scores, k) {
+        if beaten && let Some(l) = outside(*dep, scores, k) {
             state.labels[*dep] = l as u16;
         }
     }
@@ -372,14 +394,14 @@ mod tests {
         state.heads = vec![1, 3, 1];
         state.labels = vec![1, NO_LABEL, 1];
         let core = vec![(0, vec![0.0, 5.0, 1.0, 0.0]), (2, vec![0.0, 3.0, 2.5, 0.0])];
-        one_per_slot(&mut state, &core, &slot, 0);
+        one_per_slot(&mut state, &core, &slot, &|_, l| l != 0);
         assert_eq!(state.labels, vec![1, NO_LABEL, 2]);
         // "A B verb": two subjects on one side are left alone.
         let mut state = State::new(3);
         state.heads = vec![2, 2, 3];
         state.labels = vec![1, 1, NO_LABEL];
         let core = vec![(0, vec![0.0, 5.0, 1.0, 0.0]), (1, vec![0.0, 3.0, 2.5, 0.0])];
-        one_per_slot(&mut state, &core, &slot, 0);
+        one_per_slot(&mut state, &core, &slot, &|_, l| l != 0);
         assert_eq!(state.labels, vec![1, 1, NO_LABEL]);
     }
 
@@ -407,6 +429,7 @@ mod tests {
             unattached: 0,
             ends: &ends,
             slots: &[],
+            auxiliary: &[],
         };
         let item = Item { shape: Shape::default(), upos: Upos::Noun, feats: Feats::default() };
         for n in [1, 2, 7, WINDOW + 5] {

@@ -1,7 +1,8 @@
 //! The relations events are read from (subjects after the verb, verb-final clauses, separable
 //! verbs, passive agents, appositions, genitives and possessives, coordinated subjects, "zufolge"
-//! and "according to", a name as subject and another as object, hyphenated compounds), in German and English sentences written for these tests, parsed once per
-//! language.
+//! and "according to", a name as subject and another as object, a name the lexicon does not
+//! know first, a verb between two names, hyphenated compounds), in German and English sentences
+//! written for these tests, parsed once per language.
 
 use super::{Sentence, parse_text};
 use std::collections::BTreeMap;
@@ -45,6 +46,12 @@ const GERMAN: &[&str] = &[
     "Meloni empfing Orban.",
     "Putin besuchte Peking.",
     "Merkel traf am Montag Macron.",
+    "Lula empfängt Scholz.",
+    "Xi trifft Putin in Moskau.",
+    // A name the lexicon does not know first, whatever its ending.
+    "Biden empfängt am Freitag Kishida im Weißen Haus.",
+    "Biden trifft am Montag den Kanzler.",
+    "Aiken empfängt den Minister.",
     // Hyphenated compounds.
     "Kreml-Sprecher Peskow dementierte den Bericht.",
     "Die Regierung plant Waffen-Lieferungen.",
@@ -78,6 +85,11 @@ const ENGLISH: &[&str] = &[
     "The president and the chancellor met in Paris.",
     "The president and his wife visited the hospital.",
     "Germany and France signed the treaty.",
+    // A present-tense verb in "-s" between two names.
+    "Biden hosts Kishida at the White House on Friday.",
+    "Macron visits Kenya.",
+    "Kishida visits Washington.",
+    "The minister visits Kenya.",
     // "according to".
     "According to the report, the government delivered weapons to the neighbouring country.",
     "According to officials, the army delivered ammunition.",
@@ -357,6 +369,45 @@ fn de_a_name_as_subject_and_a_name_as_object() {
     s.has("Putin", "besuchte", &["nsubj"]);
     s.has("Peking", "besuchte", &["obj"]);
     german("Merkel traf am Montag Macron.").has("Merkel", "traf", &["nsubj"]);
+    // A name is never an auxiliary, whatever a present-tense verb before it looks like.
+    let s = german("Lula empfängt Scholz.");
+    s.has("Lula", "empfängt", &["nsubj"]);
+    s.has("Scholz", "empfängt", &["obj"]);
+    let s = german("Xi trifft Putin in Moskau.");
+    s.has("Xi", "trifft", &["nsubj"]);
+    s.has("Moskau", "trifft", &["obl"]);
+    assert!(!s.rel("Putin").1.starts_with("aux"), "{}", s.dump());
+}
+
+#[test]
+fn de_an_unknown_name_first_is_no_verb() {
+    let s = german("Biden empfängt am Freitag Kishida im Weißen Haus.");
+    assert_eq!(s.word("Biden").upos, "PROPN", "{}", s.dump());
+    s.has("Biden", "empfängt", &["nsubj"]);
+    s.has("empfängt", "ROOT", &["root"]);
+    let s = german("Biden trifft am Montag den Kanzler.");
+    s.has("Biden", "trifft", &["nsubj"]);
+    s.has("Kanzler", "trifft", &["obj"]);
+    let s = german("Aiken empfängt den Minister.");
+    s.has("Aiken", "empfängt", &["nsubj"]);
+    s.has("Minister", "empfängt", &["obj"]);
+}
+
+#[test]
+fn en_a_verb_between_two_names() {
+    let s = english("Biden hosts Kishida at the White House on Friday.");
+    assert_eq!(s.word("hosts").upos, "VERB", "{}", s.dump());
+    s.has("hosts", "ROOT", &["root"]);
+    s.has("Biden", "hosts", &["nsubj"]);
+    s.has("Kishida", "hosts", &["obj"]);
+    s.has("House", "hosts", &["obl"]);
+    s.has("Friday", "hosts", &["obl", "obl:tmod"]);
+    let s = english("Macron visits Kenya.");
+    s.has("Macron", "visits", &["nsubj"]);
+    s.has("Kenya", "visits", &["obj"]);
+    let s = english("Kishida visits Washington.");
+    s.has("Kishida", "visits", &["nsubj"]);
+    s.has("Washington", "visits", &["obj"]);
 }
 
 #[test]
