@@ -81,6 +81,11 @@ impl Resolver<'_> {
             if !ok {
                 break;
             }
+            // "Wolfgang Schäubles Politik": a common noun after a name in the genitive is what the
+            // name's bearer has, not more of the name.
+            if k > j && self.genitive_then_common_noun(&tokens[k - 1], t) {
+                break;
+            }
             // A state or organisation name ends the run: only people continue it.
             if let Some(m) = self.gaz.match_form(&[t.text.as_str()])
                 && self.gaz.entries[m.entry].kind != EntityKind::Person
@@ -92,6 +97,13 @@ impl Resolver<'_> {
             end = k;
         }
         end
+    }
+
+    /// A word in the genitive ("Schäubles", by the language's genitive endings of names) before a
+    /// common noun the grammar's lexicon knows.
+    fn genitive_then_common_noun(&self, name: &Token, next: &Token) -> bool {
+        self.rules.genitive_endings.iter().any(|s| name.text.ends_with(s.as_str()))
+            && self.grammar.is_some_and(|g| g.is_common_noun(&next.text))
     }
 
     /// The person a name denotes: a gazetteer full form or surname, an earlier unknown person, or a new one.
@@ -116,13 +128,26 @@ impl Resolver<'_> {
         } else if let Some(known) = (last - first == 1).then(|| self.surnames.get(words[first]).cloned()).flatten() {
             known
         } else {
-            let name = words[first..last].join(" ");
+            // "Wolfgang Schäubles Politik": the name in the genitive, without its ending.
+            let genitive = last > first + 1
+                && sentence
+                    .tokens
+                    .get(last)
+                    .is_some_and(|next| self.genitive_then_common_noun(&sentence.tokens[last - 1], next));
+            let mut parts = words[first..last].to_vec();
+            if let Some(stem) = genitive
+                .then(|| self.rules.genitive_endings.iter().find_map(|e| words[last - 1].strip_suffix(e.as_str())))
+                .flatten()
+            {
+                parts[last - first - 1] = stem;
+            }
+            let name = parts.join(" ");
             let key = ids::person(&name);
             let entity =
                 Entity::local(key.clone(), EntityKind::Person, self.lang_tag, name, country.map(str::to_string));
             self.table.upsert(entity);
             // Later by surname alone; a single name ("minister Wiranto") is its own surname.
-            let surname = words[last - 1].to_string();
+            let surname = parts[last - first - 1].to_string();
             for ending in std::iter::once("").chain(self.rules.genitive_endings.iter().map(String::as_str)) {
                 self.surnames.insert(format!("{surname}{ending}"), key.clone());
             }

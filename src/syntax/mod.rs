@@ -238,6 +238,12 @@ impl Model {
         compound::split(word, &self.grammar.joints, &|part| self.known_noun(part))
     }
 
+    /// A frequent word of a word cluster that holds mostly nouns ("Politik"): a common noun, not a
+    /// name.
+    pub fn is_common_noun(&self, form: &str) -> bool {
+        self.known_noun(form).is_some()
+    }
+
     /// The lemma of a part that is a noun: a form the lexicon lemmatises, or a frequent word of
     /// a word cluster that holds mostly nouns in the treebank ("Konvoi", not "Hilf").
     fn known_noun(&self, part: &str) -> Option<String> {

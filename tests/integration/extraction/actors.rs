@@ -557,3 +557,15 @@ fn a_government_noun_names_the_state_s_body_its_forms_end_in() {
     assert_eq!(speakers.len(), 1, "{speakers:?}");
     assert!(x.entities.iter().any(|e| e.country.as_deref() == Some("UKR") && e.kind == EntityKind::Government));
 }
+
+#[test]
+fn a_common_noun_after_a_name_in_the_genitive_is_no_part_of_the_name() {
+    let x = read(Lang::De, "Die Meldung kritisierte Tomas Bergs Politik als Minister.");
+    let labels: Vec<&str> = x.entities.iter().flat_map(|e| e.labels.iter().map(|(_, l)| l.as_str())).collect();
+    assert!(labels.contains(&"Tomas Berg"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("Politik")), "{labels:?}");
+    // A given name ending like a genitive keeps the surname after it.
+    let x = read(Lang::De, "Thomas Müller traf den Präsidenten Frankreichs.");
+    let labels: Vec<&str> = x.entities.iter().flat_map(|e| e.labels.iter().map(|(_, l)| l.as_str())).collect();
+    assert!(labels.contains(&"Thomas Müller"), "{labels:?}");
+}
