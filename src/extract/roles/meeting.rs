@@ -230,8 +230,22 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "Beijing denied reports of a meeting between Xi and Putin": who speaks of or denies a
+        // meeting that names two parties of its own is none of them (one who mediates "between"
+        // them is).
+        let named: Vec<EntityId> = self
+            .after_noun(cx, &[RoleHint::Between, RoleHint::Of])
+            .iter()
+            .filter(|m| m.kind.is_actor())
+            .map(|m| m.entity.clone())
+            .collect();
         let coordinated = self.coordinated_subjects(cx.tokens, &before);
-        if !coordinated.is_empty() {
+        let speaks = |m: &&Mention| {
+            cx.attribution.speaker_mentions.contains(&m.first) || cx.attribution.denier_mention == Some(m.first)
+        };
+        if named.len() >= 2 && people.is_empty() && !before.is_empty() && before.iter().all(speaks) {
+            // The clause's subject is no party.
+        } else if !coordinated.is_empty() {
             people.extend(coordinated);
         } else if let Some(s) = before.first() {
             people.push(s.entity.clone());
@@ -242,12 +256,7 @@ impl<'a> Reader<'a> {
         {
             people.extend(self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution));
         }
-        people.extend(
-            self.after_noun(cx, &[RoleHint::Between, RoleHint::Of])
-                .iter()
-                .filter(|m| m.kind.is_actor())
-                .map(|m| m.entity.clone()),
-        );
+        people.extend(named);
         people
     }
 

@@ -517,3 +517,20 @@ fn charging_and_holding_responsible_accuse() {
         assert!(claim.accusation, "{text}");
     }
 }
+
+#[test]
+fn who_denies_a_meeting_between_two_others_is_no_party_of_it() {
+    for (lang, text) in [
+        (Lang::En, "Warsaw denied reports of a meeting between Macron and Putin."),
+        (Lang::De, "Warschau dementierte Berichte über ein Treffen zwischen Macron und Putin."),
+    ] {
+        let x = read(lang, text);
+        let meeting = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Meeting).expect("a meeting");
+        let mut parties: Vec<String> = meeting.fillers(Role::Participant).map(|k| k.to_string()).collect();
+        parties.sort();
+        assert_eq!(parties, ["person-emmanuel-macron", "person-vladimir-putin"], "{text}");
+    }
+    // One who mediates between two parties is a party.
+    let x = read(Lang::En, "The Arab League undertook a mediation mission between Syria and Lebanon.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "org-arab-league"), "{:?}", events(&x));
+}
