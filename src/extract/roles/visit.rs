@@ -5,7 +5,7 @@ use crate::extract::Reader;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
 use crate::model::{EntityId, EntityKind, Event, Role};
-use crate::syntax::ud::Attr;
+use crate::syntax::ud::{Attr, Upos};
 use crate::text::{Token, TokenKind};
 
 impl<'a> Reader<'a> {
@@ -128,8 +128,11 @@ impl<'a> Reader<'a> {
         if let Some(h) = &host {
             event.add_role(Role::Host, h);
         }
+        // "welcomed the IAEA decision": a name that modifies the noun after it is no guest.
         if let Some(o) = cx.object(&host) {
-            event.add_role(Role::Visitor, &o.entity);
+            if !self.modifies_next_noun(cx.tokens, o.last) {
+                event.add_role(Role::Visitor, &o.entity);
+            }
         } else if let Some(o) =
             cx.hinted(&[RoleHint::Destination, RoleHint::Recipient, RoleHint::Source]).into_iter().find(|m| {
                 m.first > cx.at
@@ -150,6 +153,20 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Destination, &place.entity);
         }
         Some(())
+    }
+
+    /// The word at `next`, right after a name, is a lower-case common noun the name modifies
+    /// ("the IAEA decision"), by the tagger, and no word of time ("hosted Macron yesterday");
+    /// asked only where such a word follows.
+    fn modifies_next_noun(&self, tokens: &[Token], next: usize) -> bool {
+        let Some(t) = tokens.get(next).filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()) else {
+            return false;
+        };
+        let time = self.rules.time.is_relative_day(t.lower()) || {
+            let w = self.rules.time_word(t.lower());
+            w.month.is_some() || w.weekday.is_some() || w.day_unit.is_some() || w.season.is_some()
+        };
+        !time && self.tagged(tokens).is_some_and(|tags| tags.get(next).is_some_and(|t| t.upos == Upos::Noun))
     }
 
     /// Who makes a visit that a clause tells with a noun ("X stattete Y einen Besuch ab", "X paid

@@ -80,3 +80,12 @@ fn a_guest_received_at_a_named_place_visits_it_whoever_hosts() {
     // A thing received is no guest.
     assert!(events(&read(Lang::En, "Macron received the award in Warsaw.")).is_empty());
 }
+
+#[test]
+fn a_name_that_modifies_the_noun_welcomed_is_no_guest() {
+    let x = read(Lang::En, "The President of France welcomed the IAEA decision.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+    // A word of time after the guest is no noun the guest modifies.
+    let x = read(Lang::En, "The President of France hosted Putin yesterday.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
+}
