@@ -34,6 +34,11 @@ impl<'a> Reader<'a> {
         if !infinitive || clause == 0 {
             return None;
         }
+        // "wird beschuldigt, Waffen geliefert zu haben": a perfect infinitive tells what was done
+        // before, whatever the clause before it says of the future.
+        let perfect = tokens[c.first..c.last]
+            .windows(2)
+            .any(|w| w[0].lower() == marker && self.rules.time.perfect_auxiliaries.iter().any(|a| a == w[1].lower()));
         let before: Vec<&str> =
             tokens[clauses[clause - 1].first..clauses[clause - 1].last].iter().map(Token::lower).collect();
         self.rules
@@ -42,8 +47,14 @@ impl<'a> Reader<'a> {
             .find(|(cues, _)| cues.iter().any(|cue| phrase_in(&before, cue)))
             .map(|(_, f)| f)
             // "will nach Peking reisen, um Xi zu treffen": a purpose of what is still to come.
+            // "Russland wird vorgeworfen, Waffen geliefert zu haben": what one is accused of is
+            // reported, never asserted, whether or not the accuser is named.
             .or_else(|| {
-                self.rules.cues.future_aux.iter().any(|cue| phrase_in(&before, cue)).then_some(Factuality::Planned)
+                self.rules.cues.accuse.iter().any(|cue| phrase_in(&before, cue)).then_some(Factuality::Reported)
+            })
+            .or_else(|| {
+                let future = !perfect && self.rules.cues.future_aux.iter().any(|cue| phrase_in(&before, cue));
+                future.then_some(Factuality::Planned)
             })
     }
 

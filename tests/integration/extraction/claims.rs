@@ -534,3 +534,17 @@ fn who_denies_a_meeting_between_two_others_is_no_party_of_it() {
     let x = read(Lang::En, "The Arab League undertook a mediation mission between Syria and Lebanon.");
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "org-arab-league"), "{:?}", events(&x));
 }
+
+#[test]
+fn what_one_is_accused_of_having_done_is_reported_never_planned_or_asserted() {
+    for text in [
+        "Russland wird von den USA beschuldigt, Waffen nach Syrien geliefert zu haben.",
+        "Russland wird vorgeworfen, Waffen nach Syrien geliefert zu haben.",
+    ] {
+        let ev = events(&read(Lang::De, text));
+        assert!(!ev.is_empty() && ev.iter().all(|e| e.1 == Factuality::Reported), "{text}: {ev:?}");
+    }
+    // A purpose after a plan is still planned.
+    let ev = events(&read(Lang::De, "Macron will nach Warschau reisen, um Tusk zu treffen."));
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.1 == Factuality::Planned), "{ev:?}");
+}
