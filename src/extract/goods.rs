@@ -53,13 +53,11 @@ impl<'a> Reader<'a> {
         if !self.verb_lemma_in(tokens[at].lower(), &self.rules.handover_lemmas) {
             return false;
         }
-        let Some(words) = self.parsed_where(tokens, |tags| super::grammar::is_verb(tags, at)) else { return false };
-        if at >= words.len() || words[at].upos != Upos::Verb {
-            return false;
-        }
-        Tree::new(&words).objects(at).into_iter().any(|o| {
-            let lower = tokens[o].lower();
-            self.rules.vehicle_nouns.contains(lower) || self.rules.carrier_nouns.contains(lower)
+        self.verb_tree_holds(tokens, at, |tree| {
+            tree.objects(at).into_iter().any(|o| {
+                let lower = tokens[o].lower();
+                self.rules.vehicle_nouns.contains(lower) || self.rules.carrier_nouns.contains(lower)
+            })
         })
     }
 
@@ -67,17 +65,24 @@ impl<'a> Reader<'a> {
     /// `at` moves, its object or its passive's subject, or are what that noun measures. From the
     /// tree; `false` without the grammar.
     pub(super) fn goods_moved(&self, tokens: &[Token], at: usize) -> bool {
-        let Some(words) = self.parsed(tokens) else { return false };
+        self.verb_tree_holds(tokens, at, |tree| {
+            let moved = if tree.is_passive(at) { tree.subjects(at) } else { tree.objects(at) };
+            moved.into_iter().any(|o| {
+                std::iter::once(o)
+                    .chain(tree.children(o).iter().copied())
+                    .any(|w| self.materiel(tokens[w].lower()).is_some())
+            })
+        })
+    }
+
+    /// Asks `what` of the sentence's tree where the tagger and the tree take the word at `at`
+    /// for a verb; `false` without the grammar or where it is no verb.
+    fn verb_tree_holds(&self, tokens: &[Token], at: usize, what: impl Fn(&Tree<'_>) -> bool) -> bool {
+        let Some(words) = self.parsed_where(tokens, |tags| super::grammar::is_verb(tags, at)) else { return false };
         if at >= words.len() || words[at].upos != Upos::Verb {
             return false;
         }
-        let tree = Tree::new(&words);
-        let moved = if tree.is_passive(at) { tree.subjects(at) } else { tree.objects(at) };
-        moved.into_iter().any(|o| {
-            std::iter::once(o)
-                .chain(tree.children(o).iter().copied())
-                .any(|w| self.materiel(tokens[w].lower()).is_some())
-        })
+        what(&Tree::new(&words))
     }
 
     /// The first carrier noun ("Hilfskonvoi", "convoy", "ship") between two positions that no

@@ -309,16 +309,21 @@ pub(super) fn body_before_noun<'m>(
     mentions: impl IntoIterator<Item = &'m Mention>,
     noun_at: usize,
 ) -> Option<&'m EntityId> {
-    mentions
-        .into_iter()
-        .find(|m| m.last == noun_at && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
-        .map(|m| &m.entity)
+    body_where(mentions, |m| m.last == noun_at)
 }
 
-/// "der EU-Gipfel", "the NATO-led talks": the organisation named in a meeting noun's own word.
+/// "der EU-Gipfel": the organisation named in a meeting noun's own word.
 fn body_in_noun(mentions: &[Mention], noun_at: usize) -> Option<&EntityId> {
+    body_where(mentions, |m| m.first == noun_at)
+}
+
+/// The first organisation (international or other) among `mentions` that stands `at` the place.
+fn body_where<'m>(
+    mentions: impl IntoIterator<Item = &'m Mention>,
+    at: impl Fn(&Mention) -> bool,
+) -> Option<&'m EntityId> {
     mentions
-        .iter()
-        .find(|m| m.first == noun_at && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
+        .into_iter()
+        .find(|m| at(m) && matches!(m.kind, EntityKind::Igo | EntityKind::Organization))
         .map(|m| &m.entity)
 }

@@ -67,20 +67,23 @@ impl<'a> Reader<'a> {
         };
         // A separable verb with its particle first, then plain forms.
         let capitalized = tokens[i].is_capitalized() && i > 0;
-        let noun_context = i > 0 && {
-            let prev = tokens[i - 1].lower();
-            self.rules.determiners.contains(prev)
-                || self.rules.possessive_markers.contains(&tokens[i - 1].text)
-                || self.rules.compound_heads.contains(prev)
-                || self.rules.attributive_adjectives.contains(prev)
-                || self
-                    .rules
-                    .cues
-                    .planned_adjectives
-                    .iter()
-                    .chain(&self.rules.cues.hypothetical_adjectives)
-                    .any(|a| a == prev)
-                || self.rules.durations.keys().any(|d| prev.starts_with(d.as_str()))
+        // (Asked only of a word some trigger group lists.)
+        let noun_context = || {
+            i > 0 && {
+                let prev = tokens[i - 1].lower();
+                self.rules.determiners.contains(prev)
+                    || self.rules.possessive_markers.contains(&tokens[i - 1].text)
+                    || self.rules.compound_heads.contains(prev)
+                    || self.rules.attributive_adjectives.contains(prev)
+                    || self
+                        .rules
+                        .cues
+                        .planned_adjectives
+                        .iter()
+                        .chain(&self.rules.cues.hypothetical_adjectives)
+                        .any(|a| a == prev)
+                    || self.rules.durations.keys().any(|d| prev.starts_with(d.as_str()))
+            }
         };
         // Only a form that is both a verb and a noun ("visit", "meeting") needs telling apart.
         let ambiguous = {
@@ -112,12 +115,12 @@ impl<'a> Reader<'a> {
             }
             if !ambiguous && !self.rules.nouns_capitalized {
                 // "Jordan's visiting King", "the visiting delegation": a verb form used as an adjective.
-                return !(g.frame.is_verb() && noun_context && lower.ends_with("ing"));
+                return !(g.frame.is_verb() && noun_context() && lower.ends_with("ing"));
             }
             if self.rules.nouns_capitalized {
                 i == 0 || g.frame.is_verb() != capitalized
             } else {
-                g.frame.is_verb() != noun_context
+                g.frame.is_verb() != noun_context()
             }
         };
         let exact = self

@@ -288,6 +288,13 @@ pub struct TimeWord {
     pub season: Option<u32>,
 }
 
+impl TimeWord {
+    /// The word names a time (a month, weekday, unit of days or season), not a mere count.
+    pub fn names_time(&self) -> bool {
+        self.month.is_some() || self.weekday.is_some() || self.day_unit.is_some() || self.season.is_some()
+    }
+}
+
 /// The table of [`Rules::time_word`]: every word of the months, weekdays, counts, units of days and
 /// seasons.
 pub(super) fn time_word_table(rules: &Rules) -> FxHashMap<String, TimeWord> {

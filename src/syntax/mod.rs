@@ -105,6 +105,8 @@ pub struct Model {
     /// The root and no word as the parser's moves read them.
     ends: [parser::Place; 2],
     labels: Vec<Deprel>,
+    /// The core-argument slot of each label ([`parser::slots`]), worked out at load.
+    slots: Vec<u8>,
     lemmatiser: Lemmatiser,
     noun_clusters: Vec<u32>,
     grammar: Grammar,
@@ -188,7 +190,7 @@ impl Model {
             root,
             unattached,
             ends: &self.ends,
-            slots: &parser::slots(&self.labels),
+            slots: &self.slots,
             auxiliary: &parser::auxiliary_only(&self.labels),
         };
         memo::with(self.id, |memo| {
@@ -413,6 +415,7 @@ impl Model {
             arcs,
             tables,
             ends,
+            slots: parser::slots(&labels),
             labels,
             lemmatiser,
             noun_clusters,

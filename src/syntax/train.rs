@@ -198,6 +198,7 @@ pub fn train(blocks: &[Block], lexicon: Lexicon, s: &Settings, log: &(dyn Fn(&st
         arcs,
         tables,
         ends,
+        slots: super::parser::slots(&labels),
         labels,
         lemmatiser,
         noun_clusters,

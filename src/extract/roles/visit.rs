@@ -162,10 +162,7 @@ impl<'a> Reader<'a> {
         let Some(t) = tokens.get(next).filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()) else {
             return false;
         };
-        let time = self.rules.time.is_relative_day(t.lower()) || {
-            let w = self.rules.time_word(t.lower());
-            w.month.is_some() || w.weekday.is_some() || w.day_unit.is_some() || w.season.is_some()
-        };
+        let time = self.rules.time.is_relative_day(t.lower()) || self.rules.time_word(t.lower()).names_time();
         !time && self.tagged(tokens).is_some_and(|tags| tags.get(next).is_some_and(|t| t.upos == Upos::Noun))
     }
 
