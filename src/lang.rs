@@ -261,6 +261,10 @@ pub struct Rules {
     pub paradigms: Paradigms,
     /// Words that mark language detection (frequent function words).
     pub detection_words: WordSet,
+    /// Visit nouns of going around a place ("tour"): the state or place their "of" names is where
+    /// one goes ("a tour of Japan"), not who goes.
+    #[serde(default)]
+    pub tour_nouns: WordSet,
     /// Nouns for what carries goods ("Konvoi", "convoy", "ship"), matched as a word or, where
     /// nouns close into compounds, as its last part: their arrival is a shipment's.
     #[serde(default)]

@@ -4,7 +4,7 @@ use super::{Parties, actor_or_capital_in, capital_state};
 use crate::extract::Reader;
 use crate::lang::{Frame, RoleHint};
 use crate::mentions::{Mention, MentionForm};
-use crate::model::{EntityKind, Event, Role};
+use crate::model::{EntityId, EntityKind, Event, Role};
 use crate::text::TokenKind;
 
 impl<'a> Reader<'a> {
@@ -13,8 +13,11 @@ impl<'a> Reader<'a> {
         // "von der Deponie Schönberg … transportiert": a place is where it comes from, not who;
         // a capital stands for its state ("Berlin will deliver tanks").
         let gaz = crate::gazetteer::get();
-        let supplier =
-            self.subject(cx).filter(|s| !cx.mentions.iter().any(|m| m.entity == *s && m.kind == EntityKind::Place));
+        // "Jordanian planes parachuted medicine", "a UN convoy brought food": whose carrier
+        // moves the goods sends them.
+        let supplier = self.carrier_owner_before(cx).or_else(|| {
+            self.subject(cx).filter(|s| !cx.mentions.iter().any(|m| m.entity == *s && m.kind == EntityKind::Place))
+        });
         let supplier = supplier.or_else(|| {
             cx.in_clause
                 .iter()
@@ -180,20 +183,7 @@ impl<'a> Reader<'a> {
         let Some(carrier) = self.carrier_in(cx.tokens, cx.c.first, cx.c.last) else {
             return self.goods_arriving(cx, event);
         };
-        let supplier = self
-            .genitive_after(cx.tokens, &cx.in_clause, carrier)
-            .or_else(|| self.possessor(cx.tokens, &cx.in_clause, carrier))
-            .or_else(|| {
-                cx.in_clause.iter().copied().find(|m| {
-                    m.kind.is_actor()
-                        && m.hint.is_none()
-                        && m.last <= carrier
-                        && cx.tokens[m.last..carrier].iter().all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
-                        && carrier - m.last <= 2
-                })
-            })
-            .filter(|m| m.kind != EntityKind::Place);
-        if let Some(s) = supplier {
+        if let Some(s) = self.carrier_owner(cx, carrier) {
             event.add_role(Role::Supplier, &s.entity);
         }
         let place = |hints: &[RoleHint]| cx.hinted(hints).into_iter().find(|m| m.kind.is_place());
@@ -231,6 +221,35 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Recipient, &destination.entity);
         }
         Some(())
+    }
+
+    /// Whose the carrier at `carrier` is: a genitive after it, a possessor, or a name or demonym
+    /// right before it ("der UN", "Ukraine's", "a UN convoy", "Jordanian planes").
+    fn carrier_owner<'p>(&self, cx: &Parties<'p>, carrier: usize) -> Option<&'p Mention> {
+        self.genitive_after(cx.tokens, &cx.in_clause, carrier)
+            .or_else(|| self.possessor(cx.tokens, &cx.in_clause, carrier))
+            .or_else(|| {
+                cx.in_clause.iter().copied().find(|m| {
+                    m.kind.is_actor()
+                        && m.hint.is_none()
+                        && m.last <= carrier
+                        && cx.tokens[m.last..carrier].iter().all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
+                        && carrier - m.last <= 2
+                })
+            })
+            .filter(|m| m.kind != EntityKind::Place)
+    }
+
+    /// The owner of a carrier that is the subject of a verb of sending: the carrier stands
+    /// before the verb and no actor of the clause is named there as a noun of its own.
+    fn carrier_owner_before(&self, cx: &Parties<'_>) -> Option<EntityId> {
+        if cx.passive {
+            return None;
+        }
+        let carrier = self.carrier_in(cx.tokens, cx.c.first, cx.c.last).filter(|&k| k < cx.at)?;
+        let owner = self.carrier_owner(cx, carrier)?;
+        let other_subject = cx.bare_actors.iter().any(|m| m.first < cx.at && m.entity != owner.entity);
+        (!other_subject).then(|| owner.entity.clone())
     }
 
     /// "Weapons from Iran reached Hezbollah": goods that arrive themselves, sent by whom they

@@ -178,6 +178,7 @@ impl<'a> Reader<'a> {
 
     /// "der Besuch Putins in Peking", "a visit to Kyiv": who travels and where, read around the noun.
     pub(super) fn visit_noun(&self, cx: &Parties<'_>, event: &mut Event) -> Option<()> {
+        let tour = self.rules.tour_nouns.contains(cx.tokens[cx.at].lower());
         let visitor = cx
             .prefix
             .filter(|m| m.kind == EntityKind::Person || !m.kind.is_place())
@@ -192,8 +193,13 @@ impl<'a> Reader<'a> {
                     .into_iter()
                     .find(|m| m.kind.is_actor() && m.kind != EntityKind::State || m.kind == EntityKind::Person)
             })
-            // "eine Reise durch Kenia": a state behind the agent's preposition is the way.
-            .or_else(|| self.after_noun(cx, &[RoleHint::Of, RoleHint::Source]).into_iter().find(|m| m.kind.is_actor()));
+            // "eine Reise durch Kenia": a state behind the agent's preposition is the way; "a
+            // tour of Japan": behind "of" too.
+            .or_else(|| {
+                self.after_noun(cx, &[RoleHint::Of, RoleHint::Source])
+                    .into_iter()
+                    .find(|m| m.kind.is_actor() && !(tour && m.kind == EntityKind::State))
+            });
         let mut from_clause = false;
         // The visitor is the subject of the clause the noun is an adjunct of.
         let mut in_scene = false;
@@ -249,11 +255,10 @@ impl<'a> Reader<'a> {
             from_clause = true;
         }
         let destination = cx.prefix.filter(|m| m.kind.is_place()).or_else(|| {
-            let way = |m: &&Mention| m.hint != Some(RoleHint::Agent) || m.kind.is_place();
-            self.after_noun(cx, &[RoleHint::Destination, RoleHint::Location, RoleHint::Agent])
-                .into_iter()
-                .filter(way)
-                .find(|m| m.kind.is_place() || m.kind.is_actor())
+            let way = |m: &&Mention| !matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of)) || m.kind.is_place();
+            let of = if tour { &[RoleHint::Of][..] } else { &[] };
+            let hints = [&[RoleHint::Destination, RoleHint::Location, RoleHint::Agent][..], of].concat();
+            self.after_noun(cx, &hints).into_iter().filter(way).find(|m| m.kind.is_place() || m.kind.is_actor())
         });
         // "Küng hat Papst Benedikt am Samstag in Rom einen Besuch abgestattet": with the
         // clause's subject as visitor, its object is the host and its place the destination.

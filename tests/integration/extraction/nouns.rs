@@ -126,3 +126,16 @@ fn a_visit_after_an_adjective_of_plan_or_rank_is_a_noun() {
         assert!(events(&x).iter().all(|e| e.1 == fact), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_tour_of_a_state_goes_there() {
+    for text in ["Steinmeier began a tour of Japan on Monday.", "Steinmeier's four-day tour of Japan began on Monday."]
+    {
+        let x = read(Lang::En, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-jpn"), "{text}: {:?}", events(&x));
+        assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "state-jpn"), "{text}: {:?}", events(&x));
+    }
+    // The visit of a person is theirs.
+    let x = read(Lang::En, "The visit of Steinmeier to Japan began on Monday.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-frank-walter-steinmeier"), "{:?}", events(&x));
+}

@@ -317,3 +317,35 @@ fn a_capital_that_approves_deliveries_stands_for_its_state() {
         assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-pol"), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn whose_carrier_moves_goods_sends_them_and_goods_brought_or_exported_are_shipped() {
+    for (lang, text, supplier, destination) in [
+        (Lang::En, "Jordanian planes parachuted medicine into Gaza on Saturday.", "state-jor", "place-gaza-strip"),
+        (Lang::En, "A UN aid convoy brought medicine to Aleppo.", "org-un", "place-aleppo"),
+        (Lang::En, "The UN brought food to Aleppo.", "org-un", "place-aleppo"),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, supplier), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Destination, destination), "{text}: {:?}", events(&x));
+    }
+    for (lang, text) in [
+        (Lang::De, "Deutschland will Waffen in die Türkei ausführen."),
+        (Lang::De, "Deutschland führt Waffen in die Türkei aus."),
+        (Lang::En, "Germany brought weapons to Turkey."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-deu"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-tur"), "{text}: {:?}", events(&x));
+    }
+    // Carrying out a plan, or bringing a message, moves no goods; a carrier with no owner names
+    // no supplier.
+    for (lang, text) in [
+        (Lang::De, "Deutschland führt den Plan in der Türkei aus."),
+        (Lang::En, "Germany brought a message to Turkey."),
+        (Lang::En, "The convoy brought medicine to Aleppo."),
+    ] {
+        let x = read(lang, text);
+        assert!(!x.events.iter().any(|e| e.kind == EventKind::Shipment), "{text}: {:?}", events(&x));
+    }
+}
