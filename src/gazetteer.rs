@@ -286,6 +286,18 @@ impl Gazetteer {
             .map(|(tokens, entry)| FormMatch { entry: *entry, len: tokens.len() })
     }
 
+    /// The one person whose full form of two or more tokens begins with `first` and ends with
+    /// `last` ("Ali Khamenei" for "Ali Hosseini Khamenei": a middle name the form leaves out).
+    pub fn match_first_and_last(&self, first: &str, last: &str) -> Option<usize> {
+        let mut people = self.forms.get(first)?.iter().filter(|(tokens, entry)| {
+            tokens.len() >= 2
+                && tokens.last().is_some_and(|t| t == last)
+                && self.entries[*entry].kind == EntityKind::Person
+        });
+        let (_, one) = people.next()?;
+        people.all(|(_, other)| other == one).then_some(*one)
+    }
+
     /// The person a lone surname denotes, if exactly one.
     pub fn match_surname(&self, word: &str) -> Option<usize> {
         match self.surnames.get(word)?.as_slice() {

@@ -122,6 +122,12 @@ impl Resolver<'_> {
         {
             self.add_known(m.entry);
             ids::known(&self.gaz.entries[m.entry])
+        } else if let Some(p) =
+            (last - first > 2).then(|| self.gaz.match_first_and_last(words[first], words[last - 1])).flatten()
+        {
+            // "Ali Hosseini Khamenei": a known person with a middle name the gazetteer leaves out.
+            self.add_known(p);
+            ids::known(&self.gaz.entries[p])
         } else if let Some(p) = (last - first == 1).then(|| self.gaz.match_surname(words[first])).flatten() {
             self.add_known(p);
             ids::known(&self.gaz.entries[p])

@@ -130,7 +130,7 @@ impl Resolver<'_> {
             return Some(end);
         }
         let former_word = former.then(|| self.former_word(tokens, i).unwrap_or_default());
-        let label = words[i..end].join(" ");
+        let label = self.title_label(words, i, after, end);
         let key = self.holder_or_described(position, country.clone(), label, former_word)?;
         self.note(sentence, i, after, &key);
         out.push(mention(i, end, key, EntityKind::Person, MentionForm::Argument));
@@ -300,6 +300,23 @@ impl Resolver<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The label of a person described by the title at `i..after` (and what follows it up to
+    /// `end`): its words, the title's last one as the grammar's lemma where that only drops an
+    /// ending ("des Botschafters" → "Botschafter"), so every case of it names one person.
+    fn title_label(&self, words: &[&str], i: usize, after: usize, end: usize) -> String {
+        let mut parts: Vec<String> = words[i..end].iter().map(|w| w.to_string()).collect();
+        if let Some(grammar) = self.grammar
+            && after > i
+        {
+            let word = words[after - 1];
+            let lemma = grammar.lemma(word, crate::syntax::ud::Upos::Noun);
+            if lemma.len() < word.len() && word.starts_with(lemma.as_str()) {
+                parts[after - 1 - i] = lemma;
+            }
+        }
+        parts.join(" ")
     }
 
     /// The holder of an office on the article's day, else a person described by the title (one

@@ -569,3 +569,31 @@ fn a_common_noun_after_a_name_in_the_genitive_is_no_part_of_the_name() {
     let labels: Vec<&str> = x.entities.iter().flat_map(|e| e.labels.iter().map(|(_, l)| l.as_str())).collect();
     assert!(labels.contains(&"Thomas Müller"), "{labels:?}");
 }
+
+#[test]
+fn a_known_person_named_with_a_middle_name_is_that_person() {
+    for (lang, text) in [
+        (Lang::De, "Sayyid Ali Hosseini Khamenei traf am Montag Wladimir Putin."),
+        (Lang::En, "Sayyid Ali Hosseini Khamenei met Vladimir Putin on Monday."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-ali-khamenei"), "{text}: {:?}", events(&x));
+    }
+    // Another first name is another person.
+    let x = read(Lang::En, "Hassan Hosseini Khamenei met Vladimir Putin on Monday.");
+    assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "person-ali-khamenei"), "{:?}", events(&x));
+}
+
+#[test]
+fn a_person_described_by_an_office_is_one_in_every_case() {
+    let x = read(
+        Lang::De,
+        "Die Ermordung des saudi-arabischen Botschafters wurde geplant. Der saudi-arabische Botschafter traf \
+         später Olaf Scholz.",
+    );
+    let people: Vec<_> =
+        x.entities.iter().filter(|e| e.labels.iter().any(|(_, l)| l.starts_with("Botschafter"))).collect();
+    assert_eq!(people.len(), 1, "{:?}", x.entities);
+    assert_eq!(people[0].labels, [("de".to_string(), "Botschafter".to_string())]);
+    assert_eq!(people[0].country.as_deref(), Some("SAU"));
+}
