@@ -191,11 +191,14 @@ impl<'a> Reader<'a> {
                     accusation: att.accusation.is_some(),
                 });
             }
-            if self.out.claims.len() == before
-                && let Some(verb) = att.accusation
-                && !self.responsibility_claim(tokens, mentions, clauses, att, evidence)
-            {
-                self.accused_act(tokens, mentions, speaker, verb, att.accused.as_ref(), evidence);
+            if self.out.claims.len() == before {
+                if let Some(verb) = att.accusation {
+                    if !self.responsibility_claim(tokens, mentions, clauses, att, evidence) {
+                        self.accused_act(tokens, mentions, speaker, verb, att.accused.as_ref(), evidence);
+                    }
+                } else if created.is_empty() && att.responsibility.is_none() {
+                    self.reported_act(tokens, mentions, att, evidence);
+                }
             }
         } else {
             self.responsibility_claim(tokens, mentions, clauses, att, evidence);

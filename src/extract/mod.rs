@@ -18,6 +18,7 @@ mod merge;
 mod parties;
 mod phrases;
 mod places;
+mod reported;
 mod roles;
 mod story;
 mod time;

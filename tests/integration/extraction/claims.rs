@@ -548,3 +548,49 @@ fn what_one_is_accused_of_having_done_is_reported_never_planned_or_asserted() {
     let ev = events(&read(Lang::De, "Macron will nach Warschau reisen, um Tusk zu treffen."));
     assert!(!ev.is_empty() && ev.iter().all(|e| e.1 == Factuality::Planned), "{ev:?}");
 }
+
+/// The reported acts of a sentence: (participants and locations, speakers of claims affirming it).
+fn reported_acts(x: &Extraction) -> Vec<(Vec<String>, Vec<String>)> {
+    x.events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.is_live() && e.kind == EventKind::Act && e.factuality == Factuality::Reported)
+        .map(|(i, e)| {
+            let roles = e.roles.iter().map(|(_, k)| k.to_string()).collect();
+            let speakers = x
+                .claims
+                .iter()
+                .filter(|c| c.target == i && c.stance == Stance::Affirms)
+                .flat_map(|c| c.speakers.iter().map(|s| s.to_string()))
+                .collect();
+            (roles, speakers)
+        })
+        .collect()
+}
+
+#[test]
+fn what_a_source_says_another_did_is_a_reported_act_it_affirms() {
+    for (lang, text, who, speaker) in [
+        (Lang::En, "The US said that Iraq had attacked the Kurds.", "state-irq", "state-usa"),
+        (Lang::En, "Russia said Ukraine shelled the village.", "state-ukr", "state-rus"),
+        (Lang::De, "Russland erklärte, die Ukraine habe das Dorf beschossen.", "state-ukr", "state-rus"),
+        (Lang::De, "Die USA teilten mit, dass der Iran Raketen abgefeuert hat.", "state-irn", "state-usa"),
+        (Lang::En, "Israel said a rocket was fired at it from Lebanon on Tuesday.", "state-lbn", "state-isr"),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(reported_acts(&x), [(vec![who.to_string()], vec![speaker.to_string()])], "{text}: {:?}", x.events);
+    }
+    // Not done, still to come, the speaker's own quoted words, of oneself, or of a pronoun.
+    for (lang, text) in [
+        (Lang::En, "Russia said Ukraine did not shell the village."),
+        (Lang::En, "Russia said Ukraine will shell the village."),
+        (Lang::De, "Russland erklärte, die Ukraine werde das Dorf beschießen."),
+        (Lang::En, "Russia said: \"Ukraine shelled the village.\""),
+        (Lang::En, "Russia said Russia shelled the village."),
+        (Lang::En, "Russia said they shelled the village."),
+        (Lang::En, "Ukraine shelled the village; Russia said it was a crime."),
+    ] {
+        let x = read(lang, text);
+        assert!(reported_acts(&x).is_empty(), "{text}: {:?}", x.events);
+    }
+}

@@ -1,0 +1,100 @@
+//! Reported acts: what a source says another did, where the sentence tells no event of a class,
+//! kept as a generic act that only the source's claim makes known.
+
+use super::Reader;
+use super::attribution::Attribution;
+use crate::lang::RoleHint;
+use crate::mentions::{Mention, MentionForm};
+use crate::model::{Claim, EntityId, Event, EventKind, Factuality, Role, Span, Stance};
+use crate::syntax::tree::Tree;
+use crate::syntax::ud::{Attr, Rel, Upos};
+use crate::text::Token;
+
+impl Reader<'_> {
+    /// "The US said that Iraq had attacked the Kurds", "Russland erklärte, die Ukraine habe das
+    /// Dorf beschossen", "Israel said a mortar bomb was fired at it from the Gaza Strip": the
+    /// clause a reporting verb takes as its complement tells an act of its subject (an actor),
+    /// else of the place it came from or happened at; the act is reported, and the speaker
+    /// affirms it. A negated clause tells no act. From the tree; nothing without the grammar.
+    /// Whether one was found.
+    pub(super) fn reported_act(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        att: &Attribution,
+        evidence: Span,
+    ) -> bool {
+        let (Some(speaker), Some(verb)) = (&att.speaker, att.verb_at) else { return false };
+        let Some(words) = self.parsed(tokens) else { return false };
+        let tree = Tree::new(&words);
+        let Some(reported) = tree.dependents(verb, Rel::Ccomp).next() else { return false };
+        // Quoted words are the speaker's own; only a past act is told as done.
+        let quoted = tokens[..reported].iter().filter(|t| t.is_quote_mark()).count() % 2 == 1;
+        // "X did Y; Z said …": a clause set off by a semicolon is a sentence of its own.
+        let apart = tokens[reported.min(verb)..reported.max(verb)].iter().any(|t| t.is(';'));
+        if quoted || apart || !self.tells_a_past_act(tokens, &tree, reported) {
+            return false;
+        }
+        let mention_at = |k: usize| mentions.iter().find(|m| m.first <= k && k < m.last);
+        // A named other: what one says of oneself, or of whom a pronoun stands for, is no report.
+        let participant = tree
+            .subjects(reported)
+            .into_iter()
+            .filter_map(mention_at)
+            .find(|m| m.kind.is_actor() && m.form == MentionForm::Argument && m.entity != *speaker);
+        if participant.is_none() && !tree.subjects(reported).into_iter().all(|s| mention_at(s).is_none()) {
+            return false;
+        }
+        let place = || {
+            tree.obliques(reported).into_iter().filter_map(|(o, _)| mention_at(o)).find(|m| {
+                m.kind.is_place()
+                    && matches!(m.hint, Some(RoleHint::Source | RoleHint::Location))
+                    && m.entity != *speaker
+            })
+        };
+        let trigger = Span { start: tokens[reported].start, end: tokens[reported].end, sentence: evidence.sentence };
+        let mut act = Event::new(EventKind::Act, Factuality::Reported, trigger, vec![evidence]);
+        match (participant, place()) {
+            (Some(p), _) => act.add_role(Role::Participant, &p.entity),
+            (None, Some(p)) => act.add_role(Role::Location, &p.entity),
+            (None, None) => return false,
+        }
+        self.affirm_act(act, speaker, evidence);
+        true
+    }
+
+    /// The verb at `at` tells an act done: a full verb in the past, or a participle with a
+    /// perfect auxiliary or one in the past ("had attacked", "habe beschossen", "was fired"),
+    /// not negated and with no auxiliary of the future or of what may be.
+    fn tells_a_past_act(&self, tokens: &[Token], tree: &Tree<'_>, at: usize) -> bool {
+        let words = tree.words();
+        let cues = &self.rules.cues;
+        let lower = |k: usize| tokens[k].lower();
+        let children = tree.children(at);
+        let auxiliaries: Vec<usize> = children.iter().copied().filter(|&c| words[c].upos == Upos::Aux).collect();
+        let negated = children.iter().any(|&c| cues.negation.iter().any(|n| n == lower(c)));
+        let ahead = auxiliaries
+            .iter()
+            .any(|&a| cues.future_aux.iter().any(|f| f == lower(a)) || cues.hypothetical.iter().any(|h| h == lower(a)));
+        let word = &words[at];
+        let past = word.feats.is(Attr::Tense, "Past") && word.feats.is(Attr::VerbForm, "Fin")
+            || word.feats.is(Attr::VerbForm, "Part")
+                && auxiliaries.iter().any(|&a| {
+                    words[a].feats.is(Attr::Tense, "Past")
+                        || self.rules.time.perfect_auxiliaries.iter().any(|p| *p == words[a].lemma)
+                });
+        word.upos == Upos::Verb && past && !negated && !ahead
+    }
+
+    fn affirm_act(&mut self, act: Event, speaker: &EntityId, evidence: Span) {
+        self.out.events.push(act);
+        self.out.claims.push(Claim {
+            speakers: vec![speaker.clone()],
+            stance: Stance::Affirms,
+            target: self.out.events.len() - 1,
+            responds_to: None,
+            evidence,
+            accusation: false,
+        });
+    }
+}
