@@ -47,6 +47,15 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "At their meeting in Rome, Meloni and Scholz signed a deal", "Nach ihrem Treffen
+        // unterzeichneten X und Y": a meeting that sets the scene of what two or more do together,
+        // with no party of its own, is theirs.
+        if cx.trigger.group.frame == Frame::MeetNoun && people.is_empty() && self.in_setting_phrase(cx.tokens, cx.at) {
+            let adjunct = self.adjunct_parties(cx);
+            if adjunct.len() >= 2 {
+                people.extend(adjunct);
+            }
+        }
         // "will host the next summit", "richtet den Gipfel aus": who hosts a meeting takes part.
         // "welcomed Biden before the G20 summit" hosts a guest, not the summit.
         let hosted = self

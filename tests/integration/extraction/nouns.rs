@@ -139,3 +139,19 @@ fn a_tour_of_a_state_goes_there() {
     let x = read(Lang::En, "The visit of Steinmeier to Japan began on Monday.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-frank-walter-steinmeier"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_meeting_that_sets_the_scene_of_what_two_do_together_is_theirs() {
+    for (lang, text) in [
+        (Lang::En, "At their meeting in Rome, Meloni and Scholz signed a deal."),
+        (Lang::En, "After their meeting in Rome, Meloni and Scholz signed a deal."),
+        (Lang::De, "Nach ihrem Treffen in Rom unterzeichneten Meloni und Scholz ein Abkommen."),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(participants(&x), [["person-giorgia-meloni", "person-olaf-scholz"]], "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-rome"), "{text}: {:?}", events(&x));
+    }
+    // One who acts alone after a meeting names no meeting of one.
+    let x = read(Lang::En, "After the meeting in Rome, Meloni signed a deal.");
+    assert!(participants(&x).is_empty(), "{:?}", events(&x));
+}
