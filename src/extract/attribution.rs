@@ -334,13 +334,14 @@ impl<'a> Reader<'a> {
         found
     }
 
-    /// "sagte … ab": a reporting verb's form that opens a phrase of calling off or refusing with
-    /// its separable particle is that other verb.
+    /// "sagte … ab", "sagte … zu": a reporting verb's form that opens a phrase of calling off,
+    /// refusing or promising with its separable particle is that other verb.
     fn calls_off(&self, lower: &[&str], at: usize) -> bool {
         let cues = &self.rules.cues;
         cues.cancelled
             .iter()
             .chain(&cues.refused)
+            .chain(&cues.planned)
             .any(|p| p.contains('…') && phrase_position(&lower[at..], p) == Some(0))
     }
 

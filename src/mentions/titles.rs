@@ -70,7 +70,10 @@ impl Resolver<'_> {
             let holder = position
                 .filter(|_| name_end == j + 1)
                 .and_then(|p| self.gaz.holder_named(p, words[j], self.on))
-                .filter(|&h| country.is_none() || self.gaz.entries[h].iso == country);
+                .filter(|&h| {
+                    let e = &self.gaz.entries[h];
+                    country.is_none() || e.iso.as_ref().or(e.country.as_ref()) == country.as_ref()
+                });
             let key = match holder {
                 Some(h) => {
                     self.add_known(h);

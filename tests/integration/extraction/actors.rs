@@ -597,3 +597,17 @@ fn a_person_described_by_an_office_is_one_in_every_case() {
     assert_eq!(people[0].labels, [("de".to_string(), "Botschafter".to_string())]);
     assert_eq!(people[0].country.as_deref(), Some("SAU"));
 }
+
+#[test]
+fn a_surname_after_a_title_with_a_country_is_that_states_office_holder() {
+    for (lang, text) in [
+        (Lang::De, "Steinmeier empfing den israelischen Präsidenten Herzog in Berlin."),
+        (Lang::En, "Steinmeier received Israeli President Herzog in Berlin."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-isaac-herzog"), "{text}: {:?}", events(&x));
+    }
+    // Another state's president of that name is someone else.
+    let x = read(Lang::De, "Steinmeier empfing den französischen Präsidenten Herzog in Berlin.");
+    assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-isaac-herzog"), "{:?}", events(&x));
+}

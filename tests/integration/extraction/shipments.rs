@@ -349,3 +349,17 @@ fn whose_carrier_moves_goods_sends_them_and_goods_brought_or_exported_are_shippe
         assert!(!x.events.iter().any(|e| e.kind == EventKind::Shipment), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn goods_promised_with_a_separable_verb_of_saying_are_a_planned_shipment() {
+    let x = read(Lang::De, "Die USA sagten Israel weitere Waffen zu.");
+    let ev = events(&x);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].1, Factuality::Planned);
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-usa"), "{ev:?}");
+    assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-isr"), "{ev:?}");
+    // Saying without the particle reports.
+    let x = read(Lang::De, "Die USA sagten, Iran habe Waffen an Russland geliefert.");
+    assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-irn"), "{:?}", events(&x));
+    assert!(x.claims.iter().any(|c| c.speakers[0].to_string() == "state-usa"), "{:?}", x.claims);
+}
