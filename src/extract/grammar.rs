@@ -259,8 +259,8 @@ impl<'a> Reader<'a> {
 
     /// "X und Y sprachen über den Handel", "X and Y spoke about trade": the verb at `at` has two
     /// or more subjects joined (by the tree; a verb without a subject, its joined objects before
-    /// it, as names have no case to tell them apart) and an oblique after it with one of
-    /// `topics`. `false` without the grammar or without topics.
+    /// it, as names have no case to tell them apart) and an oblique with one of `topics`,
+    /// after it or, where a participle closes the clause, before it ("haben über X gesprochen"). `false` without the grammar or without topics.
     pub(super) fn joined_subjects(&self, tokens: &[Token], at: usize, topics: &[String]) -> bool {
         if topics.is_empty() {
             return false;
@@ -279,7 +279,7 @@ impl<'a> Reader<'a> {
         let topic = tree
             .obliques(at)
             .into_iter()
-            .any(|(o, case)| o > at && case.is_some_and(|c| topics.iter().any(|t| t == tokens[c].lower())));
+            .any(|(_, case)| case.is_some_and(|c| topics.iter().any(|t| t == tokens[c].lower())));
         subjects.len() >= 2 && topic
     }
 

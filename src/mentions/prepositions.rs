@@ -246,7 +246,11 @@ pub(super) fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mentio
             // starts a parallel phrase; it is coordinated with "Buhari", not with "Nigeria".
             let parallel =
                 prev.prep.is_some_and(|p| tokens.get(cur.last).is_some_and(|t| t.lower() == tokens[p].lower()));
-            if coordinated && (has_coordinator || list_goes_on) && !parallel {
+            // "In Rome, Meloni and Scholz met": a comma alone joins a person to a place (or a
+            // place to a person) in no list.
+            let person = |m: &Mention| m.kind == EntityKind::Person;
+            let unlike = person(prev) && cur.kind.is_place() || person(cur) && prev.kind.is_place();
+            if coordinated && (has_coordinator || list_goes_on && !unlike) && !parallel {
                 let (hint, prep) = (prev.hint, prev.prep);
                 mentions[n].hint = hint;
                 mentions[n].prep = prep;

@@ -89,3 +89,27 @@ fn a_name_that_modifies_the_noun_welcomed_is_no_guest() {
     let x = read(Lang::En, "The President of France hosted Putin yesterday.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-vladimir-putin"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_place_set_before_the_subjects_is_where_they_meet_and_no_list_with_them() {
+    for (lang, text) in [
+        (Lang::En, "In Rome, Meloni and Scholz met."),
+        (Lang::En, "In Rome, Meloni and Scholz talked about migration."),
+        (Lang::De, "In Rom haben Meloni und Scholz über Migration gesprochen."),
+        (Lang::De, "Meloni und Scholz haben in Rom über Migration gesprochen."),
+    ] {
+        let x = read(lang, text);
+        assert!(
+            has_role(&x, EventKind::Meeting, Role::Participant, "person-giorgia-meloni"),
+            "{text}: {:?}",
+            events(&x)
+        );
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Meeting, Role::Location, "place-rome"), "{text}: {:?}", events(&x));
+    }
+    // People listed after a preposition stay in its list.
+    let x = read(Lang::En, "In Rome, Scholz met with Macron, Meloni and Sunak.");
+    for person in ["person-emmanuel-macron", "person-giorgia-meloni", "person-rishi-sunak"] {
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, person), "{person}: {:?}", events(&x));
+    }
+}
