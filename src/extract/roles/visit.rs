@@ -97,6 +97,10 @@ impl<'a> Reader<'a> {
             places.iter().copied().find(|m| m.kind.is_place() && m.first > cx.at.saturating_sub(8)).or(of_place)
         {
             event.add_role(Role::Destination, &p.entity);
+            // "travelled to Rome, Paris and Madrid": the places joined to it under its preposition.
+            for joined in places.iter().filter(|m| m.kind.is_place() && p.prep.is_some() && m.prep == p.prep) {
+                event.add_role(Role::Destination, &joined.entity);
+            }
         } else if let Some(place) = self.place_before_relative(cx.tokens, cx.mentions, cx.c) {
             // "am Flughafen Bagdad, wo Soleimani eintraf".
             event.add_role(Role::Destination, &place);

@@ -113,3 +113,19 @@ fn a_place_set_before_the_subjects_is_where_they_meet_and_no_list_with_them() {
         assert!(has_role(&x, EventKind::Meeting, Role::Participant, person), "{person}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn a_journey_to_places_joined_under_one_preposition_goes_to_each() {
+    for (lang, text) in [
+        (Lang::En, "Scholz travelled to Rome, Paris and Madrid."),
+        (Lang::De, "Scholz reiste nach Rom, Paris und Madrid."),
+    ] {
+        let x = read(lang, text);
+        for place in ["place-rome", "place-paris", "place-madrid"] {
+            assert!(has_role(&x, EventKind::Visit, Role::Destination, place), "{text} {place}: {:?}", events(&x));
+        }
+    }
+    // Where one comes from or passes through is not where one goes.
+    let x = read(Lang::En, "Scholz flew from Berlin to Rome.");
+    assert!(!has_role(&x, EventKind::Visit, Role::Destination, "place-berlin"), "{:?}", events(&x));
+}
