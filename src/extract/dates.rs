@@ -4,7 +4,7 @@
 use super::Reader;
 use super::phrases::{listed, phrase_ends_at};
 use super::time::{Resolve, TimeExpr, weekday};
-use crate::lang::TimePhrase;
+use crate::lang::{RoleHint, TimePhrase};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
@@ -57,6 +57,12 @@ impl<'a> Reader<'a> {
                         out.push(TimeExpr { first, last, value, anchors_following: false });
                     }
                 }
+                TimePhrase::ReferenceDay(days) => {
+                    if !self.capitalised_noun(tokens, first, hit.text) {
+                        let value = time::days_from(&reference.window(), i64::from(days));
+                        out.push(TimeExpr { first, last, value, anchors_following: false });
+                    }
+                }
                 // The first place only.
                 TimePhrase::MonthBefore if month_before_seen != Some(hit.phrase) => {
                     month_before_seen = Some(hit.phrase);
@@ -75,7 +81,41 @@ impl<'a> Reader<'a> {
         let future = || speaks_of_future;
         out.extend(self.weekdays(tokens, lower, reference, &future));
         out.extend(self.calendar_dates(tokens, lower, reference, &future));
+        let out = self.weekdays_in_their_week(lower, out);
         without_nested(out)
+    }
+
+    /// "on Friday last week", "am Freitag vergangener Woche": a weekday next to a week names
+    /// that day of that week.
+    fn weekdays_in_their_week(&self, lower: &[&str], mut found: Vec<TimeExpr>) -> Vec<TimeExpr> {
+        let week_start = |t: &TimeExpr| match t.value {
+            TimeValue::Span { start, end } | TimeValue::Window { earliest: start, latest: end, .. }
+                if (end - start).num_days() == 6 && start.weekday() == chrono::Weekday::Mon =>
+            {
+                Some(start)
+            }
+            _ => None,
+        };
+        let pairs: Vec<(usize, usize)> = (0..found.len())
+            .flat_map(|d| (0..found.len()).map(move |w| (d, w)))
+            .filter(|&(d, w)| {
+                let (day, week) = (&found[d], &found[w]);
+                matches!(day.value, TimeValue::Day(_))
+                    && day.last - day.first == 1
+                    && self.weekday_in(lower[day.first]).is_some()
+                    && week_start(week).is_some()
+                    && (day.last == week.first || week.last == day.first)
+            })
+            .collect();
+        for (d, w) in pairs {
+            let (Some(start), Some(n)) = (week_start(&found[w]), self.weekday_in(lower[found[d].first])) else {
+                continue;
+            };
+            let day = start + chrono::Duration::days(i64::from(weekday(n).num_days_from_monday()));
+            let (first, last) = (found[d].first.min(found[w].first), found[d].last.max(found[w].last));
+            found.push(TimeExpr { first, last, value: TimeValue::Day(day), anchors_following: false });
+        }
+        found
     }
 
     /// A one-word time adverb written with a capital inside a sentence, in a language that
@@ -148,21 +188,28 @@ impl<'a> Reader<'a> {
         Some(n * self.rules.time_word(lower.get(i + 1)?).day_unit?)
     }
 
-    /// "vor zwei Wochen", "three days ago": that long before the reference; a day counted in
-    /// days, the week around it counted in weeks.
+    /// "vor zwei Wochen", "three days ago": that long before the reference; "in zwei Wochen",
+    /// "in two weeks": that long after it; a day counted in days, the week around it counted in
+    /// weeks.
     fn spans_ago(&self, lower: &[&str], counted: &[Option<u32>], reference: PartialDate) -> Vec<TimeExpr> {
         let tw = &self.rules.time;
-        let value = |days: u32| {
+        let moved = |days: u32, sign: i64| {
             let around =
                 if days.is_multiple_of(7) && days > 0 { time::calendar_week(reference, 0) } else { reference.window() };
-            time::days_from(&around, -i64::from(days))
+            time::days_from(&around, sign * i64::from(days))
         };
+        let value = |days: u32| moved(days, -1);
         let mut out = Vec::new();
         for i in 0..lower.len() {
             if listed(&tw.ago_before, lower[i])
                 && let Some(days) = counted.get(i + 1).copied().flatten()
             {
                 out.push(TimeExpr { first: i, last: i + 3, value: value(days), anchors_following: false });
+            }
+            if listed(&tw.ahead_before, lower[i])
+                && let Some(days) = counted.get(i + 1).copied().flatten()
+            {
+                out.push(TimeExpr { first: i, last: i + 3, value: moved(days, 1), anchors_following: false });
             }
             if let Some(days) = counted[i]
                 && lower.get(i + 2).is_some_and(|w| listed(&tw.ago_after, w))
@@ -224,6 +271,13 @@ impl<'a> Reader<'a> {
                     .filter(|t| t.kind == TokenKind::Number && t.text.len() == 4)
                     .and_then(|t| t.text.parse::<i32>().ok())
                     .filter(|y| (1900..=2100).contains(y))
+            };
+            // "May 2022", "the summer of 2022": a year right after, or behind "of"; with the end.
+            let year_after = |k: usize| {
+                year_at(k).map(|y| (y, k + 1)).or_else(|| {
+                    let of = lower.get(k).and_then(|w| self.rules.prepositions.get(w));
+                    of.is_some_and(|h| h.first() == Some(&RoleHint::Of)).then(|| year_at(k + 1).map(|y| (y, k + 2)))?
+                })
             };
             let month_at = |k: usize| lower.get(k).and_then(|w| self.rules.time_word(w.trim_end_matches('.')).month);
             // "12.10.2023": a date in digits, day first.
@@ -288,8 +342,8 @@ impl<'a> Reader<'a> {
                     }
                 }
                 if tokens[i].is_capitalized() {
-                    let (date, end) = match year_at(i + 1) {
-                        Some(y) => (PartialDate::Month(y, month), i + 2),
+                    let (date, end) = match year_after(i + 1) {
+                        Some((y, end)) => (PartialDate::Month(y, month), end),
                         None => (PartialDate::Month(self.month_year(reference, month, heading(i)), month), i + 1),
                     };
                     // "Ende Juli", "late July": a third of the month.
@@ -326,8 +380,8 @@ impl<'a> Reader<'a> {
                     || self.rules.prepositions.contains_key(lower[i - 1])
                     || self.rules.determiners.contains(lower[i - 1]))
             {
-                let (year, end) = match year_at(i + 1) {
-                    Some(y) => (y, i + 2),
+                let (year, end) = match year_after(i + 1) {
+                    Some(found) => found,
                     None => (self.month_year(reference, start, heading(i)), i + 1),
                 };
                 if let Some(value) = time::season(year, start) {

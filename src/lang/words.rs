@@ -215,6 +215,14 @@ pub struct TimeWords {
     /// weeks ago").
     #[serde(default)]
     pub ago_after: Vec<String>,
+    /// Words before "<count> <unit>" that put the event that long after the reference ("in zwei
+    /// Wochen", "in two weeks").
+    #[serde(default)]
+    pub ahead_before: Vec<String>,
+    /// Phrases that date an event by the reference, moved by so many days ("übermorgen" 2,
+    /// "vorgestern" -2; "the day after tomorrow" 2).
+    #[serde(default)]
+    pub reference_day_offsets: BTreeMap<String, i32>,
     /// Parts of a day that make one word with a weekday before them ("Dienstagabend").
     #[serde(default)]
     pub weekday_parts: Vec<String>,
@@ -257,6 +265,8 @@ pub enum TimePhrase {
     Relative(usize),
     /// A phrase that dates by the story's last date, moved by so many days.
     StoryDay(i32),
+    /// A phrase that dates by the reference, moved by so many days.
+    ReferenceDay(i32),
     /// "einen Monat nach", "a month after": the event after it lies a month before the anchor.
     MonthBefore,
     /// A cue of the future: a future auxiliary or a word of plans.
@@ -273,8 +283,9 @@ pub(super) fn time_index(time: &TimeWords, cues: &Cues) -> PhraseIndex<TimePhras
         .flat_map(|(n, list)| list.iter().map(move |p| (p.as_str(), TimePhrase::Relative(n))));
     let story = time.story_day_offsets.iter().map(|(p, &days)| (p.as_str(), TimePhrase::StoryDay(days)));
     let month = time.month_before_anchor.iter().map(|p| (p.as_str(), TimePhrase::MonthBefore));
+    let days = time.reference_day_offsets.iter().map(|(p, &d)| (p.as_str(), TimePhrase::ReferenceDay(d)));
     let future = cues.future_aux.iter().chain(&cues.planned).map(|p| (p.as_str(), TimePhrase::Future));
-    PhraseIndex::new(relative.chain(story).chain(month).chain(future))
+    PhraseIndex::new(relative.chain(story).chain(days).chain(month).chain(future))
 }
 
 /// What a word is to the time rules, each with its number: a month, a weekday, a count, a unit of
@@ -364,7 +375,8 @@ mod tests {
                 .enumerate()
                 .flat_map(|(n, list)| list.iter().map(move |p| (p.as_str(), TimePhrase::Relative(n))));
             let story = rules.time.story_day_offsets.iter().map(|(p, &d)| (p.as_str(), TimePhrase::StoryDay(d)));
-            for (phrase, tag) in tagged.chain(story) {
+            let days = rules.time.reference_day_offsets.iter().map(|(p, &d)| (p.as_str(), TimePhrase::ReferenceDay(d)));
+            for (phrase, tag) in tagged.chain(story).chain(days) {
                 let words: Vec<&str> = phrase.split(' ').collect();
                 assert!(
                     rules.time_index.find(&words).iter().any(|h| h.at == 0 && h.text == phrase && *h.tag == tag),

@@ -385,3 +385,23 @@ fn a_weekday_in_a_perfect_is_past_even_where_the_auxiliary_is_tagged_a_verb() {
     let x = read(Lang::De, "Die Panzer aus Deutschland sind am Montag in der Ukraine eingetroffen.");
     assert_eq!(dates(&x, EventKind::Shipment), day("2023-10-16"));
 }
+
+#[test]
+fn days_and_weeks_ahead_a_weekday_of_a_named_week_and_a_year_behind_of() {
+    for (lang, text, expected) in [
+        (Lang::De, "Scholz wird Macron in zwei Wochen in Paris treffen.", "2023-10-30/2023-11-05"),
+        (Lang::En, "Scholz will meet Macron in Paris in two weeks.", "2023-10-30/2023-11-05"),
+        (Lang::De, "Scholz wird Macron übermorgen in Paris treffen.", "2023-10-20"),
+        (Lang::En, "Scholz will meet Macron in Paris the day after tomorrow.", "2023-10-20"),
+        (Lang::De, "Scholz traf Macron vorgestern in Paris.", "2023-10-16"),
+        (Lang::En, "Scholz met Macron in Paris on Friday last week.", "2023-10-13"),
+        (Lang::De, "Scholz traf Macron am Freitag vergangener Woche in Paris.", "2023-10-13"),
+        (Lang::De, "Scholz trifft Macron am Freitag nächster Woche in Paris.", "2023-10-27"),
+        (Lang::En, "Scholz met Macron in Paris in the summer of 2022.", "2022-06-01/2022-08-31"),
+        (Lang::En, "Scholz met Macron in Paris in May of 2022.", "2022-05"),
+        (Lang::De, "Scholz traf Macron Ende letzten Monats in Paris.", "2023-09"),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(dates(&x, EventKind::Meeting), day(expected), "{text}");
+    }
+}
