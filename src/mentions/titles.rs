@@ -64,7 +64,18 @@ impl Resolver<'_> {
             .match_form(&words[j.min(words.len())..])
             .filter(|m| self.gaz.entries[m.entry].kind == EntityKind::Person)
             .map(|m| j + m.len);
-        let name_end = if known { j } else { self.name_run(tokens, j).max(known_person.unwrap_or(0)) };
+        // "traf der Bundeskanzler Macron": a person the gazetteer knows of another state than the
+        // title's is not its holder but a phrase of their own.
+        let other_state = country.as_ref().is_some_and(|c| {
+            let named = self
+                .gaz
+                .match_form(&words[j.min(words.len())..])
+                .filter(|m| self.gaz.entries[m.entry].kind == EntityKind::Person)
+                .map(|m| m.entry)
+                .or_else(|| (self.name_run(tokens, j) == j + 1).then(|| self.gaz.match_surname(words[j])).flatten());
+            named.is_some_and(|p| self.gaz.entries[p].country.as_ref().is_some_and(|own| own != c))
+        });
+        let name_end = if known || other_state { j } else { self.name_run(tokens, j).max(known_person.unwrap_or(0)) };
         if name_end > j && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.'))) {
             // "Außenminister Straw": a lone surname after a title is the office's holder by that name.
             let holder = position

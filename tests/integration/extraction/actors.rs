@@ -611,3 +611,20 @@ fn a_surname_after_a_title_with_a_country_is_that_states_office_holder() {
     let x = read(Lang::De, "Steinmeier empfing den französischen Präsidenten Herzog in Berlin.");
     assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-isaac-herzog"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_known_person_of_another_state_after_a_title_is_no_holder_of_it() {
+    for text in ["Am Mittwoch traf der Bundeskanzler Macron.", "Am Mittwoch traf der Bundeskanzler Emmanuel Macron."] {
+        let x = read(Lang::De, text);
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+        assert!(
+            has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"),
+            "{text}: {:?}",
+            events(&x)
+        );
+    }
+    // One of the title's state is its holder.
+    let x = read(Lang::De, "Am Mittwoch traf der Bundeskanzler Olaf Scholz den Präsidenten Frankreichs.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
+    assert_eq!(x.events.iter().filter(|e| e.is_live()).flat_map(|e| e.fillers(Role::Participant)).count(), 2);
+}
