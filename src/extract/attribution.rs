@@ -335,13 +335,15 @@ impl<'a> Reader<'a> {
     }
 
     /// "sagte … ab", "sagte … zu": a reporting verb's form that opens a phrase of calling off,
-    /// refusing or promising with its separable particle is that other verb.
+    /// refusing or promising with its separable particle is that other verb (one that also
+    /// reports, "kündigte … an", still reports).
     fn calls_off(&self, lower: &[&str], at: usize) -> bool {
         let cues = &self.rules.cues;
+        let promises = cues.planned.iter().filter(|p| !cues.report_verbs.contains(p));
         cues.cancelled
             .iter()
             .chain(&cues.refused)
-            .chain(&cues.planned)
+            .chain(promises)
             .any(|p| p.contains('…') && phrase_position(&lower[at..], p) == Some(0))
     }
 

@@ -436,19 +436,15 @@ impl Resolver<'_> {
             self.last_group = Some((key, EntityKind::Government));
             return;
         }
-        // "US-Diplomaten" names its state itself.
+        // "US-Diplomaten" names its state itself; else the noun and its state ("diplomats
+        // (Iran)", "Beamte (Russland)").
         let label = if tokens[i].text.contains('-') {
             tokens[i].text.clone()
         } else {
-            format!(
-                "{} {}",
-                self.gaz.state(&iso).map_or(iso.as_str(), |e| if self.lang_tag == "de" {
-                    e.label_de.as_str()
-                } else {
-                    e.label_en.as_str()
-                }),
-                tokens[i].text
-            )
+            let state = self.gaz.state(&iso).map_or(iso.as_str(), |e| {
+                if self.lang_tag == "de" { e.label_de.as_str() } else { e.label_en.as_str() }
+            });
+            format!("{} ({state})", tokens[i].text)
         };
         let kind = match noun {
             ActorNoun::Person | ActorNoun::Group => EntityKind::Group,

@@ -628,3 +628,15 @@ fn a_known_person_of_another_state_after_a_title_is_no_holder_of_it() {
     assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"), "{:?}", events(&x));
     assert_eq!(x.events.iter().filter(|e| e.is_live()).flat_map(|e| e.fillers(Role::Participant)).count(), 2);
 }
+
+#[test]
+fn people_known_by_a_noun_and_their_state_are_labelled_by_both() {
+    for (lang, text, label) in [
+        (Lang::En, "Russian officials met Iranian diplomats in Tehran.", "diplomats (Iran)"),
+        (Lang::De, "Russische Beamte trafen iranische Diplomaten in Teheran.", "Beamte (Russland)"),
+    ] {
+        let x = read(lang, text);
+        assert!(x.entities.iter().any(|e| e.labels.iter().any(|(_, l)| l == label)), "{text}: {:?}", x.entities);
+        assert_eq!(x.events.iter().filter(|e| e.is_live()).flat_map(|e| e.fillers(Role::Participant)).count(), 2);
+    }
+}
