@@ -231,6 +231,10 @@ pub struct Rules {
     pub name_introducers: WordSet,
     /// Lower-case particles inside names ("de", "van", "al").
     pub name_particles: WordSet,
+    /// Adjectives of a region or bloc of states ("Western", "westliche", "Arab"): before an actor
+    /// noun they name a group of no one state ("Western governments").
+    #[serde(default)]
+    pub region_adjectives: WordSet,
     /// Nouns for people or groups that become actors with a demonym or a state's genitive
     /// before them ("Moroccan diplomats", "Romania's government"), with the kind they make.
     pub actor_nouns: WordMap<ActorNoun>,

@@ -381,6 +381,19 @@ impl Resolver<'_> {
                 }
             }
         }
+        // "Western governments", "westliche Regierungen": a region's adjective before a noun of
+        // governments names a group of no one state ("African leaders" stay people of no party).
+        if states.is_empty()
+            && noun == ActorNoun::Government
+            && i > 0
+            && self.rules.region_adjectives.contains(tokens[i - 1].lower())
+        {
+            let label = words[i - 1..=i].join(" ");
+            let key = self.group(sentence, i - 1, i + 1, label, None, out);
+            self.last_group = Some((key, EntityKind::Group));
+            out.sort_by_key(|m| (m.first, m.last));
+            return i + 1;
+        }
         if states.is_empty() && noun == ActorNoun::Organization && !self.rules.nouns_capitalized {
             self.named_group(sentence, i, out);
             return i + 1;

@@ -640,3 +640,20 @@ fn people_known_by_a_noun_and_their_state_are_labelled_by_both() {
         assert_eq!(x.events.iter().filter(|e| e.is_live()).flat_map(|e| e.fillers(Role::Participant)).count(), 2);
     }
 }
+
+#[test]
+fn governments_of_a_region_are_a_group_of_no_one_state() {
+    for (lang, text, label) in [
+        (Lang::En, "Western governments sent tanks to Ukraine.", "Western governments"),
+        (Lang::De, "Westliche Regierungen schickten Panzer in die Ukraine.", "Westliche Regierungen"),
+    ] {
+        let x = read(lang, text);
+        let group = x.entities.iter().find(|e| e.labels.iter().any(|(_, l)| l == label));
+        let group = group.unwrap_or_else(|| panic!("{text}: {:?}", x.entities));
+        assert_eq!((group.kind, group.country.as_deref()), (EntityKind::Group, None), "{text}");
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, &group.key.to_string()), "{text}: {:?}", events(&x));
+    }
+    // People of a region are no party of their own.
+    let x = read(Lang::En, "African leaders have negotiated the deal.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
