@@ -179,7 +179,9 @@ impl<'a> Reader<'a> {
                 {
                     continue;
                 }
-                if self.out.events[event].roles.iter().any(|(_, k)| k == speaker) {
+                if self.out.events[event].roles.iter().any(|(_, k)| k == speaker)
+                    || self.doubted_on_the_way(tokens, at, att.verb_at)
+                {
                     continue;
                 }
                 self.out.claims.push(Claim {

@@ -24,10 +24,23 @@ impl Reader<'_> {
         att: &Attribution,
         evidence: Span,
     ) -> bool {
-        let (Some(speaker), Some(verb)) = (&att.speaker, att.verb_at) else { return false };
+        let Some(speaker) = &att.speaker else { return false };
         let Some(words) = self.parsed(tokens) else { return false };
         let tree = Tree::new(&words);
-        let Some(reported) = tree.dependents(verb, Rel::Ccomp).next() else { return false };
+        // What a reporting verb takes as its complement; else, with the source in a phrase of its
+        // own ("according to Kyiv", "laut Kiew"), the sentence's main verb.
+        let reported = match att.verb_at {
+            Some(verb) => tree.dependents(verb, Rel::Ccomp).next(),
+            None => tree.root().filter(|&r| {
+                // The source phrase belongs to that verb, not to a clause below it.
+                att.speaker_mentions
+                    .iter()
+                    .filter_map(|&m| first_verb_above(&tree, m))
+                    .any(|v| v == r || words[v].head == Some(r) && words[v].deprel.rel == Rel::Aux)
+            }),
+        };
+        let Some(reported) = reported else { return false };
+        let verb = att.verb_at.unwrap_or(reported);
         // Quoted words are the speaker's own; only a past act is told as done.
         let quoted = tokens[..reported].iter().filter(|t| t.is_quote_mark()).count() % 2 == 1;
         // "X did Y; Z said …": a clause set off by a semicolon is a sentence of its own.
@@ -37,12 +50,16 @@ impl Reader<'_> {
         }
         let mention_at = |k: usize| mentions.iter().find(|m| m.first <= k && k < m.last);
         // A named other: what one says of oneself, or of whom a pronoun stands for, is no report.
-        let participant = tree
-            .subjects(reported)
-            .into_iter()
-            .filter_map(mention_at)
+        // The verb's subjects, or its auxiliary's where the tree hangs them there.
+        let subjects: Vec<usize> = std::iter::once(reported)
+            .chain(tree.dependents(reported, Rel::Aux))
+            .flat_map(|v| tree.subjects(v))
+            .collect();
+        let participant = subjects
+            .iter()
+            .filter_map(|&s| mention_at(s))
             .find(|m| m.kind.is_actor() && m.form == MentionForm::Argument && m.entity != *speaker);
-        if participant.is_none() && !tree.subjects(reported).into_iter().all(|s| mention_at(s).is_none()) {
+        if participant.is_none() && !subjects.iter().all(|&s| mention_at(s).is_none()) {
             return false;
         }
         let place = || {
@@ -71,19 +88,45 @@ impl Reader<'_> {
         let cues = &self.rules.cues;
         let lower = |k: usize| tokens[k].lower();
         let children = tree.children(at);
-        let auxiliaries: Vec<usize> = children.iter().copied().filter(|&c| words[c].upos == Upos::Aux).collect();
+        let auxiliaries: Vec<usize> = children.iter().copied().filter(|&c| words[c].deprel.rel == Rel::Aux).collect();
         let negated = children.iter().any(|&c| cues.negation.iter().any(|n| n == lower(c)));
         let ahead = auxiliaries
             .iter()
             .any(|&a| cues.future_aux.iter().any(|f| f == lower(a)) || cues.hypothetical.iter().any(|h| h == lower(a)));
         let word = &words[at];
         let past = word.feats.is(Attr::Tense, "Past") && word.feats.is(Attr::VerbForm, "Fin")
-            || word.feats.is(Attr::VerbForm, "Part")
+            || (word.feats.is(Attr::VerbForm, "Part") || word.feats.get(Attr::VerbForm).is_none())
                 && auxiliaries.iter().any(|&a| {
                     words[a].feats.is(Attr::Tense, "Past")
                         || self.rules.time.perfect_auxiliaries.iter().any(|p| *p == words[a].lemma)
                 });
         word.upos == Upos::Verb && past && !negated && !ahead
+    }
+
+    /// "said it had no evidence that China delivered weapons", "erklärte, es gebe keine Beweise,
+    /// dass …": between the event's word at `at` and the reporting verb, the tree holds a
+    /// negated word or one with a negated object; the source does not affirm the event. `false`
+    /// without the grammar or a reporting verb.
+    pub(super) fn doubted_on_the_way(&self, tokens: &[Token], at: usize, verb: Option<usize>) -> bool {
+        let (Some(verb), Some(words)) = (verb, self.parsed(tokens)) else { return false };
+        let tree = Tree::new(&words);
+        let negation = |k: usize| self.rules.cues.negation.iter().any(|n| n == tokens[k].lower());
+        let negated = |k: usize| {
+            tree.children(k).iter().any(|&c| negation(c))
+                || tree.objects(k).into_iter().any(|o| tree.children(o).iter().any(|&c| negation(c)))
+        };
+        let mut k = at;
+        for _ in 0..words.len() {
+            let Some(head) = words[k].head else { return false };
+            if head == verb {
+                return false;
+            }
+            if negated(head) {
+                return true;
+            }
+            k = head;
+        }
+        false
     }
 
     fn affirm_act(&mut self, act: Event, speaker: &EntityId, evidence: Span) {
@@ -97,4 +140,17 @@ impl Reader<'_> {
             accusation: false,
         });
     }
+}
+
+/// The first verb above the word at `k` in the tree (the word itself excluded).
+fn first_verb_above(tree: &Tree<'_>, k: usize) -> Option<usize> {
+    let words = tree.words();
+    let mut k = words.get(k)?.head?;
+    for _ in 0..words.len() {
+        if matches!(words[k].upos, Upos::Verb | Upos::Aux) {
+            return Some(k);
+        }
+        k = words[k].head?;
+    }
+    None
 }

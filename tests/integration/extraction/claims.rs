@@ -594,3 +594,36 @@ fn what_a_source_says_another_did_is_a_reported_act_it_affirms() {
         assert!(reported_acts(&x).is_empty(), "{text}: {:?}", x.events);
     }
 }
+
+#[test]
+fn what_a_source_phrase_attributes_to_another_is_a_reported_act() {
+    for (lang, text) in [
+        (Lang::En, "According to Kyiv, Russia bombed a hospital on Monday."),
+        (Lang::De, "Laut Kiew hat Russland am Montag ein Krankenhaus bombardiert."),
+        (Lang::De, "Nach Angaben der Ukraine hat Russland iranische Drohnen eingesetzt."),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(reported_acts(&x), [(vec!["state-rus".to_string()], vec!["state-ukr".to_string()])], "{text}");
+    }
+    // A source phrase of a clause below the main verb says nothing of the main verb's act.
+    let x = read(
+        Lang::De,
+        "Russland hat die Ukraine gebeten zu helfen, weil die Armee nach Angaben Kiews überfordert ist.",
+    );
+    assert!(reported_acts(&x).is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn a_source_with_no_evidence_of_an_event_does_not_affirm_it() {
+    for (lang, text) in [
+        (Lang::En, "The Pentagon said it had no evidence that China delivered weapons to Russia."),
+        (Lang::De, "Das Pentagon erklärte, es gebe keine Beweise dafür, dass China Waffen an Russland geliefert habe."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-chn"), "{text}: {:?}", events(&x));
+        assert!(x.claims.iter().all(|c| c.stance != Stance::Affirms), "{text}: {:?}", x.claims);
+        assert!(x.events.iter().all(|e| e.factuality != Factuality::Asserted), "{text}");
+    }
+    let x = read(Lang::En, "The Pentagon said it had evidence that China delivered weapons to Russia.");
+    assert!(x.claims.iter().any(|c| c.stance == Stance::Affirms), "{:?}", x.claims);
+}
