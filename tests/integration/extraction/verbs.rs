@@ -129,3 +129,11 @@ fn a_journey_to_places_joined_under_one_preposition_goes_to_each() {
     let x = read(Lang::En, "Scholz flew from Berlin to Rome.");
     assert!(!has_role(&x, EventKind::Visit, Role::Destination, "place-berlin"), "{:?}", events(&x));
 }
+
+#[test]
+fn one_who_headed_to_a_place_went_there_and_one_who_heads_there_has_yet_to() {
+    let x = read(Lang::En, "Scholz headed to Kyiv on Tuesday.");
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-kyiv"), "{:?}", events(&x));
+    let x = read(Lang::En, "The statement comes a day before Scholz heads to Kyiv.");
+    assert!(x.events.iter().all(|e| e.factuality != Factuality::Asserted), "{:?}", events(&x));
+}
