@@ -305,7 +305,7 @@ impl Gazetteer {
                 Cow::Borrowed(_) => return None,
             },
         };
-        let lower: Vec<String> = words.iter().take(3).map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<'_, str>> = words.iter().take(3).map(|w| text::lower_case(w)).collect();
         candidates
             .iter()
             .filter(|(tokens, _)| tokens.len() <= lower.len() && tokens.iter().zip(&lower).all(|(a, b)| a == b))
@@ -328,7 +328,7 @@ impl Gazetteer {
             .chain(folded)
             .filter(|(tokens, _)| {
                 tokens.len() <= words.len()
-                    && tokens.iter().zip(words).all(|(a, b)| a == b || a.to_lowercase() == b.to_lowercase())
+                    && tokens.iter().zip(words).all(|(a, b)| a == b || text::same_in_lower_case(a, b))
             })
             .max_by_key(|(tokens, _)| tokens.len())
             .map(|(tokens, title)| (title, tokens.len()))

@@ -7,7 +7,7 @@ use crate::model::{Factuality, MaterielCategory, TransportMode};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
-pub use word_set::{WordMap, WordSet};
+pub use word_set::{Sieve, WordMap, WordSet};
 
 mod frames;
 mod inflect;
@@ -280,6 +280,9 @@ pub struct Rules {
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
     pub trigger_index: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The sieve of the forms `trigger_index` lists (built at load).
+    #[serde(skip)]
+    pub trigger_sieve: Sieve,
     /// The time phrases and cues of the future each sentence is searched for (built at load).
     #[serde(skip)]
     pub time_index: PhraseIndex<TimePhrase>,
@@ -289,6 +292,9 @@ pub struct Rules {
     /// Word → what it is to the time rules (built at load; see `Rules::time_word`).
     #[serde(skip)]
     pub time_words: rustc_hash::FxHashMap<String, TimeWord>,
+    /// The sieve of the words `time_words` lists (built at load).
+    #[serde(skip)]
+    pub time_sieve: Sieve,
 }
 
 impl Rules {
@@ -298,8 +304,9 @@ impl Rules {
     }
 
     /// The trigger groups that list a form.
-    pub fn groups_of(&self, form: &str) -> impl Iterator<Item = &TriggerGroup> {
-        self.trigger_index.get(form).into_iter().flatten().map(|&g| &self.triggers[g])
+    pub fn groups_of(&self, form: &str) -> impl Iterator<Item = &TriggerGroup> + Clone {
+        let listed = if self.trigger_sieve.may_hold(form) { self.trigger_index.get(form) } else { None };
+        listed.into_iter().flatten().map(|&g| &self.triggers[g])
     }
 }
 
@@ -382,6 +389,8 @@ fn load(source: &str, lang: Lang) -> Rules {
     rules.time_index = words::time_index(&rules.time, &rules.cues);
     rules.cue_index = words::cue_index(&rules.cues);
     rules.time_words = words::time_word_table(&rules);
+    rules.trigger_sieve = Sieve::of(rules.trigger_index.keys().map(String::as_str));
+    rules.time_sieve = Sieve::of(rules.time_words.keys().map(String::as_str));
     rules
 }
 
@@ -396,12 +405,12 @@ pub fn rules(lang: Lang) -> &'static Rules {
 impl Rules {
     /// Is this word (with its dot) an abbreviation?
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(word) || self.abbreviations.contains(&word.to_lowercase())
+        self.abbreviations.contains(word) || self.abbreviations.contains(&crate::text::lower_case(word))
     }
 
     /// Is this a month name?
     pub fn is_month(&self, word: &str) -> bool {
-        self.months.contains_key(&word.to_lowercase())
+        self.months.contains_key(&crate::text::lower_case(word))
     }
 
     /// The factuality a cue family gives.

@@ -73,6 +73,12 @@ pub fn lower_case(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether two strings are the same in lower case (`a.to_lowercase() == b.to_lowercase()`),
+/// without copying either where both are ASCII.
+pub fn same_in_lower_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { lower_case(a) == lower_case(b) }
+}
+
 /// One sentence: a run of tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -332,6 +338,17 @@ mod tests {
         }
         assert!(matches!(lower_case("minister-2"), Cow::Borrowed(_)));
         assert!(matches!(lower_case("straße"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn same_in_lower_case_is_what_lower_casing_both_says() {
+        let words =
+            ["Minister", "minister", "MINISTER", "Straße", "STRASSE", "straße", "ΟΔΟΣ", "οδος", "οδoς", "İ", "i", ""];
+        for a in words {
+            for b in words {
+                assert_eq!(same_in_lower_case(a, b), a.to_lowercase() == b.to_lowercase(), "{a} {b}");
+            }
+        }
     }
 
     fn sentences(lang: Lang, text: &str) -> Vec<String> {

@@ -1,10 +1,68 @@
 //! Sets of words and maps from words from a language file: kept in order for whatever lists
 //! them, and hashed for the question rules ask at every word of every sentence, whether a word is
-//! in them (and what it maps to).
+//! in them (and what it maps to). A sieve of their words' first and last bytes and lengths tells
+//! most words that are not in them apart before any is hashed.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// A sieve of words: one bit for each word's first two bytes, last byte and length, mixed, in a
+/// table of at least [`SIEVE_BITS_A_WORD`] bits a word. A word whose bit is not set is none of the
+/// words; one whose bit is set may be one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sieve {
+    bits: Vec<u64>,
+    /// 64 less the power of two the bits are: the top bits of a word's hash pick its bit.
+    shift: u32,
+}
+
+/// The fewest bits a sieve has for each of its words (so about one word in eight that is none
+/// of them still passes).
+const SIEVE_BITS_A_WORD: usize = 8;
+
+impl Default for Sieve {
+    fn default() -> Sieve {
+        Sieve::with_bits(256)
+    }
+}
+
+impl Sieve {
+    fn with_bits(bits: usize) -> Sieve {
+        let bits = bits.next_power_of_two().max(64);
+        Sieve { bits: vec![0; bits / 64], shift: 64 - bits.trailing_zeros() }
+    }
+
+    /// The sieve of these words.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Sieve {
+        let words: Vec<&str> = words.into_iter().collect();
+        let mut sieve = Sieve::with_bits((words.len() * SIEVE_BITS_A_WORD).max(256));
+        for word in words {
+            sieve.add(word);
+        }
+        sieve
+    }
+
+    /// Lets this word through from now on.
+    pub fn add(&mut self, word: &str) {
+        let bit = self.bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether the word may be one of the sieve's words (it is none of them where not).
+    pub fn may_hold(&self, word: &str) -> bool {
+        let bit = self.bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn bit(&self, word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let byte = |k: usize| u64::from(bytes.get(k).copied().unwrap_or(0));
+        let last = u64::from(bytes.last().copied().unwrap_or(0));
+        let mixed = byte(0) | byte(1) << 8 | last << 16 | (bytes.len() as u64) << 24;
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+}
 
 /// Words, in order and hashed.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -12,12 +70,14 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct WordSet {
     sorted: BTreeSet<String>,
     hashed: FxHashSet<String>,
+    sieve: Sieve,
 }
 
 impl From<BTreeSet<String>> for WordSet {
     fn from(sorted: BTreeSet<String>) -> WordSet {
         let hashed = sorted.iter().cloned().collect();
-        WordSet { sorted, hashed }
+        let sieve = Sieve::of(sorted.iter().map(String::as_str));
+        WordSet { sorted, hashed, sieve }
     }
 }
 
@@ -39,7 +99,7 @@ impl<'a> IntoIterator for &'a WordSet {
 impl WordSet {
     /// Whether the word is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.hashed.contains(word)
+        self.sieve.may_hold(word) && self.hashed.contains(word)
     }
 
     /// The words in order.
@@ -54,6 +114,7 @@ impl WordSet {
 
     /// Adds a word; whether it was new.
     pub fn insert(&mut self, word: String) -> bool {
+        self.sieve.add(&word);
         self.hashed.insert(word.clone());
         self.sorted.insert(word)
     }
@@ -66,18 +127,20 @@ impl WordSet {
 pub struct WordMap<V> {
     sorted: BTreeMap<String, V>,
     hashed: FxHashMap<String, V>,
+    sieve: Sieve,
 }
 
 impl<V> Default for WordMap<V> {
     fn default() -> WordMap<V> {
-        WordMap { sorted: BTreeMap::new(), hashed: FxHashMap::default() }
+        WordMap { sorted: BTreeMap::new(), hashed: FxHashMap::default(), sieve: Sieve::default() }
     }
 }
 
 impl<V: Clone> From<BTreeMap<String, V>> for WordMap<V> {
     fn from(sorted: BTreeMap<String, V>) -> WordMap<V> {
         let hashed = sorted.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        WordMap { sorted, hashed }
+        let sieve = Sieve::of(sorted.keys().map(String::as_str));
+        WordMap { sorted, hashed, sieve }
     }
 }
 
@@ -93,12 +156,12 @@ impl<'a, V> IntoIterator for &'a WordMap<V> {
 impl<V> WordMap<V> {
     /// The value of a word.
     pub fn get(&self, word: &str) -> Option<&V> {
-        self.hashed.get(word)
+        if self.sieve.may_hold(word) { self.hashed.get(word) } else { None }
     }
 
     /// Whether the word has a value.
     pub fn contains_key(&self, word: &str) -> bool {
-        self.hashed.contains_key(word)
+        self.sieve.may_hold(word) && self.hashed.contains_key(word)
     }
 
     /// The words and their values in order.
@@ -132,6 +195,33 @@ mod tests {
         assert!(set.insert("c".into()) && !set.insert("a".into()));
         assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
         assert!(set.contains("c") && !set.contains("d") && !set.is_empty());
+    }
+
+    #[test]
+    fn a_sieve_lets_through_every_word_it_was_given() {
+        let words = ["", "a", "der", "Außenminister", "über", "zwischen", "the", "visit", "-"];
+        let sieve = Sieve::of(words);
+        assert!(words.iter().all(|w| sieve.may_hold(w)));
+        let mut grown = Sieve::default();
+        assert!(!grown.may_hold("der"));
+        grown.add("der");
+        assert!(grown.may_hold("der"));
+        // A sieve of one word lets few others through.
+        let others = ["die", "das", "den", "dem", "ein", "eine", "und", "oder", "in", "im", "am", "zu", "von", "mit"];
+        assert!(others.iter().filter(|w| grown.may_hold(w)).count() <= 2);
+    }
+
+    #[test]
+    fn a_word_set_and_a_word_map_answer_as_their_hashes_do() {
+        let words = ["ab", "ba", "abc", "Treffen", "meeting", "ü"];
+        let mut set: WordSet = words.iter().map(|w| w.to_string()).collect();
+        set.insert("zz".into());
+        let map = WordMap::from(words.iter().map(|w| (w.to_string(), w.len())).collect::<BTreeMap<_, _>>());
+        for w in words.iter().chain(&["a", "b", "abd", "treffen", "Meeting", "u", "", "zz"]) {
+            assert_eq!(set.contains(w), set.hashed.contains(*w), "{w}");
+            assert_eq!(map.get(w), map.hashed.get(*w), "{w}");
+            assert_eq!(map.contains_key(w), map.hashed.contains_key(*w), "{w}");
+        }
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl Resolver<'_> {
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
         let (prefix, rest) = words[i].rsplit_once('-')?;
-        let &noun = self.rules.actor_nouns.get(&rest.to_lowercase())?;
+        let &noun = self.rules.actor_nouns.get(&crate::text::lower_case(rest))?;
         let m = self.gaz.match_form(&[prefix])?;
         let entry = &self.gaz.entries[m.entry];
         match (entry.kind, entry.iso.clone()) {

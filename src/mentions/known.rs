@@ -84,7 +84,7 @@ impl Resolver<'_> {
         let before_title = !governed
             && words.get(i + m.len).is_some_and(|w| {
                 self.gaz.match_title(&words[i + m.len..]).is_some()
-                    || self.rules.name_introducers.contains(&w.to_lowercase())
+                    || self.rules.name_introducers.contains(&crate::text::lower_case(w))
             });
         let genitive = !governed
             && self.followed_by_title_or_person(words, i + m.len)
