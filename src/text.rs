@@ -113,26 +113,28 @@ pub fn segment(text: &str, rules: &Rules) -> Vec<Sentence> {
     let tokens = tokenize(text, rules);
     // Where sentences end is decided first, so the tokens can move into them, not be copied.
     let ends: Vec<bool> = (0..tokens.len()).map(|i| ends_sentence(&tokens, i, rules)).collect();
-    let mut sentences = Vec::new();
-    let mut current: Vec<Token> = Vec::new();
-    for (token, ends) in tokens.into_iter().zip(ends) {
-        if token.after_newline && !current.is_empty() {
-            push_sentence(&mut sentences, &mut current);
+    // The length of each sentence first, so that each takes its tokens in one allocation.
+    let mut lengths = Vec::new();
+    let mut current = 0;
+    for (token, &ends) in tokens.iter().zip(&ends) {
+        if token.after_newline && current > 0 {
+            lengths.push(std::mem::take(&mut current));
         }
-        current.push(token);
+        current += 1;
         if ends {
             // Closing quotes and brackets belong to the sentence they close.
-            push_sentence(&mut sentences, &mut current);
+            lengths.push(std::mem::take(&mut current));
         }
     }
-    push_sentence(&mut sentences, &mut current);
-    sentences
-}
-
-fn push_sentence(sentences: &mut Vec<Sentence>, current: &mut Vec<Token>) {
-    if !current.is_empty() {
-        sentences.push(Sentence { index: sentences.len(), tokens: std::mem::take(current) });
+    if current > 0 {
+        lengths.push(current);
     }
+    let mut tokens = tokens.into_iter();
+    lengths
+        .into_iter()
+        .enumerate()
+        .map(|(index, len)| Sentence { index, tokens: tokens.by_ref().take(len).collect() })
+        .collect()
 }
 
 /// Double quotation marks, opening or closing.
@@ -221,8 +223,11 @@ fn starts_sentence(token: &Token) -> bool {
 
 /// Splits a text into tokens. Abbreviations from the rules keep their dot.
 pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut tokens = Vec::new();
+    // Room for every character at once (a character takes a byte or more), and for the tokens
+    // of most texts (a word and the space after it take about six bytes).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
     let mut i = 0;
     let mut newline = false;
     while i < chars.len() {
