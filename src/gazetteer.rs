@@ -2,6 +2,7 @@
 //! loaded from the TSV files in `data/gazetteer/` (compiled in) and indexed for matching.
 
 use crate::article::Lang;
+use crate::lang::{CaselessSieve, Sieve};
 use crate::model::{EntityKind, PositionType};
 use crate::text;
 use chrono::NaiveDate;
@@ -84,6 +85,17 @@ pub struct Gazetteer {
     given_names: HashSet<String>,
     /// ISO-3 to the state's entry.
     states: HashMap<String, usize>,
+    /// Sieves of the first tokens of the forms, demonyms and titles: most words open none.
+    sieves: Sieves,
+}
+
+/// Sieves of the first tokens the gazetteer's forms, demonyms and titles are looked up by (the
+/// last two also in lower case).
+#[derive(Debug, Default)]
+struct Sieves {
+    forms: Sieve,
+    demonyms: CaselessSieve,
+    titles: CaselessSieve,
 }
 
 /// A match of a gazetteer form in a token sequence.
@@ -228,6 +240,11 @@ impl Gazetteer {
         for (c, _) in additions.rows(Table::GivenNames) {
             g.given_names.insert(c[0].to_string());
         }
+        g.sieves = Sieves {
+            forms: Sieve::of(g.forms.keys().map(String::as_str)),
+            demonyms: CaselessSieve::of(g.demonyms.keys().map(String::as_str)),
+            titles: CaselessSieve::of(g.titles.keys().map(String::as_str)),
+        };
         Ok(g)
     }
 
@@ -278,7 +295,11 @@ impl Gazetteer {
 
     /// The longest full form starting at `words[0]`. Ties go to the first-loaded entry.
     pub fn match_form(&self, words: &[&str]) -> Option<FormMatch> {
-        let candidates = self.forms.get(*words.first()?)?;
+        let first = *words.first()?;
+        if !self.sieves.forms.may_hold(first) {
+            return None;
+        }
+        let candidates = self.forms.get(first)?;
         candidates
             .iter()
             .filter(|(tokens, _)| tokens.len() <= words.len() && tokens.iter().zip(words).all(|(a, b)| a == b))
@@ -297,6 +318,9 @@ impl Gazetteer {
     /// The longest demonym starting at `words[0]`: (ISO-3, tokens matched).
     pub fn match_demonym(&self, words: &[&str]) -> Option<(String, usize)> {
         let first = words.first()?;
+        if !self.sieves.demonyms.may_hold(first) {
+            return None;
+        }
         // Most words are no demonym: look the first one up before lower-casing the rest.
         let candidates = match self.demonyms.get(*first) {
             Some(c) => c,
@@ -321,6 +345,9 @@ impl Gazetteer {
     /// The longest title starting at `words[0]` ("Foreign Minister", "Secretary of State").
     pub fn match_title(&self, words: &[&str]) -> Option<(&Title, usize)> {
         let first = *words.first()?;
+        if !self.sieves.titles.may_hold(first) {
+            return None;
+        }
         let lower = text::lower_case(first);
         let exact = self.titles.get(first).into_iter().flatten();
         let folded = (lower != first).then(|| self.titles.get(&*lower)).flatten().into_iter().flatten();

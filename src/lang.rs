@@ -5,13 +5,15 @@
 use crate::article::Lang;
 use crate::model::{Factuality, MaterielCategory, TransportMode};
 use serde::Deserialize;
+pub use sieve::{CaselessSieve, Sieve};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
-pub use word_set::{Sieve, WordMap, WordSet};
+pub use word_set::{WordMap, WordSet};
 
 mod frames;
 mod inflect;
 mod phrase_index;
+mod sieve;
 mod triggers;
 mod word_set;
 mod words;

@@ -3,66 +3,10 @@
 //! in them (and what it maps to). A sieve of their words' first and last bytes and lengths tells
 //! most words that are not in them apart before any is hashed.
 
+use super::sieve::Sieve;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// A sieve of words: one bit for each word's first two bytes, last byte and length, mixed, in a
-/// table of at least [`SIEVE_BITS_A_WORD`] bits a word. A word whose bit is not set is none of the
-/// words; one whose bit is set may be one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sieve {
-    bits: Vec<u64>,
-    /// 64 less the power of two the bits are: the top bits of a word's hash pick its bit.
-    shift: u32,
-}
-
-/// The fewest bits a sieve has for each of its words (so about one word in eight that is none
-/// of them still passes).
-const SIEVE_BITS_A_WORD: usize = 8;
-
-impl Default for Sieve {
-    fn default() -> Sieve {
-        Sieve::with_bits(256)
-    }
-}
-
-impl Sieve {
-    fn with_bits(bits: usize) -> Sieve {
-        let bits = bits.next_power_of_two().max(64);
-        Sieve { bits: vec![0; bits / 64], shift: 64 - bits.trailing_zeros() }
-    }
-
-    /// The sieve of these words.
-    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Sieve {
-        let words: Vec<&str> = words.into_iter().collect();
-        let mut sieve = Sieve::with_bits((words.len() * SIEVE_BITS_A_WORD).max(256));
-        for word in words {
-            sieve.add(word);
-        }
-        sieve
-    }
-
-    /// Lets this word through from now on.
-    pub fn add(&mut self, word: &str) {
-        let bit = self.bit(word);
-        self.bits[bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// Whether the word may be one of the sieve's words (it is none of them where not).
-    pub fn may_hold(&self, word: &str) -> bool {
-        let bit = self.bit(word);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    fn bit(&self, word: &str) -> usize {
-        let bytes = word.as_bytes();
-        let byte = |k: usize| u64::from(bytes.get(k).copied().unwrap_or(0));
-        let last = u64::from(bytes.last().copied().unwrap_or(0));
-        let mixed = byte(0) | byte(1) << 8 | last << 16 | (bytes.len() as u64) << 24;
-        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-}
 
 /// Words, in order and hashed.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -195,20 +139,6 @@ mod tests {
         assert!(set.insert("c".into()) && !set.insert("a".into()));
         assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
         assert!(set.contains("c") && !set.contains("d") && !set.is_empty());
-    }
-
-    #[test]
-    fn a_sieve_lets_through_every_word_it_was_given() {
-        let words = ["", "a", "der", "Außenminister", "über", "zwischen", "the", "visit", "-"];
-        let sieve = Sieve::of(words);
-        assert!(words.iter().all(|w| sieve.may_hold(w)));
-        let mut grown = Sieve::default();
-        assert!(!grown.may_hold("der"));
-        grown.add("der");
-        assert!(grown.may_hold("der"));
-        // A sieve of one word lets few others through.
-        let others = ["die", "das", "den", "dem", "ein", "eine", "und", "oder", "in", "im", "am", "zu", "von", "mit"];
-        assert!(others.iter().filter(|w| grown.may_hold(w)).count() <= 2);
     }
 
     #[test]
