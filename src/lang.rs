@@ -21,7 +21,7 @@ mod words;
 pub use frames::{FrameSlots, Slot};
 pub use inflect::Paradigms;
 pub use phrase_index::{PhraseHit, PhraseIndex};
-pub use triggers::{Frame, TriggerGroup};
+pub use triggers::{Frame, NounTails, TriggerGroup};
 pub use words::{Cues, TimePhrase, TimeWord, TimeWords};
 
 /// All rules of one language.
@@ -285,6 +285,9 @@ pub struct Rules {
     /// The sieve of the forms `trigger_index` lists (built at load).
     #[serde(skip)]
     pub trigger_sieve: Sieve,
+    /// The forms of the noun groups, for the heads of closed compounds (built at load).
+    #[serde(skip)]
+    pub noun_tails: NounTails,
     /// The time phrases and cues of the future each sentence is searched for (built at load).
     #[serde(skip)]
     pub time_index: PhraseIndex<TimePhrase>,
@@ -392,6 +395,7 @@ fn load(source: &str, lang: Lang) -> Rules {
     rules.cue_index = words::cue_index(&rules.cues);
     rules.time_words = words::time_word_table(&rules);
     rules.trigger_sieve = Sieve::of(rules.trigger_index.keys().map(String::as_str));
+    rules.noun_tails = NounTails::new(&rules.triggers);
     rules.time_sieve = Sieve::of(rules.time_words.keys().map(String::as_str));
     rules
 }

@@ -145,13 +145,11 @@ impl<'a> Reader<'a> {
         let (head, rest) = match lower.rsplit_once('-') {
             Some((head, rest)) => (head.to_string(), rest.to_string()),
             None => {
-                let group = self.rules.triggers.iter().filter(|g| !g.frame.is_verb()).find(|g| {
-                    g.forms.iter().any(|f| {
-                        lower.len() > f.len() + 2
-                            && lower.ends_with(f.as_str())
-                            && self.allowed_compound(&lower[..lower.len() - f.len()], g.frame)
-                    })
+                // The first noun group with a form the word ends in after a head it allows.
+                let (g, _) = self.rules.noun_tails.ending(lower, 2).into_iter().find(|&(g, len)| {
+                    self.allowed_compound(&lower[..lower.len() - len], self.rules.triggers[g].frame)
                 })?;
+                let group = &self.rules.triggers[g];
                 let form = group.forms.iter().filter(|f| lower.ends_with(f.as_str())).max_by_key(|f| f.len())?;
                 return Some(Trigger {
                     at: i,
