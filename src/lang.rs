@@ -300,6 +300,9 @@ pub struct Rules {
     /// The sieve of the words `time_words` lists (built at load).
     #[serde(skip)]
     pub time_sieve: Sieve,
+    /// The sieve of the first words of the state and organisation anaphors (built at load).
+    #[serde(skip)]
+    pub anaphor_sieve: Sieve,
 }
 
 impl Rules {
@@ -397,6 +400,8 @@ fn load(source: &str, lang: Lang) -> Rules {
     rules.trigger_sieve = Sieve::of(rules.trigger_index.keys().map(String::as_str));
     rules.noun_tails = NounTails::new(&rules.triggers);
     rules.time_sieve = Sieve::of(rules.time_words.keys().map(String::as_str));
+    let anaphors = rules.state_anaphors.iter().chain(&rules.organization_anaphors);
+    rules.anaphor_sieve = Sieve::of(anaphors.filter_map(|phrase| phrase.split(' ').next()));
     rules
 }
 
