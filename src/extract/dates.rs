@@ -4,7 +4,7 @@
 use super::Reader;
 use super::phrases::{listed, phrase_ends_at};
 use super::time::{Resolve, TimeExpr, weekday};
-use crate::lang::TimePhrase;
+use crate::lang::{TimePhrase, TimeWord};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
@@ -67,14 +67,16 @@ impl<'a> Reader<'a> {
             }
         }
         // The count of days at each word ("zwei Wochen": 14), read once for both kinds of span.
-        let counted: Vec<Option<u32>> = (0..lower.len()).map(|i| self.days_counted(tokens, lower, i)).collect();
+        // What each word is to the time rules, looked up once.
+        let said: Vec<TimeWord> = lower.iter().map(|w| self.rules.time_word(w)).collect();
+        let counted: Vec<Option<u32>> = (0..lower.len()).map(|i| self.days_counted(tokens, &said, i)).collect();
         out.extend(self.spans_before_an_event(lower, &counted, reference));
         out.extend(self.spans_ago(lower, &counted, reference));
         // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
         let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
         let future = || speaks_of_future;
-        out.extend(self.weekdays(tokens, lower, reference, &future));
-        out.extend(self.calendar_dates(tokens, lower, reference, &future));
+        out.extend(self.weekdays(tokens, lower, &said, reference, &future));
+        out.extend(self.calendar_dates(tokens, lower, &said, reference, &future));
         without_nested(out)
     }
 
@@ -90,6 +92,7 @@ impl<'a> Reader<'a> {
         &self,
         tokens: &[Token],
         lower: &[&str],
+        said: &[TimeWord],
         reference: PartialDate,
         future: &dyn Fn() -> bool,
     ) -> Vec<TimeExpr> {
@@ -112,14 +115,14 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < lower.len() {
-            let Some(n) = self.weekday_in(lower[i]) else {
+            let Some(n) = self.weekday_in(lower[i], said[i]) else {
                 i += 1;
                 continue;
             };
             let first = resolve(n, i);
             let joined = lower.get(i + 1).is_some_and(|w| listed(&self.rules.time.range_join, w));
             if joined
-                && let Some(m) = lower.get(i + 2).and_then(|w| self.rules.time_word(w).weekday)
+                && let Some(m) = said.get(i + 2).and_then(|w| w.weekday)
                 && let (TimeValue::Day(a), TimeValue::Day(b)) = (&first, resolve(m, i))
                 && a < &b
                 && (b - *a).num_days() < 7
@@ -140,12 +143,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A count of days or weeks ("zwei Wochen", "3 days") at `i`: the number of days.
-    fn days_counted(&self, tokens: &[Token], lower: &[&str], i: usize) -> Option<u32> {
-        let n =
-            self.rules.time_word(lower.get(i)?).count.or_else(|| {
-                (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten()
-            })?;
-        Some(n * self.rules.time_word(lower.get(i + 1)?).day_unit?)
+    fn days_counted(&self, tokens: &[Token], said: &[TimeWord], i: usize) -> Option<u32> {
+        let n = said
+            .get(i)?
+            .count
+            .or_else(|| (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten())?;
+        Some(n * said.get(i + 1)?.day_unit?)
     }
 
     /// "vor zwei Wochen", "three days ago": that long before the reference; a day counted in
@@ -173,9 +176,10 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// The weekday a word names, alone or with a part of the day ("Dienstagabend").
-    fn weekday_in(&self, word: &str) -> Option<u32> {
-        self.rules.time_word(word).weekday.or_else(|| {
+    /// The weekday a word (which `said` is to the time rules) names, alone or with a part of the
+    /// day ("Dienstagabend").
+    fn weekday_in(&self, word: &str, said: TimeWord) -> Option<u32> {
+        said.weekday.or_else(|| {
             let part = self.rules.time.weekday_parts.iter().find(|p| word.ends_with(p.as_str()))?;
             self.rules.time_word(&word[..word.len() - part.len()]).weekday
         })
@@ -203,6 +207,7 @@ impl<'a> Reader<'a> {
         &self,
         tokens: &[Token],
         lower: &[&str],
+        said: &[TimeWord],
         reference: PartialDate,
         future: &dyn Fn() -> bool,
     ) -> Vec<TimeExpr> {
@@ -225,7 +230,10 @@ impl<'a> Reader<'a> {
                     .and_then(|t| t.text.parse::<i32>().ok())
                     .filter(|y| (1900..=2100).contains(y))
             };
-            let month_at = |k: usize| lower.get(k).and_then(|w| self.rules.time_word(w.trim_end_matches('.')).month);
+            let month_at = |k: usize| {
+                let w = lower.get(k)?;
+                if w.ends_with('.') { self.rules.time_word(w.trim_end_matches('.')).month } else { said[k].month }
+            };
             // "12.10.2023": a date in digits, day first.
             if let Some(date) = digits_date(&tokens[i]) {
                 dates.push((i, i + 1, date));
@@ -320,7 +328,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // "im Sommer", "next spring": a season after a word of the phrase, three months.
-            if let Some(start) = self.rules.time_word(lower[i]).season
+            if let Some(start) = said[i].season
                 && i > 0
                 && (!tokens[i - 1].is_capitalized()
                     || self.rules.prepositions.contains_key(lower[i - 1])
