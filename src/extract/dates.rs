@@ -11,7 +11,8 @@ use chrono::Datelike;
 
 impl<'a> Reader<'a> {
     /// The sentence's time expressions; `lower` holds its words in lower case.
-    pub(super) fn time_expressions(&self, tokens: &[Token], lower: &[&str]) -> Vec<TimeExpr> {
+    /// The time expressions of a sentence (`tells`: a word of it is one a trigger group lists).
+    pub(super) fn time_expressions(&self, tokens: &[Token], lower: &[&str], tells: bool) -> Vec<TimeExpr> {
         let Some(reference) = self.reference else {
             return Vec::new();
         };
@@ -75,7 +76,7 @@ impl<'a> Reader<'a> {
         // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
         let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
         let future = || speaks_of_future;
-        out.extend(self.weekdays(tokens, lower, &said, reference, &future));
+        out.extend(self.weekdays(tokens, lower, &said, reference, &future, tells));
         out.extend(self.calendar_dates(tokens, lower, &said, reference, &future));
         without_nested(out)
     }
@@ -95,6 +96,7 @@ impl<'a> Reader<'a> {
         said: &[TimeWord],
         reference: PartialDate,
         future: &dyn Fn() -> bool,
+        tells: bool,
     ) -> Vec<TimeExpr> {
         // A cue of the future counts for the predicate it belongs to ("announced on Sunday that
         // troops would leave" is a past Sunday).
@@ -102,8 +104,7 @@ impl<'a> Reader<'a> {
         // "Die Minister kommen am Montag zusammen", "meets on Monday": a weekday in the present
         // tense is the coming one (the reference's own weekday is that day).
         let today = |n: u32| matches!(reference, PartialDate::Day(d) if d.weekday() == weekday(n));
-        // (The tree is read only in a sentence that tells an event.)
-        let tells = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
+        // (The tree is read only in a sentence that tells an event: `tells`.)
         let coming = |n: u32, at: usize| tells && !today(n) && self.told_in_present(tokens, at).unwrap_or(false);
         let resolve = |n: u32, at: usize| {
             if ahead(at) || coming(n, at) {

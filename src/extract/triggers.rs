@@ -86,8 +86,9 @@ impl<'a> Reader<'a> {
             }
         };
         // Only a form that is both a verb and a noun ("visit", "meeting") needs telling apart.
+        let groups = self.rules.groups_of(lower);
         let ambiguous = {
-            let mut kinds = self.rules.groups_of(lower).map(|g| g.frame.is_verb());
+            let mut kinds = groups.clone().map(|g| g.frame.is_verb());
             let first = kinds.next();
             kinds.any(|k| Some(k) != first)
         };
@@ -123,9 +124,7 @@ impl<'a> Reader<'a> {
                 g.frame.is_verb() != noun_context()
             }
         };
-        let exact = self
-            .rules
-            .groups_of(lower)
+        let exact = groups
             .filter(|g| particle_ok(g) && class_ok(g))
             .max_by_key(|g| (g.particle.is_some(), g.frame == Frame::Arrive || g.goods_moved));
         if let Some(group) = exact
