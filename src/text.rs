@@ -242,8 +242,9 @@ pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
             i = scan_word(&chars, i);
             // Keep the dot of a known abbreviation ("Dr.", "z.", "U.S.").
             if i < chars.len() && chars[i].1 == '.' {
-                let word: String = chars[start..=i].iter().map(|(_, c)| c).collect();
-                if rules.is_abbreviation(&word) {
+                // The word and its dot as the text has them (a dot takes one byte).
+                let word = &text[chars[start].0..=chars[i].0];
+                if rules.is_abbreviation(word) {
                     i += 1;
                 }
             }
