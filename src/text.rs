@@ -73,6 +73,19 @@ pub fn lower_case(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word split at its last hyphen, as `str::rsplit_once('-')` splits it, by a plain scan of its
+/// bytes (words are short; a hyphen's byte is never part of another character).
+pub fn split_last_hyphen(word: &str) -> Option<(&str, &str)> {
+    let at = word.bytes().rposition(|b| b == b'-')?;
+    Some((&word[..at], &word[at + 1..]))
+}
+
+/// A word split at its first hyphen, as `str::split_once('-')` splits it.
+pub fn split_first_hyphen(word: &str) -> Option<(&str, &str)> {
+    let at = word.bytes().position(|b| b == b'-')?;
+    Some((&word[..at], &word[at + 1..]))
+}
+
 /// Whether two strings are the same in lower case (`a.to_lowercase() == b.to_lowercase()`),
 /// without copying either where both are ASCII.
 pub fn same_in_lower_case(a: &str, b: &str) -> bool {
@@ -344,6 +357,14 @@ mod tests {
         }
         assert!(matches!(lower_case("minister-2"), Cow::Borrowed(_)));
         assert!(matches!(lower_case("straße"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn hyphens_split_words_as_the_string_methods_do() {
+        for w in ["US-Diplomaten", "G-20-Gipfel", "-x", "x-", "-", "", "Nord‑Süd", "Außen-", "ü-ö-ä"] {
+            assert_eq!(split_last_hyphen(w), w.rsplit_once('-'), "{w}");
+            assert_eq!(split_first_hyphen(w), w.split_once('-'), "{w}");
+        }
     }
 
     #[test]

@@ -378,7 +378,7 @@ impl<'a> Reader<'a> {
         let is_source = |k: usize| {
             let w = lower[k];
             self.rules.source_nouns.contains(w)
-                || w.rsplit_once('-').is_some_and(|(_, tail)| self.rules.source_nouns.contains(tail))
+                || crate::text::split_last_hyphen(w).is_some_and(|(_, tail)| self.rules.source_nouns.contains(tail))
         };
         let before = lower
             .iter()
@@ -408,9 +408,7 @@ impl<'a> Reader<'a> {
     /// ("US-Regierung"), not through media or other things named after it.
     fn can_speak(&self, tokens: &[Token], m: &Mention) -> bool {
         m.form != MentionForm::CompoundPrefix
-            || tokens[m.first]
-                .lower()
-                .rsplit_once('-')
+            || crate::text::split_last_hyphen(tokens[m.first].lower())
                 .is_some_and(|(_, head)| self.rules.actor_nouns.contains_key(head))
     }
 }

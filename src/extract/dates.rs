@@ -314,8 +314,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // "mid-June", "Mitte-Juni": a third of a month in one word.
-            if let Some((part, month)) = lower[i]
-                .split_once('-')
+            if let Some((part, month)) = crate::text::split_first_hyphen(lower[i])
                 .and_then(|(p, m)| Some((*self.rules.time.month_parts.get(p)?, *self.rules.months.get(m)?)))
             {
                 let year = year_at(i + 1);

@@ -141,7 +141,7 @@ impl<'a> Reader<'a> {
         if lower.len() < 7 {
             return None;
         }
-        let (head, rest) = match lower.rsplit_once('-') {
+        let (head, rest) = match crate::text::split_last_hyphen(lower) {
             Some((head, rest)) => (head.to_string(), rest.to_string()),
             None => {
                 // The first noun group with a form the word ends in after a head it allows.
@@ -234,6 +234,6 @@ impl<'a> Reader<'a> {
     /// A noun that names an event of its own ("Gipfel", "G-20-Gipfel", "talks").
     pub(super) fn is_event_noun(&self, lower: &str) -> bool {
         let noun = |w: &str| self.rules.groups_of(w).any(|g| !g.frame.is_verb());
-        noun(lower) || lower.rsplit_once('-').is_some_and(|(_, tail)| noun(tail))
+        noun(lower) || crate::text::split_last_hyphen(lower).is_some_and(|(_, tail)| noun(tail))
     }
 }

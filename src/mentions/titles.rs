@@ -187,7 +187,7 @@ impl Resolver<'_> {
         if self.rules.name_introducers.contains(&lower) || self.rules.name_introducers.contains(words[i]) {
             return Some((None, None, None, 1));
         }
-        let (prefix, head) = words[i].rsplit_once('-')?;
+        let (prefix, head) = crate::text::split_last_hyphen(words[i])?;
         if self.rules.name_introducers.contains(&lower_case(head)) {
             // "UNMIK-Leiter": an introducer with the body it works for.
             return Some((None, None, None, 1));
@@ -210,7 +210,7 @@ impl Resolver<'_> {
         after: usize,
     ) -> Option<(EntityId, usize)> {
         let is_org = |g: &Gazetteer, m: &gazetteer::FormMatch| g.entries[m.entry].kind == EntityKind::Igo;
-        if let Some((prefix, _)) = words[i].rsplit_once('-')
+        if let Some((prefix, _)) = crate::text::split_last_hyphen(words[i])
             && let Some(m) = self.gaz.match_form(&[prefix]).filter(|m| is_org(self.gaz, m))
         {
             self.add_known(m.entry);
@@ -230,7 +230,7 @@ impl Resolver<'_> {
             return Some((ids::known(&self.gaz.entries[m.entry]), start + m.len));
         }
         // "der NATO-Staaten", "der EU-Mitgliedsstaaten": the states of an organisation.
-        let (prefix, states) = words.get(start)?.rsplit_once('-')?;
+        let (prefix, states) = crate::text::split_last_hyphen(words.get(start)?)?;
         let states = states.to_lowercase();
         if !self.rules.pair_state_nouns.iter().any(|n| states.ends_with(n.as_str())) {
             return None;
@@ -402,7 +402,7 @@ impl Resolver<'_> {
     /// The word that makes the title at `i` a past office ("der ehemalige Außenminister", "the
     /// former president", "Ex-Präsident"): among the modifiers right before it, or its own prefix.
     pub(super) fn former_word(&self, tokens: &[Token], i: usize) -> Option<String> {
-        if let Some((prefix, _)) = tokens[i].text.split_once('-')
+        if let Some((prefix, _)) = crate::text::split_first_hyphen(&tokens[i].text)
             && self.is_former_form(prefix)
         {
             return Some(prefix.to_string());
