@@ -87,6 +87,9 @@ pub struct Gazetteer {
     states: HashMap<String, usize>,
     /// Sieves of the first tokens of the forms, demonyms and titles: most words open none.
     sieves: Sieves,
+    /// ISO-3 → the last words (lower case) of the forms of the state's government bodies, each
+    /// with its entry.
+    governments: HashMap<String, Vec<(String, usize)>>,
 }
 
 /// Sieves of the first tokens the gazetteer's forms, demonyms and titles are looked up by (the
@@ -240,6 +243,7 @@ impl Gazetteer {
         for (c, _) in additions.rows(Table::GivenNames) {
             g.given_names.insert(c[0].to_string());
         }
+        g.governments = g.government_forms();
         g.sieves = Sieves {
             forms: Sieve::of(g.forms.keys().map(String::as_str)),
             demonyms: CaselessSieve::of(g.demonyms.keys().map(String::as_str)),
@@ -372,16 +376,13 @@ impl Gazetteer {
         // Which of the state's bodies: the one form whose last word is the noun ("ukrainische
         // Regierung" for "Regierung", not the defence ministry listed first); none where several
         // or none fit ("ministry" of a state with two ministries).
+        let noun = noun.to_lowercase();
         let mut found: Vec<usize> = self
-            .forms
-            .values()
+            .governments
+            .get(iso)
+            .into_iter()
             .flatten()
-            .filter(|(tokens, e)| {
-                let entry = &self.entries[*e];
-                entry.kind == EntityKind::Government
-                    && entry.country.as_deref() == Some(iso)
-                    && tokens.last().is_some_and(|w| w.to_lowercase() == noun.to_lowercase())
-            })
+            .filter(|(last, _)| *last == noun)
             .map(|(_, e)| *e)
             .collect();
         found.sort_unstable();
@@ -390,6 +391,18 @@ impl Gazetteer {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// The last words (lower case) of the forms of each state's government bodies, by ISO-3.
+    fn government_forms(&self) -> HashMap<String, Vec<(String, usize)>> {
+        let mut by_state: HashMap<String, Vec<(String, usize)>> = HashMap::default();
+        for (tokens, e) in self.forms.values().flatten() {
+            let entry = &self.entries[*e];
+            if let (EntityKind::Government, Some(iso), Some(last)) = (entry.kind, &entry.country, tokens.last()) {
+                by_state.entry(iso.clone()).or_default().push((last.to_lowercase(), *e));
+            }
+        }
+        by_state
     }
 
     /// Entry by key.
@@ -458,6 +471,37 @@ pub fn parse_position(name: &str) -> Option<PositionType> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_government_is_found_by_its_state_and_noun_as_every_form_tried_finds_it() {
+        let g = get();
+        let scanned = |iso: &str, noun: &str| {
+            let mut found: Vec<usize> = g
+                .forms
+                .values()
+                .flatten()
+                .filter(|(tokens, e)| {
+                    let entry = &g.entries[*e];
+                    entry.kind == EntityKind::Government
+                        && entry.country.as_deref() == Some(iso)
+                        && tokens.last().is_some_and(|w| w.to_lowercase() == noun.to_lowercase())
+                })
+                .map(|(_, e)| *e)
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            if let [one] = found.as_slice() { Some(*one) } else { None }
+        };
+        let nouns = ["Regierung", "regierung", "Außenministerium", "government", "Ministry", "Kreml", "Haus"];
+        let mut some = 0;
+        for iso in g.states.keys() {
+            for noun in nouns {
+                assert_eq!(g.government_of(iso, noun), scanned(iso, noun), "{iso} {noun}");
+                some += usize::from(scanned(iso, noun).is_some());
+            }
+        }
+        assert!(some > 0);
+    }
 
     #[test]
     fn every_file_loads_and_keys_are_unique() {
