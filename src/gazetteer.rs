@@ -138,7 +138,12 @@ fn opt(cell: &str) -> Option<String> {
 }
 
 fn tokens_of(form: &str) -> Vec<String> {
-    text::tokenize(form, crate::lang::rules(Lang::De)).into_iter().map(|t| t.text).collect()
+    // The words are kept for the whole run: collected in place into the tokens' buffer, they
+    // would keep its room for several tokens too.
+    let mut words: Vec<String> =
+        text::tokenize(form, crate::lang::rules(Lang::De)).into_iter().map(|t| t.text).collect();
+    words.shrink_to_fit();
+    words
 }
 
 /// The entity key of the state with this ISO-3 code.
