@@ -2,6 +2,7 @@
 //! loaded from the TSV files in `data/gazetteer/` (compiled in) and indexed for matching.
 
 use crate::article::Lang;
+use crate::lang::{CaselessSieve, Sieve};
 use crate::model::{EntityKind, PositionType};
 use crate::text;
 use chrono::NaiveDate;
@@ -84,6 +85,20 @@ pub struct Gazetteer {
     given_names: HashSet<String>,
     /// ISO-3 to the state's entry.
     states: HashMap<String, usize>,
+    /// Sieves of the first tokens of the forms, demonyms and titles: most words open none.
+    sieves: Sieves,
+    /// ISO-3 → the last words (lower case) of the forms of the state's government bodies, each
+    /// with its entry.
+    governments: HashMap<String, Vec<(String, usize)>>,
+}
+
+/// Sieves of the first tokens the gazetteer's forms, demonyms and titles are looked up by (the
+/// last two also in lower case).
+#[derive(Debug, Default)]
+struct Sieves {
+    forms: Sieve,
+    demonyms: CaselessSieve,
+    titles: CaselessSieve,
 }
 
 /// A match of a gazetteer form in a token sequence.
@@ -123,7 +138,12 @@ fn opt(cell: &str) -> Option<String> {
 }
 
 fn tokens_of(form: &str) -> Vec<String> {
-    text::tokenize(form, crate::lang::rules(Lang::De)).into_iter().map(|t| t.text).collect()
+    // The words are kept for the whole run: collected in place into the tokens' buffer, they
+    // would keep its room for several tokens too.
+    let mut words: Vec<String> =
+        text::tokenize(form, crate::lang::rules(Lang::De)).into_iter().map(|t| t.text).collect();
+    words.shrink_to_fit();
+    words
 }
 
 /// The entity key of the state with this ISO-3 code.
@@ -228,6 +248,12 @@ impl Gazetteer {
         for (c, _) in additions.rows(Table::GivenNames) {
             g.given_names.insert(c[0].to_string());
         }
+        g.governments = g.government_forms();
+        g.sieves = Sieves {
+            forms: Sieve::of(g.forms.keys().map(String::as_str)),
+            demonyms: CaselessSieve::of(g.demonyms.keys().map(String::as_str)),
+            titles: CaselessSieve::of(g.titles.keys().map(String::as_str)),
+        };
         Ok(g)
     }
 
@@ -278,7 +304,11 @@ impl Gazetteer {
 
     /// The longest full form starting at `words[0]`. Ties go to the first-loaded entry.
     pub fn match_form(&self, words: &[&str]) -> Option<FormMatch> {
-        let candidates = self.forms.get(*words.first()?)?;
+        let first = *words.first()?;
+        if !self.sieves.forms.may_hold(first) {
+            return None;
+        }
+        let candidates = self.forms.get(first)?;
         candidates
             .iter()
             .filter(|(tokens, _)| tokens.len() <= words.len() && tokens.iter().zip(words).all(|(a, b)| a == b))
@@ -309,6 +339,9 @@ impl Gazetteer {
     /// The longest demonym starting at `words[0]`: (ISO-3, tokens matched).
     pub fn match_demonym(&self, words: &[&str]) -> Option<(String, usize)> {
         let first = words.first()?;
+        if !self.sieves.demonyms.may_hold(first) {
+            return None;
+        }
         // Most words are no demonym: look the first one up before lower-casing the rest.
         let candidates = match self.demonyms.get(*first) {
             Some(c) => c,
@@ -317,7 +350,7 @@ impl Gazetteer {
                 Cow::Borrowed(_) => return None,
             },
         };
-        let lower: Vec<String> = words.iter().take(3).map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<'_, str>> = words.iter().take(3).map(|w| text::lower_case(w)).collect();
         candidates
             .iter()
             .filter(|(tokens, _)| tokens.len() <= lower.len() && tokens.iter().zip(&lower).all(|(a, b)| a == b))
@@ -333,6 +366,9 @@ impl Gazetteer {
     /// The longest title starting at `words[0]` ("Foreign Minister", "Secretary of State").
     pub fn match_title(&self, words: &[&str]) -> Option<(&Title, usize)> {
         let first = *words.first()?;
+        if !self.sieves.titles.may_hold(first) {
+            return None;
+        }
         let lower = text::lower_case(first);
         let exact = self.titles.get(first).into_iter().flatten();
         let folded = (lower != first).then(|| self.titles.get(&*lower)).flatten().into_iter().flatten();
@@ -340,7 +376,7 @@ impl Gazetteer {
             .chain(folded)
             .filter(|(tokens, _)| {
                 tokens.len() <= words.len()
-                    && tokens.iter().zip(words).all(|(a, b)| a == b || a.to_lowercase() == b.to_lowercase())
+                    && tokens.iter().zip(words).all(|(a, b)| a == b || text::same_in_lower_case(a, b))
             })
             .max_by_key(|(tokens, _)| tokens.len())
             .map(|(tokens, title)| (title, tokens.len()))
@@ -357,16 +393,13 @@ impl Gazetteer {
         // Which of the state's bodies: the one form whose last word is the noun ("ukrainische
         // Regierung" for "Regierung", not the defence ministry listed first); none where several
         // or none fit ("ministry" of a state with two ministries).
+        let noun = noun.to_lowercase();
         let mut found: Vec<usize> = self
-            .forms
-            .values()
+            .governments
+            .get(iso)
+            .into_iter()
             .flatten()
-            .filter(|(tokens, e)| {
-                let entry = &self.entries[*e];
-                entry.kind == EntityKind::Government
-                    && entry.country.as_deref() == Some(iso)
-                    && tokens.last().is_some_and(|w| w.to_lowercase() == noun.to_lowercase())
-            })
+            .filter(|(last, _)| *last == noun)
             .map(|(_, e)| *e)
             .collect();
         found.sort_unstable();
@@ -375,6 +408,18 @@ impl Gazetteer {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// The last words (lower case) of the forms of each state's government bodies, by ISO-3.
+    fn government_forms(&self) -> HashMap<String, Vec<(String, usize)>> {
+        let mut by_state: HashMap<String, Vec<(String, usize)>> = HashMap::default();
+        for (tokens, e) in self.forms.values().flatten() {
+            let entry = &self.entries[*e];
+            if let (EntityKind::Government, Some(iso), Some(last)) = (entry.kind, &entry.country, tokens.last()) {
+                by_state.entry(iso.clone()).or_default().push((last.to_lowercase(), *e));
+            }
+        }
+        by_state
     }
 
     /// Entry by key.
@@ -443,6 +488,37 @@ pub fn parse_position(name: &str) -> Option<PositionType> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_government_is_found_by_its_state_and_noun_as_every_form_tried_finds_it() {
+        let g = get();
+        let scanned = |iso: &str, noun: &str| {
+            let mut found: Vec<usize> = g
+                .forms
+                .values()
+                .flatten()
+                .filter(|(tokens, e)| {
+                    let entry = &g.entries[*e];
+                    entry.kind == EntityKind::Government
+                        && entry.country.as_deref() == Some(iso)
+                        && tokens.last().is_some_and(|w| w.to_lowercase() == noun.to_lowercase())
+                })
+                .map(|(_, e)| *e)
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            if let [one] = found.as_slice() { Some(*one) } else { None }
+        };
+        let nouns = ["Regierung", "regierung", "Außenministerium", "government", "Ministry", "Kreml", "Haus"];
+        let mut some = 0;
+        for iso in g.states.keys() {
+            for noun in nouns {
+                assert_eq!(g.government_of(iso, noun), scanned(iso, noun), "{iso} {noun}");
+                some += usize::from(scanned(iso, noun).is_some());
+            }
+        }
+        assert!(some > 0);
+    }
 
     #[test]
     fn every_file_loads_and_keys_are_unique() {

@@ -5,6 +5,7 @@
 use crate::article::Lang;
 use crate::model::{Factuality, MaterielCategory, TransportMode};
 use serde::Deserialize;
+pub use sieve::{CaselessSieve, Sieve};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 pub use word_set::{WordMap, WordSet};
@@ -12,6 +13,7 @@ pub use word_set::{WordMap, WordSet};
 mod frames;
 mod inflect;
 mod phrase_index;
+mod sieve;
 mod triggers;
 mod word_set;
 mod words;
@@ -19,7 +21,7 @@ mod words;
 pub use frames::{FrameSlots, Slot};
 pub use inflect::Paradigms;
 pub use phrase_index::{PhraseHit, PhraseIndex};
-pub use triggers::{Frame, TriggerGroup};
+pub use triggers::{Frame, NounTails, TriggerGroup};
 pub use words::{Cues, TimePhrase, TimeWord, TimeWords};
 
 /// All rules of one language.
@@ -288,6 +290,12 @@ pub struct Rules {
     /// Trigger form → indices of the groups that list it (built at load).
     #[serde(skip)]
     pub trigger_index: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The sieve of the forms `trigger_index` lists (built at load).
+    #[serde(skip)]
+    pub trigger_sieve: Sieve,
+    /// The forms of the noun groups, for the heads of closed compounds (built at load).
+    #[serde(skip)]
+    pub noun_tails: NounTails,
     /// The time phrases and cues of the future each sentence is searched for (built at load).
     #[serde(skip)]
     pub time_index: PhraseIndex<TimePhrase>,
@@ -297,6 +305,12 @@ pub struct Rules {
     /// Word → what it is to the time rules (built at load; see `Rules::time_word`).
     #[serde(skip)]
     pub time_words: rustc_hash::FxHashMap<String, TimeWord>,
+    /// The sieve of the words `time_words` lists (built at load).
+    #[serde(skip)]
+    pub time_sieve: Sieve,
+    /// The sieve of the first words of the state and organisation anaphors (built at load).
+    #[serde(skip)]
+    pub anaphor_sieve: Sieve,
 }
 
 impl Rules {
@@ -306,8 +320,9 @@ impl Rules {
     }
 
     /// The trigger groups that list a form.
-    pub fn groups_of(&self, form: &str) -> impl Iterator<Item = &TriggerGroup> {
-        self.trigger_index.get(form).into_iter().flatten().map(|&g| &self.triggers[g])
+    pub fn groups_of(&self, form: &str) -> impl Iterator<Item = &TriggerGroup> + Clone {
+        let listed = if self.trigger_sieve.may_hold(form) { self.trigger_index.get(form) } else { None };
+        listed.into_iter().flatten().map(|&g| &self.triggers[g])
     }
 }
 
@@ -390,6 +405,11 @@ fn load(source: &str, lang: Lang) -> Rules {
     rules.time_index = words::time_index(&rules.time, &rules.cues);
     rules.cue_index = words::cue_index(&rules.cues);
     rules.time_words = words::time_word_table(&rules);
+    rules.trigger_sieve = Sieve::of(rules.trigger_index.keys().map(String::as_str));
+    rules.noun_tails = NounTails::new(&rules.triggers);
+    rules.time_sieve = Sieve::of(rules.time_words.keys().map(String::as_str));
+    let anaphors = rules.state_anaphors.iter().chain(&rules.organization_anaphors);
+    rules.anaphor_sieve = Sieve::of(anaphors.filter_map(|phrase| phrase.split(' ').next()));
     rules
 }
 
@@ -404,12 +424,12 @@ pub fn rules(lang: Lang) -> &'static Rules {
 impl Rules {
     /// Is this word (with its dot) an abbreviation?
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(word) || self.abbreviations.contains(&word.to_lowercase())
+        self.abbreviations.contains(word) || self.abbreviations.contains(&crate::text::lower_case(word))
     }
 
     /// Is this a month name?
     pub fn is_month(&self, word: &str) -> bool {
-        self.months.contains_key(&word.to_lowercase())
+        self.months.contains_key(&crate::text::lower_case(word))
     }
 
     /// The factuality a cue family gives.

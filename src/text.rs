@@ -73,6 +73,25 @@ pub fn lower_case(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word split at its last hyphen, as `str::rsplit_once('-')` splits it, by a plain scan of its
+/// bytes (words are short; a hyphen's byte is never part of another character).
+pub fn split_last_hyphen(word: &str) -> Option<(&str, &str)> {
+    let at = word.bytes().rposition(|b| b == b'-')?;
+    Some((&word[..at], &word[at + 1..]))
+}
+
+/// A word split at its first hyphen, as `str::split_once('-')` splits it.
+pub fn split_first_hyphen(word: &str) -> Option<(&str, &str)> {
+    let at = word.bytes().position(|b| b == b'-')?;
+    Some((&word[..at], &word[at + 1..]))
+}
+
+/// Whether two strings are the same in lower case (`a.to_lowercase() == b.to_lowercase()`),
+/// without copying either where both are ASCII.
+pub fn same_in_lower_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { lower_case(a) == lower_case(b) }
+}
+
 /// One sentence: a run of tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -107,26 +126,28 @@ pub fn segment(text: &str, rules: &Rules) -> Vec<Sentence> {
     let tokens = tokenize(text, rules);
     // Where sentences end is decided first, so the tokens can move into them, not be copied.
     let ends: Vec<bool> = (0..tokens.len()).map(|i| ends_sentence(&tokens, i, rules)).collect();
-    let mut sentences = Vec::new();
-    let mut current: Vec<Token> = Vec::new();
-    for (token, ends) in tokens.into_iter().zip(ends) {
-        if token.after_newline && !current.is_empty() {
-            push_sentence(&mut sentences, &mut current);
+    // The length of each sentence first, so that each takes its tokens in one allocation.
+    let mut lengths = Vec::new();
+    let mut current = 0;
+    for (token, &ends) in tokens.iter().zip(&ends) {
+        if token.after_newline && current > 0 {
+            lengths.push(std::mem::take(&mut current));
         }
-        current.push(token);
+        current += 1;
         if ends {
             // Closing quotes and brackets belong to the sentence they close.
-            push_sentence(&mut sentences, &mut current);
+            lengths.push(std::mem::take(&mut current));
         }
     }
-    push_sentence(&mut sentences, &mut current);
-    sentences
-}
-
-fn push_sentence(sentences: &mut Vec<Sentence>, current: &mut Vec<Token>) {
-    if !current.is_empty() {
-        sentences.push(Sentence { index: sentences.len(), tokens: std::mem::take(current) });
+    if current > 0 {
+        lengths.push(current);
     }
+    let mut tokens = tokens.into_iter();
+    lengths
+        .into_iter()
+        .enumerate()
+        .map(|(index, len)| Sentence { index, tokens: tokens.by_ref().take(len).collect() })
+        .collect()
 }
 
 /// Double quotation marks, opening or closing.
@@ -215,8 +236,11 @@ fn starts_sentence(token: &Token) -> bool {
 
 /// Splits a text into tokens. Abbreviations from the rules keep their dot.
 pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut tokens = Vec::new();
+    // Room for every character at once (a character takes a byte or more), and for the tokens
+    // of most texts (a word and the space after it take about six bytes).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
     let mut i = 0;
     let mut newline = false;
     while i < chars.len() {
@@ -231,8 +255,9 @@ pub fn tokenize(text: &str, rules: &Rules) -> Vec<Token> {
             i = scan_word(&chars, i);
             // Keep the dot of a known abbreviation ("Dr.", "z.", "U.S.").
             if i < chars.len() && chars[i].1 == '.' {
-                let word: String = chars[start..=i].iter().map(|(_, c)| c).collect();
-                if rules.is_abbreviation(&word) {
+                // The word and its dot as the text has them (a dot takes one byte).
+                let word = &text[chars[start].0..=chars[i].0];
+                if rules.is_abbreviation(word) {
                     i += 1;
                 }
             }
@@ -332,6 +357,25 @@ mod tests {
         }
         assert!(matches!(lower_case("minister-2"), Cow::Borrowed(_)));
         assert!(matches!(lower_case("straße"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn hyphens_split_words_as_the_string_methods_do() {
+        for w in ["US-Diplomaten", "G-20-Gipfel", "-x", "x-", "-", "", "Nord‑Süd", "Außen-", "ü-ö-ä"] {
+            assert_eq!(split_last_hyphen(w), w.rsplit_once('-'), "{w}");
+            assert_eq!(split_first_hyphen(w), w.split_once('-'), "{w}");
+        }
+    }
+
+    #[test]
+    fn same_in_lower_case_is_what_lower_casing_both_says() {
+        let words =
+            ["Minister", "minister", "MINISTER", "Straße", "STRASSE", "straße", "ΟΔΟΣ", "οδος", "οδoς", "İ", "i", ""];
+        for a in words {
+            for b in words {
+                assert_eq!(same_in_lower_case(a, b), a.to_lowercase() == b.to_lowercase(), "{a} {b}");
+            }
+        }
     }
 
     fn sentences(lang: Lang, text: &str) -> Vec<String> {

@@ -18,7 +18,7 @@ pub use dot::ARTICLE_VIEW_LIMIT;
 use crate::graph::{ArticleGraph, Base, sort_triples};
 use crate::time::PartialDate;
 use oxrdf::Triple;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::io::{self, Write};
 
 /// An output format.
@@ -191,7 +191,7 @@ pub fn write_streaming(format: Format, graph: &ArticleGraph, out: &mut dyn Write
 /// distinct descriptions (a few triples per actor), not with the articles.
 #[derive(Debug, Default)]
 pub struct Described {
-    written: HashSet<Triple>,
+    written: FxHashSet<Triple>,
 }
 
 impl Described {
@@ -200,8 +200,15 @@ impl Described {
     /// # Errors
     /// When the writer fails, or the format does not stream.
     pub fn write_new(&mut self, format: Format, graph: &ArticleGraph, out: &mut dyn Write) -> io::Result<()> {
-        // Only membership is asked of the set; what is written keeps the graph's sorted order.
-        let new: Vec<Triple> = graph.actors().iter().filter(|t| self.written.insert((*t).clone())).cloned().collect();
+        // Only membership is asked of the set; what is written keeps the graph's sorted order. A
+        // triple written before is not copied to be asked about.
+        let mut new: Vec<Triple> = Vec::new();
+        for t in graph.actors() {
+            if !self.written.contains(t) {
+                self.written.insert(t.clone());
+                new.push(t.clone());
+            }
+        }
         match format {
             Format::NTriples => ntriples::write(&new, out),
             Format::NQuads => nquads::write(graph.actors_name(), &new, out),

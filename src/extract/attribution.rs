@@ -74,13 +74,15 @@ impl<'a> Reader<'a> {
         self.previous_speaker = attribution.speaker.clone();
     }
 
-    /// Who speaks in the sentence; `lower` holds its words in lower case.
+    /// Who speaks in the sentence; `lower` holds its words in lower case, `triggered` whether a
+    /// word of it is one a trigger group lists.
     pub(super) fn attribution(
         &self,
         tokens: &[Token],
         lower: &[&str],
         mentions: &[Mention],
         clauses: &[Clause],
+        triggered: bool,
     ) -> Attribution {
         let mut att = Attribution::default();
         let cues_found = FoundCues::new(self.rules, lower);
@@ -178,7 +180,7 @@ impl<'a> Reader<'a> {
         }
         // "berichtete die Nachrichtenagentur Interfax", "the ministry said": the reporting verb's subject.
         let speech_verbs = self
-            .reporting_verbs(tokens, mentions, lower, &cues_found)
+            .reporting_verbs(tokens, mentions, lower, &cues_found, triggered)
             .into_iter()
             .filter(|v| !self.calls_off(lower, v.at));
         for SpeechVerb { at, accuses: accuse, reports } in speech_verbs {
@@ -280,11 +282,11 @@ impl<'a> Reader<'a> {
         mentions: &[Mention],
         lower: &[&str],
         cues_found: &FoundCues<'_>,
+        triggered: bool,
     ) -> Vec<SpeechVerb> {
         let cues = &self.rules.cues;
         // Tagged only where a word could be such a verb: a trigger stands in the sentence, and
         // some word's lemma as a verb is a reporting or accusing one.
-        let triggered = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
         let candidate =
             |w: &&str| self.verb_lemma_in(w, &cues.report_lemmas) || self.verb_lemma_in(w, &cues.accuse_lemmas);
         let tags = if triggered && lower.iter().any(candidate) { self.tagged(tokens) } else { None };
@@ -379,7 +381,7 @@ impl<'a> Reader<'a> {
         let is_source = |k: usize| {
             let w = lower[k];
             self.rules.source_nouns.contains(w)
-                || w.rsplit_once('-').is_some_and(|(_, tail)| self.rules.source_nouns.contains(tail))
+                || crate::text::split_last_hyphen(w).is_some_and(|(_, tail)| self.rules.source_nouns.contains(tail))
         };
         let before = lower
             .iter()
@@ -409,9 +411,7 @@ impl<'a> Reader<'a> {
     /// ("US-Regierung"), not through media or other things named after it.
     fn can_speak(&self, tokens: &[Token], m: &Mention) -> bool {
         m.form != MentionForm::CompoundPrefix
-            || tokens[m.first]
-                .lower()
-                .rsplit_once('-')
+            || crate::text::split_last_hyphen(tokens[m.first].lower())
                 .is_some_and(|(_, head)| self.rules.actor_nouns.contains_key(head))
     }
 }

@@ -4,14 +4,15 @@
 use super::Reader;
 use super::phrases::{listed, phrase_ends_at};
 use super::time::{Resolve, TimeExpr, weekday};
-use crate::lang::{RoleHint, TimePhrase};
+use crate::lang::{RoleHint, TimePhrase, TimeWord};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
 
 impl<'a> Reader<'a> {
     /// The sentence's time expressions; `lower` holds its words in lower case.
-    pub(super) fn time_expressions(&self, tokens: &[Token], lower: &[&str]) -> Vec<TimeExpr> {
+    /// The time expressions of a sentence (`tells`: a word of it is one a trigger group lists).
+    pub(super) fn time_expressions(&self, tokens: &[Token], lower: &[&str], tells: bool) -> Vec<TimeExpr> {
         let Some(reference) = self.reference else {
             return Vec::new();
         };
@@ -73,21 +74,23 @@ impl<'a> Reader<'a> {
             }
         }
         // The count of days at each word ("zwei Wochen": 14), read once for both kinds of span.
-        let counted: Vec<Option<u32>> = (0..lower.len()).map(|i| self.days_counted(tokens, lower, i)).collect();
+        // What each word is to the time rules, looked up once.
+        let said: Vec<TimeWord> = lower.iter().map(|w| self.rules.time_word(w)).collect();
+        let counted: Vec<Option<u32>> = (0..lower.len()).map(|i| self.days_counted(tokens, &said, i)).collect();
         out.extend(self.spans_before_an_event(lower, &counted, reference));
         out.extend(self.spans_ago(lower, &counted, reference));
         // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
         let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
         let future = || speaks_of_future;
-        out.extend(self.weekdays(tokens, lower, reference, &future));
-        out.extend(self.calendar_dates(tokens, lower, reference, &future));
-        let out = self.weekdays_in_their_week(lower, out);
+        out.extend(self.weekdays(tokens, lower, &said, reference, &future, tells));
+        out.extend(self.calendar_dates(tokens, lower, &said, reference, &future));
+        let out = self.weekdays_in_their_week(lower, &said, out);
         without_nested(out)
     }
 
     /// "on Friday last week", "am Freitag vergangener Woche": a weekday next to a week names
     /// that day of that week.
-    fn weekdays_in_their_week(&self, lower: &[&str], mut found: Vec<TimeExpr>) -> Vec<TimeExpr> {
+    fn weekdays_in_their_week(&self, lower: &[&str], said: &[TimeWord], mut found: Vec<TimeExpr>) -> Vec<TimeExpr> {
         let week_start = |t: &TimeExpr| match t.value {
             TimeValue::Span { start, end } | TimeValue::Window { earliest: start, latest: end, .. }
                 if (end - start).num_days() == 6 && start.weekday() == chrono::Weekday::Mon =>
@@ -102,13 +105,15 @@ impl<'a> Reader<'a> {
                 let (day, week) = (&found[d], &found[w]);
                 matches!(day.value, TimeValue::Day(_))
                     && day.last - day.first == 1
-                    && self.weekday_in(lower[day.first]).is_some()
+                    && self.weekday_in(lower[day.first], said[day.first]).is_some()
                     && week_start(week).is_some()
                     && (day.last == week.first || week.last == day.first)
             })
             .collect();
         for (d, w) in pairs {
-            let (Some(start), Some(n)) = (week_start(&found[w]), self.weekday_in(lower[found[d].first])) else {
+            let (Some(start), Some(n)) =
+                (week_start(&found[w]), self.weekday_in(lower[found[d].first], said[found[d].first]))
+            else {
                 continue;
             };
             let day = start + chrono::Duration::days(i64::from(weekday(n).num_days_from_monday()));
@@ -130,8 +135,10 @@ impl<'a> Reader<'a> {
         &self,
         tokens: &[Token],
         lower: &[&str],
+        said: &[TimeWord],
         reference: PartialDate,
         future: &dyn Fn() -> bool,
+        tells: bool,
     ) -> Vec<TimeExpr> {
         // A cue of the future counts for the predicate it belongs to ("announced on Sunday that
         // troops would leave" is a past Sunday).
@@ -139,8 +146,7 @@ impl<'a> Reader<'a> {
         // "Die Minister kommen am Montag zusammen", "meets on Monday": a weekday in the present
         // tense is the coming one (the reference's own weekday is that day).
         let today = |n: u32| matches!(reference, PartialDate::Day(d) if d.weekday() == weekday(n));
-        // (The tree is read only in a sentence that tells an event.)
-        let tells = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
+        // (The tree is read only in a sentence that tells an event: `tells`.)
         let coming = |n: u32, at: usize| tells && !today(n) && self.told_in_present(tokens, at).unwrap_or(false);
         let resolve = |n: u32, at: usize| {
             if ahead(at) || coming(n, at) {
@@ -152,14 +158,14 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < lower.len() {
-            let Some(n) = self.weekday_in(lower[i]) else {
+            let Some(n) = self.weekday_in(lower[i], said[i]) else {
                 i += 1;
                 continue;
             };
             let first = resolve(n, i);
             let joined = lower.get(i + 1).is_some_and(|w| listed(&self.rules.time.range_join, w));
             if joined
-                && let Some(m) = lower.get(i + 2).and_then(|w| self.rules.time_word(w).weekday)
+                && let Some(m) = said.get(i + 2).and_then(|w| w.weekday)
                 && let (TimeValue::Day(a), TimeValue::Day(b)) = (&first, resolve(m, i))
                 && a < &b
                 && (b - *a).num_days() < 7
@@ -180,12 +186,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A count of days or weeks ("zwei Wochen", "3 days") at `i`: the number of days.
-    fn days_counted(&self, tokens: &[Token], lower: &[&str], i: usize) -> Option<u32> {
-        let n =
-            self.rules.time_word(lower.get(i)?).count.or_else(|| {
-                (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten()
-            })?;
-        Some(n * self.rules.time_word(lower.get(i + 1)?).day_unit?)
+    fn days_counted(&self, tokens: &[Token], said: &[TimeWord], i: usize) -> Option<u32> {
+        let n = said
+            .get(i)?
+            .count
+            .or_else(|| (tokens[i].kind == TokenKind::Number).then(|| tokens[i].text.parse::<u32>().ok()).flatten())?;
+        Some(n * said.get(i + 1)?.day_unit?)
     }
 
     /// "vor zwei Wochen", "three days ago": that long before the reference; "in zwei Wochen",
@@ -220,9 +226,10 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// The weekday a word names, alone or with a part of the day ("Dienstagabend").
-    fn weekday_in(&self, word: &str) -> Option<u32> {
-        self.rules.time_word(word).weekday.or_else(|| {
+    /// The weekday a word (which `said` is to the time rules) names, alone or with a part of the
+    /// day ("Dienstagabend").
+    fn weekday_in(&self, word: &str, said: TimeWord) -> Option<u32> {
+        said.weekday.or_else(|| {
             let part = self.rules.time.weekday_parts.iter().find(|p| word.ends_with(p.as_str()))?;
             self.rules.time_word(&word[..word.len() - part.len()]).weekday
         })
@@ -250,6 +257,7 @@ impl<'a> Reader<'a> {
         &self,
         tokens: &[Token],
         lower: &[&str],
+        said: &[TimeWord],
         reference: PartialDate,
         future: &dyn Fn() -> bool,
     ) -> Vec<TimeExpr> {
@@ -279,7 +287,10 @@ impl<'a> Reader<'a> {
                     of.is_some_and(|h| h.first() == Some(&RoleHint::Of)).then(|| year_at(k + 1).map(|y| (y, k + 2)))?
                 })
             };
-            let month_at = |k: usize| lower.get(k).and_then(|w| self.rules.time_word(w.trim_end_matches('.')).month);
+            let month_at = |k: usize| {
+                let w = lower.get(k)?;
+                if w.ends_with('.') { self.rules.time_word(w.trim_end_matches('.')).month } else { said[k].month }
+            };
             // "12.10.2023": a date in digits, day first.
             if let Some(date) = digits_date(&tokens[i]) {
                 dates.push((i, i + 1, date));
@@ -359,8 +370,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // "mid-June", "Mitte-Juni": a third of a month in one word.
-            if let Some((part, month)) = lower[i]
-                .split_once('-')
+            if let Some((part, month)) = crate::text::split_first_hyphen(lower[i])
                 .and_then(|(p, m)| Some((*self.rules.time.month_parts.get(p)?, *self.rules.months.get(m)?)))
             {
                 let year = year_at(i + 1);
@@ -374,7 +384,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // "im Sommer", "next spring": a season after a word of the phrase, three months.
-            if let Some(start) = self.rules.time_word(lower[i]).season
+            if let Some(start) = said[i].season
                 && i > 0
                 && (!tokens[i - 1].is_capitalized()
                     || self.rules.prepositions.contains_key(lower[i - 1])

@@ -232,9 +232,12 @@ impl<'a> Reader<'a> {
         let tokens = &sentence.tokens;
         let clauses = self.clauses(tokens, mentions);
         let lower: Vec<&str> = tokens.iter().map(Token::lower).collect();
-        let times = self.time_expressions(tokens, &lower);
+        // Whether a word of the sentence is one some trigger group lists (asked once for the rules
+        // that read the grammar only where the sentence may tell an event).
+        let tells = lower.iter().any(|w| self.rules.groups_of(w).next().is_some());
+        let times = self.time_expressions(tokens, &lower, tells);
         let triggers = self.triggers(tokens, &clauses);
-        let mut attribution = self.attribution(tokens, &lower, mentions, &clauses);
+        let mut attribution = self.attribution(tokens, &lower, mentions, &clauses, tells);
         if attribution.speaker.is_none()
             && attribution.sourced
             && let Some((first, last, state)) = self.unnamed_source(tokens, &lower, mentions)

@@ -86,8 +86,9 @@ impl<'a> Reader<'a> {
             }
         };
         // Only a form that is both a verb and a noun ("visit", "meeting") needs telling apart.
+        let groups = self.rules.groups_of(lower);
         let ambiguous = {
-            let mut kinds = self.rules.groups_of(lower).map(|g| g.frame.is_verb());
+            let mut kinds = groups.clone().map(|g| g.frame.is_verb());
             let first = kinds.next();
             kinds.any(|k| Some(k) != first)
         };
@@ -123,9 +124,7 @@ impl<'a> Reader<'a> {
                 g.frame.is_verb() != noun_context()
             }
         };
-        let exact = self
-            .rules
-            .groups_of(lower)
+        let exact = groups
             .filter(|g| particle_ok(g) && class_ok(g))
             .max_by_key(|g| (g.particle.is_some(), g.frame == Frame::Arrive || g.goods_moved));
         if let Some(group) = exact
@@ -142,16 +141,14 @@ impl<'a> Reader<'a> {
         if lower.len() < 7 {
             return None;
         }
-        let (head, rest) = match lower.rsplit_once('-') {
+        let (head, rest) = match crate::text::split_last_hyphen(lower) {
             Some((head, rest)) => (head.to_string(), rest.to_string()),
             None => {
-                let group = self.rules.triggers.iter().filter(|g| !g.frame.is_verb()).find(|g| {
-                    g.forms.iter().any(|f| {
-                        lower.len() > f.len() + 2
-                            && lower.ends_with(f.as_str())
-                            && self.allowed_compound(&lower[..lower.len() - f.len()], g.frame)
-                    })
+                // The first noun group with a form the word ends in after a head it allows.
+                let (g, _) = self.rules.noun_tails.ending(lower, 2).into_iter().find(|&(g, len)| {
+                    self.allowed_compound(&lower[..lower.len() - len], self.rules.triggers[g].frame)
                 })?;
+                let group = &self.rules.triggers[g];
                 let form = group.forms.iter().filter(|f| lower.ends_with(f.as_str())).max_by_key(|f| f.len())?;
                 return Some(Trigger {
                     at: i,
@@ -237,6 +234,6 @@ impl<'a> Reader<'a> {
     /// A noun that names an event of its own ("Gipfel", "G-20-Gipfel", "talks").
     pub(super) fn is_event_noun(&self, lower: &str) -> bool {
         let noun = |w: &str| self.rules.groups_of(w).any(|g| !g.frame.is_verb());
-        noun(lower) || lower.rsplit_once('-').is_some_and(|(_, tail)| noun(tail))
+        noun(lower) || crate::text::split_last_hyphen(lower).is_some_and(|(_, tail)| noun(tail))
     }
 }

@@ -5,6 +5,7 @@
 //! one another ("wies … zurück": "wies", later "zurück"), each part starting after the one before
 //! it starts. A phrase occurs where its first part starts and the rest follow.
 
+use super::sieve::Sieve;
 use rustc_hash::FxHashMap;
 
 /// Phrases, each with a tag its builder gives it, indexed by their first word.
@@ -14,6 +15,8 @@ pub struct PhraseIndex<T> {
     by_first: FxHashMap<String, Vec<u32>>,
     /// Each phrase: its text, its parts as words, its tag.
     phrases: Vec<Phrase<T>>,
+    /// The sieve of the first words: most words of a sentence open no phrase.
+    sieve: Sieve,
 }
 
 #[derive(Debug)]
@@ -38,7 +41,7 @@ pub struct PhraseHit<'i, T> {
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: FxHashMap::default(), phrases: Vec::new() }
+        PhraseIndex { by_first: FxHashMap::default(), phrases: Vec::new(), sieve: Sieve::default() }
     }
 }
 
@@ -53,6 +56,7 @@ impl<T> PhraseIndex<T> {
             index.by_first.entry(parts[0][0].clone()).or_default().push(id);
             index.phrases.push(Phrase { text: text.to_string(), parts, tag });
         }
+        index.sieve = Sieve::of(index.by_first.keys().map(String::as_str));
         index
     }
 
@@ -63,7 +67,7 @@ impl<T> PhraseIndex<T> {
         if self.phrases.is_empty() {
             return Vec::new();
         }
-        for (at, word) in words.iter().enumerate() {
+        for (at, word) in words.iter().enumerate().filter(|(_, word)| self.sieve.may_hold(word)) {
             let Some(ids) = self.by_first.get(*word) else { continue };
             for &id in ids {
                 if occurs_at(words, &self.phrases[id as usize].parts, at) {

@@ -1,7 +1,9 @@
 //! Sets of words and maps from words from a language file: kept in order for whatever lists
 //! them, and hashed for the question rules ask at every word of every sentence, whether a word is
-//! in them (and what it maps to).
+//! in them (and what it maps to). A sieve of their words' first and last bytes and lengths tells
+//! most words that are not in them apart before any is hashed.
 
+use super::sieve::Sieve;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,12 +14,14 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct WordSet {
     sorted: BTreeSet<String>,
     hashed: FxHashSet<String>,
+    sieve: Sieve,
 }
 
 impl From<BTreeSet<String>> for WordSet {
     fn from(sorted: BTreeSet<String>) -> WordSet {
         let hashed = sorted.iter().cloned().collect();
-        WordSet { sorted, hashed }
+        let sieve = Sieve::of(sorted.iter().map(String::as_str));
+        WordSet { sorted, hashed, sieve }
     }
 }
 
@@ -39,7 +43,7 @@ impl<'a> IntoIterator for &'a WordSet {
 impl WordSet {
     /// Whether the word is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.hashed.contains(word)
+        self.sieve.may_hold(word) && self.hashed.contains(word)
     }
 
     /// The words in order.
@@ -54,6 +58,7 @@ impl WordSet {
 
     /// Adds a word; whether it was new.
     pub fn insert(&mut self, word: String) -> bool {
+        self.sieve.add(&word);
         self.hashed.insert(word.clone());
         self.sorted.insert(word)
     }
@@ -66,18 +71,20 @@ impl WordSet {
 pub struct WordMap<V> {
     sorted: BTreeMap<String, V>,
     hashed: FxHashMap<String, V>,
+    sieve: Sieve,
 }
 
 impl<V> Default for WordMap<V> {
     fn default() -> WordMap<V> {
-        WordMap { sorted: BTreeMap::new(), hashed: FxHashMap::default() }
+        WordMap { sorted: BTreeMap::new(), hashed: FxHashMap::default(), sieve: Sieve::default() }
     }
 }
 
 impl<V: Clone> From<BTreeMap<String, V>> for WordMap<V> {
     fn from(sorted: BTreeMap<String, V>) -> WordMap<V> {
         let hashed = sorted.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        WordMap { sorted, hashed }
+        let sieve = Sieve::of(sorted.keys().map(String::as_str));
+        WordMap { sorted, hashed, sieve }
     }
 }
 
@@ -93,12 +100,12 @@ impl<'a, V> IntoIterator for &'a WordMap<V> {
 impl<V> WordMap<V> {
     /// The value of a word.
     pub fn get(&self, word: &str) -> Option<&V> {
-        self.hashed.get(word)
+        if self.sieve.may_hold(word) { self.hashed.get(word) } else { None }
     }
 
     /// Whether the word has a value.
     pub fn contains_key(&self, word: &str) -> bool {
-        self.hashed.contains_key(word)
+        self.sieve.may_hold(word) && self.hashed.contains_key(word)
     }
 
     /// The words and their values in order.
@@ -132,6 +139,19 @@ mod tests {
         assert!(set.insert("c".into()) && !set.insert("a".into()));
         assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
         assert!(set.contains("c") && !set.contains("d") && !set.is_empty());
+    }
+
+    #[test]
+    fn a_word_set_and_a_word_map_answer_as_their_hashes_do() {
+        let words = ["ab", "ba", "abc", "Treffen", "meeting", "ü"];
+        let mut set: WordSet = words.iter().map(|w| w.to_string()).collect();
+        set.insert("zz".into());
+        let map = WordMap::from(words.iter().map(|w| (w.to_string(), w.len())).collect::<BTreeMap<_, _>>());
+        for w in words.iter().chain(&["a", "b", "abd", "treffen", "Meeting", "u", "", "zz"]) {
+            assert_eq!(set.contains(w), set.hashed.contains(*w), "{w}");
+            assert_eq!(map.get(w), map.hashed.get(*w), "{w}");
+            assert_eq!(map.contains_key(w), map.hashed.contains_key(*w), "{w}");
+        }
     }
 
     #[test]

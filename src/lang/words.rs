@@ -330,6 +330,9 @@ pub(super) fn time_word_table(rules: &Rules) -> FxHashMap<String, TimeWord> {
 impl Rules {
     /// What a word (lower case) is to the time rules: one lookup for all of them.
     pub fn time_word(&self, word: &str) -> TimeWord {
+        if !self.time_sieve.may_hold(word) {
+            return TimeWord::default();
+        }
         self.time_words.get(word).copied().unwrap_or_default()
     }
 }

@@ -258,7 +258,7 @@ impl Resolver<'_> {
         i: usize,
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
-        let len = phrase_at(&self.rules.organization_anaphors, &sentence.tokens, i)?;
+        let len = self.anaphor_at(&self.rules.organization_anaphors, &sentence.tokens, i)?;
         let this_sentence = out
             .iter()
             .rev()
@@ -271,7 +271,16 @@ impl Resolver<'_> {
     }
 
     pub(super) fn state_anaphor(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        phrase_at(&self.rules.state_anaphors, tokens, i)
+        self.anaphor_at(&self.rules.state_anaphors, tokens, i)
+    }
+
+    /// The length of the first of the anaphors `phrases` at token `i`; a word that opens none of
+    /// them is mostly told apart by the sieve of their first words.
+    fn anaphor_at(&self, phrases: &[String], tokens: &[Token], i: usize) -> Option<usize> {
+        if !self.rules.anaphor_sieve.may_hold(tokens.get(i)?.lower()) {
+            return None;
+        }
+        phrase_at(phrases, tokens, i)
     }
 }
 

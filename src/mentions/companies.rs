@@ -46,7 +46,7 @@ impl Resolver<'_> {
         let noun_before = |nouns: &crate::lang::WordSet| {
             i > 0 && {
                 let before = tokens[i - 1].lower();
-                let head = before.rsplit('-').next().unwrap_or(before);
+                let head = crate::text::split_last_hyphen(before).map_or(before, |(_, tail)| tail);
                 nouns.iter().any(|n| head == n.as_str() || (self.rules.closed_compounds && head.ends_with(n.as_str())))
             }
         };
@@ -76,7 +76,7 @@ impl Resolver<'_> {
         let key = ids::company(&sentence_slice(tokens, i, if closed { end } else { last }));
         // "US-Elektroautobauer Tesla Motors": the state prefixed to the company noun.
         let country = after_noun
-            .then(|| tokens[i - 1].text.split_once('-'))
+            .then(|| crate::text::split_first_hyphen(&tokens[i - 1].text))
             .flatten()
             .and_then(|(prefix, _)| self.gaz.match_form(&[prefix]))
             .and_then(|m| self.gaz.entries[m.entry].iso.clone())

@@ -80,8 +80,8 @@ impl Resolver<'_> {
         i: usize,
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
-        let (prefix, rest) = words[i].rsplit_once('-')?;
-        let &noun = self.rules.actor_nouns.get(&rest.to_lowercase())?;
+        let (prefix, rest) = crate::text::split_last_hyphen(words[i])?;
+        let &noun = self.rules.actor_nouns.get(&crate::text::lower_case(rest))?;
         let m = self.gaz.match_form(&[prefix])?;
         let entry = &self.gaz.entries[m.entry];
         match (entry.kind, entry.iso.clone()) {
@@ -192,7 +192,7 @@ impl Resolver<'_> {
         if !is_title(last) {
             return None;
         }
-        let (prefix, _) = first.split_once('-')?;
+        let (prefix, _) = crate::text::split_first_hyphen(first)?;
         let m = self.gaz.match_form(&[prefix])?;
         let entry = &self.gaz.entries[m.entry];
         let country = entry.iso.clone().or_else(|| entry.country.clone());

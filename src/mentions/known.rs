@@ -84,7 +84,7 @@ impl Resolver<'_> {
         let before_title = !governed
             && words.get(i + m.len).is_some_and(|w| {
                 self.gaz.match_title(&words[i + m.len..]).is_some()
-                    || self.rules.name_introducers.contains(&w.to_lowercase())
+                    || self.rules.name_introducers.contains(&crate::text::lower_case(w))
             });
         let genitive = !governed
             && self.followed_by_title_or_person(words, i + m.len)
@@ -258,7 +258,7 @@ impl Resolver<'_> {
         out: &mut Vec<Mention>,
     ) -> Option<usize> {
         // "Putin-Besuch", and "G-20-Gipfel" whose name has a hyphen of its own.
-        let prefix = match (words[i].split_once('-'), words[i].rsplit_once('-')) {
+        let prefix = match (crate::text::split_first_hyphen(words[i]), crate::text::split_last_hyphen(words[i])) {
             (Some((first, _)), Some((longest, _))) => {
                 if self.gaz.match_form(&[first]).is_none() && self.gaz.match_form(&[longest]).is_some() {
                     longest

@@ -64,9 +64,7 @@ impl Resolver<'_> {
                 continue;
             }
             // "al-Muhandis", "bin-Salman": a particle joined to a capitalised name.
-            let joined_particle = t
-                .text
-                .split_once('-')
+            let joined_particle = crate::text::split_first_hyphen(&t.text)
                 .is_some_and(|(p, rest)| self.rules.name_particles.contains(p) && rest.starts_with(char::is_uppercase));
             let ok = t.kind == TokenKind::Word
                 && (t.is_capitalized() || joined_particle)

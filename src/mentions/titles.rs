@@ -5,7 +5,7 @@ use super::{Mention, MentionForm, Resolver, ids, mention};
 use crate::gazetteer::{self, Gazetteer};
 use crate::lang::RoleHint;
 use crate::model::{Entity, EntityId, EntityKind, Position, PositionType};
-use crate::text::{Sentence, Token, TokenKind};
+use crate::text::{Sentence, Token, TokenKind, lower_case};
 
 impl Resolver<'_> {
     /// "Außenminister Sergej Lawrow", "der US-Sonderbeauftragte für Nordkorea, Sung Kim",
@@ -92,7 +92,7 @@ impl Resolver<'_> {
                 }
                 None => self.person_named(sentence, words, j, name_end, country.as_deref()),
             };
-            if let Some(lemma) = self.rules.role_nouns.get(&words[i].to_lowercase()) {
+            if let Some(lemma) = self.rules.role_nouns.get(&lower_case(words[i])) {
                 self.role_holders.insert(lemma.clone(), key.clone());
             }
             let former = self.former_before(tokens, i);
@@ -201,8 +201,8 @@ impl Resolver<'_> {
         if self.rules.name_introducers.contains(&lower) || self.rules.name_introducers.contains(words[i]) {
             return Some((None, None, None, 1));
         }
-        let (prefix, head) = words[i].rsplit_once('-')?;
-        if self.rules.name_introducers.contains(&head.to_lowercase()) {
+        let (prefix, head) = crate::text::split_last_hyphen(words[i])?;
+        if self.rules.name_introducers.contains(&lower_case(head)) {
             // "UNMIK-Leiter": an introducer with the body it works for.
             return Some((None, None, None, 1));
         }
@@ -224,13 +224,13 @@ impl Resolver<'_> {
         after: usize,
     ) -> Option<(EntityId, usize)> {
         let is_org = |g: &Gazetteer, m: &gazetteer::FormMatch| g.entries[m.entry].kind == EntityKind::Igo;
-        if let Some((prefix, _)) = words[i].rsplit_once('-')
+        if let Some((prefix, _)) = crate::text::split_last_hyphen(words[i])
             && let Some(m) = self.gaz.match_form(&[prefix]).filter(|m| is_org(self.gaz, m))
         {
             self.add_known(m.entry);
             return Some((ids::known(&self.gaz.entries[m.entry]), after));
         }
-        let next = words.get(after)?.to_lowercase();
+        let next = lower_case(words.get(after)?);
         let linked = self.rules.genitive_determiners.contains(&next)
             || self.rules.prepositions.get(&next).is_some_and(|h| h.contains(&RoleHint::Of));
         if !linked {
@@ -238,13 +238,13 @@ impl Resolver<'_> {
         }
         let start = after
             + 1
-            + usize::from(words.get(after + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
+            + usize::from(words.get(after + 1).is_some_and(|w| self.rules.determiners.contains(&lower_case(w))));
         if let Some(m) = self.gaz.match_form(words.get(start..)?).filter(|m| is_org(self.gaz, m)) {
             self.add_known(m.entry);
             return Some((ids::known(&self.gaz.entries[m.entry]), start + m.len));
         }
         // "der NATO-Staaten", "der EU-Mitgliedsstaaten": the states of an organisation.
-        let (prefix, states) = words.get(start)?.rsplit_once('-')?;
+        let (prefix, states) = crate::text::split_last_hyphen(words.get(start)?)?;
         let states = states.to_lowercase();
         if !self.rules.pair_state_nouns.iter().any(|n| states.ends_with(n.as_str())) {
             return None;
@@ -267,7 +267,7 @@ impl Resolver<'_> {
         if let Some(found) = genitive_at(at) {
             return Some(found);
         }
-        if words.get(at).is_some_and(|w| self.rules.genitive_determiners.contains(&w.to_lowercase()))
+        if words.get(at).is_some_and(|w| self.rules.genitive_determiners.contains(&lower_case(w)))
             && let Some(m) = words.get(at + 1..).and_then(|w| self.gaz.match_form(w))
             && self.gaz.entries[m.entry].kind == EntityKind::State
             && let Some(iso) = self.gaz.entries[m.entry].iso.clone()
@@ -275,12 +275,12 @@ impl Resolver<'_> {
             return Some((iso, at + 1 + m.len));
         }
         // "of Morocco", "ministers from Peru".
-        let hints = self.rules.prepositions.get(&words.get(at)?.to_lowercase())?;
+        let hints = self.rules.prepositions.get(&lower_case(words.get(at)?))?;
         if !hints.contains(&RoleHint::Of) && !hints.contains(&RoleHint::Source) {
             return None;
         }
         let start =
-            at + 1 + usize::from(words.get(at + 1).is_some_and(|w| self.rules.determiners.contains(&w.to_lowercase())));
+            at + 1 + usize::from(words.get(at + 1).is_some_and(|w| self.rules.determiners.contains(&lower_case(w))));
         let m = self.gaz.match_form(words.get(start..)?)?;
         let iso = self.gaz.entries[m.entry].iso.clone()?;
         Some((iso, start + m.len))
@@ -383,11 +383,11 @@ impl Resolver<'_> {
     /// phrase (`genitive`), in the genitive where the language marks it, by its ending or a
     /// genitive determiner. With the end of its name.
     pub(super) fn joined_state(&self, words: &[&str], at: usize, genitive: bool) -> Option<(String, usize)> {
-        let joiner = words.get(at)?.to_lowercase();
+        let joiner = lower_case(words.get(at)?);
         if !self.rules.coordinators.contains(&joiner) && joiner != "," {
             return None;
         }
-        let determiner = words.get(at + 1).map(|w| w.to_lowercase()).filter(|w| self.rules.determiners.contains(w));
+        let determiner = words.get(at + 1).map(|w| lower_case(w)).filter(|w| self.rules.determiners.contains(w));
         let start = at + 1 + usize::from(determiner.is_some());
         let m = self.gaz.match_form(words.get(start..)?)?;
         let entry = &self.gaz.entries[m.entry];
@@ -402,7 +402,7 @@ impl Resolver<'_> {
     /// adjective ending ("frühere": "früher")?
     pub(super) fn is_former_form(&self, form: &str) -> bool {
         let former = &self.rules.former_words;
-        let lower = form.to_lowercase();
+        let lower = lower_case(form);
         let inflected = self
             .rules
             .demonym_endings
@@ -433,7 +433,7 @@ impl Resolver<'_> {
     /// The word that makes the title at `i` a past office ("der ehemalige Außenminister", "the
     /// former president", "Ex-Präsident"): among the modifiers right before it, or its own prefix.
     pub(super) fn former_word(&self, tokens: &[Token], i: usize) -> Option<String> {
-        if let Some((prefix, _)) = tokens[i].text.split_once('-')
+        if let Some((prefix, _)) = crate::text::split_first_hyphen(&tokens[i].text)
             && self.is_former_form(prefix)
         {
             return Some(prefix.to_string());

@@ -3,37 +3,95 @@
 use super::perceptron::{hash_str, mix};
 
 /// A table of `key TAB value` lines sorted by key bytes, searched where it lies: a binary search
-/// over byte offsets, each step reading the line around its midpoint. Nothing is built, and only
+/// over byte offsets, each step reading the line around its midpoint. Only the lines of the
+/// search's first [`TOP_LEVELS`] steps, which every search reads, are found once, at load; only
 /// the pages a search reads are brought into memory.
 #[derive(Default)]
 struct Table {
     text: &'static str,
+    /// The lines of the first steps, as a binary tree in an array: the step after node `k` is
+    /// node `2k + 1` where the key sorts before its line, `2k + 2` where after.
+    top: Vec<Step>,
+}
+
+/// The searches' first steps in a table: [`TOP_LEVELS`] levels of the tree of steps.
+const TOP_LEVELS: u32 = 8;
+
+/// One step of the binary search: the line read at the midpoint of `lo..hi`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Step {
+    /// Where the line starts (the end of the range where the key sorts before it).
+    start: usize,
+    /// Where its key ends.
+    tab: usize,
+    /// Where the next line starts (the start of the range where the key sorts after it).
+    next: usize,
 }
 
 impl Table {
     fn new(text: &'static str) -> Table {
-        Table { text }
+        let mut table = Table { text, top: vec![Step::default(); (1 << TOP_LEVELS) - 1] };
+        table.fill_top(0, 0, text.len());
+        table
+    }
+
+    /// Works out node `k` of the first steps, the step a search makes in `lo..hi`, and those
+    /// after it; a node no search reaches stays empty.
+    fn fill_top(&mut self, k: usize, lo: usize, hi: usize) {
+        if k >= self.top.len() || lo >= hi {
+            return;
+        }
+        let step = self.step(lo, hi);
+        self.top[k] = step;
+        self.fill_top(2 * k + 1, lo, step.start);
+        self.fill_top(2 * k + 2, step.next, hi);
+    }
+
+    /// The line at the midpoint of `lo..hi` (`lo` is the start of a line).
+    fn step(&self, lo: usize, hi: usize) -> Step {
+        let (start, tab) = self.line_at(lo, hi);
+        Step { start, tab, next: self.next_line(tab) }
+    }
+
+    /// Where the line at the midpoint of `lo..hi` starts, and where its key ends.
+    #[inline]
+    fn line_at(&self, lo: usize, hi: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+        let line = &bytes[start..];
+        (start, start + line.iter().position(|&b| b == b'\t' || b == b'\n').unwrap_or(line.len()))
+    }
+
+    /// Where the line after the one that holds `at` starts.
+    #[inline]
+    fn next_line(&self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| at + p + 1)
     }
 
     fn get(&self, key: &str) -> Option<&'static str> {
         let bytes = self.text.as_bytes();
         let (mut lo, mut hi) = (0, bytes.len());
+        let mut k = 0;
         // `lo` is always the start of a line; every line between `lo` and `hi` is still a candidate.
         while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
-            let line = &bytes[start..];
-            let tab = line.iter().position(|&b| b == b'\t' || b == b'\n').unwrap_or(line.len());
-            match line[..tab].cmp(key.as_bytes()) {
-                std::cmp::Ordering::Equal if line.get(tab) == Some(&b'\t') => {
-                    let value = &self.text[start + tab + 1..];
+            let top = self.top.get(k);
+            let (start, tab) = top.map_or_else(|| self.line_at(lo, hi), |step| (step.start, step.tab));
+            match bytes[start..tab].cmp(key.as_bytes()) {
+                std::cmp::Ordering::Equal if bytes.get(tab) == Some(&b'\t') => {
+                    let value = &self.text[tab + 1..];
                     return Some(value.split('\n').next().unwrap_or(value));
                 }
                 std::cmp::Ordering::Equal => return None,
                 std::cmp::Ordering::Less => {
-                    lo = line[tab..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| start + tab + p + 1);
+                    lo = top.map_or_else(|| self.next_line(tab), |step| step.next);
+                    k = k.saturating_mul(2).saturating_add(2);
                 }
-                std::cmp::Ordering::Greater => hi = start,
+                std::cmp::Ordering::Greater => {
+                    hi = start;
+                    k = k.saturating_mul(2).saturating_add(1);
+                }
             }
         }
         None
@@ -169,6 +227,32 @@ mod tests {
         assert_eq!(lex.lemma("Haus"), None);
         assert_eq!(lex.cluster("HAUS"), None);
         assert_eq!(lex.cluster("Haus"), Some(12));
+    }
+
+    #[test]
+    fn the_first_steps_worked_out_at_load_find_what_the_plain_search_finds() {
+        let mut keys: Vec<String> =
+            (0..3000u32).map(|n| format!("{}", n.wrapping_mul(2_654_435_761) % 100_000)).collect();
+        keys.extend(["Ärger", "a", "ab", "zz", "zzz", "über", "~no-tab"].map(String::from));
+        keys.sort();
+        keys.dedup();
+        // Every line a key and its place, but one without a value; the last without a line break.
+        let lines: Vec<String> = keys
+            .iter()
+            .enumerate()
+            .map(|(v, k)| if k == "~no-tab" { k.clone() } else { format!("{k}\t{v}") })
+            .collect();
+        let text: &'static str = Box::leak(lines.join("\n").into_boxed_str());
+        let (built, plain) = (Table::new(text), Table { text, top: Vec::new() });
+        assert_eq!(built.top.len(), (1 << TOP_LEVELS) - 1);
+        for (v, k) in keys.iter().enumerate() {
+            let expected = (k != "~no-tab").then(|| v.to_string());
+            assert_eq!(built.get(k), expected.as_deref(), "{k}");
+        }
+        for k in keys.iter().map(|k| format!("{k}x")).chain(["", "-1", "Z", "zzzz", "ü"].map(String::from)) {
+            assert_eq!(built.get(&k), plain.get(&k), "{k}");
+            assert_eq!(built.get(&k), None, "{k}");
+        }
     }
 
     #[test]
