@@ -133,7 +133,7 @@ fn the_plover_petrarch_sentences_hold_their_scores() {
         "--max-forbidden",
         "0",
         "--min-claims",
-        "0.5",
+        "0.6",
         "--min-actors",
         "0.93",
     ]);
