@@ -196,3 +196,16 @@ fn who_announces_or_promises_an_event_noun_makes_it_and_it_is_still_to_come() {
         x.events.iter().flat_map(|e| e.fillers(Role::Participant).map(|p| p.to_string()).collect::<Vec<_>>()).collect();
     assert_eq!(parties.len(), 2, "{parties:?}");
 }
+
+#[test]
+fn what_one_is_going_to_do_is_planned() {
+    for text in ["Scholz is going to meet Macron.", "The Pentagon is going to send tanks to Ukraine."] {
+        let x = read(Lang::En, text);
+        let ev = events(&x);
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].1, Factuality::Planned, "{text}");
+    }
+    // Met before going on: the meeting happened.
+    let x = read(Lang::En, "Scholz met Macron on Monday before going to Paris.");
+    assert!(events(&x).iter().any(|e| e.0 == EventKind::Meeting && e.1 == Factuality::Asserted), "{:?}", events(&x));
+}
