@@ -354,11 +354,25 @@ impl<'a> Reader<'a> {
         if !from_tree.is_empty() {
             return from_tree;
         }
-        let opens_setting = cx.clause == 0
-            && cx.clauses.len() > 1
-            && cx.tokens.first().is_some_and(|t| self.rules.setting_prepositions.contains(t.lower()));
-        let Some(next) = cx.clauses.get(1).filter(|_| opens_setting) else {
+        let opens_setting =
+            cx.clause == 0 && cx.tokens.first().is_some_and(|t| self.rules.setting_prepositions.contains(t.lower()));
+        if !opens_setting {
             return Vec::new();
+        }
+        // "Während seines Besuchs in Peking traf Scholz Xi": with no comma, the fronted phrase
+        // ends at the clause's first verb, and the subject its possessive pronoun points to
+        // stands after it.
+        let Some(next) = cx.clauses.get(1) else {
+            let pointed = cx.at > 0 && self.rules.possessive_pronouns.contains(cx.tokens[cx.at - 1].lower());
+            let verb = self.first_verb(cx.tokens, cx.at + 1, cx.c.last).filter(|_| pointed);
+            let Some(verb) = verb else { return Vec::new() };
+            let after = Clause { first: verb + 1, ..cx.c.clone() };
+            return bare_actor_in(cx.mentions, &after, |m| {
+                m.kind != EntityKind::NewsAgency && m.form == MentionForm::Argument && !m.possessive
+            })
+            .map(|m| m.entity.clone())
+            .into_iter()
+            .collect();
         };
         bare_actor_in(cx.mentions, next, |m| {
             m.kind != EntityKind::NewsAgency && m.form == MentionForm::Argument && !m.possessive

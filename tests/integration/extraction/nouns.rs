@@ -155,3 +155,19 @@ fn a_meeting_that_sets_the_scene_of_what_two_do_together_is_theirs() {
     let x = read(Lang::En, "After the meeting in Rome, Meloni signed a deal.");
     assert!(participants(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn a_visit_fronted_without_a_comma_is_made_by_the_subject_its_pronoun_points_to() {
+    for (lang, text) in [
+        (Lang::De, "Während seines Besuchs in Peking traf Scholz Xi Jinping."),
+        (Lang::De, "Bei seinem Besuch in Peking traf Scholz Xi Jinping."),
+        (Lang::En, "During his visit to Beijing, Scholz met Xi Jinping."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-beijing"), "{text}: {:?}", events(&x));
+    }
+    // A visit with a genitive of its own is not the subject's.
+    let x = read(Lang::De, "Im Vorfeld des Besuchs der Delegation in Athen hat der IWF keine Stellungnahme abgegeben.");
+    assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "org-imf"), "{:?}", events(&x));
+}
