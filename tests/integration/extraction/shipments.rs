@@ -363,3 +363,19 @@ fn goods_promised_with_a_separable_verb_of_saying_are_a_planned_shipment() {
     assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-irn"), "{:?}", events(&x));
     assert!(x.claims.iter().any(|c| c.speakers[0].to_string() == "state-usa"), "{:?}", x.claims);
 }
+
+#[test]
+fn weapon_systems_named_by_their_names_are_goods() {
+    for (lang, text, supplier) in [
+        (Lang::De, "Die Bundeswehr hat zwei weitere Patriot-Systeme an die Ukraine übergeben.", "gov-bundeswehr"),
+        (Lang::En, "The US sent HIMARS to Ukraine.", "state-usa"),
+        (Lang::De, "Deutschland liefert IRIS-T an die Ukraine.", "state-deu"),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, supplier), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-ukr"), "{text}: {:?}", events(&x));
+    }
+    // Patriotic greetings are no Patriot systems.
+    let x = read(Lang::En, "The minister sent patriotic greetings to Ukraine.");
+    assert!(events(&x).is_empty(), "{:?}", events(&x));
+}
