@@ -218,13 +218,15 @@ impl<'a> Reader<'a> {
 
     /// "Nach Gesprächen mit X reiste Y ab", "After talks with X, Y flew home": the subjects of the
     /// verb that an event noun at `at` is an oblique of, unless its preposition names a topic
-    /// ("warned against talks with X"). Empty without the grammar.
+    /// ("warned against talks with X"); one that opens the sentence before a possessive pronoun
+    /// sets the scene ("On his trip to China, Scholz met Xi"). Empty without the grammar.
     pub(super) fn adjunct_subjects(&self, tokens: &[Token], at: usize) -> Vec<PhraseWord> {
         let Some(words) = self.parsed_where(tokens, |tags| tags.iter().any(|t| t.upos == Upos::Verb)) else {
             return Vec::new();
         };
         Self::subjects_above_oblique(&words, at, |case| {
-            self.rules.prepositions.get(tokens[case].lower()).is_none_or(|h| !h.contains(&RoleHint::Topic))
+            let opens = case == 0 && tokens.get(1).is_some_and(|t| self.rules.possessive_pronouns.contains(t.lower()));
+            opens || self.rules.prepositions.get(tokens[case].lower()).is_none_or(|h| !h.contains(&RoleHint::Topic))
         })
     }
 

@@ -171,3 +171,13 @@ fn a_visit_fronted_without_a_comma_is_made_by_the_subject_its_pronoun_points_to(
     let x = read(Lang::De, "Im Vorfeld des Besuchs der Delegation in Athen hat der IWF keine Stellungnahme abgegeben.");
     assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "org-imf"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_sentence_opened_by_a_preposition_and_a_possessive_sets_the_scene_of_its_subject() {
+    let x = read(Lang::En, "On his visit to Kenya, Scholz spoke about trade.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
+    assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-ken"), "{:?}", events(&x));
+    // Without the possessive, "on" names a topic.
+    let x = read(Lang::En, "On the visit to Kenya, Scholz said nothing.");
+    assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
+}
