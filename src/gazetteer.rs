@@ -34,6 +34,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The state it is (its own ISO-3 code) or belongs to.
+    pub fn state(&self) -> Option<&str> {
+        self.iso.as_deref().or(self.country.as_deref())
+    }
+
     /// A curated entity that is not a state: no ISO code, no verified QID.
     fn named(key: String, kind: EntityKind, label_de: &str, label_en: &str, country: Option<String>) -> Entry {
         Entry { key, kind, label_de: label_de.into(), label_en: label_en.into(), iso: None, country, qid: None }

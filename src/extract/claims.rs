@@ -91,18 +91,28 @@ impl<'a> Reader<'a> {
     ) -> usize {
         let mut act = Event::new(EventKind::Act, factuality, trigger, vec![evidence]);
         act.add_role(Role::Participant, participant);
+        match source {
+            Some(source) => self.act_affirmed_by(act, source, evidence, true),
+            None => {
+                self.out.events.push(act);
+                self.out.events.len() - 1
+            }
+        }
+    }
+
+    /// Adds an act that only `source`'s claim makes known, and the claim that affirms it (an
+    /// accusation or not); returns the act's index.
+    pub(super) fn act_affirmed_by(&mut self, act: Event, source: &EntityId, evidence: Span, accusation: bool) -> usize {
         self.out.events.push(act);
         let target = self.out.events.len() - 1;
-        if let Some(source) = source {
-            self.out.claims.push(Claim {
-                speakers: vec![source.clone()],
-                stance: Stance::Affirms,
-                target,
-                responds_to: None,
-                evidence,
-                accusation: true,
-            });
-        }
+        self.out.claims.push(Claim {
+            speakers: vec![source.clone()],
+            stance: Stance::Affirms,
+            target,
+            responds_to: None,
+            evidence,
+            accusation,
+        });
         target
     }
 
@@ -249,15 +259,7 @@ impl<'a> Reader<'a> {
         if let Some(place) = place {
             act.add_role(Role::Location, &place.entity);
         }
-        self.out.events.push(act);
-        self.out.claims.push(Claim {
-            speakers: vec![claimer.entity.clone()],
-            stance: Stance::Affirms,
-            target: self.out.events.len() - 1,
-            responds_to: None,
-            evidence,
-            accusation: false,
-        });
+        self.act_affirmed_by(act, &claimer.entity, evidence, false);
         true
     }
 

@@ -137,7 +137,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The first verb above a word.
-    fn verb_above(words: &[Word], at: usize) -> Option<usize> {
+    pub(super) fn verb_above(words: &[Word], at: usize) -> Option<usize> {
         let mut i = at;
         for _ in 0..MAX_CLIMB {
             i = words.get(i)?.head?;
@@ -262,7 +262,8 @@ impl<'a> Reader<'a> {
     /// "X und Y sprachen über den Handel", "X and Y spoke about trade": the verb at `at` has two
     /// or more subjects joined (by the tree; a verb without a subject, its joined objects before
     /// it, as names have no case to tell them apart) and an oblique with one of `topics`,
-    /// after it or, where a participle closes the clause, before it ("haben über X gesprochen"). `false` without the grammar or without topics.
+    /// after it or, where a participle closes the clause, before it ("haben über X
+    /// gesprochen"). `false` without the grammar or without topics.
     pub(super) fn joined_subjects(&self, tokens: &[Token], at: usize, topics: &[String]) -> bool {
         if topics.is_empty() {
             return false;

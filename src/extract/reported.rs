@@ -3,9 +3,10 @@
 
 use super::Reader;
 use super::attribution::Attribution;
+use super::phrases::listed;
 use crate::lang::RoleHint;
 use crate::mentions::{Mention, MentionForm};
-use crate::model::{Claim, EntityId, Event, EventKind, Factuality, Role, Span, Stance};
+use crate::model::{Event, EventKind, Factuality, Role, Span};
 use crate::syntax::tree::Tree;
 use crate::syntax::ud::{Attr, Rel, Upos};
 use crate::text::Token;
@@ -35,7 +36,7 @@ impl Reader<'_> {
                 // The source phrase belongs to that verb, not to a clause below it.
                 att.speaker_mentions
                     .iter()
-                    .filter_map(|&m| first_verb_above(&tree, m))
+                    .filter_map(|&m| Self::verb_above(&words, m))
                     .any(|v| v == r || words[v].head == Some(r) && words[v].deprel.rel == Rel::Aux)
             }),
         };
@@ -76,7 +77,7 @@ impl Reader<'_> {
             (None, Some(p)) => act.add_role(Role::Location, &p.entity),
             (None, None) => return false,
         }
-        self.affirm_act(act, speaker, evidence);
+        self.act_affirmed_by(act, speaker, evidence, false);
         true
     }
 
@@ -89,10 +90,9 @@ impl Reader<'_> {
         let lower = |k: usize| tokens[k].lower();
         let children = tree.children(at);
         let auxiliaries: Vec<usize> = children.iter().copied().filter(|&c| words[c].deprel.rel == Rel::Aux).collect();
-        let negated = children.iter().any(|&c| cues.negation.iter().any(|n| n == lower(c)));
-        let ahead = auxiliaries
-            .iter()
-            .any(|&a| cues.future_aux.iter().any(|f| f == lower(a)) || cues.hypothetical.iter().any(|h| h == lower(a)));
+        let negated = children.iter().any(|&c| listed(&cues.negation, lower(c)));
+        let ahead =
+            auxiliaries.iter().any(|&a| listed(&cues.future_aux, lower(a)) || listed(&cues.hypothetical, lower(a)));
         let word = &words[at];
         let past = word.feats.is(Attr::Tense, "Past") && word.feats.is(Attr::VerbForm, "Fin")
             || (word.feats.is(Attr::VerbForm, "Part") || word.feats.get(Attr::VerbForm).is_none())
@@ -110,7 +110,7 @@ impl Reader<'_> {
     pub(super) fn doubted_on_the_way(&self, tokens: &[Token], at: usize, verb: Option<usize>) -> bool {
         let (Some(verb), Some(words)) = (verb, self.parsed(tokens)) else { return false };
         let tree = Tree::new(&words);
-        let negation = |k: usize| self.rules.cues.negation.iter().any(|n| n == tokens[k].lower());
+        let negation = |k: usize| listed(&self.rules.cues.negation, tokens[k].lower());
         let negated = |k: usize| {
             tree.children(k).iter().any(|&c| negation(c))
                 || tree.objects(k).into_iter().any(|o| tree.children(o).iter().any(|&c| negation(c)))
@@ -128,29 +128,4 @@ impl Reader<'_> {
         }
         false
     }
-
-    fn affirm_act(&mut self, act: Event, speaker: &EntityId, evidence: Span) {
-        self.out.events.push(act);
-        self.out.claims.push(Claim {
-            speakers: vec![speaker.clone()],
-            stance: Stance::Affirms,
-            target: self.out.events.len() - 1,
-            responds_to: None,
-            evidence,
-            accusation: false,
-        });
-    }
-}
-
-/// The first verb above the word at `k` in the tree (the word itself excluded).
-fn first_verb_above(tree: &Tree<'_>, k: usize) -> Option<usize> {
-    let words = tree.words();
-    let mut k = words.get(k)?.head?;
-    for _ in 0..words.len() {
-        if matches!(words[k].upos, Upos::Verb | Upos::Aux) {
-            return Some(k);
-        }
-        k = words[k].head?;
-    }
-    None
 }

@@ -361,7 +361,7 @@ impl Resolver<'_> {
                     states.push((iso, i));
                 } else if let Some(m) = words.get(start..).and_then(|w| self.gaz.match_form(w)) {
                     let e = &self.gaz.entries[m.entry];
-                    if let Some(iso) = e.iso.clone().or_else(|| e.country.clone()) {
+                    if let Some(iso) = e.state().map(str::to_string) {
                         states.push((iso, i));
                         // "the leaders of Turkey and Greece": each state joined to the first.
                         let (joined, end) = self.joined_states(words, start + m.len, genitive || named_genitive);

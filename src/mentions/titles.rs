@@ -53,27 +53,19 @@ impl Resolver<'_> {
         if apposition {
             j += 1;
         }
+        let form = self.gaz.match_form(&words[j.min(words.len())..]);
+        let person_form = form.as_ref().filter(|m| self.gaz.entries[m.entry].kind == EntityKind::Person);
         // "Die Außenminister der USA, Frankreichs …": a known place or body is no person's name.
-        let known = self
-            .gaz
-            .match_form(&words[j.min(words.len())..])
-            .is_some_and(|m| self.gaz.entries[m.entry].kind != EntityKind::Person);
+        let known = form.is_some() && person_form.is_none();
         // "Prime Minister Theresa May": a person the gazetteer knows keeps the whole of its name.
-        let known_person = self
-            .gaz
-            .match_form(&words[j.min(words.len())..])
-            .filter(|m| self.gaz.entries[m.entry].kind == EntityKind::Person)
-            .map(|m| j + m.len);
+        let known_person = person_form.map(|m| j + m.len);
         // "traf der Bundeskanzler Macron": a person the gazetteer knows of another state than the
         // title's is not its holder but a phrase of their own.
-        let other_state = country.as_ref().is_some_and(|c| {
-            let named = self
-                .gaz
-                .match_form(&words[j.min(words.len())..])
-                .filter(|m| self.gaz.entries[m.entry].kind == EntityKind::Person)
+        let other_state = country.as_deref().is_some_and(|c| {
+            let named = person_form
                 .map(|m| m.entry)
                 .or_else(|| (self.name_run(tokens, j) == j + 1).then(|| self.gaz.match_surname(words[j])).flatten());
-            named.is_some_and(|p| self.gaz.entries[p].country.as_ref().is_some_and(|own| own != c))
+            named.and_then(|p| self.gaz.entries[p].state()).is_some_and(|own| own != c)
         });
         let name_end = if known || other_state { j } else { self.name_run(tokens, j).max(known_person.unwrap_or(0)) };
         if name_end > j && (!apposition || tokens.get(name_end).is_none_or(|t| t.is(',') || t.is('.'))) {
@@ -81,10 +73,7 @@ impl Resolver<'_> {
             let holder = position
                 .filter(|_| name_end == j + 1)
                 .and_then(|p| self.gaz.holder_named(p, words[j], self.on))
-                .filter(|&h| {
-                    let e = &self.gaz.entries[h];
-                    country.is_none() || e.iso.as_ref().or(e.country.as_ref()) == country.as_ref()
-                });
+                .filter(|&h| country.is_none() || self.gaz.entries[h].state() == country.as_deref());
             let key = match holder {
                 Some(h) => {
                     self.add_known(h);

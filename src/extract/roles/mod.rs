@@ -362,19 +362,13 @@ impl<'a> Reader<'a> {
         // "Während seines Besuchs in Peking traf Scholz Xi": with no comma, the fronted phrase
         // ends at the clause's first verb, and the subject its possessive pronoun points to
         // stands after it.
-        let Some(next) = cx.clauses.get(1) else {
+        let after_verb = || {
             let pointed = cx.at > 0 && self.rules.possessive_pronouns.contains(cx.tokens[cx.at - 1].lower());
-            let verb = self.first_verb(cx.tokens, cx.at + 1, cx.c.last).filter(|_| pointed);
-            let Some(verb) = verb else { return Vec::new() };
-            let after = Clause { first: verb + 1, ..cx.c.clone() };
-            return bare_actor_in(cx.mentions, &after, |m| {
-                m.kind != EntityKind::NewsAgency && m.form == MentionForm::Argument && !m.possessive
-            })
-            .map(|m| m.entity.clone())
-            .into_iter()
-            .collect();
+            let verb = self.first_verb(cx.tokens, cx.at + 1, cx.c.last).filter(|_| pointed)?;
+            Some(Clause { first: verb + 1, ..cx.c.clone() })
         };
-        bare_actor_in(cx.mentions, next, |m| {
+        let Some(next) = cx.clauses.get(1).cloned().or_else(after_verb) else { return Vec::new() };
+        bare_actor_in(cx.mentions, &next, |m| {
             m.kind != EntityKind::NewsAgency && m.form == MentionForm::Argument && !m.possessive
         })
         .map(|m| m.entity.clone())

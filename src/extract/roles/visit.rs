@@ -260,9 +260,12 @@ impl<'a> Reader<'a> {
         }
         let destination = cx.prefix.filter(|m| m.kind.is_place()).or_else(|| {
             let way = |m: &&Mention| !matches!(m.hint, Some(RoleHint::Agent | RoleHint::Of)) || m.kind.is_place();
-            let of = if tour { &[RoleHint::Of][..] } else { &[] };
-            let hints = [&[RoleHint::Destination, RoleHint::Location, RoleHint::Agent][..], of].concat();
-            self.after_noun(cx, &hints).into_iter().filter(way).find(|m| m.kind.is_place() || m.kind.is_actor())
+            let hints: &[RoleHint] = if tour {
+                &[RoleHint::Destination, RoleHint::Location, RoleHint::Agent, RoleHint::Of]
+            } else {
+                &[RoleHint::Destination, RoleHint::Location, RoleHint::Agent]
+            };
+            self.after_noun(cx, hints).into_iter().filter(way).find(|m| m.kind.is_place() || m.kind.is_actor())
         });
         // "Küng hat Papst Benedikt am Samstag in Rom einen Besuch abgestattet": with the
         // clause's subject as visitor, its object is the host and its place the destination.
