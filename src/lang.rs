@@ -145,6 +145,10 @@ pub struct Rules {
     /// meeting stands even when its parties are not.
     #[serde(default)]
     pub occur_words: WordSet,
+    /// Participles that say a meeting takes place only in the passive ("is scheduled for Monday";
+    /// "Biden scheduled a town hall" says nothing of the meeting).
+    #[serde(default)]
+    pub occur_participles: WordSet,
     /// Words of accompanying ("begleitet", "accompanied"): whoever comes along "von"/"by" joins
     /// the visit of the one accompanied.
     #[serde(default)]
@@ -200,6 +204,11 @@ pub struct Rules {
     /// "Chinareise"): the name is a part in the event.
     #[serde(default)]
     pub name_compound_tails: Vec<String>,
+    /// Titles that end a closed compound and make it a title of their office
+    /// ("Wirtschaftsminister", "Gesundheitsministerin" are ministers), as the title table spells
+    /// them.
+    #[serde(default)]
+    pub title_compound_tails: Vec<String>,
     /// Words for "the two" ("beiden", "both"): with a pair noun they name the last two actors.
     #[serde(default)]
     pub pair_words: WordSet,
@@ -248,8 +257,9 @@ pub struct Rules {
     pub genitive_endings: Vec<String>,
     /// Possessive markers that follow a name ("'s").
     pub possessive_markers: WordSet,
-    /// Lemmas (lower case) that make an office a past one ("ehemalig", "former"): its holder is
-    /// described by it, but does not hold it.
+    /// Lemmas (lower case) that make an office someone else's: a past one ("ehemalig", "former"),
+    /// a coming one ("designiert", "incoming") or a deputy's ("stellvertretend", "deputy"). The person is described by it, but does not
+    /// hold it.
     #[serde(default)]
     pub former_words: WordSet,
     /// Materiel nouns (lower case, matched as word or compound part) to their category.

@@ -207,6 +207,10 @@ impl<'a> Reader<'a> {
             if passive {
                 continue;
             }
+            // "X criticised the move, accusing Y of …": a verb without a subject of its own
+            // speaks for the subject of the verb it shares it with.
+            let (verb, at) = (at, self.subject_shared_with(tokens, at).unwrap_or(at));
+            let clause = &clauses[clause_of(clauses, at)];
             // "A spokesman said Blinken would travel to Kyiv": an actor after the verb with an
             // event still to come in the clause is the reported clause's subject, not the source.
             // "beschuldigte dieser Israel und die USA": names joined after the verb are its objects.
@@ -241,15 +245,15 @@ impl<'a> Reader<'a> {
             if let Some(m) = subject
                 && att.speaker.is_none()
             {
-                att.set(&m, at);
-                att.verb_clause = Some(clause_of(clauses, at));
-                att.verb_at = Some(at);
+                att.set(&m, verb);
+                att.verb_clause = Some(clause_of(clauses, verb));
+                att.verb_at = Some(verb);
                 if accuse {
-                    att.accusation = Some(at);
+                    att.accusation = Some(verb);
                 }
-            } else if accuse && att.verb_clause == Some(clause_of(clauses, at)) && att.accusation.is_none() {
+            } else if accuse && att.verb_clause == Some(clause_of(clauses, verb)) && att.accusation.is_none() {
                 // "Ukraine says it has evidence proving Russia was behind …": the speaker accuses.
-                att.accusation = Some(at);
+                att.accusation = Some(verb);
             }
         }
         // Denials: "Russland hat dies zurückgewiesen".

@@ -352,7 +352,7 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                 }
-                if tokens[i].is_capitalized() {
+                if tokens[i].is_capitalized() && !self.month_word_is_name(tokens, lower, i) {
                     let (date, end) = match year_after(i + 1) {
                         Some((y, end)) => (PartialDate::Month(y, month), end),
                         None => (PartialDate::Month(self.month_year(reference, month, heading(i)), month), i + 1),
@@ -460,6 +460,19 @@ impl<'a> Reader<'a> {
 
     /// A phrase before a month name that names a third of it ("Anfang", "the end of"): where it
     /// starts and which third.
+    /// "Jan Nowak visited …", "Außenminister Jan Nowak": a month's name alone, with a capitalised
+    /// word after it and no preposition, determiner or part of a month before it, is a given name.
+    fn month_word_is_name(&self, tokens: &[Token], lower: &[&str], i: usize) -> bool {
+        let name_after = tokens.get(i + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.is_capitalized() && !self.rules.months.contains_key(t.lower())
+        });
+        let introduced = i > 0
+            && (self.rules.prepositions.contains_key(lower[i - 1])
+                || self.rules.determiners.contains(lower[i - 1])
+                || self.month_part_before(lower, i).is_some());
+        name_after && !introduced
+    }
+
     fn month_part_before(&self, lower: &[&str], month_at: usize) -> Option<(usize, u32)> {
         self.rules
             .time

@@ -60,7 +60,15 @@ impl<'a> Reader<'a> {
 
     /// Whether the clause, or a relative clause right after it, says the meeting takes place.
     pub(super) fn occurs(&self, tokens: &[Token], clauses: &[Clause], clause: usize) -> bool {
-        let says = |c: &Clause| tokens[c.first..c.last].iter().any(|t| self.rules.occur_words.contains(t.lower()));
+        let passive = |k: usize, c: &Clause| {
+            (k.saturating_sub(3).max(c.first)..k).any(|a| listed(&self.rules.cues.passive_aux, tokens[a].lower()))
+        };
+        let says = |c: &Clause| {
+            (c.first..c.last).any(|k| {
+                let w = tokens[k].lower();
+                self.rules.occur_words.contains(w) || (self.rules.occur_participles.contains(w) && passive(k, c))
+            })
+        };
         says(&clauses[clause]) || clauses.get(clause + 1).is_some_and(|next| next.relative && says(next))
     }
 

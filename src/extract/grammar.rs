@@ -136,6 +136,26 @@ impl<'a> Reader<'a> {
         present && !self.told_in_past(tags)
     }
 
+    /// The verb whose subject a verb without one of its own shares: the verb a gerund or
+    /// participle modifies ("criticised the move, accusing Y of …") or its first conjunct
+    /// ("kritisierte … und warf Y vor"). `None` where the verb has a subject or stands alone.
+    pub(super) fn subject_shared_with(&self, tokens: &[Token], at: usize) -> Option<usize> {
+        let words = self.parsed_where(tokens, |tags| tags.get(at).is_some_and(|t| t.upos == Upos::Verb))?;
+        let tree = Tree::new(&words);
+        if tree.dependents(at, Rel::Nsubj).next().is_some() {
+            return None;
+        }
+        let w = &words[at];
+        let non_finite = w.feats.is(Attr::VerbForm, "Ger") || w.feats.is(Attr::VerbForm, "Part");
+        let head = w.head.filter(|&h| words[h].upos == Upos::Verb)?;
+        match w.deprel.rel {
+            Rel::Advcl if non_finite => Some(head),
+            // "… und warf Y vor": a conjunct joined by a coordinator, not one read across a comma.
+            Rel::Conj if tree.dependents(at, Rel::Cc).next().is_some() => Some(head),
+            _ => None,
+        }
+    }
+
     /// The first verb above a word.
     pub(super) fn verb_above(words: &[Word], at: usize) -> Option<usize> {
         let mut i = at;

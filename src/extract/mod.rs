@@ -326,11 +326,13 @@ impl<'a> Reader<'a> {
             };
             // "Members of the G7 Summit", "the results of the talks": a meeting named only as a
             // reference behind "of" is no report of one, unless it names its parties or the
-            // scene is at its edge ("on the sidelines of the G20 summit").
+            // scene is at its edge ("on the sidelines of the G20 summit") or the clause says it
+            // takes place ("the next round of talks will be held in Geneva").
             if trigger.group.frame == Frame::MeetNoun
                 && self.governing_hint(st.tokens, trigger.at) == Some(RoleHint::Of)
                 && event.fillers(Role::Participant).count() < 2
                 && !self.at_the_edge_of(st.tokens, trigger.at)
+                && !self.occurs(st.tokens, &st.clauses, clause)
             {
                 continue;
             }

@@ -205,6 +205,30 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// "The talks will take place in Nashville": where a meeting said to take place is, as a
+    /// place name the gazetteer lacks right after a preposition of place (or behind a place noun)
+    /// anywhere after the noun in its clause: (the preposition, the name's tokens).
+    pub(super) fn unknown_location_after(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        at: usize,
+        clause: &Clause,
+    ) -> Option<(usize, (usize, usize))> {
+        (at + 1..clause.last)
+            .filter(|&k| {
+                self.rules
+                    .prepositions
+                    .get(tokens[k].lower())
+                    .is_some_and(|h| matches!(h.first(), Some(RoleHint::Location | RoleHint::Destination)))
+            })
+            .filter(|&p| !self.locates_origin(tokens, mentions, p))
+            .find_map(|p| self.place_name_after(tokens, mentions, p + 1, clause.last).map(|n| (p, n)))
+            .filter(|&(p, (first, _))| {
+                first == p + 1 || tokens[p + 1..first].iter().any(|t| self.rules.place_nouns.contains(t.lower()))
+            })
+    }
+
     /// "flew to Magnitogorsk", "a summit in Genoa", "visiting the town of Pandeglang", "in der
     /// Provinz Kundus", "reiste nach Asien": a place the gazetteer lacks becomes a local place,
     /// for visits without a destination, meetings without a location and shipments going
@@ -248,6 +272,16 @@ impl<'a> Reader<'a> {
                 _ => continue,
             };
             let clause = &clauses[clause_of(clauses, at)];
+            // "The next meeting will take place on 22 October in Nashville": anywhere in a clause
+            // that says where a meeting takes place.
+            if role == Role::Location
+                && self.occurs(tokens, clauses, clause_of(clauses, at))
+                && let Some((_, (first, last))) = self.unknown_location_after(tokens, mentions, at, clause)
+            {
+                let key = resolver.local_place(sentence, first, last);
+                self.out.events[e].add_role(role, &key);
+                continue;
+            }
             // "reiste am Montag nach Asien": the first preposition of place that a name follows.
             let preps: Vec<usize> = (at + 1..clause.last.min(at + 4))
                 .filter(|&k| {

@@ -73,7 +73,7 @@ impl Resolver<'_> {
                 && self.gaz.title(&t.text).is_none()
                 && !self.rules.name_introducers.contains(t.lower())
                 && self.gaz.match_demonym(&[t.text.as_str()]).is_none()
-                && !self.rules.months.contains_key(t.lower())
+                && (!self.rules.months.contains_key(t.lower()) || self.month_word_opens_name(tokens, k, j))
                 && !self.rules.weekdays.contains_key(t.lower())
                 && !self.rules.possessive_markers.contains(&t.text);
             if !ok {
@@ -95,6 +95,15 @@ impl Resolver<'_> {
             end = k;
         }
         end
+    }
+
+    /// "Außenminister Jan Nowak", "President May Smith": a month's name that opens a run and is
+    /// followed by a capitalised word that is no month is a given name.
+    fn month_word_opens_name(&self, tokens: &[Token], k: usize, start: usize) -> bool {
+        k == start
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && n.is_capitalized() && !self.rules.months.contains_key(n.lower())
+            })
     }
 
     /// A word in the genitive ("Schäubles", by the language's genitive endings of names) before a

@@ -24,9 +24,7 @@ impl Resolver<'_> {
         // after, the title's own.
         let of_state = self.of_state(words, after);
         let country = prefix_iso
-            .or_else(|| {
-                out.iter().rev().find(|m| m.last == i && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity))
-            })
+            .or_else(|| self.demonym_before_title(tokens, out, i))
             .or_else(|| of_state.as_ref().map(|(iso, _)| iso.clone()))
             .or(own_iso);
         // "Außenminister Frankreichs Michel Barnier": the name follows a genitive state.
@@ -81,10 +79,11 @@ impl Resolver<'_> {
                 }
                 None => self.person_named(sentence, words, j, name_end, country.as_deref()),
             };
-            if let Some(lemma) = self.rules.role_nouns.get(&lower_case(words[i])) {
+            // "der ehemalige Präsident X" does not make a later "der Präsident" X.
+            let former = self.former_before(tokens, i);
+            if let Some(lemma) = self.rules.role_nouns.get(&lower_case(words[i])).filter(|_| !former) {
                 self.role_holders.insert(lemma.clone(), key.clone());
             }
-            let former = self.former_before(tokens, i);
             if let Some(person) = self.table.get_mut(&key) {
                 if let Some(kind) = position.filter(|_| !former) {
                     let position = Position { kind, of: country.clone().or_else(|| person.country.clone()) };
@@ -139,10 +138,16 @@ impl Resolver<'_> {
         out.push(mention(i, end, key, EntityKind::Person, MentionForm::Argument));
         // "die Außenminister Deutschlands und Frankreichs", "the foreign ministers of Germany and
         // France": each state joined to the first has its own holder of the office.
+        // "ministers from Peru, Chile and Ecuador": after a preposition the states are not in the
+        // genitive, and each label names its preposition.
         let mut end = end;
+        let preposition = words.get(after).filter(|w| self.rules.prepositions.contains_key(&lower_case(w)));
         while of_state.is_some() && !former {
-            let Some((iso, next_end)) = self.joined_state(words, end, true) else { break };
-            let label = format!("{} {}", words[i..after].join(" "), words[end + 1..next_end].join(" "));
+            let Some((iso, next_end)) = self.joined_state(words, end, preposition.is_none()) else { break };
+            let state = words[end + 1..next_end].iter().filter(|w| !self.rules.determiners.contains(&lower_case(w)));
+            let label = self.title_label(words, i, after, after)
+                + &preposition.map(|p| format!(" {p}")).unwrap_or_default()
+                + &state.map(|w| format!(" {w}")).collect::<String>();
             let Some(key) = self.holder_or_described(position, Some(iso), label, None) else { break };
             out.push(mention(end + 1, next_end, key, EntityKind::Person, MentionForm::Argument));
             end = next_end;
@@ -190,6 +195,9 @@ impl Resolver<'_> {
         if self.rules.name_introducers.contains(&lower) || self.rules.name_introducers.contains(words[i]) {
             return Some((None, None, None, 1));
         }
+        if let Some(title) = self.compound_title(words[i]) {
+            return Some((Some(title.position), title.iso.clone(), None, 1));
+        }
         let (prefix, head) = crate::text::split_last_hyphen(words[i])?;
         if self.rules.name_introducers.contains(&lower_case(head)) {
             // "UNMIK-Leiter": an introducer with the body it works for.
@@ -202,6 +210,32 @@ impl Resolver<'_> {
             .and_then(|m| self.gaz.entries[m.entry].iso.clone())
             .or_else(|| self.gaz.match_demonym(&[prefix]).map(|(iso, _)| iso));
         Some((Some(title.position), title.iso.clone(), iso, 1))
+    }
+
+    /// The state of a demonym or genitive right before a title, or before one lower-case word
+    /// that qualifies it ("the Polish economy minister", "der polnische stellvertretende Minister").
+    fn demonym_before_title(&self, tokens: &[Token], out: &[Mention], i: usize) -> Option<String> {
+        let qualifier = |k: usize| {
+            let t = &tokens[k];
+            t.kind == TokenKind::Word
+                && (!t.is_capitalized() || self.is_former_form(&t.text))
+                && !self.rules.coordinators.contains(t.lower())
+                && !self.rules.prepositions.contains_key(t.lower())
+                && !self.rules.determiners.contains(t.lower())
+        };
+        let end = if i > 0 && qualifier(i - 1) { [i, i - 1] } else { [i, i] };
+        out.iter().rev().find(|m| end.contains(&m.last) && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity))
+    }
+
+    /// "Wirtschaftsminister": a closed compound ending in a title the language lists is that title.
+    fn compound_title(&self, word: &str) -> Option<&'static gazetteer::Title> {
+        let tail = self.rules.title_compound_tails.iter().find(|t| {
+            word.len() > t.len()
+                && word.is_char_boundary(word.len() - t.len())
+                && lower_case(&word[word.len() - t.len()..]) == lower_case(t)
+                && word.starts_with(char::is_uppercase)
+        })?;
+        self.gaz.title(tail)
     }
 
     /// The organisation a title without a name belongs to: its compound prefix ("EU-Außenminister")
@@ -336,9 +370,10 @@ impl Resolver<'_> {
             return Some(key);
         }
         let country = country?;
+        // "Vize-Außenminister": a word the title already opens with is not said twice.
         let label = match former_word {
-            Some(word) => format!("{word} {label}"),
-            None => label,
+            Some(word) if !label.starts_with(&word) => format!("{word} {label}"),
+            _ => label,
         };
         let key = ids::described(&label);
         self.described_person(&key, label, &country, Some(position).filter(|_| !former));
@@ -430,11 +465,12 @@ impl Resolver<'_> {
         tokens[i.saturating_sub(3)..i]
             .iter()
             .rev()
-            // "the former German chancellor": a demonym between.
+            // "the former German chancellor": a demonym between; "US Vice President".
             .take_while(|t| {
                 t.kind == TokenKind::Word
                     && (t.text.chars().next().is_some_and(char::is_lowercase)
-                        || self.gaz.match_demonym(&[t.text.as_str()]).is_some())
+                        || self.gaz.match_demonym(&[t.text.as_str()]).is_some()
+                        || self.is_former_form(&t.text))
             })
             .find(|t| self.is_former_form(&t.text))
             .map(|t| t.text.clone())

@@ -26,6 +26,8 @@ struct Needs {
     parties_with_place: usize,
     /// A destination the gazetteer lacks follows a shipment's verb ("sent weapons to Kobani").
     unknown_destination: bool,
+    /// A place the gazetteer lacks follows a meeting said to take place ("in Nashville").
+    unknown_location: bool,
 }
 
 /// What every class reads at a trigger: its clause, the mentions in it and who stands where.
@@ -217,7 +219,12 @@ impl<'a> Reader<'a> {
         let unknown_destination = trigger.group.kind == EventKind::Shipment
             && trigger.group.frame.is_verb()
             && self.unknown_destination_after(tokens, mentions, at, c, trigger.group.frame == Frame::Arrive).is_some();
-        let mut event = self.complete(event, trigger, Needs { groups, parties_with_place, unknown_destination })?;
+        // "Die Gespräche sollen in Nashville stattfinden": a meeting said to take place at a place
+        // the gazetteer lacks (found later, `unknown_places`).
+        let unknown_location =
+            noun && parties_with_place == 0 && self.unknown_location_after(tokens, mentions, at, c).is_some();
+        let needs = Needs { groups, parties_with_place, unknown_destination, unknown_location };
+        let mut event = self.complete(event, trigger, needs)?;
         self.fill_from_frame(tokens, &cx.in_clause, at, trigger.group.frame, &mut event);
         Some(event)
     }
@@ -383,7 +390,7 @@ impl<'a> Reader<'a> {
 
     /// Keeps an event only when its key roles are filled.
     fn complete(&self, event: Event, trigger: &Trigger<'_>, needs: Needs) -> Option<Event> {
-        let Needs { groups, parties_with_place, unknown_destination } = needs;
+        let Needs { groups, parties_with_place, unknown_destination, unknown_location } = needs;
         let has = |role: Role| event.roles.iter().any(|(r, _)| *r == role);
         let ok = match event.kind {
             EventKind::Act => !event.roles.is_empty(),
@@ -406,7 +413,7 @@ impl<'a> Reader<'a> {
             EventKind::Meeting => {
                 let min = trigger.group.min_participants.unwrap_or(2);
                 let parties = event.fillers(Role::Participant).count() + groups;
-                (parties >= min || parties >= parties_with_place && has(Role::Location))
+                (parties >= min || parties >= parties_with_place && (has(Role::Location) || unknown_location))
                     && (!trigger.group.needs_place || has(Role::Location))
             }
             EventKind::Invitation => {

@@ -6,6 +6,7 @@ mod actors;
 mod claims;
 mod modality;
 mod nouns;
+mod offices;
 mod roles;
 mod shipments;
 mod verbs;

@@ -181,3 +181,33 @@ fn a_sentence_opened_by_a_preposition_and_a_possessive_sets_the_scene_of_its_sub
     let x = read(Lang::En, "On the visit to Kenya, Scholz said nothing.");
     assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_meeting_said_to_take_place_at_a_place_the_gazetteer_lacks_is_held_there() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Scholz and Macron met in Paris on Tuesday. The next meeting is scheduled for October 22 in Neustrelitz.",
+        ),
+        (
+            Lang::En,
+            "Scholz and Macron met in Paris on Tuesday. Their next meeting will take place on October 22 in Neustrelitz.",
+        ),
+        (
+            Lang::De,
+            "Scholz und Macron trafen sich am Dienstag in Paris. Das nächste Treffen soll am 22. Oktober in Neustrelitz stattfinden.",
+        ),
+    ] {
+        let x = read(lang, text);
+        let planned: Vec<_> = events(&x).into_iter().filter(|e| e.1 == Factuality::Planned).collect();
+        assert_eq!(planned.len(), 1, "{text}: {:?}", events(&x));
+        assert!(planned[0].2.iter().any(|r| r.starts_with("Location=") && r.contains("neustrelitz")), "{planned:?}");
+        assert!(planned[0].2.contains(&"Participant=person-olaf-scholz".to_string()), "{planned:?}");
+    }
+    // Scheduling something else says nothing of where the meeting is.
+    let x = read(
+        Lang::En,
+        "Scholz and Macron met in Paris on Tuesday. Scholz scheduled a town hall in Neustrelitz for the day the next meeting was to be held.",
+    );
+    assert_eq!(events(&x).len(), 1, "{:?}", events(&x));
+}

@@ -137,3 +137,21 @@ fn one_who_headed_to_a_place_went_there_and_one_who_heads_there_has_yet_to() {
     let x = read(Lang::En, "The statement comes a day before Scholz heads to Kyiv.");
     assert!(x.events.iter().all(|e| e.factuality != Factuality::Asserted), "{:?}", events(&x));
 }
+
+#[test]
+fn a_verb_without_a_subject_of_its_own_speaks_for_the_subject_it_shares() {
+    for (lang, text) in [
+        (Lang::En, "The Kremlin rejected the report, accusing the Ukrainian president of shelling the plant."),
+        (Lang::En, "The Kremlin rejected the report and accused the Ukrainian president of shelling the plant."),
+        (
+            Lang::De,
+            "Der Kreml kritisierte den Bericht und warf dem ukrainischen Präsidenten vor, das Kraftwerk beschossen zu haben.",
+        ),
+    ] {
+        let x = read(lang, text);
+        let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(names(&claim.speakers), ["gov-kremlin"], "{text}");
+        let accused: Vec<String> = x.events[claim.target].fillers(Role::Participant).map(|k| k.to_string()).collect();
+        assert_eq!(accused, ["person-volodymyr-zelensky"], "{text}");
+    }
+}
