@@ -96,6 +96,15 @@ impl Resolver<'_> {
             if let Some(c) = &country {
                 self.ensure_state(c);
             }
+            // "UN Secretary-General Kofi Annan", "NATO Secretary General Jens Stoltenberg": the
+            // body named right before the title is whose office it is, not an actor of the clause.
+            if let Some(body) = out.iter_mut().rev().find(|m| {
+                m.last == i
+                    && matches!(m.kind, EntityKind::Igo | EntityKind::Organization)
+                    && m.form == MentionForm::Argument
+            }) {
+                body.form = MentionForm::Modifier;
+            }
             out.push(mention(i, after, key.clone(), EntityKind::Person, MentionForm::Modifier));
             let mut named = mention(j, name_end, key, EntityKind::Person, MentionForm::Argument);
             named.possessive = self.is_possessive(words, name_end);

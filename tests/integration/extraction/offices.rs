@@ -103,3 +103,18 @@ fn a_title_from_listed_states_is_one_holder_for_each() {
         assert_eq!(described(&x, label).0.as_deref(), Some("CHL"), "{text}");
     }
 }
+
+#[test]
+fn a_body_named_before_a_title_and_a_name_is_whose_office_it_is_not_who_speaks() {
+    let x = read(Lang::En, "UN Secretary-General Antonio Guterres said that Russia had attacked the port.");
+    let claim = x.claims.iter().find(|c| c.stance == Stance::Affirms).expect("a claim");
+    assert_eq!(names(&claim.speakers), ["person-antonio-guterres"]);
+    // Who speaks during a visit made it: the visit is told, not reported.
+    let x = read(
+        Lang::En,
+        "During a visit to Geneva last week, UN Secretary-General Antonio Guterres stressed that patents must not harm \
+         poorer countries.",
+    );
+    let visit = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Visit).expect("a visit");
+    assert_eq!(visit.factuality, Factuality::Asserted, "{:?}", events(&x));
+}
