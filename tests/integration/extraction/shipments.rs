@@ -379,3 +379,20 @@ fn weapon_systems_named_by_their_names_are_goods() {
     let x = read(Lang::En, "The minister sent patriotic greetings to Ukraine.");
     assert!(events(&x).is_empty(), "{:?}", events(&x));
 }
+
+#[test]
+fn a_measure_of_goods_names_goods() {
+    for (lang, text) in [
+        (Lang::En, "Japan will send 300 tonnes of rice to North Korea."),
+        (Lang::En, "Japan shipped 300 tons of fertilizer to North Korea."),
+        (Lang::De, "Japan schickte 300 Tonnen Reis nach Nordkorea."),
+        (Lang::De, "Japan schickte Dünger nach Nordkorea."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Shipment, Role::Supplier, "state-jpn"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Shipment, Role::Recipient, "state-prk"), "{text}: {:?}", events(&x));
+    }
+    // A trip is no rice.
+    let x = read(Lang::De, "Japan schickte seine Minister auf eine Reise nach Nordkorea.");
+    assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{:?}", events(&x));
+}
