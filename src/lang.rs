@@ -145,6 +145,10 @@ pub struct Rules {
     /// meeting stands even when its parties are not.
     #[serde(default)]
     pub occur_words: WordSet,
+    /// Words of going back that go with a verb of travel ("flew back", "flog … zurück"): a
+    /// return, no visit.
+    #[serde(default)]
+    pub return_words: WordSet,
     /// Participles that say a meeting takes place only in the passive ("is scheduled for Monday";
     /// "Biden scheduled a town hall" says nothing of the meeting).
     #[serde(default)]

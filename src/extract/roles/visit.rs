@@ -17,6 +17,10 @@ impl<'a> Reader<'a> {
         if cx.trigger.group.awaited && !cx.passive {
             return None;
         }
+        // "flew back to Berlin", "flog nach Berlin zurück": going back is no visit.
+        if self.goes_back(cx) {
+            return None;
+        }
         let awaited = || {
             let bare = cx.bare_actors.iter().find(|m| !m.kind.is_place()).map(|m| m.entity.clone());
             bare.or_else(|| self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution))
@@ -178,6 +182,14 @@ impl<'a> Reader<'a> {
         let before = || cx.bare_actors.iter().copied().filter(|m| m.first < cx.at);
         let verb = self.first_verb(cx.tokens, cx.c.first, cx.at);
         before().find(|m| !m.kind.is_place()).or_else(|| before().find(|m| verb.is_none_or(|v| m.last <= v)))
+    }
+
+    /// A word of return right after the verb or closing its clause as its particle ("flew back",
+    /// "flog … zurück").
+    fn goes_back(&self, cx: &Parties<'_>) -> bool {
+        let after = cx.tokens.get(cx.at + 1);
+        let particle = cx.tokens[cx.at + 1..cx.c.last.max(cx.at + 1)].iter().rev().find(|t| t.kind == TokenKind::Word);
+        [after, particle].into_iter().flatten().any(|t| self.rules.return_words.contains(t.lower()))
     }
 
     /// "der Besuch Putins in Peking", "a visit to Kyiv": who travels and where, read around the noun.

@@ -155,3 +155,32 @@ fn a_verb_without_a_subject_of_its_own_speaks_for_the_subject_it_shares() {
         assert_eq!(accused, ["person-volodymyr-zelensky"], "{text}");
     }
 }
+
+#[test]
+fn a_meal_together_is_a_meeting_and_going_back_is_no_visit() {
+    for text in [
+        "Macron und Scholz aßen am Montag in Hamburg gemeinsam zu Abend.",
+        "Scholz aß am Montag mit Macron zu Mittag.",
+        "Nach einem Abendessen mit Macron sprach Scholz vor der Presse.",
+    ] {
+        let x = read(Lang::De, text);
+        assert!(
+            has_role(&x, EventKind::Meeting, Role::Participant, "person-emmanuel-macron"),
+            "{text}: {:?}",
+            events(&x)
+        );
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-olaf-scholz"), "{text}: {:?}", events(&x));
+    }
+    // Eating alone is nothing.
+    assert!(events(&read(Lang::De, "Scholz aß am Abend Fisch.")).is_empty());
+    for (lang, text) in [
+        (Lang::De, "Nach dem Treffen flog Scholz nach Berlin zurück."),
+        (Lang::En, "After the meeting, Scholz flew back to Berlin."),
+    ] {
+        let x = read(lang, text);
+        assert!(!events(&x).iter().any(|e| e.0 == EventKind::Visit), "{text}: {:?}", events(&x));
+    }
+    // "back" as a verb of its own clause leaves the journey a visit.
+    let x = read(Lang::En, "Scholz flew to Kyiv to back Ukraine's bid.");
+    assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
+}
