@@ -3,8 +3,8 @@
 
 use super::Reader;
 use super::phrases::{listed, phrase_ends_at};
-use super::time::{Resolve, TimeExpr, weekday};
-use crate::lang::{RoleHint, TimePhrase, TimeWord};
+use super::time::{Resolve, TimeExpr, day_month_digits, digits_date, weekday};
+use crate::lang::{RoleHint, TimePhrase, TimeWord, TimeWords};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, Heading, PartialDate, TimeValue};
 use chrono::Datelike;
@@ -41,6 +41,9 @@ impl<'a> Reader<'a> {
         // gestern mit, … seien gestern gelandet": each occurrence is an expression), then those
         // of the story's day, then those of a month before.
         let hits = self.rules.time_index.find(lower);
+        // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
+        let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
+        let future = || speaks_of_future;
         let mut month_before_seen = None;
         for hit in &hits {
             let (first, last) = (hit.at, hit.at + hit.text.split(' ').count());
@@ -49,6 +52,12 @@ impl<'a> Reader<'a> {
                     if !self.capitalised_noun(tokens, first, hit.text)
                         && let Some(value) = relative[n](reference)
                     {
+                        // "met at the weekend", "traf sich am Wochenende" told in the past on a
+                        // weekday: the weekend before.
+                        let passed = n == TimeWords::THIS_WEEKEND
+                            && value.bounds().0 > reference.last_day()
+                            && self.heading(tokens, future(), first) == Heading::Past;
+                        let value = if passed { time::weekend(reference, -1) } else { value };
                         out.push(TimeExpr { first, last, value, anchors_following: false });
                     }
                 }
@@ -79,9 +88,6 @@ impl<'a> Reader<'a> {
         let counted: Vec<Option<u32>> = (0..lower.len()).map(|i| self.days_counted(tokens, &said, i)).collect();
         out.extend(self.spans_before_an_event(lower, &counted, reference));
         out.extend(self.spans_ago(lower, &counted, reference));
-        // Whether the sentence speaks of the future: a future auxiliary or a word of plans.
-        let speaks_of_future = hits.iter().any(|h| *h.tag == TimePhrase::Future);
-        let future = || speaks_of_future;
         out.extend(self.weekdays(tokens, lower, &said, reference, &future, tells));
         out.extend(self.calendar_dates(tokens, lower, &said, reference, &future));
         let out = self.weekdays_in_their_week(lower, &said, out);
@@ -295,6 +301,20 @@ impl<'a> Reader<'a> {
             if let Some(date) = digits_date(&tokens[i]) {
                 dates.push((i, i + 1, date));
                 i += 1;
+                continue;
+            }
+            // "am 12.10.": day and month in digits, closed by a dot, after a preposition or an
+            // article (a decimal number is neither).
+            if let Some((day, month)) = day_month_digits(&tokens[i])
+                && tokens.get(i + 1).is_some_and(|t| t.is('.') && t.start == tokens[i].end)
+                && i > 0
+                && (self.rules.prepositions.contains_key(lower[i - 1])
+                    || self.rules.determiners.contains(lower[i - 1])
+                    || listed(&self.rules.time.range_join, lower[i - 1]))
+                && let Some(date) = self.full_date(reference, None, month, day, || heading(i))
+            {
+                dates.push((i, i + 2, date));
+                i += 2;
                 continue;
             }
             // Day first: "7. September (2023)", "7 September".
@@ -548,19 +568,6 @@ fn without_nested(mut found: Vec<TimeExpr>) -> Vec<TimeExpr> {
         }
     }
     out
-}
-
-/// "12.10.2023": day, month and year in digits joined by dots.
-fn digits_date(token: &Token) -> Option<PartialDate> {
-    if token.kind != TokenKind::Number {
-        return None;
-    }
-    let mut parts = token.text.split('.');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
-        return None;
-    }
-    chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(PartialDate::Day)
 }
 
 #[cfg(test)]

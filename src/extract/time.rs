@@ -2,7 +2,7 @@
 
 use super::clauses::{Clause, clause_of};
 use super::{Reader, SentenceState};
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 use crate::time::{PartialDate, TimeValue};
 use chrono::Weekday;
 
@@ -187,6 +187,29 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// "12.10.2023": day, month and year in digits joined by dots.
+pub(super) fn digits_date(token: &Token) -> Option<PartialDate> {
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    let mut parts = token.text.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(PartialDate::Day)
+}
+
+/// "12.10": a day and a month in digits, day first.
+pub(super) fn day_month_digits(token: &Token) -> Option<(u32, u32)> {
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    let (d, m) = token.text.split_once('.')?;
+    let (day, month) = (d.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (d.len() <= 2 && m.len() <= 2 && (1..=31).contains(&day) && (1..=12).contains(&month)).then_some((day, month))
 }
 
 #[cfg(test)]

@@ -229,6 +229,9 @@ pub struct TimeWords {
 }
 
 impl TimeWords {
+    /// Where `this_weekend` stands in [`TimeWords::relative`].
+    pub const THIS_WEEKEND: usize = 9;
+
     /// The lists of relative time phrases, in the order `extract::dates` resolves them.
     pub fn relative(&self) -> [&[String]; 17] {
         [
@@ -364,6 +367,14 @@ mod tests {
                 };
                 assert_eq!(rules.time_word(w), expected, "{lang:?}: {w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_weekend_s_place_among_the_relative_phrases_is_known() {
+        for lang in Lang::ALL {
+            let t = &rules(lang).time;
+            assert!(std::ptr::eq(t.relative()[super::TimeWords::THIS_WEEKEND], t.this_weekend.as_slice()), "{lang:?}");
         }
     }
 

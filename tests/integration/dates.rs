@@ -405,3 +405,27 @@ fn days_and_weeks_ahead_a_weekday_of_a_named_week_and_a_year_behind_of() {
         assert_eq!(dates(&x, EventKind::Meeting), day(expected), "{text}");
     }
 }
+
+#[test]
+fn a_weekend_told_in_the_past_on_a_weekday_is_the_one_before() {
+    for (lang, text) in [
+        (Lang::En, "Scholz met Macron in Paris at the weekend."),
+        (Lang::De, "Scholz traf Macron am Wochenende in Paris."),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Meeting), day("2023-10-14/2023-10-15"), "{text}");
+    }
+    // To come, it is this week's.
+    let x = read(Lang::En, "Scholz will meet Macron in Paris at the weekend.");
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-21/2023-10-22"));
+}
+
+#[test]
+fn a_day_and_month_in_digits_closed_by_a_dot_is_a_date() {
+    let x = read(Lang::De, "Scholz traf Macron am 12.10. in Paris.");
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-12"));
+    let x = read(Lang::De, "Scholz trifft Macron vom 23.10. bis 25.10. in Paris.");
+    assert_eq!(dates(&x, EventKind::Meeting), day("2023-10-23/2023-10-25"));
+    // A price is no date.
+    let x = read(Lang::De, "Scholz zahlte 12.10 Euro für ein Treffen mit Macron in Paris.");
+    assert_eq!(dates(&x, EventKind::Meeting), vec![None]);
+}
