@@ -19,6 +19,9 @@ pub(super) struct Attribution {
     pub(super) speaker: Option<EntityId>,
     /// The clause of a reporting verb.
     pub(super) verb_clause: Option<usize>,
+    /// The clauses of every reporting verb, whoever its subject ("…, teilten Beamte am Dienstag
+    /// mit": no actor speaks, yet the clause dates the report).
+    pub(super) report_clauses: Vec<usize>,
     /// Who denies.
     pub(super) denier: Option<EntityId>,
     /// The clause of the denial.
@@ -54,6 +57,11 @@ struct SpeechVerb {
 }
 
 impl Attribution {
+    /// Whether clause `k` holds a reporting verb: what its time dates is the report.
+    pub(super) fn reports_in(&self, k: usize) -> bool {
+        self.verb_clause == Some(k) || self.report_clauses.contains(&k)
+    }
+
     pub(super) fn set(&mut self, m: &Mention, _at: usize) {
         if self.speaker.is_none() {
             self.speaker = Some(m.entity.clone());
@@ -199,6 +207,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             att.sourced |= reports;
+            if reports {
+                att.report_clauses.push(clause_of(clauses, at));
+            }
             let clause = &clauses[clause_of(clauses, at)];
             // A passive accusation's subject is the accused, never its source; who "was told"
             // is no source either. Where the verb closes the clause, an auxiliary before a

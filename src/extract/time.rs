@@ -55,14 +55,15 @@ impl<'a> Reader<'a> {
         };
         let ambiguous = own.len() > 1
             || own.iter().any(|t| t.first < c.first || t.last > c.last || in_attribute(t))
-            || attribution.verb_clause.is_some();
+            || attribution.verb_clause.is_some()
+            || !attribution.report_clauses.is_empty();
         if let Some(words) = ambiguous.then(|| self.parsed(tokens)).flatten() {
             let tree = crate::syntax::tree::Tree::new(&words);
             let heads: Vec<Option<usize>> = times.iter().map(|t| tree.head_of(t.first, t.last)).collect();
             // "…, kündigte Scholz am Mittwoch an": a time in the reporting clause dates the report.
             let reports = |t: &TimeExpr| {
                 let k = clause_of(clauses, t.first);
-                k != clause && attribution.verb_clause == Some(k)
+                k != clause && attribution.reports_in(k)
             };
             let nearest = times
                 .iter()
@@ -103,7 +104,7 @@ impl<'a> Reader<'a> {
             !triggers.iter().any(|g| clause_of(clauses, g.at) == k)
                 && of_trigger
                 && clauses[k].complement == c.complement
-                && attribution.verb_clause != Some(k)
+                && !attribution.reports_in(k)
                 && attribution.deny_clause != Some(k)
         };
         // "reiste am Montag nach Indien, um Modi zu treffen": an infinitive after a comma is
@@ -117,7 +118,7 @@ impl<'a> Reader<'a> {
             infinitive
                 && k + 1 == clause
                 && triggers.iter().any(|g| clause_of(clauses, g.at) == k)
-                && attribution.verb_clause != Some(k)
+                && !attribution.reports_in(k)
                 && attribution.deny_clause != Some(k)
         };
         usable.iter().find(bare).or_else(|| usable.iter().find(before)).map(|t| t.value.clone())

@@ -429,3 +429,17 @@ fn a_day_and_month_in_digits_closed_by_a_dot_is_a_date() {
     let x = read(Lang::De, "Scholz zahlte 12.10 Euro für ein Treffen mit Macron in Paris.");
     assert_eq!(dates(&x, EventKind::Meeting), vec![None]);
 }
+
+#[test]
+fn the_time_of_a_reporting_clause_dates_the_report_whoever_speaks() {
+    for (lang, text) in [
+        (Lang::De, "Japan hat Waffen nach Nordkorea geschickt, teilten Beamte am Dienstag mit."),
+        (Lang::De, "Japan hat Waffen nach Nordkorea geschickt, teilte ein Beamter am Dienstag mit."),
+        (Lang::En, "Japan sent weapons to North Korea, officials said on Tuesday."),
+    ] {
+        let x = read(lang, text);
+        assert_eq!(dates(&x, EventKind::Shipment), vec![None], "{text}");
+        let factuality: Vec<_> = x.events.iter().filter(|e| e.is_live()).map(|e| e.factuality).collect();
+        assert_eq!(factuality, [kgexport::model::Factuality::Reported], "{text}");
+    }
+}
