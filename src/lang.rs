@@ -149,6 +149,10 @@ pub struct Rules {
     /// return, no visit.
     #[serde(default)]
     pub return_words: WordSet,
+    /// Nouns of reports and allegations ("Berichte", "claims"): what a denial of them rejects is
+    /// someone else's report.
+    #[serde(default)]
+    pub report_nouns: WordSet,
     /// Participles that say a meeting takes place only in the passive ("is scheduled for Monday";
     /// "Biden scheduled a town hall" says nothing of the meeting).
     #[serde(default)]

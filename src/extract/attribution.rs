@@ -200,7 +200,10 @@ impl<'a> Reader<'a> {
                 .deny
                 .iter()
                 .filter_map(|d| cues_found.position(d))
-                .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at));
+                .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at))
+                // "wies den Bericht zurück und warf der Ukraine vor": a verb joined to the denial
+                // is a predicate of its own.
+                && self.subject_shared_with(tokens, at).is_none();
             if rejected {
                 att.sourced = true;
                 att.denied_report = true;
@@ -281,6 +284,10 @@ impl<'a> Reader<'a> {
                     att.denier = Some(m.entity.clone());
                     att.deny_clause = Some(clause_of(clauses, at));
                     att.denier_mention = Some(m.first);
+                    // "wies Berichte zurück, wonach …": what a denial of reports rejects is
+                    // someone else's report.
+                    att.denied_report |=
+                        tokens[clause.first..clause.last].iter().any(|t| self.rules.report_nouns.contains(t.lower()));
                 }
             }
         }
@@ -308,10 +315,19 @@ impl<'a> Reader<'a> {
         let lemma_of = |at: usize| tags.as_ref().and_then(|t| t.get(at)).map(|t| t.lemma.as_str());
         let reports_lemma = |at: usize| lemma_of(at).is_some_and(|l| cues.report_lemmas.iter().any(|r| r == l));
         let accuses_lemma = |at: usize| lemma_of(at).is_some_and(|l| cues.accuse_lemmas.iter().any(|r| r == l));
+        // "rejected reports that …": a listed form the tagger reads as a noun reports nothing.
+        // So is one right after an article or a verb of denial ("denied reports that").
+        let noun = |at: usize| {
+            tags.as_ref().and_then(|t| t.get(at)).is_some_and(|t| t.upos == Upos::Noun)
+                || at.checked_sub(1).is_some_and(|b| {
+                    self.rules.determiners.contains(lower[b])
+                        || cues.deny.iter().any(|d| d.split(' ').next() == Some(lower[b]))
+                })
+        };
         let mut found: Vec<SpeechVerb> = cues
             .report_verbs
             .iter()
-            .filter_map(|p| cues_found.position(p))
+            .filter_map(|p| cues_found.position(p).filter(|&at| p.contains(' ') || !noun(at)))
             .map(|at| SpeechVerb { at, accuses: false, reports: true })
             .chain(cues.accuse.iter().filter_map(|p| cues_found.position(p)).map(|at| SpeechVerb {
                 at,

@@ -7,6 +7,7 @@ mod claims;
 mod modality;
 mod nouns;
 mod offices;
+mod reported;
 mod roles;
 mod shipments;
 mod verbs;
