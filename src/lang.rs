@@ -149,6 +149,10 @@ pub struct Rules {
     /// return, no visit.
     #[serde(default)]
     pub return_words: WordSet,
+    /// Prepositions by which one is on a visit ("is on a visit to", "zu einem Besuch in"): the
+    /// subject makes it.
+    #[serde(default)]
+    pub on_visit_prepositions: WordSet,
     /// Nouns of reports and allegations ("Berichte", "claims"): what a denial of them rejects is
     /// someone else's report.
     #[serde(default)]

@@ -244,6 +244,24 @@ impl<'a> Reader<'a> {
         };
         // "lud Putin zu einem Besuch ein", "invited Putin for a visit": the one invited is to visit.
         let invited = || self.invited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.at);
+        // "Modi, who is on a visit to Germany", "der sich zu einem Besuch in Deutschland aufhält":
+        // who is on a visit makes it: the clause's subject, or a relative clause's antecedent.
+        // "commented on the visit", "äußerte sich zu dem Besuch": a definite visit after the
+        // preposition is a topic.
+        let on_visit = || {
+            let p = (cx.at.saturating_sub(4)..cx.at)
+                .rev()
+                .find(|&k| self.rules.prepositions.contains_key(cx.tokens[k].lower()))?;
+            let definite = self.rules.definite_determiners.contains(cx.tokens[p + 1].lower());
+            if !self.rules.on_visit_prepositions.contains(cx.tokens[p].lower()) || definite {
+                return None;
+            }
+            cx.bare_actors
+                .iter()
+                .find(|m| m.first < cx.at && !m.kind.is_place())
+                .map(|m| m.entity.clone())
+                .or_else(|| self.inherited_subject(cx.tokens, cx.mentions, cx.clauses, cx.clause, cx.attribution))
+        };
         // "After his visit to Kyiv, Scholz flew on": a possessive pronoun in an adjunct points ahead
         // to the subject of the verb the adjunct belongs to.
         let ahead = || self.adjunct_parties(cx).into_iter().next();
@@ -252,7 +270,7 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Visitor, &v);
         } else if let Some(v) = visitor {
             event.add_role(Role::Visitor, &v.entity);
-        } else if let Some(v) = invited() {
+        } else if let Some(v) = invited().or_else(on_visit) {
             event.add_role(Role::Visitor, &v);
         } else if let Some(v) = speaker().or_else(scene_subject) {
             event.add_role(Role::Visitor, &v.entity);

@@ -211,3 +211,17 @@ fn a_meeting_said_to_take_place_at_a_place_the_gazetteer_lacks_is_held_there() {
     );
     assert_eq!(events(&x).len(), 1, "{:?}", events(&x));
 }
+
+#[test]
+fn who_is_on_a_visit_makes_it_also_as_a_relative_clause_s_antecedent() {
+    for (lang, text) in [
+        (Lang::En, "Modi is on a three-day visit to Germany."),
+        (Lang::De, "Modi ist zu einem dreitägigen Besuch in Deutschland."),
+        (Lang::En, "Modi, who is on a two-day visit to Germany, met Scholz on Monday."),
+        (Lang::De, "Modi, der sich zu einem zweitägigen Besuch in Deutschland aufhält, traf am Montag Scholz."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-narendra-modi"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-deu"), "{text}: {:?}", events(&x));
+    }
+}
