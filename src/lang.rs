@@ -51,6 +51,10 @@ pub struct Rules {
     /// Infinitives and participles close the clause ("wird China besuchen"): an object may stand
     /// before its verb.
     pub verb_final: bool,
+    /// A day may follow its month ("September 7"); where it may not, a number after a month is
+    /// no day of it ("bis Ende März 14 Panzer").
+    #[serde(default)]
+    pub day_after_month: bool,
     /// Lemmas of verbs whose object is a topic, never a party ("besprechen", "discuss").
     #[serde(default)]
     pub topic_verbs: WordSet,

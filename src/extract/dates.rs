@@ -351,7 +351,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(month) = month_at(i) {
                 // Month first: "September 7(, 2023)", or a month alone "im Juni", "in June 2019".
-                if let Some(day) = tokens.get(i + 1).and_then(day_num) {
+                if let Some(day) = tokens.get(i + 1).and_then(day_num).filter(|_| self.rules.day_after_month) {
                     // "October 3 to 5": two days of one month.
                     if lower.get(i + 2).is_some_and(|w| listed(&self.rules.time.range_join, w))
                         && let Some(second) = tokens.get(i + 3).and_then(day_num)

@@ -443,3 +443,11 @@ fn the_time_of_a_reporting_clause_dates_the_report_whoever_speaks() {
         assert_eq!(factuality, [kgexport::model::Factuality::Reported], "{text}");
     }
 }
+
+#[test]
+fn a_number_after_a_month_is_its_day_only_where_the_language_puts_days_there() {
+    let x = read(Lang::De, "Deutschland wird bis Ende März 14 Panzer an die Ukraine liefern.");
+    assert_eq!(dates(&x, EventKind::Shipment), day("2024-03-21/2024-03-31"));
+    let x = read(Lang::En, "Germany will deliver tanks to Ukraine on March 14.");
+    assert_eq!(dates(&x, EventKind::Shipment), day("2024-03-14"));
+}

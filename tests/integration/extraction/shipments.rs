@@ -396,3 +396,25 @@ fn a_measure_of_goods_names_goods() {
     let x = read(Lang::De, "Japan schickte seine Minister auf eine Reise nach Nordkorea.");
     assert!(events(&x).iter().all(|e| e.0 != EventKind::Shipment), "{:?}", events(&x));
 }
+
+#[test]
+fn gas_and_oil_are_goods_and_stopping_or_cutting_off_deliveries_calls_them_off() {
+    for (lang, text) in [
+        (Lang::En, "Russia cut off gas supplies to Poland."),
+        (Lang::En, "Iran has stopped gas exports to Turkey."),
+        (Lang::De, "Russland stellte die Gaslieferungen an Polen ein."),
+        (Lang::De, "Russland hat die Öllieferungen an Polen eingestellt."),
+    ] {
+        let ev = events(&read(lang, text));
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!((ev[0].0, ev[0].1), (EventKind::Shipment, Factuality::Cancelled), "{text}: {ev:?}");
+    }
+    // Weighing a delivery is a plan, not a report of one.
+    for (lang, text) in [
+        (Lang::En, "Washington said Beijing was considering sending weapons to Moscow."),
+        (Lang::De, "Washington erklärte, Peking erwäge, Waffen nach Moskau zu schicken."),
+    ] {
+        let ev = events(&read(lang, text));
+        assert!(!ev.is_empty() && ev.iter().all(|e| e.1 == Factuality::Planned), "{text}: {ev:?}");
+    }
+}
