@@ -122,6 +122,17 @@ impl Resolver<'_> {
             self.group(sentence, i, end, label, None, out);
             return Some(end);
         }
+        // "EU foreign ministers", "NATO defence ministers": a plural title right after an
+        // intergovernmental body is a group acting for it.
+        if let Some(body) = out.iter().rposition(|m| m.last == i && m.kind == EntityKind::Igo)
+            && self.plural_title(words[after - 1])
+        {
+            let first = out[body].first;
+            out[body].form = MentionForm::Modifier;
+            let label = words[first..after].join(" ");
+            self.group(sentence, first, after, label, None, out);
+            return Some(after);
+        }
         // No name: a role description; resolve it to the office holder, else a person described
         // by it ("the president of Armenia" in a year the gazetteer does not cover). After an
         // office noun ("für das Amt des US-Präsidenten") it names the office, not a person.
@@ -234,6 +245,15 @@ impl Resolver<'_> {
         };
         let end = if i > 0 && qualifier(i - 1) { [i, i - 1] } else { [i, i] };
         out.iter().rev().find(|m| end.contains(&m.last) && m.kind == EntityKind::State).map(|m| self.iso_of(&m.entity))
+    }
+
+    /// A title word in a plural form: its lemma, by the grammar, is shorter than the word
+    /// ("ministers"); `false` without the grammar.
+    fn plural_title(&self, word: &str) -> bool {
+        self.grammar.is_some_and(|g| {
+            let lemma = g.lemma(word, crate::syntax::ud::Upos::Noun);
+            lemma.len() < word.len() && lower_case(word).starts_with(&lemma.to_lowercase())
+        })
     }
 
     /// "Wirtschaftsminister": a closed compound ending in a title the language lists is that title.

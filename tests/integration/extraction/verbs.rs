@@ -184,3 +184,37 @@ fn a_meal_together_is_a_meeting_and_going_back_is_no_visit() {
     let x = read(Lang::En, "Scholz flew to Kyiv to back Ukraine's bid.");
     assert!(has_role(&x, EventKind::Visit, Role::Visitor, "person-olaf-scholz"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_video_call_is_a_meeting_and_an_invitation_turned_down_is_refused() {
+    let x = read(Lang::En, "Scholz and Zelensky held a video call on Sunday.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-volodymyr-zelensky"), "{:?}", events(&x));
+    for (lang, text) in [
+        (Lang::De, "Lula schlug eine Einladung nach Kiew aus."),
+        (Lang::En, "Lula declined an invitation to visit Kyiv."),
+    ] {
+        let ev = events(&read(lang, text));
+        let invitation = ev.iter().find(|e| e.0 == EventKind::Invitation).unwrap_or_else(|| panic!("{text}: {ev:?}"));
+        assert_eq!(invitation.1, Factuality::Refused, "{text}");
+    }
+}
+
+#[test]
+fn a_plural_title_after_an_intergovernmental_body_is_a_group_acting_for_it() {
+    for (lang, text) in [
+        (Lang::En, "EU foreign ministers met in Brussels on Monday."),
+        (Lang::De, "Die EU-Außenminister trafen sich am Montag in Brüssel."),
+    ] {
+        let x = read(lang, text);
+        let parties: Vec<String> = x
+            .events
+            .iter()
+            .filter(|e| e.is_live())
+            .flat_map(|e| e.fillers(Role::Participant))
+            .map(|k| k.to_string())
+            .collect();
+        assert_eq!(parties.len(), 1, "{text}: {parties:?}");
+        let party = x.entities.iter().find(|e| e.key.to_string() == parties[0]).expect("the party");
+        assert_eq!(party.kind, EntityKind::Group, "{text}: {parties:?}");
+    }
+}
