@@ -351,10 +351,12 @@ impl<'a> Reader<'a> {
             if event.factuality.is_realis() && self.occurs_later(st.tokens, &st.clauses, clause) {
                 event.factuality = Factuality::Planned;
             }
-            // "invited X to visit Tehran": a visit one is invited to is still to come.
+            // "invited X to visit Tehran", "accepted an invitation to visit Tehran": a visit one is
+            // invited to is still to come.
             if event.kind == EventKind::Visit
                 && event.factuality.is_realis()
-                && self.invited_subject(st.tokens, st.mentions, &st.clauses, clause, trigger.at).is_some()
+                && (self.invited_subject(st.tokens, st.mentions, &st.clauses, clause, trigger.at).is_some()
+                    || self.invitation_to(st.tokens, &st.clauses[clause], trigger.at))
             {
                 event.factuality = Factuality::Planned;
             }

@@ -68,6 +68,15 @@ impl<'a> Reader<'a> {
             .map(|m| m.entity.clone())
     }
 
+    /// The verb at `at` is an infinitive an invitation noun before it in its clause governs
+    /// ("accepted an invitation from Biden to visit Washington").
+    pub(super) fn invitation_to(&self, tokens: &[Token], c: &Clause, at: usize) -> bool {
+        let Some(marker) = self.rules.infinitive_marker.as_deref() else { return false };
+        at > c.first
+            && tokens[at - 1].lower() == marker
+            && self.frame_words(tokens, c.first..at, &[Frame::InviteNoun]).next().is_some()
+    }
+
     /// The bare subject and object of the clause after `clause`, for a meeting it is set in.
     pub(super) fn next_clause_parties(
         &self,

@@ -30,6 +30,10 @@ impl<'a> Reader<'a> {
         if let Some(i) = self
             .possessor(cx.tokens, &cx.in_clause, cx.at)
             .or_else(|| cx.prefix.filter(|m| m.kind.is_actor()))
+            // "eine Einladung Bidens": a name in the genitive right after the noun.
+            .or_else(|| {
+                cx.in_clause.iter().copied().find(|m| m.first == cx.at + 1 && m.possessive && m.kind.is_actor())
+            })
             .or_else(|| {
                 self.after_noun(cx, &[RoleHint::Of, RoleHint::Source, RoleHint::Agent])
                     .into_iter()
@@ -40,6 +44,10 @@ impl<'a> Reader<'a> {
         }
         if let Some(i) = self.after_noun(cx, &[RoleHint::Recipient]).into_iter().find(|m| m.kind.is_actor()) {
             event.add_role(Role::Invitee, &i.entity);
+        }
+        // "eine Einladung nach Washington": where the guest is invited to.
+        if let Some(place) = self.after_noun(cx, &[RoleHint::Destination]).into_iter().find(|m| m.kind.is_place()) {
+            event.add_role(Role::Destination, &place.entity);
         }
         let inviter = event.fillers(Role::Inviter).next().cloned();
         let governed = self.governed_noun(cx.tokens, cx.at);

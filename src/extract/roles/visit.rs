@@ -270,8 +270,11 @@ impl<'a> Reader<'a> {
             event.add_role(Role::Visitor, &v);
         } else if let Some(v) = visitor {
             event.add_role(Role::Visitor, &v.entity);
-        } else if let Some(v) = invited().or_else(on_visit) {
+        } else if let Some(v) = invited() {
             event.add_role(Role::Visitor, &v);
+        } else if let Some(v) = on_visit() {
+            event.add_role(Role::Visitor, &v);
+            in_scene = true;
         } else if let Some(v) = speaker().or_else(scene_subject) {
             event.add_role(Role::Visitor, &v.entity);
             in_scene = true;

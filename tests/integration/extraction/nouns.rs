@@ -225,3 +225,19 @@ fn who_is_on_a_visit_makes_it_also_as_a_relative_clause_s_antecedent() {
         assert!(has_role(&x, EventKind::Visit, Role::Destination, "state-deu"), "{text}: {:?}", events(&x));
     }
 }
+
+#[test]
+fn an_invitation_names_its_inviter_in_the_genitive_and_where_to_and_the_visit_is_to_come() {
+    for (lang, text) in [
+        (Lang::De, "Lula nahm eine Einladung Bidens nach Washington an."),
+        (Lang::En, "Lula accepted Biden's invitation to Washington."),
+        (Lang::En, "Lula accepted an invitation from Biden to visit Washington."),
+    ] {
+        let x = read(lang, text);
+        assert!(has_role(&x, EventKind::Invitation, Role::Inviter, "person-joe-biden"), "{text}: {:?}", events(&x));
+        let visits: Vec<_> = events(&x).into_iter().filter(|e| e.0 == EventKind::Visit).collect();
+        assert_eq!(visits.len(), 1, "{text}: {:?}", events(&x));
+        assert_eq!(visits[0].1, Factuality::Planned, "{text}");
+        assert!(has_role(&x, EventKind::Visit, Role::Destination, "place-washington"), "{text}: {visits:?}");
+    }
+}
