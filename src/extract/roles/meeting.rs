@@ -47,6 +47,19 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "Biden told reporters after meeting Xi": who speaks in the scene a verb of meeting sets
+        // took part in it.
+        if people.len() == 1 && cx.trigger.group.frame == Frame::Meet && self.in_setting_phrase(cx.tokens, cx.at) {
+            let speaker = cx.mentions.iter().find(|m| {
+                cx.attribution.speaker_mentions.contains(&m.first)
+                    && m.kind.is_actor()
+                    && m.first >= cx.c.first
+                    && m.last <= cx.c.last
+            });
+            if let Some(s) = speaker.filter(|s| !people.contains(&s.entity)) {
+                people.push(s.entity.clone());
+            }
+        }
         // "At their meeting in Rome, Meloni and Scholz signed a deal", "Nach ihrem Treffen
         // unterzeichneten X und Y": a meeting that sets the scene of what two or more do together,
         // with no party of its own, is theirs.

@@ -218,3 +218,18 @@ fn a_plural_title_after_an_intergovernmental_body_is_a_group_acting_for_it() {
         assert_eq!(party.kind, EntityKind::Group, "{text}: {parties:?}");
     }
 }
+
+#[test]
+fn who_speaks_after_meeting_someone_met_them() {
+    for text in [
+        "Biden told reporters after meeting Xi that the talks had been constructive.",
+        "After meeting Xi, Biden said the talks had been constructive.",
+    ] {
+        let x = read(Lang::En, text);
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-joe-biden"), "{text}: {:?}", events(&x));
+        assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-xi-jinping"), "{text}: {:?}", events(&x));
+    }
+    // A debate the speaker tells of is not the speaker's.
+    let x = read(Lang::En, "Trump said Harris attacked Biden during the debates.");
+    assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "person-donald-trump"), "{:?}", events(&x));
+}
