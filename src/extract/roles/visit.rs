@@ -140,6 +140,15 @@ impl<'a> Reader<'a> {
         if let Some(o) = cx.object(&host) {
             if !self.modifies_next_noun(cx.tokens, o.last) {
                 event.add_role(Role::Visitor, &o.entity);
+                // "hosted Putin and Zelensky": every guest joined to the first.
+                let after: Vec<&Mention> = cx.bare_actors.iter().copied().filter(|m| m.first >= o.first).collect();
+                for pair in after.windows(2) {
+                    let joined = self.coordinated_subjects(cx.tokens, pair);
+                    if joined.len() < 2 || Some(&pair[1].entity) == host.as_ref() {
+                        break;
+                    }
+                    event.add_role(Role::Visitor, &pair[1].entity);
+                }
             }
         } else if let Some(o) =
             cx.hinted(&[RoleHint::Destination, RoleHint::Recipient, RoleHint::Source]).into_iter().find(|m| {

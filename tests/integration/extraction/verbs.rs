@@ -233,3 +233,19 @@ fn who_speaks_after_meeting_someone_met_them() {
     let x = read(Lang::En, "Trump said Harris attacked Biden during the debates.");
     assert!(!has_role(&x, EventKind::Meeting, Role::Participant, "person-donald-trump"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_host_receives_every_guest_joined_to_the_first() {
+    for (lang, text) in [
+        (Lang::En, "Erdogan received Putin, Zelensky and Guterres in Istanbul."),
+        (Lang::De, "Erdogan empfing Putin und Selenskyj in Istanbul."),
+    ] {
+        let x = read(lang, text);
+        for guest in ["person-vladimir-putin", "person-volodymyr-zelensky"] {
+            assert!(has_role(&x, EventKind::Visit, Role::Visitor, guest), "{text}: {:?}", events(&x));
+        }
+    }
+    // One thanked after a verb of its own is no guest.
+    let x = read(Lang::En, "Erdogan hosted Putin and thanked Zelensky for his patience.");
+    assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-volodymyr-zelensky"), "{:?}", events(&x));
+}
