@@ -4,6 +4,7 @@
 use super::Reader;
 use super::triggers::Trigger;
 use crate::mentions::Mention;
+use crate::syntax::ud::Upos;
 use crate::text::{Token, TokenKind};
 
 /// A clause: a run of tokens between commas and other breaks.
@@ -41,6 +42,10 @@ impl<'a> Reader<'a> {
                     clauses.push(self.clause(tokens, first, i));
                 }
                 first = i + 1;
+            } else if i > first && self.joins_main_clause(tokens, mentions, first, i) {
+                // The coordinator opens the clause it joins.
+                clauses.push(self.clause(tokens, first, i));
+                first = i;
             }
         }
         if first < tokens.len() {
@@ -50,6 +55,31 @@ impl<'a> Reader<'a> {
             clauses.push(Clause { first: 0, last: tokens.len(), relative: false, complement: false });
         }
         clauses
+    }
+
+    /// "Erdogan hosted Putin in Ankara and Scholz met Meloni in Rome": where the subject stands
+    /// before its verb, a coordinator followed by a name and a finite verb, after a finite verb of
+    /// the clause so far, joins a main clause of its own ("Scholz and Macron met" joins names).
+    fn joins_main_clause(&self, tokens: &[Token], mentions: &[Mention], first: usize, at: usize) -> bool {
+        if self.rules.verb_final || !self.rules.coordinators.contains(tokens[at].lower()) {
+            return false;
+        }
+        // "and then Meloni flew": an adverb may stand before the name.
+        let Some(name) = mentions.iter().find(|m| (m.first == at + 1 || m.first == at + 2) && m.kind.is_actor()) else {
+            return false;
+        };
+        // "between Trump and Biden would be": names joined to a name are one phrase.
+        if mentions.iter().any(|m| m.last == at && m.kind.is_actor()) {
+            return false;
+        }
+        if tokens.get(name.last).is_none_or(|t| t.kind != TokenKind::Word || t.is_capitalized()) {
+            return false;
+        }
+        self.tagged(tokens).is_some_and(|tags| {
+            (name.first == at + 1 || tags.get(at + 1).is_some_and(|t| t.upos == Upos::Adv))
+                && tags.get(name.last).is_some_and(|t| t.is_finite_verb())
+                && tags.get(first..at).is_some_and(|before| before.iter().any(|t| t.is_finite_verb()))
+        })
     }
 
     /// "The US, Russia, and Switzerland": a comma inside a list of names does not end a clause.

@@ -250,7 +250,10 @@ pub(super) fn inherit_coordinated_hints(tokens: &[Token], mentions: &mut [Mentio
             // place to a person) in no list.
             let person = |m: &Mention| m.kind == EntityKind::Person;
             let unlike = person(prev) && cur.kind.is_place() || person(cur) && prev.kind.is_place();
-            if coordinated && (has_coordinator || list_goes_on && !unlike) && !parallel {
+            // "hosted Putin in Ankara and Scholz flew": nothing joins a person to a town.
+            let town = |m: &Mention| m.kind == EntityKind::Place;
+            let person_and_town = person(prev) && town(cur) || person(cur) && town(prev);
+            if coordinated && (has_coordinator || list_goes_on && !unlike) && !parallel && !person_and_town {
                 let (hint, prep) = (prev.hint, prev.prep);
                 mentions[n].hint = hint;
                 mentions[n].prep = prep;

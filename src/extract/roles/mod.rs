@@ -267,7 +267,7 @@ impl<'a> Reader<'a> {
         // "…, Russland mit Waffen beliefert zu haben": an infinitive after a comma names no
         // subject of its own; it shares the clause's before it.
         let infinitive = self.infinitive_clause(cx);
-        let own = if infinitive || self.subject_outside(cx) { None } else { cx.bare_actors.first() };
+        let own = if infinitive || self.subject_outside(cx) { None } else { cx.bare_actors.first().copied() };
         own.map(|m| m.entity.clone())
             .or_else(|| self.accused_subject(cx))
             .or_else(|| if infinitive { self.controller(cx) } else { None })

@@ -249,3 +249,29 @@ fn a_host_receives_every_guest_joined_to_the_first() {
     let x = read(Lang::En, "Erdogan hosted Putin and thanked Zelensky for his patience.");
     assert!(!has_role(&x, EventKind::Visit, Role::Visitor, "person-volodymyr-zelensky"), "{:?}", events(&x));
 }
+
+#[test]
+fn a_coordinator_before_a_new_subject_and_its_verb_joins_a_clause_of_its_own() {
+    for (text, visitor) in [
+        ("Erdogan hosted Putin in Ankara and Scholz flew to Rome.", "person-olaf-scholz"),
+        ("Scholz met Macron in Paris and then Meloni flew to Rome.", "person-giorgia-meloni"),
+        ("Scholz met Macron in Paris and flew to Rome.", "person-olaf-scholz"),
+    ] {
+        let x = read(Lang::En, text);
+        let rome = x.events.iter().find(|e| {
+            e.is_live()
+                && e.kind == EventKind::Visit
+                && e.fillers(Role::Destination).any(|k| k.to_string() == "place-rome")
+        });
+        let visitors: Vec<String> = rome.expect(text).fillers(Role::Visitor).map(|k| k.to_string()).collect();
+        assert_eq!(visitors, [visitor], "{text}");
+    }
+    let x = read(Lang::En, "Erdogan hosted Putin in Ankara and Scholz met Meloni in Rome.");
+    let meeting = x.events.iter().find(|e| e.is_live() && e.kind == EventKind::Meeting).expect("a meeting");
+    let mut parties: Vec<String> = meeting.fillers(Role::Participant).map(|k| k.to_string()).collect();
+    parties.sort();
+    assert_eq!(parties, ["person-giorgia-meloni", "person-olaf-scholz"]);
+    // Names joined to a name stay one phrase.
+    let x = read(Lang::En, "The debate between Trump and Biden will be held virtually, the commission announced.");
+    assert!(has_role(&x, EventKind::Meeting, Role::Participant, "person-joe-biden"), "{:?}", events(&x));
+}
