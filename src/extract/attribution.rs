@@ -203,7 +203,9 @@ impl<'a> Reader<'a> {
                 .any(|d| d < at && clause_of(clauses, d) == clause_of(clauses, at))
                 // "wies den Bericht zurück und warf der Ukraine vor": a verb joined to the denial
                 // is a predicate of its own.
-                && self.subject_shared_with(tokens, at).is_none();
+                && !(at > 0
+                    && self.rules.coordinators.contains(lower[at - 1])
+                    && self.subject_shared_with(tokens, at).is_some());
             if rejected {
                 att.sourced = true;
                 att.denied_report = true;
@@ -223,7 +225,12 @@ impl<'a> Reader<'a> {
             }
             // "X criticised the move, accusing Y of …": a verb without a subject of its own
             // speaks for the subject of the verb it shares it with.
-            let (verb, at) = (at, self.subject_shared_with(tokens, at).unwrap_or(at));
+            // The tree is read only where the verb follows a coordinator or a comma, with no actor
+            // before it in its clause.
+            let opens = at > 0 && (self.rules.coordinators.contains(lower[at - 1]) || tokens[at - 1].is(','));
+            let own_subject = mentions.iter().any(|m| m.first >= clause.first && m.last <= at && m.kind.is_actor());
+            let shared = if opens && !own_subject { self.subject_shared_with(tokens, at) } else { None };
+            let (verb, at) = (at, shared.unwrap_or(at));
             let clause = &clauses[clause_of(clauses, at)];
             // "A spokesman said Blinken would travel to Kyiv": an actor after the verb with an
             // event still to come in the clause is the reported clause's subject, not the source.
