@@ -1,5 +1,5 @@
-//! Clauses: a sentence cut into runs of tokens between commas and other breaks, and the clause a
-//! word stands in.
+//! Clauses: a sentence cut into runs of tokens between commas and other breaks (and before a
+//! coordinator that joins a main clause of its own), and the clause a word stands in.
 
 use super::Reader;
 use super::triggers::Trigger;
