@@ -53,6 +53,11 @@ pub(super) fn events(x: &Extraction) -> Vec<(EventKind, Factuality, Vec<String>)
         .collect()
 }
 
+/// Every participant of the live events, as ids in their string form.
+pub(super) fn all_participants(x: &Extraction) -> Vec<String> {
+    x.events.iter().filter(|e| e.is_live()).flat_map(|e| e.fillers(Role::Participant)).map(|k| k.to_string()).collect()
+}
+
 pub(super) fn has_role(x: &Extraction, kind: EventKind, role: Role, key: &str) -> bool {
     x.events.iter().any(|e| e.is_live() && e.kind == kind && e.fillers(role).any(|k| k.to_string() == key))
 }

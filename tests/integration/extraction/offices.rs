@@ -91,13 +91,7 @@ fn a_title_from_listed_states_is_one_holder_for_each() {
         (Lang::De, "Außenminister aus Peru, Chile und Ecuador trafen sich in Lima.", "Außenminister aus Chile"),
     ] {
         let x = read(lang, text);
-        let parties: Vec<String> = x
-            .events
-            .iter()
-            .filter(|e| e.is_live())
-            .flat_map(|e| e.fillers(Role::Participant))
-            .map(|k| k.to_string())
-            .collect();
+        let parties = all_participants(&x);
         assert_eq!(parties.len(), 3, "{text}: {:?}", events(&x));
         assert!(!parties.iter().any(|p| p.starts_with("state-")), "{text}: {parties:?}");
         assert_eq!(described(&x, label).0.as_deref(), Some("CHL"), "{text}");

@@ -206,13 +206,7 @@ fn a_plural_title_after_an_intergovernmental_body_is_a_group_acting_for_it() {
         (Lang::De, "Die EU-Außenminister trafen sich am Montag in Brüssel."),
     ] {
         let x = read(lang, text);
-        let parties: Vec<String> = x
-            .events
-            .iter()
-            .filter(|e| e.is_live())
-            .flat_map(|e| e.fillers(Role::Participant))
-            .map(|k| k.to_string())
-            .collect();
+        let parties = all_participants(&x);
         assert_eq!(parties.len(), 1, "{text}: {parties:?}");
         let party = x.entities.iter().find(|e| e.key.to_string() == parties[0]).expect("the party");
         assert_eq!(party.kind, EntityKind::Group, "{text}: {parties:?}");
