@@ -451,3 +451,17 @@ fn a_number_after_a_month_is_its_day_only_where_the_language_puts_days_there() {
     let x = read(Lang::En, "Germany will deliver tanks to Ukraine on March 14.");
     assert_eq!(dates(&x, EventKind::Shipment), day("2024-03-14"));
 }
+
+#[test]
+fn a_year_after_from_or_until_dates_a_plan() {
+    for (lang, text) in [
+        (Lang::De, "Katar wird ab 2026 Gas an Deutschland liefern."),
+        (Lang::De, "Katar wird bis 2026 Gas an Deutschland liefern."),
+        (Lang::En, "Qatar will supply gas to Germany from 2026."),
+    ] {
+        assert_eq!(dates(&read(lang, text), EventKind::Shipment), day("2026"), "{text}");
+    }
+    // A number alone is no year of the event.
+    let x = read(Lang::De, "Katar wird 2026 Tonnen Gas an Deutschland liefern.");
+    assert_eq!(dates(&x, EventKind::Shipment), vec![None]);
+}
