@@ -458,6 +458,14 @@ impl Rules {
         self.months.contains_key(&crate::text::lower_case(word))
     }
 
+    /// The word after a month's name at `at` is a capitalised word that names no month: the
+    /// month's name may be a given name ("Jan Nowak").
+    pub fn name_after_month(&self, tokens: &[crate::text::Token], at: usize) -> bool {
+        tokens.get(at + 1).is_some_and(|t| {
+            t.kind == crate::text::TokenKind::Word && t.is_capitalized() && !self.months.contains_key(t.lower())
+        })
+    }
+
     /// The factuality a cue family gives.
     pub fn cue_lists(&self) -> [(&[String], Factuality); 4] {
         [

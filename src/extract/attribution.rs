@@ -161,7 +161,7 @@ impl<'a> Reader<'a> {
         for phrase in &self.rules.cues.accuse {
             if let Some(at) = cues_found.position(phrase) {
                 let clause = &clauses[clause_of(clauses, at)];
-                let passive = self.auxiliary_before(lower, clause, at);
+                let passive = self.auxiliary_before(tokens, clause, at);
                 let agent = actor_at(&|m| {
                     m.first >= clause.first
                         && m.last <= clause.last
@@ -219,7 +219,7 @@ impl<'a> Reader<'a> {
             // A passive accusation's subject is the accused, never its source; who "was told"
             // is no source either. Where the verb closes the clause, an auxiliary before a
             // reporting verb may belong to another verb, so there only accusations count.
-            let passive = self.auxiliary_before(lower, clause, at) && (accuse || !self.rules.verb_final);
+            let passive = self.auxiliary_before(tokens, clause, at) && (accuse || !self.rules.verb_final);
             if passive {
                 continue;
             }
@@ -402,9 +402,10 @@ impl<'a> Reader<'a> {
     }
 
     /// A passive auxiliary in the few words of the clause before `at` ("has been accused").
-    fn auxiliary_before(&self, lower: &[&str], clause: &Clause, at: usize) -> bool {
+    pub(super) fn auxiliary_before(&self, tokens: &[Token], clause: &Clause, at: usize) -> bool {
         const REACH: usize = 4;
-        (at.saturating_sub(REACH).max(clause.first)..at).any(|k| listed(&self.rules.cues.passive_aux, lower[k]))
+        (at.saturating_sub(REACH).max(clause.first)..at)
+            .any(|k| listed(&self.rules.cues.passive_aux, tokens[k].lower()))
     }
 
     /// A source noun cited by a report cue ("US-Medien zufolge", "according to diplomatic

@@ -483,9 +483,7 @@ impl<'a> Reader<'a> {
     /// "Jan Nowak visited …", "Außenminister Jan Nowak": a month's name alone, with a capitalised
     /// word after it and no preposition, determiner or part of a month before it, is a given name.
     fn month_word_is_name(&self, tokens: &[Token], lower: &[&str], i: usize) -> bool {
-        let name_after = tokens.get(i + 1).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.is_capitalized() && !self.rules.months.contains_key(t.lower())
-        });
+        let name_after = self.rules.name_after_month(tokens, i);
         let introduced = i > 0
             && (self.rules.prepositions.contains_key(lower[i - 1])
                 || self.rules.determiners.contains(lower[i - 1])

@@ -60,13 +60,11 @@ impl<'a> Reader<'a> {
 
     /// Whether the clause, or a relative clause right after it, says the meeting takes place.
     pub(super) fn occurs(&self, tokens: &[Token], clauses: &[Clause], clause: usize) -> bool {
-        let passive = |k: usize, c: &Clause| {
-            (k.saturating_sub(3).max(c.first)..k).any(|a| listed(&self.rules.cues.passive_aux, tokens[a].lower()))
-        };
         let says = |c: &Clause| {
             (c.first..c.last).any(|k| {
                 let w = tokens[k].lower();
-                self.rules.occur_words.contains(w) || (self.rules.occur_participles.contains(w) && passive(k, c))
+                self.rules.occur_words.contains(w)
+                    || (self.rules.occur_participles.contains(w) && self.auxiliary_before(tokens, c, k))
             })
         };
         says(&clauses[clause]) || clauses.get(clause + 1).is_some_and(|next| next.relative && says(next))

@@ -181,19 +181,9 @@ impl<'a> Reader<'a> {
         clause: &Clause,
         arriving: bool,
     ) -> Option<(usize, (usize, usize))> {
-        let after_preposition = (at + 1..clause.last)
-            .filter(|&k| {
-                self.rules
-                    .prepositions
-                    .get(tokens[k].lower())
-                    .is_some_and(|h| h.first() == Some(&RoleHint::Destination))
-            })
-            .find_map(|p| self.place_name_after(tokens, mentions, p + 1, clause.last).map(|n| (p, n)))
-            // "to the Red Crescent": a name after an article, without a place noun, may as well be
-            // an organisation; "to Kobani", "to the town of Madaya" are places.
-            .filter(|&(p, (first, _))| {
-                first == p + 1 || tokens[p + 1..first].iter().any(|t| self.rules.place_nouns.contains(t.lower()))
-            });
+        let after_preposition = self.place_after_preposition(tokens, mentions, at, clause, |p| {
+            self.rules.prepositions.get(tokens[p].lower()).is_some_and(|h| h.first() == Some(&RoleHint::Destination))
+        });
         // "The convoy reached the town of Madaya": a verb of arriving takes the place as object,
         // named by a place noun.
         let place_noun =
@@ -215,14 +205,29 @@ impl<'a> Reader<'a> {
         at: usize,
         clause: &Clause,
     ) -> Option<(usize, (usize, usize))> {
+        self.place_after_preposition(tokens, mentions, at, clause, |p| {
+            self.rules
+                .prepositions
+                .get(tokens[p].lower())
+                .is_some_and(|h| matches!(h.first(), Some(RoleHint::Location | RoleHint::Destination)))
+                && !self.locates_origin(tokens, mentions, p)
+        })
+    }
+
+    /// The first preposition after `at` in its clause that `takes` and that a place name the
+    /// gazetteer lacks follows: (the preposition, the name's tokens). "to the Red Crescent": a
+    /// name after an article, without a place noun, may as well be an organisation; "to Kobani",
+    /// "to the town of Madaya" are places.
+    fn place_after_preposition(
+        &self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        at: usize,
+        clause: &Clause,
+        takes: impl Fn(usize) -> bool,
+    ) -> Option<(usize, (usize, usize))> {
         (at + 1..clause.last)
-            .filter(|&k| {
-                self.rules
-                    .prepositions
-                    .get(tokens[k].lower())
-                    .is_some_and(|h| matches!(h.first(), Some(RoleHint::Location | RoleHint::Destination)))
-            })
-            .filter(|&p| !self.locates_origin(tokens, mentions, p))
+            .filter(|&p| takes(p))
             .find_map(|p| self.place_name_after(tokens, mentions, p + 1, clause.last).map(|n| (p, n)))
             .filter(|&(p, (first, _))| {
                 first == p + 1 || tokens[p + 1..first].iter().any(|t| self.rules.place_nouns.contains(t.lower()))

@@ -100,10 +100,7 @@ impl Resolver<'_> {
     /// "Außenminister Jan Nowak", "President May Smith": a month's name that opens a run and is
     /// followed by a capitalised word that is no month is a given name.
     fn month_word_opens_name(&self, tokens: &[Token], k: usize, start: usize) -> bool {
-        k == start
-            && tokens.get(k + 1).is_some_and(|n| {
-                n.kind == TokenKind::Word && n.is_capitalized() && !self.rules.months.contains_key(n.lower())
-            })
+        k == start && self.rules.name_after_month(tokens, k)
     }
 
     /// A word in the genitive ("Schäubles", by the language's genitive endings of names) before a
